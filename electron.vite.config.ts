@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './src/shared/csp';
+
+/** The built page carries the CSP the shells send as headers (one source: csp.ts); frame-ancestors only works as a header. */
+function cspMeta(): Plugin {
+  return {
+    name: 'dyno-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ') }, injectTo: 'head-prepend' }],
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        // One Node build, three entries: the Electron shell, the CLI (also `dyno serve`), and
+        // the benchmark worker process they both spawn.
+        input: {
+          index: resolve('src/main/index.ts'),
+          cli: resolve('src/main/cli/entry.ts'),
+          worker: resolve('src/main/engine/worker.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot load modules: bundle everything into one CommonJS file.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src/renderer',
+    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+    plugins: [react(), cspMeta()],
+  },
+});

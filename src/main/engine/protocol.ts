@@ -1,0 +1,31 @@
+/**
+ * Messages between the host and the benchmark worker process. The worker is a separate
+ * process because onnxruntime-node's session.run blocks its event loop and a model can crash
+ * it; everything it sends is parsed here before the host trusts it.
+ */
+import { z } from 'zod';
+import { TensorInfoSchema } from '../../shared/model';
+import { RunConfigSchema, SampleSchema } from '../../shared/run';
+
+export const HostToWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('start'), config: RunConfigSchema }),
+  z.object({ type: z.literal('cancel') }),
+]);
+export type HostToWorker = z.infer<typeof HostToWorkerSchema>;
+
+export const WorkerToHostSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('ready'),
+    sessionCreateMs: z.number(),
+    inputs: z.array(TensorInfoSchema),
+  }),
+  z.object({ type: z.literal('samples'), samples: z.array(SampleSchema) }),
+  z.object({
+    type: z.literal('done'),
+    firstRunMs: z.number(),
+    measuredWallMs: z.number(),
+    aborted: z.boolean(),
+  }),
+  z.object({ type: z.literal('error'), message: z.string() }),
+]);
+export type WorkerToHost = z.infer<typeof WorkerToHostSchema>;

@@ -1,0 +1,95 @@
+/**
+ * Host side of the benchmark worker: spawns one worker process per run, validates what it
+ * sends, and turns a crash, a kill or a malformed message into a failed run with a readable
+ * reason instead of a dead host.
+ */
+import { fork } from 'node:child_process';
+import type { TensorInfo } from '../../shared/model';
+import type { RunConfig, Sample } from '../../shared/run';
+import { WorkerToHostSchema, type HostToWorker } from './protocol';
+
+/** How to start the worker: the built script, or the TypeScript source through a loader. */
+export interface WorkerSpawnSpec {
+  script: string;
+  execArgv: string[];
+}
+
+export interface WorkerRunHandlers {
+  onReady(ready: { sessionCreateMs: number; inputs: TensorInfo[] }): void;
+  onSamples(samples: Sample[]): void;
+}
+
+export type WorkerOutcome =
+  | { kind: 'done'; firstRunMs: number; measuredWallMs: number; aborted: boolean }
+  | { kind: 'error'; message: string };
+
+export interface WorkerRun {
+  cancel(): void;
+  outcome: Promise<WorkerOutcome>;
+}
+
+/** A worker that ignores a cancel this long is killed. */
+const CANCEL_GRACE_MS = 3_000;
+const STDERR_TAIL_CHARS = 2_000;
+
+export function startWorkerRun(spec: WorkerSpawnSpec, config: RunConfig, handlers: WorkerRunHandlers): WorkerRun {
+  const child = fork(spec.script, [], {
+    execArgv: spec.execArgv,
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    // Under Electron, fork() re-launches the Electron binary: make it behave as plain Node.
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS);
+  });
+
+  let settled: WorkerOutcome | undefined;
+  let cancelTimer: NodeJS.Timeout | undefined;
+  const outcome = new Promise<WorkerOutcome>((resolve) => {
+    const settle = (o: WorkerOutcome): void => {
+      if (settled) return;
+      settled = o;
+      resolve(o);
+    };
+    child.on('message', (raw: unknown) => {
+      const parsed = WorkerToHostSchema.safeParse(raw);
+      if (!parsed.success) {
+        settle({ kind: 'error', message: 'The benchmark worker sent a malformed message.' });
+        child.kill('SIGKILL');
+        return;
+      }
+      const m = parsed.data;
+      if (m.type === 'ready') handlers.onReady(m);
+      else if (m.type === 'samples') handlers.onSamples(m.samples);
+      else if (m.type === 'done') settle({ kind: 'done', firstRunMs: m.firstRunMs, measuredWallMs: m.measuredWallMs, aborted: m.aborted });
+      else settle({ kind: 'error', message: m.message });
+    });
+    child.on('error', (err) => settle({ kind: 'error', message: `Could not start the benchmark worker: ${err.message}` }));
+    child.on('exit', (code, signal) => {
+      clearTimeout(cancelTimer);
+      const lastLine = stderr.trim().split('\n').filter(Boolean).at(-1);
+      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      settle({
+        kind: 'error',
+        message: `The benchmark worker ${how} before finishing${lastLine ? `: ${lastLine}` : ''} (out of memory, or a crash in ONNX Runtime).`,
+      });
+    });
+  });
+
+  const post = (m: HostToWorker): void => {
+    if (child.connected) child.send(m);
+  };
+  post({ type: 'start', config });
+
+  return {
+    outcome,
+    cancel() {
+      post({ type: 'cancel' });
+      cancelTimer ??= setTimeout(() => {
+        if (!settled) child.kill('SIGKILL');
+      }, CANCEL_GRACE_MS);
+    },
+  };
+}

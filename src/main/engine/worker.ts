@@ -1,0 +1,56 @@
+/**
+ * Benchmark worker process entry. Runs one benchmark per process: creates the ONNX Runtime
+ * session, feeds generated inputs through the timing loop and streams samples to the host in
+ * batches. Runs as a child process of the host (Electron main, `dyno serve` or the CLI).
+ */
+import { performance } from 'node:perf_hooks';
+import type { Sample } from '../../shared/run';
+import { HostToWorkerSchema, type WorkerToHost } from './protocol';
+import { runBenchmark } from './run-benchmark';
+
+/** Batches reach the host at least this often, and a cancel is heard within about this long. */
+const FLUSH_EVERY_MS = 50;
+
+function send(message: WorkerToHost): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!process.send) return reject(new Error('the benchmark worker must be started with an IPC channel'));
+    process.send(message, undefined, {}, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+let cancelled = false;
+let started = false;
+
+process.on('message', (raw: unknown) => {
+  const parsed = HostToWorkerSchema.safeParse(raw);
+  if (!parsed.success) return void send({ type: 'error', message: `worker got a malformed message: ${parsed.error.message}` });
+  const message = parsed.data;
+  if (message.type === 'cancel') {
+    cancelled = true;
+    return;
+  }
+  if (started) return;
+  started = true;
+  let pending: Sample[] = [];
+  const flush = async (): Promise<void> => {
+    if (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      await send({ type: 'samples', samples: batch });
+    }
+    // Let the IPC channel deliver a 'cancel' that arrived while session.run held the loop.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  runBenchmark(message.config, {
+    now: () => performance.now(),
+    toEpochMs: (t) => performance.timeOrigin + t,
+    isCancelled: () => cancelled,
+    onReady: (ready) => send({ type: 'ready', ...ready }),
+    onSample: (s) => void pending.push(s),
+    onYield: flush,
+    yieldEveryMs: FLUSH_EVERY_MS,
+  })
+    .then((result) => send({ type: 'done', ...result }))
+    .catch((err: unknown) => send({ type: 'error', message: err instanceof Error ? err.message : String(err) }))
+    .finally(() => process.disconnect?.());
+});

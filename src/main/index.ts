@@ -1,0 +1,94 @@
+/**
+ * Electron entry: the only module that imports `electron`. It makes a hardened window and
+ * bridges IPC to the same Studio that `dyno serve` and the CLI use.
+ *
+ * Hardening (Electron's security checklist): contextIsolation, sandbox, no nodeIntegration,
+ * a CSP on every response, navigation and new windows refused, every IPC sender checked.
+ */
+import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApiCallError } from '../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { IPC_CALL, IPC_EVENT } from '../shared/ipc-channels';
+import { createStudio } from './studio/create-studio';
+import { appRoot } from './studio/paths';
+import { electronSqliteBinding } from './studio/electron-native';
+
+const root = appRoot();
+const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by `electron-vite dev`
+const rendererFile = join(root, 'out', 'renderer', 'index.html');
+
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url ?? '';
+  if (rendererUrl) return url.startsWith(rendererUrl);
+  return url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/out/renderer/index.html');
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    backgroundColor: '#14161b',
+    title: 'Dyno',
+    webPreferences: {
+      preload: join(root, 'out', 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (e) => e.preventDefault());
+  if (rendererUrl) void win.loadURL(rendererUrl);
+  else void win.loadFile(rendererFile);
+  return win;
+}
+
+app.enableSandbox();
+app.whenReady().then(() => {
+  // In `electron-vite dev` the dev server's hot-reload preamble is an inline script; the
+  // built app (what users run) gets the strict policy on every response.
+  if (!rendererUrl) {
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    });
+  }
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+
+  const binding = electronSqliteBinding(root, process.versions.electron);
+  const handle = createStudio({
+    electronVersion: process.versions.electron,
+    ...(binding && existsSync(binding) ? { sqliteNativeBinding: binding } : {}),
+  });
+  ipcMain.handle(IPC_CALL, async (event, method: unknown, params: unknown) => {
+    if (!isTrustedSender(event)) throw new Error('IPC from an untrusted frame was refused.');
+    try {
+      return await handle.studio.call(method, params);
+    } catch (err) {
+      // Electron passes only the message across IPC; keep the code in it for the client.
+      const e = err instanceof ApiCallError ? err : new ApiCallError(String(err), 'failed');
+      throw new Error(JSON.stringify({ message: e.message, code: e.code }), { cause: err });
+    }
+  });
+  handle.studio.onEvent((event) => {
+    for (const w of BrowserWindow.getAllWindows()) w.webContents.send(IPC_EVENT, event);
+  });
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  app.on('will-quit', () => handle.close());
+});
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

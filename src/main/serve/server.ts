@@ -1,0 +1,98 @@
+/**
+ * `dyno serve`: the studio in a browser. Serves the built renderer over HTTP and the API
+ * contract over a WebSocket at /api, on 127.0.0.1 unless told otherwise, guarded by a
+ * per-launch token that the printed URL carries (see security.ts).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { ApiCallError, RequestEnvelopeSchema, type ServerMessage } from '../../shared/contract';
+import type { Studio } from '../studio/studio';
+import { allowedHosts, checkApiRequest } from './security';
+import { serveStatic } from './static-files';
+
+export interface ServeOptions {
+  studio: Studio;
+  rendererDir: string;
+  host?: string;
+  port?: number;
+  token?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** Large enough for a model uploaded from the browser as base64. */
+const MAX_MESSAGE_BYTES = 1536 * 1024 * 1024;
+
+function listen(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is in use: choose another with --port.`) : err),
+    );
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function attach(socket: WebSocket, studio: Studio): void {
+  const send = (m: ServerMessage): void => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(m));
+  };
+  const unsubscribe = studio.onEvent((event) => send({ kind: 'event', event }));
+  socket.on('close', unsubscribe);
+  socket.on('message', async (data) => {
+    let envelope;
+    try {
+      envelope = RequestEnvelopeSchema.parse(JSON.parse(String(data)));
+    } catch {
+      socket.close(1003, 'malformed request');
+      return;
+    }
+    try {
+      send({ kind: 'result', id: envelope.id, result: await studio.call(envelope.method, envelope.params) });
+    } catch (err) {
+      const e = err instanceof ApiCallError ? err : new ApiCallError(String(err), 'failed');
+      send({ kind: 'error', id: envelope.id, error: { message: e.message, code: e.code } });
+    }
+  });
+}
+
+export async function startServer(o: ServeOptions): Promise<RunningServer> {
+  const host = o.host ?? '127.0.0.1';
+  const token = o.token ?? randomBytes(24).toString('base64url');
+  const server = createServer((req, res) => {
+    serveStatic(o.rendererDir, req, res).catch(() => res.writeHead(500).end());
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  let port = 0;
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const verdict =
+      url.pathname === '/api'
+        ? checkApiRequest({ url, host: req.headers.host, origin: req.headers.origin, token, hosts: allowedHosts(host, port) })
+        : ({ ok: false, status: 404, reason: 'not found' } as const);
+    if (!verdict.ok) {
+      socket.end(`HTTP/1.1 ${verdict.status} ${verdict.reason}\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, o.studio));
+  });
+  port = await listen(server, host, o.port ?? 0);
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise((resolve) => {
+        for (const c of wss.clients) c.terminate();
+        wss.close();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * Runs and their samples in SQLite. The host is the only writer; samples arrive in batches and
+ * each batch is one transaction, so a crash loses at most the batch in flight.
+ */
+import type Database from 'better-sqlite3';
+import { RunSchema, type Run, type Sample } from '../../shared/run';
+
+interface RunRow {
+  id: string;
+  created_at: string;
+  status: string;
+  model_name: string;
+  config_json: string;
+  started_at: string | null;
+  finished_at: string | null;
+  cold_start_json: string | null;
+  stats_json: string | null;
+  warnings_json: string;
+  error: string | null;
+}
+
+function rowToRun(row: RunRow): Run {
+  const candidate = {
+    id: row.id,
+    status: row.status,
+    createdAt: row.created_at,
+    modelName: row.model_name,
+    config: JSON.parse(row.config_json) as unknown,
+    startedAt: row.started_at ?? undefined,
+    finishedAt: row.finished_at ?? undefined,
+    coldStart: row.cold_start_json ? (JSON.parse(row.cold_start_json) as unknown) : undefined,
+    stats: row.stats_json ? (JSON.parse(row.stats_json) as unknown) : undefined,
+    error: row.error ?? undefined,
+  };
+  return RunSchema.parse(candidate);
+}
+
+export class RunsRepository {
+  private readonly insertSample;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly ownerPid: number,
+    private readonly isProcessAlive: (pid: number) => boolean,
+  ) {
+    this.insertSample = db.prepare(
+      'INSERT OR REPLACE INTO samples (run_id, phase, i, t_ms, latency_ms) VALUES (?, ?, ?, ?, ?)',
+    );
+  }
+
+  /** Insert or update a run with everything its state carries. */
+  save(run: Run, warnings: readonly unknown[] = []): void {
+    const has = <K extends string>(k: K): unknown => (k in run ? (run as Record<string, unknown>)[k] : undefined);
+    this.db
+      .prepare(
+        `INSERT INTO runs (id, created_at, status, model_name, config_json, started_at, finished_at,
+                           cold_start_json, stats_json, warnings_json, error, owner_pid)
+         VALUES (@id, @created_at, @status, @model_name, @config_json, @started_at, @finished_at,
+                 @cold_start_json, @stats_json, @warnings_json, @error, @owner_pid)
+         ON CONFLICT(id) DO UPDATE SET status = excluded.status, started_at = excluded.started_at,
+           finished_at = excluded.finished_at, cold_start_json = excluded.cold_start_json,
+           stats_json = excluded.stats_json, warnings_json = excluded.warnings_json, error = excluded.error`,
+      )
+      .run({
+        id: run.id,
+        created_at: run.createdAt,
+        status: run.status,
+        model_name: run.modelName,
+        config_json: JSON.stringify(run.config),
+        started_at: (has('startedAt') as string | undefined) ?? null,
+        finished_at: (has('finishedAt') as string | undefined) ?? null,
+        cold_start_json: has('coldStart') ? JSON.stringify(has('coldStart')) : null,
+        stats_json: has('stats') ? JSON.stringify(has('stats')) : null,
+        warnings_json: JSON.stringify(warnings),
+        error: (has('error') as string | undefined) ?? null,
+        owner_pid: this.ownerPid,
+      });
+  }
+
+  appendSamples(runId: string, samples: readonly Sample[]): void {
+    this.db.transaction(() => {
+      for (const s of samples) this.insertSample.run(runId, s.phase === 'warmup' ? 0 : 1, s.i, s.tMs, s.latencyMs);
+    })();
+  }
+
+  get(id: string): { run: Run; warnings: unknown[] } | undefined {
+    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+    return row ? { run: rowToRun(row), warnings: JSON.parse(row.warnings_json) as unknown[] } : undefined;
+  }
+
+  list(limit: number): Run[] {
+    const rows = this.db.prepare('SELECT * FROM runs ORDER BY created_at DESC, id DESC LIMIT ?').all(limit) as RunRow[];
+    return rows.map(rowToRun);
+  }
+
+  /** Samples in iteration order: warm-up first, then measured. */
+  samples(runId: string): Sample[] {
+    const rows = this.db
+      .prepare('SELECT phase, i, t_ms, latency_ms FROM samples WHERE run_id = ? ORDER BY phase, i')
+      .all(runId) as { phase: number; i: number; t_ms: number; latency_ms: number }[];
+    return rows.map((r) => ({ i: r.i, phase: r.phase === 0 ? 'warmup' : 'measure', tMs: r.t_ms, latencyMs: r.latency_ms }));
+  }
+
+  /**
+   * Runs whose host process is gone (a crash, a kill, a power cut) can never finish: mark them
+   * interrupted, keeping their samples. Runs of another live host (the CLI beside the studio)
+   * are left alone.
+   */
+  markOrphansInterrupted(): number {
+    const active = this.db
+      .prepare(`SELECT id, owner_pid FROM runs WHERE status IN ('running', 'queued')`)
+      .all() as { id: string; owner_pid: number | null }[];
+    const mark = this.db.prepare(`UPDATE runs SET status = 'interrupted' WHERE id = ?`);
+    let n = 0;
+    for (const r of active) {
+      if (r.owner_pid === null || !this.isProcessAlive(r.owner_pid)) n += mark.run(r.id).changes;
+    }
+    return n;
+  }
+
+  rememberModel(path: string, openedAt: string): void {
+    this.db
+      .prepare('INSERT INTO recent_models (path, opened_at) VALUES (?, ?) ON CONFLICT(path) DO UPDATE SET opened_at = excluded.opened_at')
+      .run(path, openedAt);
+  }
+
+  recentModels(limit = 20): { path: string; openedAt: string }[] {
+    return (this.db.prepare('SELECT path, opened_at FROM recent_models ORDER BY opened_at DESC LIMIT ?').all(limit) as {
+      path: string;
+      opened_at: string;
+    }[]).map((r) => ({ path: r.path, openedAt: r.opened_at }));
+  }
+}

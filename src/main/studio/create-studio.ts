@@ -1,0 +1,92 @@
+/**
+ * Composition root: wires the store, the worker spawner and the sample library into a Studio.
+ * Every front end (Electron, `dyno serve`, the CLI, tests) builds its studio here, passing only
+ * what differs between them.
+ */
+import { mkdirSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as ort from 'onnxruntime-node';
+import type { AppInfo } from '../../shared/contract';
+import { openDatabase } from '../store/database';
+import { RunsRepository } from '../store/runs-repository';
+import { loadSamples } from '../models/samples';
+import type { WorkerSpawnSpec } from '../engine/worker-client';
+import { appRoot, appVersion, defaultHome } from './paths';
+import { Studio } from './studio';
+
+export interface CreateStudioOptions {
+  home?: string;
+  worker?: WorkerSpawnSpec;
+  /** better-sqlite3 binary built for this runtime's ABI (Electron needs its own). */
+  sqliteNativeBinding?: string;
+  electronVersion?: string | null;
+}
+
+export interface StudioHandle {
+  studio: Studio;
+  home: string;
+  databasePath: string;
+  notices: string[];
+  close(): void;
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The worker entry beside this module: the built `worker.js` in production, or the TypeScript
+ * source through tsx when running from source (tests, `npm run dev:serve`).
+ */
+export function defaultWorkerSpec(root = appRoot()): WorkerSpawnSpec {
+  const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
+  return fromSource
+    ? { script: join(root, 'src/main/engine/worker.ts'), execArgv: ['--import', 'tsx'] }
+    : { script: join(root, 'out/main/worker.js'), execArgv: [] };
+}
+
+export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
+  const root = appRoot();
+  const home = options.home ?? defaultHome();
+  mkdirSync(home, { recursive: true });
+  const databasePath = join(home, 'dyno.db');
+  const opened = openDatabase(databasePath, { nativeBinding: options.sqliteNativeBinding });
+  const repo = new RunsRepository(opened.db, process.pid, isProcessAlive);
+  const notices = opened.notice ? [opened.notice] : [];
+  const orphans = repo.markOrphansInterrupted();
+  if (orphans > 0) notices.push(`${orphans} run(s) were still in progress when Dyno last stopped; they are marked interrupted, with their samples kept.`);
+  const version = appVersion(root);
+  const cpuList = cpus();
+  const info = (): AppInfo => ({
+    version,
+    ortVersion: ort.env.versions.node ?? ort.env.versions.common,
+    nodeVersion: process.versions.node,
+    electronVersion: options.electronVersion ?? null,
+    platform: `${process.platform}-${process.arch}`,
+    cpuModel: cpuList[0]?.model.trim() ?? 'unknown CPU',
+    logicalCores: cpuList.length,
+    totalMemoryBytes: totalmem(),
+    home,
+    databasePath,
+    executionProviders: [
+      { name: 'cpu', available: true },
+      { name: 'cuda', available: false, reason: 'GPU execution providers arrive with the benchmark engine issue; CPU only for now.' },
+    ],
+    notices,
+  });
+  const studio = new Studio({
+    repo,
+    worker: options.worker ?? defaultWorkerSpec(root),
+    samples: loadSamples(join(root, 'resources', 'models')),
+    home,
+    info,
+  });
+  return { studio, home, databasePath, notices, close: () => opened.db.close() };
+}

@@ -1,0 +1,164 @@
+/**
+ * Runs one benchmark at a time, in the order they were asked for: two benchmarks sharing a
+ * machine would measure each other. Persists every state change and every sample batch as it
+ * happens, and broadcasts them as events.
+ */
+import { basename } from 'node:path';
+import type { Progress, StudioEvent } from '../../shared/contract';
+import { type Run, type RunConfig } from '../../shared/run';
+import { summarizeLatencies } from '../../shared/stats';
+import { measurementWarnings } from '../../shared/warnings';
+import type { RunsRepository } from '../store/runs-repository';
+import { startWorkerRun, type WorkerRun, type WorkerSpawnSpec } from '../engine/worker-client';
+
+export interface RunQueueDeps {
+  repo: RunsRepository;
+  worker: WorkerSpawnSpec;
+  emit: (event: StudioEvent) => void;
+  now?: () => Date;
+}
+
+interface Active {
+  runId: string;
+  worker: WorkerRun;
+  cancelRequested: boolean;
+}
+
+export function newRunId(now: Date): string {
+  const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  return `${stamp}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export class RunQueue {
+  private readonly waiting: Run[] = [];
+  private active: Active | undefined;
+  private readonly now: () => Date;
+  private readonly finished = new Map<string, (run: Run) => void>();
+
+  constructor(private readonly deps: RunQueueDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  enqueue(config: RunConfig): Run {
+    const created = this.now();
+    const run: Run = {
+      id: newRunId(created),
+      status: 'queued',
+      config,
+      modelName: basename(config.modelPath),
+      createdAt: created.toISOString(),
+    };
+    this.update(run);
+    this.waiting.push(run);
+    void this.pump();
+    return run;
+  }
+
+  /** Resolves with the run once it reaches a final state. */
+  whenFinished(runId: string): Promise<Run> {
+    return new Promise((resolve) => this.finished.set(runId, resolve));
+  }
+
+  cancel(runId: string): boolean {
+    const queuedAt = this.waiting.findIndex((r) => r.id === runId);
+    if (queuedAt >= 0) {
+      const [run] = this.waiting.splice(queuedAt, 1);
+      if (run) this.finish({ ...run, status: 'aborted', startedAt: run.createdAt, finishedAt: this.now().toISOString() }, []);
+      return true;
+    }
+    if (this.active?.runId === runId) {
+      this.active.cancelRequested = true;
+      this.active.worker.cancel();
+      return true;
+    }
+    return false;
+  }
+
+  get busy(): boolean {
+    return this.active !== undefined || this.waiting.length > 0;
+  }
+
+  private update(run: Run, warnings: readonly unknown[] = []): void {
+    this.deps.repo.save(run, warnings);
+    this.deps.emit({ type: 'run.updated', run });
+  }
+
+  private finish(run: Run, warnings: readonly { code: string; message: string }[]): void {
+    this.update(run, warnings);
+    this.finished.get(run.id)?.(run);
+    this.finished.delete(run.id);
+  }
+
+  private async pump(): Promise<void> {
+    if (this.active) return;
+    const next = this.waiting.shift();
+    if (!next) return;
+    const running: Run & { status: 'running' } = { ...next, status: 'running', startedAt: this.now().toISOString() };
+    this.update(running);
+    await this.execute(running);
+    void this.pump();
+  }
+
+  private async execute(run: Run & { status: 'running' }): Promise<void> {
+    const { stop } = run.config;
+    const latencies: number[] = [];
+    let warmupDone = 0;
+    let sessionCreateMs = Number.NaN;
+    let measureStartMs: number | undefined;
+    let measureEndMs: number | undefined;
+    const progress = (phase: Progress['phase'], lastEndMs?: number): void => {
+      const elapsedMs = measureStartMs !== undefined && lastEndMs !== undefined ? lastEndMs - measureStartMs : 0;
+      const byIterations = Math.min(latencies.length / stop.minIterations, 1);
+      const byDuration = stop.minDurationMs > 0 ? Math.min(elapsedMs / stop.minDurationMs, 1) : 1;
+      const capped = Math.max(latencies.length / stop.maxIterations, elapsedMs / stop.maxDurationMs);
+      const fraction = Math.min(1, Math.max(Math.min(byIterations, byDuration), capped));
+      this.deps.emit({
+        type: 'run.progress',
+        runId: run.id,
+        progress: { phase, warmupDone, measuredDone: latencies.length, elapsedMs, fraction: phase === 'measure' ? fraction : 0 },
+      });
+    };
+
+    const worker = startWorkerRun(this.deps.worker, run.config, {
+      onReady: (ready) => {
+        sessionCreateMs = ready.sessionCreateMs;
+        progress('warmup');
+      },
+      onSamples: (samples) => {
+        this.deps.repo.appendSamples(run.id, samples);
+        let lastEnd: number | undefined;
+        for (const s of samples) {
+          if (s.phase === 'warmup') warmupDone++;
+          else {
+            measureStartMs ??= s.tMs;
+            latencies.push(s.latencyMs);
+            lastEnd = s.tMs + s.latencyMs;
+          }
+        }
+        measureEndMs = lastEnd ?? measureEndMs;
+        this.deps.emit({ type: 'run.samples', runId: run.id, samples });
+        progress(latencies.length > 0 ? 'measure' : 'warmup', lastEnd);
+      },
+    });
+    this.active = { runId: run.id, worker, cancelRequested: false };
+    progress('starting');
+    const outcome = await worker.outcome;
+    const cancelRequested = this.active.cancelRequested;
+    this.active = undefined;
+    const finishedAt = this.now().toISOString();
+
+    if (outcome.kind === 'done' && !outcome.aborted && latencies.length > 0) {
+      const stats = summarizeLatencies(latencies, { measuredWallMs: outcome.measuredWallMs });
+      const coldStart = { sessionCreateMs, firstRunMs: outcome.firstRunMs };
+      this.finish({ ...run, status: 'completed', finishedAt, coldStart, stats }, measurementWarnings(stats, outcome.firstRunMs));
+    } else if (cancelRequested || (outcome.kind === 'done' && outcome.aborted)) {
+      const wallMs =
+        outcome.kind === 'done' ? outcome.measuredWallMs : (measureEndMs ?? 0) - (measureStartMs ?? 0);
+      const stats = latencies.length > 0 ? summarizeLatencies(latencies, { measuredWallMs: wallMs }) : undefined;
+      this.finish({ ...run, status: 'aborted', finishedAt, ...(stats ? { stats } : {}) }, []);
+    } else {
+      const error = outcome.kind === 'error' ? outcome.message : 'The benchmark measured no iterations.';
+      this.finish({ ...run, status: 'failed', finishedAt, error }, []);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The studio service: the one implementation of the API contract. Every front end (Electron
+ * IPC, the `dyno serve` WebSocket, the CLI) calls `call()` with untrusted input; parameters are
+ * parsed with the contract's schemas here, once, and errors become one readable line.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import {
+  ApiCallError,
+  isMethod,
+  methods,
+  type AppInfo,
+  type Method,
+  type ParsedParams,
+  type Result,
+  type StudioEvent,
+} from '../../shared/contract';
+import type { SampleModel } from '../../shared/model';
+import { lttbIndices } from '../../shared/lttb';
+import { inspectModel } from '../models/inspect';
+import type { RunsRepository } from '../store/runs-repository';
+import { RunQueue } from './run-queue';
+import type { WorkerSpawnSpec } from '../engine/worker-client';
+
+export interface StudioDeps {
+  repo: RunsRepository;
+  worker: WorkerSpawnSpec;
+  samples: SampleModel[];
+  home: string;
+  info: () => AppInfo;
+}
+
+type Handlers = { [M in Method]: (params: ParsedParams<M>) => Promise<Result<M>> | Result<M> };
+
+/** 1 GiB: a model this large should be opened by path, not uploaded through a browser. */
+const MAX_IMPORT_BYTES = 1024 ** 3;
+
+export class Studio {
+  private readonly listeners = new Set<(e: StudioEvent) => void>();
+  readonly queue: RunQueue;
+  private readonly handlers: Handlers;
+
+  constructor(private readonly deps: StudioDeps) {
+    this.queue = new RunQueue({ repo: deps.repo, worker: deps.worker, emit: (e) => this.emit(e) });
+    this.handlers = this.makeHandlers();
+  }
+
+  onEvent(listener: (e: StudioEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: StudioEvent): void {
+    for (const l of this.listeners) l(event);
+  }
+
+  /** Parse, dispatch, and normalise errors. `method` and `params` come straight off a wire. */
+  async call(method: unknown, params: unknown): Promise<unknown> {
+    if (!isMethod(method)) throw new ApiCallError(`Unknown method: ${String(method)}`, 'unknown-method');
+    const parsed = methods[method].params.safeParse(params ?? {});
+    if (!parsed.success) throw new ApiCallError(`Invalid ${method} request: ${z.prettifyError(parsed.error)}`, 'invalid-params');
+    try {
+      const handler = this.handlers[method] as (p: unknown) => unknown;
+      return await handler(parsed.data);
+    } catch (err) {
+      if (err instanceof ApiCallError) throw err;
+      throw new ApiCallError(err instanceof Error ? err.message : String(err), 'failed');
+    }
+  }
+
+  private makeHandlers(): Handlers {
+    const { repo } = this.deps;
+    return {
+      'app.info': () => this.deps.info(),
+      'models.samples': () => this.deps.samples,
+      'models.inspect': ({ path }) => inspectModel(path),
+      'models.open': async ({ path }) => {
+        const info = await inspectModel(path);
+        repo.rememberModel(info.path, new Date().toISOString());
+        return info;
+      },
+      'models.import': async ({ fileName, dataBase64 }) => {
+        const bytes = Buffer.from(dataBase64, 'base64');
+        if (bytes.length === 0) throw new ApiCallError(`${fileName} is empty.`, 'invalid-model');
+        if (bytes.length > MAX_IMPORT_BYTES) throw new ApiCallError(`${fileName} is over 1 GiB: open it by path instead.`, 'too-large');
+        // Content-addressed, so importing the same file twice reuses one copy.
+        const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+        const dir = join(this.deps.home, 'models', digest);
+        await mkdir(dir, { recursive: true });
+        const path = join(dir, basename(fileName));
+        await writeFile(path, bytes);
+        const info = await inspectModel(path);
+        repo.rememberModel(path, new Date().toISOString());
+        return info;
+      },
+      'models.recent': () => repo.recentModels(),
+      'runs.start': async ({ config }) => {
+        await inspectModel(config.modelPath); // fail now, with the model's own error, not in a worker
+        return { runId: this.queue.enqueue(config).id };
+      },
+      'runs.cancel': ({ runId }) => ({ cancelled: this.queue.cancel(runId) }),
+      'runs.list': ({ limit }) => repo.list(limit),
+      'runs.get': ({ runId }) => {
+        const found = repo.get(runId);
+        if (!found) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
+        return { run: found.run, warnings: found.warnings as { code: string; message: string }[] };
+      },
+      'runs.series': ({ runId, maxPoints }) => {
+        if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
+        const samples = repo.samples(runId);
+        const keep = lttbIndices(
+          samples.map((s) => s.latencyMs),
+          maxPoints,
+        );
+        let warmups = 0;
+        for (const s of samples) if (s.phase === 'warmup') warmups++;
+        return {
+          runId,
+          totalPoints: samples.length,
+          // One x-axis over the whole run: warm-up iterations first, measured ones after.
+          points: keep.flatMap((k) => {
+            const s = samples[k];
+            return s ? [{ i: s.phase === 'warmup' ? s.i : warmups + s.i, latencyMs: s.latencyMs, phase: s.phase }] : [];
+          }),
+        };
+      },
+    };
+  }
+}

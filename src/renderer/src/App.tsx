@@ -1,0 +1,119 @@
+/** The frame: a left rail of views, a top bar with device status and the run in progress. */
+import { useEffect, useState } from 'react';
+import { useUi, type View } from './stores/ui-store';
+import { useApp } from './stores/app-store';
+import { useModel } from './stores/model-store';
+import { useLiveRun } from './stores/live-run-store';
+import { useConnection } from './stores/connection-store';
+import { RunView } from './views/RunView';
+import { SessionsView } from './views/SessionsView';
+import { ModelsView } from './views/ModelsView';
+import { api } from './api';
+import { formatBytes } from '../../shared/format';
+
+const VIEWS: { id: View; label: string }[] = [
+  { id: 'run', label: 'Run' },
+  { id: 'sessions', label: 'Sessions' },
+  { id: 'models', label: 'Models' },
+];
+
+function TopBar() {
+  const info = useApp((s) => s.info);
+  const { up, reason } = useConnection();
+  const { run, runId, progress } = useLiveRun();
+  const { theme, toggleTheme } = useUi();
+  return (
+    <header className="top-bar">
+      <span className="brand">Dyno</span>
+      {info ? (
+        <span className="device" data-testid="device-status">
+          {info.cpuModel} · {info.logicalCores} threads · {formatBytes(info.totalMemoryBytes)} · ONNX Runtime {info.ortVersion} ·{' '}
+          {info.executionProviders.map((ep) => (
+            <span key={ep.name} className={`ep ${ep.available ? 'on' : 'off'}`} title={ep.reason ?? 'available'}>
+              {ep.name}
+            </span>
+          ))}
+        </span>
+      ) : (
+        <span className={`device ${up ? '' : 'offline'}`}>{up ? 'connecting…' : (reason ?? 'connecting…')}</span>
+      )}
+      <span className="spacer" />
+      {run?.status === 'running' && runId && (
+        <span className="top-run">
+          {run.modelName} · {Math.round((progress?.fraction ?? 0) * 100)}%
+          <button onClick={() => void api.call('runs.cancel', { runId })}>Cancel</button>
+        </span>
+      )}
+      <button className="ghost" onClick={toggleTheme} title="Toggle light/dark theme">
+        {theme === 'dark' ? 'Light' : 'Dark'}
+      </button>
+    </header>
+  );
+}
+
+export function App() {
+  const { view, go, theme, toast, dismiss } = useUi();
+  const info = useApp((s) => s.info);
+  const [dragging, setDragging] = useState(false);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  useEffect(() => {
+    useApp
+      .getState()
+      .load()
+      .then(() => {
+        const sample = useApp.getState().samples.find((s) => s.isDefault);
+        if (sample && !useModel.getState().model) void useModel.getState().openPath(sample.path);
+      })
+      .catch((err: unknown) => useUi.getState().notify('error', err instanceof Error ? err.message : String(err)));
+  }, []);
+  return (
+    <div
+      className="frame"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const file = e.dataTransfer.files[0];
+        if (file) {
+          go('run');
+          void useModel.getState().openFile(file);
+        }
+      }}
+    >
+      <nav className="rail" aria-label="Views">
+        {VIEWS.map((v) => (
+          <button key={v.id} className={view === v.id ? 'active' : ''} onClick={() => go(v.id)} data-testid={`nav-${v.id}`}>
+            {v.label}
+          </button>
+        ))}
+      </nav>
+      <div className="main-col">
+        <TopBar />
+        {info?.notices.map((n) => (
+          <div key={n} className="notice">
+            {n}
+          </div>
+        ))}
+        {toast && (
+          <div className={`toast ${toast.kind}`} role="alert" onClick={dismiss}>
+            {toast.text}
+          </div>
+        )}
+        <div className="view">
+          {view === 'run' && <RunView />}
+          {view === 'sessions' && <SessionsView />}
+          {view === 'models' && <ModelsView />}
+        </div>
+      </div>
+      {dragging && <div className="drop-overlay">Drop an .onnx file to open it</div>}
+    </div>
+  );
+}

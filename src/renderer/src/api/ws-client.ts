@@ -1,0 +1,93 @@
+/**
+ * The contract over `dyno serve`'s WebSocket. The token comes from the URL the server printed;
+ * it is moved out of the address bar (and kept for reloads of this tab) so it is not shared by
+ * accident in a screenshot or a copied link.
+ */
+import {
+  ApiCallError,
+  EventSchema,
+  ServerMessageSchema,
+  type DynoApi,
+  type Method,
+  type Params,
+  type Result,
+  type StudioEvent,
+} from '../../../shared/contract';
+import { parseResult } from './parse-result';
+
+const TOKEN_KEY = 'dyno.token';
+
+export function takeToken(): string | null {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString());
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function createWsApi(token: string, onConnectionChange: (up: boolean, reason?: string) => void): DynoApi {
+  const listeners = new Set<(e: StudioEvent) => void>();
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; method: Method }>();
+  let nextId = 1;
+  let socket: WebSocket;
+  let ready: Promise<void>;
+
+  const connect = (): void => {
+    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api?token=${encodeURIComponent(token)}`;
+    socket = new WebSocket(url);
+    ready = new Promise((resolve, reject) => {
+      socket.onopen = () => {
+        onConnectionChange(true);
+        resolve();
+      };
+      socket.onerror = () => reject(new ApiCallError('Cannot reach the Dyno server (is `dyno serve` still running, and is the token right?).', 'offline'));
+    });
+    ready.catch(() => undefined);
+    socket.onclose = () => {
+      onConnectionChange(false, 'Disconnected from the Dyno server.');
+      for (const p of pending.values()) p.reject(new ApiCallError('The connection to the Dyno server closed.', 'offline'));
+      pending.clear();
+    };
+    socket.onmessage = (msg) => {
+      const parsed = ServerMessageSchema.safeParse(JSON.parse(String(msg.data)));
+      if (!parsed.success) return;
+      const m = parsed.data;
+      if (m.kind === 'event') {
+        const event = EventSchema.safeParse(m.event);
+        if (event.success) for (const l of listeners) l(event.data);
+        return;
+      }
+      const p = pending.get(m.id);
+      if (!p) return;
+      pending.delete(m.id);
+      if (m.kind === 'error') p.reject(new ApiCallError(m.error.message, m.error.code));
+      else {
+        try {
+          p.resolve(parseResult(p.method, m.result));
+        } catch (err) {
+          p.reject(err as Error);
+        }
+      }
+    };
+  };
+  connect();
+
+  return {
+    async call<M extends Method>(method: M, params: Params<M>): Promise<Result<M>> {
+      await ready;
+      const id = nextId++;
+      return new Promise<Result<M>>((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject, method });
+        socket.send(JSON.stringify({ id, method, params }));
+      });
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

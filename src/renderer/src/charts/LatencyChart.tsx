@@ -1,0 +1,87 @@
+/**
+ * Latency per iteration, warm-up shaded. Long series are decimated with LTTB for display (the
+ * full data stays in the database), and redraws are throttled so a fast model streaming
+ * thousands of samples a second keeps the UI smooth.
+ */
+import { useEffect, useRef } from 'react';
+import Plotly from 'plotly.js-strict-dist-min';
+import { lttbIndices } from '../../../shared/lttb';
+import { chartColors } from './theme';
+
+const MAX_DISPLAY_POINTS = 4000;
+const MIN_REDRAW_MS = 200;
+
+export interface LatencyChartProps {
+  x: readonly number[];
+  latencyMs: readonly number[];
+  warmupCount: number;
+  /** Changes whenever the arrays grew (they are appended to in place). */
+  version: number;
+  testId?: string;
+}
+
+export function LatencyChart({ x, latencyMs, warmupCount, version, testId }: LatencyChartProps) {
+  const el = useRef<HTMLDivElement>(null);
+  const lastDraw = useRef(0);
+  const timer = useRef<number | undefined>(undefined);
+
+  useEffect(() => {
+    const draw = (): void => {
+      const node = el.current;
+      if (!node) return;
+      lastDraw.current = performance.now();
+      const keep = lttbIndices(latencyMs, MAX_DISPLAY_POINTS);
+      const c = chartColors();
+      const xs = keep.map((k) => x[k] ?? k);
+      const ys = keep.map((k) => latencyMs[k] ?? 0);
+      const data: Partial<Plotly.PlotData>[] = [
+        {
+          x: xs,
+          y: ys,
+          type: 'scatter',
+          mode: keep.length > 400 ? 'lines' : 'lines+markers',
+          line: { color: c.series, width: 1.2 },
+          marker: { size: 3, color: c.series },
+          name: 'latency',
+          hovertemplate: 'iteration %{x}<br>%{y:.4g} ms<extra></extra>',
+        },
+      ];
+      const layout: Partial<Plotly.Layout> = {
+        margin: { l: 64, r: 16, t: 12, b: 44 },
+        paper_bgcolor: 'rgba(0,0,0,0)',
+        plot_bgcolor: 'rgba(0,0,0,0)',
+        font: { color: c.text, size: 12 },
+        xaxis: { title: { text: 'iteration' }, gridcolor: c.grid, zeroline: false, rangemode: 'tozero' },
+        yaxis: { title: { text: 'latency (ms)' }, gridcolor: c.grid, zeroline: false, rangemode: 'tozero' },
+        showlegend: false,
+        hovermode: 'x',
+        shapes:
+          warmupCount > 0
+            ? [{ type: 'rect', xref: 'x', yref: 'paper', x0: -0.5, x1: warmupCount - 0.5, y0: 0, y1: 1, fillcolor: c.warmup, line: { width: 0 }, layer: 'below' }]
+            : [],
+        annotations:
+          warmupCount > 0
+            ? [{ x: (warmupCount - 1) / 2, y: 1, xref: 'x', yref: 'paper', text: 'warm-up', showarrow: false, yanchor: 'bottom', font: { color: c.muted, size: 11 } }]
+            : [],
+      };
+      void Plotly.react(node, data, layout, { displaylogo: false, responsive: true, modeBarButtonsToRemove: ['select2d', 'lasso2d'] });
+    };
+    const wait = MIN_REDRAW_MS - (performance.now() - lastDraw.current);
+    if (wait <= 0) draw();
+    else if (timer.current === undefined)
+      timer.current = window.setTimeout(() => {
+        timer.current = undefined;
+        draw();
+      }, wait);
+  }, [x, latencyMs, warmupCount, version]);
+
+  useEffect(() => {
+    const node = el.current;
+    return () => {
+      window.clearTimeout(timer.current);
+      if (node) Plotly.purge(node);
+    };
+  }, []);
+
+  return <div className="chart" ref={el} data-testid={testId} />;
+}

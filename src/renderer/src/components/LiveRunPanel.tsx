@@ -1,0 +1,75 @@
+/** The watched run: progress while it goes, then its statistics, warnings and cold start. */
+import { useEffect, useState } from 'react';
+import { LatencyChart } from '../charts/LatencyChart';
+import { StatsCards } from './StatsCards';
+import { Warnings } from './Warnings';
+import { StatusBadge } from './StatusBadge';
+import { useLiveRun } from '../stores/live-run-store';
+import { formatMs } from '../../../shared/format';
+import { api } from '../api';
+import type { RunDetail } from '../../../shared/contract';
+
+export function LiveRunPanel() {
+  const { runId, run, progress, points, version } = useLiveRun();
+  const [detail, setDetail] = useState<RunDetail>();
+  const finished = run && (run.status === 'completed' || run.status === 'failed' || run.status === 'aborted');
+  useEffect(() => {
+    setDetail(undefined);
+    if (finished && runId) void api.call('runs.get', { runId }).then(setDetail);
+  }, [finished, runId]);
+
+  if (!runId) {
+    return (
+      <main className="live-panel empty-state">
+        <h2>Benchmark a model</h2>
+        <p>Pick a sample or open an .onnx file, set the iterations, and press Run. Latency streams in here as the worker measures it.</p>
+      </main>
+    );
+  }
+  const pct = Math.round((progress?.fraction ?? 0) * 100);
+  return (
+    <main className="live-panel" data-testid="live-panel">
+      <header className="live-header">
+        <div>
+          <span className="run-title">{run?.modelName ?? '…'}</span> {run && <StatusBadge status={run.status} />}
+          <span className="run-id mono" data-testid="run-id">
+            {runId}
+          </span>
+        </div>
+        {run?.status === 'running' && (
+          <div className="progress-line">
+            <span>
+              {progress?.phase === 'measure' ? `measuring · ${progress.measuredDone} iterations` : progress?.phase === 'warmup' ? `warm-up · ${progress.warmupDone}` : 'starting worker…'}
+            </span>
+            <div className="progress-bar">
+              <div style={{ width: `${pct}%` }} />
+            </div>
+            <button onClick={() => void api.call('runs.cancel', { runId })} data-testid="cancel-run">
+              Cancel
+            </button>
+          </div>
+        )}
+      </header>
+      <section className="chart-card">
+        <h3>Latency per iteration</h3>
+        <LatencyChart x={points.x} latencyMs={points.latencyMs} warmupCount={points.warmupCount} version={version} testId="live-chart" />
+      </section>
+      {run?.status === 'failed' && (
+        <div className="error-box" role="alert" data-testid="run-error">
+          {run.error}
+        </div>
+      )}
+      {detail && (detail.run.status === 'completed' || detail.run.status === 'aborted') && detail.run.stats && (
+        <section data-testid="results">
+          <StatsCards stats={detail.run.stats} />
+          {detail.run.status === 'completed' && (
+            <div className="cold-start hint">
+              Cold start: session creation {formatMs(detail.run.coldStart.sessionCreateMs)}, first inference {formatMs(detail.run.coldStart.firstRunMs)}
+            </div>
+          )}
+          <Warnings warnings={detail.warnings} />
+        </section>
+      )}
+    </main>
+  );
+}

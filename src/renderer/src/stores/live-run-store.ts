@@ -1,0 +1,50 @@
+/** The run in progress (or just finished) that the Run view is watching. */
+import { create } from 'zustand';
+import type { Progress } from '../../../shared/contract';
+import type { Run, Sample } from '../../../shared/run';
+
+export interface LivePoints {
+  x: number[];
+  latencyMs: number[];
+  warmupCount: number;
+}
+
+interface LiveRunState {
+  runId?: string;
+  run?: Run;
+  progress?: Progress;
+  points: LivePoints;
+  /** Bumped on every batch so charts can redraw without copying arrays. */
+  version: number;
+  watch(runId: string): void;
+  onRun(run: Run): void;
+  onProgress(runId: string, progress: Progress): void;
+  onSamples(runId: string, samples: Sample[]): void;
+}
+
+const empty = (): LivePoints => ({ x: [], latencyMs: [], warmupCount: 0 });
+
+export const useLiveRun = create<LiveRunState>((set, get) => ({
+  points: empty(),
+  version: 0,
+  watch: (runId) => set({ runId, run: undefined, progress: undefined, points: empty(), version: 0 }),
+  onRun: (run) => {
+    if (run.id === get().runId) set({ run });
+  },
+  onProgress: (runId, progress) => {
+    if (runId === get().runId) set({ progress });
+  },
+  onSamples: (runId, samples) => {
+    const s = get();
+    if (runId !== s.runId) return;
+    const p = s.points;
+    for (const sample of samples) {
+      if (sample.phase === 'warmup') {
+        p.warmupCount = Math.max(p.warmupCount, sample.i + 1);
+        p.x.push(sample.i);
+      } else p.x.push(p.warmupCount + sample.i);
+      p.latencyMs.push(sample.latencyMs);
+    }
+    set({ version: s.version + 1 });
+  },
+}));

@@ -1,0 +1,45 @@
+import { create } from 'zustand';
+import type { ModelInfo } from '../../../shared/model';
+import { api, pathOfDroppedFile } from '../api';
+
+interface ModelState {
+  model?: ModelInfo;
+  loading: boolean;
+  error?: string;
+  openPath(path: string): Promise<void>;
+  openFile(file: File): Promise<void>;
+}
+
+async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}
+
+/** The model being configured: opened by path, from a sample, or dropped in. */
+export const useModel = create<ModelState>((set) => {
+  const load = async (open: () => Promise<ModelInfo>): Promise<void> => {
+    set({ loading: true, error: undefined });
+    try {
+      set({ model: await open(), loading: false });
+    } catch (err) {
+      set({ loading: false, error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  return {
+    loading: false,
+    openPath: (path) => load(() => api.call('models.open', { path: path.trim() })),
+    openFile: async (file) => {
+      if (!file.name.toLowerCase().endsWith('.onnx')) {
+        set({ error: `${file.name} is not an .onnx file.` });
+        return;
+      }
+      const path = pathOfDroppedFile(file);
+      await load(async () =>
+        path ? api.call('models.open', { path }) : api.call('models.import', { fileName: file.name, dataBase64: await fileToBase64(file) }),
+      );
+    },
+  };
+});

@@ -1,0 +1,47 @@
+/** Configure a run on the left; watch it live and read its results on the right. */
+import { ModelPicker } from '../components/ModelPicker';
+import { RunForm, useParsedConfig } from '../components/RunForm';
+import { IoTable } from '../components/IoTable';
+import { LiveRunPanel } from '../components/LiveRunPanel';
+import { useModel } from '../stores/model-store';
+import { useLiveRun } from '../stores/live-run-store';
+import { useUi } from '../stores/ui-store';
+import { api } from '../api';
+import { isRunActive } from '../../../shared/run';
+
+export function RunView() {
+  const model = useModel((s) => s.model);
+  const { config, errors } = useParsedConfig();
+  const live = useLiveRun();
+  const active = live.run ? isRunActive(live.run) : live.runId !== undefined && !live.run;
+  const start = async (): Promise<void> => {
+    if (!config) return;
+    try {
+      const { runId } = await api.call('runs.start', { config });
+      useLiveRun.getState().watch(runId);
+    } catch (err) {
+      useUi.getState().notify('error', err instanceof Error ? err.message : String(err));
+    }
+  };
+  return (
+    <div className="run-view">
+      <aside className="config-panel">
+        <ModelPicker />
+        {model && (
+          <section className="panel-section">
+            <h3>Inputs and outputs</h3>
+            <IoTable model={model} />
+          </section>
+        )}
+        <RunForm />
+        <div className="run-actions">
+          <button className="primary" disabled={!config || active} onClick={() => void start()} data-testid="start-run">
+            Run benchmark
+          </button>
+          {!config && <span className="hint">{errors.model ?? 'Fix the highlighted fields'}</span>}
+        </div>
+      </aside>
+      <LiveRunPanel />
+    </div>
+  );
+}

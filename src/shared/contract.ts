@@ -1,0 +1,126 @@
+/**
+ * The one API contract between the studio's host and any front end. Electron's preload and
+ * `dyno serve`'s WebSocket both carry exactly these methods and events; TypeScript types are
+ * inferred from the schemas, and each side parses what it receives with them.
+ */
+import { z } from 'zod';
+import { ModelInfoSchema, SampleModelSchema } from './model';
+import { RunConfigSchema, RunSchema, SampleSchema } from './run';
+import { WarningSchema } from './warnings-schema';
+import { isMethodName, type MethodName } from './method-names';
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  ortVersion: z.string(),
+  nodeVersion: z.string(),
+  electronVersion: z.string().nullable(),
+  platform: z.string(),
+  cpuModel: z.string(),
+  logicalCores: z.number().int(),
+  totalMemoryBytes: z.number(),
+  home: z.string(),
+  databasePath: z.string(),
+  executionProviders: z.array(z.object({ name: z.string(), available: z.boolean(), reason: z.string().optional() })),
+  /** Things the user should know about from start-up (e.g. a damaged database set aside). */
+  notices: z.array(z.string()),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const RunDetailSchema = z.object({
+  run: RunSchema,
+  warnings: z.array(WarningSchema),
+});
+export type RunDetail = z.infer<typeof RunDetailSchema>;
+
+export const SeriesPointSchema = z.object({ i: z.number(), latencyMs: z.number(), phase: z.enum(['warmup', 'measure']) });
+export const SeriesSchema = z.object({
+  runId: z.string(),
+  totalPoints: z.number().int(),
+  points: z.array(SeriesPointSchema),
+});
+export type Series = z.infer<typeof SeriesSchema>;
+
+const Empty = z.object({}).strict();
+const RunIdParams = z.object({ runId: z.string().min(1) }).strict();
+
+export const methods = {
+  'app.info': { params: Empty, result: AppInfoSchema },
+  'models.samples': { params: Empty, result: z.array(SampleModelSchema) },
+  'models.inspect': { params: z.object({ path: z.string().min(1) }).strict(), result: ModelInfoSchema },
+  /** Inspect and remember in the recent models list. */
+  'models.open': { params: z.object({ path: z.string().min(1) }).strict(), result: ModelInfoSchema },
+  /** A file dropped in a browser has bytes but no path: the host stores a copy and opens it. */
+  'models.import': {
+    params: z.object({ fileName: z.string().min(1).max(255), dataBase64: z.string().min(1) }).strict(),
+    result: ModelInfoSchema,
+  },
+  'models.recent': { params: Empty, result: z.array(z.object({ path: z.string(), openedAt: z.string() })) },
+  'runs.start': { params: z.object({ config: RunConfigSchema }).strict(), result: z.object({ runId: z.string() }) },
+  'runs.cancel': { params: RunIdParams, result: z.object({ cancelled: z.boolean() }) },
+  'runs.list': {
+    params: z.object({ limit: z.number().int().min(1).max(10_000).default(200) }).strict(),
+    result: z.array(RunSchema),
+  },
+  'runs.get': { params: RunIdParams, result: RunDetailSchema },
+  /** Latency per iteration, decimated to at most maxPoints for display (full data stays stored). */
+  'runs.series': {
+    params: RunIdParams.extend({ maxPoints: z.number().int().min(10).max(200_000).default(5_000) }).strict(),
+    result: SeriesSchema,
+  },
+} as const satisfies Record<MethodName, { params: z.ZodType; result: z.ZodType }>;
+
+export type Method = MethodName;
+export type Params<M extends Method> = z.input<(typeof methods)[M]['params']>;
+export type ParsedParams<M extends Method> = z.output<(typeof methods)[M]['params']>;
+export type Result<M extends Method> = z.output<(typeof methods)[M]['result']>;
+
+export const isMethod = isMethodName;
+
+export const ProgressSchema = z.object({
+  phase: z.enum(['starting', 'warmup', 'measure']),
+  warmupDone: z.number().int(),
+  measuredDone: z.number().int(),
+  /** Measured time so far, against the stop rule's minimum duration. */
+  elapsedMs: z.number(),
+  /** 0..1: how far the stop rule is from being satisfied (max of its two criteria). */
+  fraction: z.number().min(0).max(1),
+});
+export type Progress = z.infer<typeof ProgressSchema>;
+
+export const EventSchema = z.discriminatedUnion('type', [
+  /** Any change of a run's state (queued, running, completed, failed, aborted). */
+  z.object({ type: z.literal('run.updated'), run: RunSchema }),
+  z.object({ type: z.literal('run.progress'), runId: z.string(), progress: ProgressSchema }),
+  z.object({ type: z.literal('run.samples'), runId: z.string(), samples: z.array(SampleSchema) }),
+]);
+export type StudioEvent = z.infer<typeof EventSchema>;
+
+/** The error every transport returns when a call fails: one readable line. */
+export const ApiErrorSchema = z.object({ message: z.string(), code: z.string() });
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** Wire envelopes for transports that carry calls as messages (WebSocket). */
+export const RequestEnvelopeSchema = z.object({ id: z.number().int(), method: z.string(), params: z.unknown() });
+export const ServerMessageSchema = z.union([
+  z.object({ kind: z.literal('result'), id: z.number().int(), result: z.unknown() }),
+  z.object({ kind: z.literal('error'), id: z.number().int(), error: ApiErrorSchema }),
+  z.object({ kind: z.literal('event'), event: z.unknown() }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessageSchema>;
+
+/** What a front end needs from a transport: call a method, hear events. */
+export interface DynoApi {
+  call<M extends Method>(method: M, params: Params<M>): Promise<Result<M>>;
+  onEvent(listener: (event: StudioEvent) => void): () => void;
+}
+
+/** A failed call, carrying the host's one-line message. */
+export class ApiCallError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'ApiCallError';
+  }
+}

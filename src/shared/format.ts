@@ -1,0 +1,27 @@
+/** Human formatting of measured quantities; one place so every view agrees. */
+
+/** Latency with a unit that keeps 3 significant figures: 23.4 µs, 4.12 ms, 1.20 s. */
+export function formatMs(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
+  if (ms < 1) return `${(ms * 1000).toPrecision(3)} µs`;
+  if (ms < 1000) return `${ms.toPrecision(3)} ms`;
+  return `${(ms / 1000).toPrecision(3)} s`;
+}
+
+export function formatRate(perS: number): string {
+  if (!Number.isFinite(perS)) return '—';
+  if (perS >= 1e6) return `${(perS / 1e6).toPrecision(3)} M/s`;
+  if (perS >= 1e3) return `${(perS / 1e3).toPrecision(3)} k/s`;
+  return `${perS.toPrecision(3)} /s`;
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = bytes;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return u === 0 ? `${v} B` : `${v.toFixed(1)} ${units[u]}`;
+}

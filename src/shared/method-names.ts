@@ -1,0 +1,24 @@
+/**
+ * The contract's method names alone, with no schema code, so the sandboxed preload can check
+ * a name without bundling zod. contract.ts is typed against this list, so the two cannot drift.
+ */
+export const METHOD_NAMES = [
+  'app.info',
+  'models.samples',
+  'models.inspect',
+  'models.open',
+  'models.import',
+  'models.recent',
+  'runs.start',
+  'runs.cancel',
+  'runs.list',
+  'runs.get',
+  'runs.series',
+] as const;
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+const NAMES: ReadonlySet<string> = new Set(METHOD_NAMES);
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && NAMES.has(name);
+}
