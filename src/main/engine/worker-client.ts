@@ -24,6 +24,8 @@ export type WorkerOutcome =
   | { kind: 'error'; message: string };
 
 export interface WorkerRun {
+  /** The worker's process id (for diagnostics, and for tests that kill it like the OOM killer would). */
+  pid: number | undefined;
   cancel(): void;
   outcome: Promise<WorkerOutcome>;
 }
@@ -84,6 +86,7 @@ export function startWorkerRun(spec: WorkerSpawnSpec, config: RunConfig, handler
   post({ type: 'start', config });
 
   return {
+    pid: child.pid,
     outcome,
     cancel() {
       post({ type: 'cancel' });

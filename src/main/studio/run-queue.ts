@@ -74,6 +74,10 @@ export class RunQueue {
     return false;
   }
 
+  get activeWorkerPid(): number | undefined {
+    return this.active?.worker.pid;
+  }
+
   get busy(): boolean {
     return this.active !== undefined || this.waiting.length > 0;
   }

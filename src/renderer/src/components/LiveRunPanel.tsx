@@ -9,6 +9,10 @@ import { formatMs } from '../../../shared/format';
 import { api } from '../api';
 import type { RunDetail } from '../../../shared/contract';
 
+/** While measuring, redraw once a second from at most 1,000 points: the UI must not disturb the run. */
+const LIVE_REDRAW_MS = 1000;
+const LIVE_MAX_POINTS = 1000;
+
 export function LiveRunPanel() {
   const { runId, run, progress, points, version } = useLiveRun();
   const [detail, setDetail] = useState<RunDetail>();
@@ -52,7 +56,15 @@ export function LiveRunPanel() {
       </header>
       <section className="chart-card">
         <h3>Latency per iteration</h3>
-        <LatencyChart x={points.x} latencyMs={points.latencyMs} warmupCount={points.warmupCount} version={version} testId="live-chart" />
+        <LatencyChart
+          x={points.x}
+          latencyMs={points.latencyMs}
+          warmupCount={points.warmupCount}
+          version={version}
+          minRedrawMs={run?.status === 'running' ? LIVE_REDRAW_MS : 0}
+          maxPoints={run?.status === 'running' ? LIVE_MAX_POINTS : undefined}
+          testId="live-chart"
+        />
       </section>
       {run?.status === 'failed' && (
         <div className="error-box" role="alert" data-testid="run-error">

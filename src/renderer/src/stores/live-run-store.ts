@@ -10,6 +10,8 @@ export interface LivePoints {
 }
 
 interface LiveRunState {
+  /** Latest state of every run heard of, so a run whose first events beat runs.start's reply is not missed. */
+  known: Map<string, Run>;
   runId?: string;
   run?: Run;
   progress?: Progress;
@@ -25,10 +27,12 @@ interface LiveRunState {
 const empty = (): LivePoints => ({ x: [], latencyMs: [], warmupCount: 0 });
 
 export const useLiveRun = create<LiveRunState>((set, get) => ({
+  known: new Map(),
   points: empty(),
   version: 0,
-  watch: (runId) => set({ runId, run: undefined, progress: undefined, points: empty(), version: 0 }),
+  watch: (runId) => set({ runId, run: get().known.get(runId), progress: undefined, points: empty(), version: 0 }),
   onRun: (run) => {
+    get().known.set(run.id, run);
     if (run.id === get().runId) set({ run });
   },
   onProgress: (runId, progress) => {

@@ -1,0 +1,135 @@
+/**
+ * The vertical slice as a user lives it, in Debian's Chromium against the real, built
+ * `dyno serve`: open a sample, see its inputs and outputs, run a benchmark, watch the live
+ * chart, read the results, find the run in Sessions, and find it again after a restart.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { startServe, type ServeProcess } from '../helpers/serve-process';
+import { tempHome } from '../helpers/temp-home';
+import { formatMs, formatRate } from '../../src/shared/format';
+import type { LatencyStats } from '../../src/shared/stats';
+
+const SHOTS = resolve('docs/screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+let t: ReturnType<typeof tempHome>;
+let serve: ServeProcess;
+
+test.beforeAll(async () => {
+  t = tempHome('dyno-e2e-');
+  serve = await startServe(t.home);
+});
+test.afterAll(async () => {
+  await serve.stop();
+  t.cleanup();
+});
+
+function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
+function storedStats(runId: string): LatencyStats {
+  const db = new Database(join(t.home, 'dyno.db'), { readonly: true });
+  const row = db.prepare('SELECT stats_json FROM runs WHERE id = ?').get(runId) as { stats_json: string };
+  db.close();
+  return JSON.parse(row.stats_json) as LatencyStats;
+}
+
+test('benchmark a bundled sample and read results that match the stored run', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto(serve.url);
+  // The token leaves the address bar once the page holds it.
+  await expect(page).not.toHaveURL(/token=/);
+  await expect(page.getByTestId('device-status')).toContainText('ONNX Runtime');
+
+  // The default sample opens by itself; its interface is shown.
+  await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx');
+  const io = page.getByTestId('io-table');
+  await expect(io).toContainText('data_0');
+  await expect(io).toContainText('[1, 3, 224, 224]');
+  await expect(io).toContainText('softmaxout_1');
+
+  // Validation as you type: a bad value disables Run and says why.
+  await page.getByTestId('field-iterations').fill('0');
+  await expect(page.getByText('Iterations must be at least 1')).toBeVisible();
+  await expect(page.getByTestId('start-run')).toBeDisabled();
+
+  await page.getByTestId('field-iterations').fill('300');
+  await page.getByTestId('field-minDurationS').fill('2');
+  await expect(page.getByTestId('cli-command')).toHaveText(/npx dyno bench .*squeezenet\.onnx --min-iterations 300 --min-duration 2$/);
+  await page.getByTestId('start-run').click();
+
+  // Live: the chart draws while the worker measures.
+  await expect(page.getByTestId('cancel-run')).toBeVisible();
+  await expect(page.locator('[data-testid="live-chart"] .scatterlayer .trace')).toHaveCount(1, { timeout: 15_000 });
+  await page.screenshot({ path: join(SHOTS, 'run-live.png') });
+
+  await expect(page.getByTestId('results')).toBeVisible({ timeout: 60_000 });
+  const runId = (await page.getByTestId('run-id').textContent())!.trim();
+  const stats = storedStats(runId);
+  expect(stats.count).toBeGreaterThanOrEqual(300);
+  await expect(page.getByTestId('stat-p50')).toHaveText(formatMs(stats.percentiles.p50!.valueMs));
+  await expect(page.getByTestId('stat-p90')).toHaveText(formatMs(stats.percentiles.p90!.valueMs));
+  await expect(page.getByTestId('stat-p99')).toHaveText(formatMs(stats.percentiles.p99!.valueMs));
+  await expect(page.getByTestId('stat-mean')).toHaveText(formatMs(stats.meanMs));
+  await expect(page.getByTestId('stat-throughput')).toHaveText(formatRate(stats.throughputPerS));
+  await expect(page.getByTestId('stat-count')).toHaveText(String(stats.count));
+  // The chart holds every point of this short run (warm-up + measured).
+  const points = await page.locator('[data-testid="live-chart"] .scatterlayer .trace path.js-line').getAttribute('d');
+  expect(points?.length ?? 0).toBeGreaterThan(100);
+  await page.screenshot({ path: join(SHOTS, 'run-results.png') });
+
+  // Sessions lists the run; its detail shows the same numbers and the stored timeline.
+  await page.getByTestId('nav-sessions').click();
+  await page.getByTestId(`run-row-${runId}`).click();
+  await expect(page.getByTestId('run-detail').getByTestId('stat-p50')).toHaveText(formatMs(stats.percentiles.p50!.valueMs));
+  await expect(page.locator('[data-testid="detail-chart"] .scatterlayer .trace')).toHaveCount(1);
+  await page.screenshot({ path: join(SHOTS, 'sessions.png') });
+  expect(errors).toEqual([]);
+});
+
+test('runs from the CLI appear in Sessions, and survive a restart of the studio', async ({ page }) => {
+  execFileSync(process.execPath, [resolve('bin/dyno.js'), 'bench', resolve('resources/models/conv2d.onnx'), '--iterations', '20', '--json'], {
+    env: { ...process.env, DYNO_HOME: t.home },
+  });
+  const db = new Database(join(t.home, 'dyno.db'), { readonly: true });
+  const ids = (db.prepare('SELECT id FROM runs').all() as { id: string }[]).map((r) => r.id);
+  db.close();
+  expect(ids.length).toBeGreaterThan(0);
+  await serve.stop();
+  serve = await startServe(t.home);
+  await page.goto(serve.url);
+  await page.getByTestId('nav-sessions').click();
+  for (const id of ids) await expect(page.getByTestId(`run-row-${id}`)).toBeVisible();
+});
+
+test('a dropped .onnx file opens; a bad path says what is wrong', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto(serve.url);
+  await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx');
+
+  await page.getByTestId('model-path').fill(join(t.home, 'no-such-model.onnx'));
+  await page.getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByTestId('model-error')).toHaveText(`Model file not found: ${join(t.home, 'no-such-model.onnx')}`);
+
+  const bytes = [...readFileSync(resolve('resources/models/conv2d.onnx'))];
+  const dataTransfer = await page.evaluateHandle((data) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(data)], 'my-conv.onnx'));
+    return dt;
+  }, bytes);
+  await page.locator('.frame').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('model-name')).toHaveText('my-conv.onnx');
+  await expect(page.getByTestId('io-table')).toContainText('[2, 3, 7, 5]');
+  await expect(page.getByTestId('model-error')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

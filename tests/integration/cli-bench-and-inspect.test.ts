@@ -1,0 +1,89 @@
+/** The built `dyno` command, run as a user runs it (bin/dyno.js → out/main/cli.js). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { CONV2D, SQUEEZENET, tempHome } from '../helpers/temp-home';
+
+const exec = promisify(execFile);
+let t: ReturnType<typeof tempHome>;
+beforeAll(() => (t = tempHome()));
+afterAll(() => t.cleanup());
+
+async function dyno(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [resolve('bin/dyno.js'), ...args], { env: { ...process.env, DYNO_HOME: t.home } });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('dyno bench --json', () => {
+  it('prints one JSON object with the run, its statistics and cold start, and stores the run', async () => {
+    const r = await dyno('bench', SQUEEZENET, '--iterations', '25', '--warmup', '3', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.formatVersion).toBe(1);
+    expect(out.exporter).toMatch(/^dyno@\d+\.\d+\.\d+$/);
+    expect(out.run).toMatchObject({ status: 'completed', modelName: 'squeezenet.onnx' });
+    expect(out.stats.count).toBe(25);
+    for (const k of ['mean_ms', 'p50_ms', 'p90_ms', 'p99_ms', 'throughput_per_s']) expect(out.stats[k]).toBeGreaterThan(0);
+    expect(out.stats.p50_ms).toBeLessThanOrEqual(out.stats.p90_ms);
+    expect(out.stats.p90_ms).toBeLessThanOrEqual(out.stats.p99_ms);
+    expect(out.coldStart.sessionCreate_ms).toBeGreaterThan(0);
+    expect(out.warnings.map((w: { code: string }) => w.code)).toContain('percentile-unsupported');
+
+    const db = new Database(join(t.home, 'dyno.db'), { readonly: true });
+    const row = db.prepare('SELECT status, stats_json FROM runs WHERE id = ?').get(out.run.id) as { status: string; stats_json: string };
+    const samples = db.prepare('SELECT COUNT(*) AS n FROM samples WHERE run_id = ?').get(out.run.id);
+    db.close();
+    expect(row.status).toBe('completed');
+    expect(JSON.parse(row.stats_json).percentiles.p50.valueMs).toBe(out.stats.p50_ms);
+    expect(samples).toEqual({ n: 28 });
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const r = await dyno('bench', CONV2D, '--iterations', '50');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/completed\s+conv2d\.onnx/);
+    expect(r.stdout).toMatch(/p50 [\d.]+ (µs|ms)/);
+  });
+});
+
+describe('dyno inspect --json', () => {
+  it('lists inputs and outputs as {name, type, shape}', async () => {
+    const r = await dyno('inspect', CONV2D, '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.inputs).toEqual([{ name: '0', type: 'float32', shape: [2, 3, 7, 5] }]);
+    expect(out.outputs).toEqual([{ name: '3', type: 'float32', shape: [2, 4, 5, 4] }]);
+  });
+});
+
+describe('bad input: one line on stderr, a non-zero exit, no stack trace', () => {
+  const expectOneLine = (r: { code: number; stderr: string }, pattern: RegExp) => {
+    expect(r.code).not.toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(pattern);
+    expect(r.stderr).not.toMatch(/\s+at /);
+  };
+  it('a missing file', async () => {
+    expectOneLine(await dyno('bench', join(t.home, 'missing.onnx'), '--json'), /^dyno: Model file not found: .*missing\.onnx$/);
+    expectOneLine(await dyno('inspect', join(t.home, 'missing.onnx')), /^dyno: Model file not found/);
+  });
+  it('a file that is not ONNX', async () => {
+    const bad = join(t.home, 'notes.onnx');
+    writeFileSync(bad, 'just some text\n');
+    expectOneLine(await dyno('inspect', bad), /^dyno: notes\.onnx is not a valid ONNX model/);
+  });
+  it('an option out of range', async () => {
+    const r = await dyno('bench', CONV2D, '--iterations', '0');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/--iterations must be a whole number ≥ 1/);
+  });
+});
