@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, lint, build, unit + integration (vitest), e2e (Playwright), in that
+// order, and one closing line `N passed, N failed` over every suite. Each of typecheck, lint and
+// build counts as one check; vitest and Playwright count their test cases (from their JSON
+// reports). Keeps going after a failure so one run shows everything that is wrong.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const results = 'test-results';
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const lines = [];
+
+function run(label, command, args) {
+  process.stdout.write(`\n── ${label} ──\n`);
+  const r = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  return r.status === 0;
+}
+
+function check(label, command, args) {
+  const ok = run(label, command, args);
+  if (ok) passed++;
+  else failed++;
+  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${label}`);
+  return ok;
+}
+
+function suite(label, command, args, reportFile, count) {
+  const ok = run(label, command, args);
+  if (!existsSync(reportFile)) {
+    failed++;
+    lines.push(`FAIL ${label} (no report: the runner did not start)`);
+    return;
+  }
+  const { p, f } = count(JSON.parse(readFileSync(reportFile, 'utf8')));
+  passed += p;
+  failed += f;
+  // A runner that exits non-zero with no failed test (a crash, an unhandled error) still fails.
+  if (!ok && f === 0) failed++;
+  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${label}: ${p} passed, ${f} failed`);
+}
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+check('typecheck (node)', npx, ['tsc', '-p', 'tsconfig.node.json']);
+check('typecheck (renderer)', npx, ['tsc', '-p', 'tsconfig.web.json']);
+check('lint', npx, ['eslint', '--max-warnings', '0', '.']);
+const built = check('build', npx, ['electron-vite', 'build']);
+
+suite('vitest (unit + integration)', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${results}/vitest.json`], `${results}/vitest.json`, (r) => ({
+  p: r.numPassedTests,
+  f: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0),
+}));
+
+if (built) {
+  suite('playwright (e2e)', npx, ['playwright', 'test'], `${results}/playwright.json`, (r) => ({
+    p: r.stats.expected,
+    f: r.stats.unexpected + r.stats.flaky,
+  }));
+} else {
+  failed++;
+  lines.push('FAIL playwright (e2e): skipped because the build failed');
+}
+
+process.stdout.write(`\n${lines.join('\n')}\n${passed} passed, ${failed} failed\n`);
+process.exit(failed === 0 ? 0 : 1);
