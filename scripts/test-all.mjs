@@ -46,6 +46,7 @@ function suite(label, command, args, reportFile, count) {
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 check('typecheck (node)', npx, ['tsc', '-p', 'tsconfig.node.json']);
 check('typecheck (renderer)', npx, ['tsc', '-p', 'tsconfig.web.json']);
+check('typecheck (e2e)', npx, ['tsc', '-p', 'tsconfig.e2e.json']);
 check('lint', npx, ['eslint', '--max-warnings', '0', '.']);
 const built = check('build', npx, ['electron-vite', 'build']);
 
