@@ -3,6 +3,7 @@
  * Units sit in the key names (`_ms`, `_per_s`) so a reader never has to guess.
  */
 import type { Run } from './run';
+import type { OutputCheck } from './run-results';
 
 export const RUN_JSON_FORMAT_VERSION = 1;
 
@@ -14,11 +15,25 @@ export interface RunJson {
   config: Run['config'];
   stats: Record<string, number | boolean | null> | null;
   coldStart: { sessionCreate_ms: number; firstRun_ms: number } | null;
+  memory: { peakRss_bytes: number } | null;
+  stability: { stable: boolean; windowMedians_ms: number[] } | null;
+  check: { passed: boolean; maxAbsError: number; maxRelError: number; outputs: OutputCheck['outputs'] } | null;
+  server: { targetQps: number; achievedQps: number; latencyBudget_ms: number; percentile: number; percentile_ms: number; passed: boolean } | null;
+  profile: {
+    kernel_ms_per_iteration: number;
+    flops_per_iteration: number;
+    traceFile: string;
+    byOpType: { opType: string; ms: number; share: number; nodes: number }[];
+    topNodes: { name: string; opType: string; ms: number; share: number }[];
+  } | null;
+  inputs: { name: string; type: string; shape: (number | string)[] }[] | null;
   warnings: { code: string; message: string }[];
 }
 
 export function runToJson(run: Run, warnings: readonly { code: string; message: string }[], exporter: string): RunJson {
   const stats = run.status === 'completed' || run.status === 'aborted' ? run.stats : undefined;
+  const done = run.status === 'completed' ? run : undefined;
+  const r = done?.results;
   return {
     $schema: 'https://dyno.dev/schemas/run.v1.json',
     formatVersion: RUN_JSON_FORMAT_VERSION,
@@ -49,12 +64,37 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
           p99_supported: stats.percentiles.p99?.supported ?? false,
           median_ci_low_ms: stats.medianCi?.lowMs ?? null,
           median_ci_high_ms: stats.medianCi?.highMs ?? null,
+          p99_ci_low_ms: stats.p99Ci?.lowMs ?? null,
+          p99_ci_high_ms: stats.p99Ci?.highMs ?? null,
           throughput_per_s: stats.throughputPerS,
           measured_wall_ms: stats.measuredWallMs,
           outliers: stats.outlierCount,
         }
       : null,
-    coldStart: run.status === 'completed' ? { sessionCreate_ms: run.coldStart.sessionCreateMs, firstRun_ms: run.coldStart.firstRunMs } : null,
+    coldStart: done ? { sessionCreate_ms: done.coldStart.sessionCreateMs, firstRun_ms: done.coldStart.firstRunMs } : null,
+    memory: r ? { peakRss_bytes: r.memory.peakRssBytes } : null,
+    stability: r ? { stable: r.stability.stable, windowMedians_ms: r.stability.windowMediansMs } : null,
+    check: r?.check ? { passed: r.check.passed, maxAbsError: r.check.maxAbsError, maxRelError: r.check.maxRelError, outputs: r.check.outputs } : null,
+    server: r?.server
+      ? {
+          targetQps: r.server.targetQps,
+          achievedQps: r.server.achievedQps,
+          latencyBudget_ms: r.server.latencyBudgetMs,
+          percentile: r.server.percentile,
+          percentile_ms: r.server.percentileMs,
+          passed: r.server.passed,
+        }
+      : null,
+    profile: r?.profile
+      ? {
+          kernel_ms_per_iteration: r.profile.kernelMsPerIteration,
+          flops_per_iteration: r.profile.flopsPerIteration,
+          traceFile: r.profile.traceFile,
+          byOpType: r.profile.byOpType,
+          topNodes: r.profile.topNodes.map(({ name, opType, ms, share }) => ({ name, opType, ms, share })),
+        }
+      : null,
+    inputs: r ? r.inputs : null,
     warnings: warnings.map(({ code, message }) => ({ code, message })),
   };
 }

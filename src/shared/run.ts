@@ -4,46 +4,10 @@
  */
 import { z } from 'zod';
 import { LatencyStatsSchema } from './stats';
+import { RunResultsSchema } from './run-results';
 
-export const RUN_DEFAULTS = {
-  warmupIterations: 10,
-  minIterations: 100,
-  maxIterations: 100_000,
-  minDurationMs: 3_000,
-  maxDurationMs: 120_000,
-} as const;
-
-export const StopRuleSchema = z
-  .object({
-    /** Iterations run and discarded before measuring (GPU autotuning, caches, allocator). */
-    warmupIterations: z.number().int().min(0).max(100_000),
-    /** Measure at least this many iterations ... */
-    minIterations: z.number().int().min(1).max(10_000_000),
-    /** ... and for at least this long (both must hold, as in hyperfine and LoadGen). */
-    minDurationMs: z.number().min(0).max(86_400_000),
-    /** Caps: stop at whichever comes first. */
-    maxIterations: z.number().int().min(1).max(10_000_000),
-    maxDurationMs: z.number().min(1).max(86_400_000),
-  })
-  .refine((r) => r.maxIterations >= r.minIterations, {
-    message: 'max iterations must be at least min iterations',
-    path: ['maxIterations'],
-  });
-export type StopRule = z.infer<typeof StopRuleSchema>;
-
-export const RunConfigSchema = z.object({
-  modelPath: z.string().min(1, 'choose a model'),
-  executionProvider: z.enum(['cpu']).default('cpu'),
-  /** 0 lets ONNX Runtime choose (one thread per physical core). */
-  intraOpThreads: z.number().int().min(0).max(1024).default(0),
-  /** Values for symbolic dimensions, by name (e.g. { batch: 8 }). */
-  dims: z.record(z.string(), z.number().int().positive()).default({}),
-  seed: z.number().int().min(0).default(1),
-  stop: StopRuleSchema,
-  label: z.string().max(200).optional(),
-});
-export type RunConfig = z.infer<typeof RunConfigSchema>;
-export type RunConfigInput = z.input<typeof RunConfigSchema>;
+export * from './run-config';
+import { RunConfigSchema } from './run-config';
 
 export const ColdStartSchema = z.object({
   sessionCreateMs: z.number(),
@@ -70,6 +34,7 @@ export const RunSchema = z.discriminatedUnion('status', [
     finishedAt: z.string(),
     coldStart: ColdStartSchema,
     stats: LatencyStatsSchema,
+    results: RunResultsSchema,
   }),
   RunBaseSchema.extend({
     status: z.literal('failed'),

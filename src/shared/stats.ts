@@ -6,9 +6,10 @@
  * - Whether a percentile is backed by enough samples follows MLPerf LoadGen's early-stopping
  *   arithmetic: the smallest n for which, at 99 % confidence, at most one sample above the
  *   percentile could still be consistent with the claim (64 samples for p90, 662 for p99).
- * - Confidence intervals for quantiles use the distribution-free order-statistic method
- *   (binomial, normal approximation): exact in what it assumes, and O(1) after sorting, unlike a
- *   bootstrap over 100k samples.
+ * - Confidence intervals for the median and p99 are percentile-bootstrap intervals computed
+ *   exactly rather than by resampling: the bootstrap distribution of the k-th order statistic
+ *   is binomial, P(X*₍ₖ₎ ≤ x₍ⱼ₎) = P(Binomial(n, j/n) ≥ k), so no Monte Carlo noise and
+ *   O(n log n) even for 100k samples.
  * - Outliers use the modified z-score 0.6745·(x − median)/MAD (Iglewicz & Hoaglin, 1993).
  */
 import { z } from 'zod';
@@ -111,22 +112,51 @@ export function minSamplesForPercentile(q: number, confidence = 0.99): number {
 
 const MIN_SAMPLES = new Map<number, number>(PERCENTILES.map(({ q }) => [q, minSamplesForPercentile(q)]));
 
-/** Inverse of the standard normal CDF for the two-sided levels we use. */
-function zFor(confidence: number): number {
-  const table: Record<string, number> = { '0.9': 1.6449, '0.95': 1.96, '0.99': 2.5758 };
-  const z = table[String(confidence)];
-  if (z === undefined) throw new Error(`unsupported confidence level ${confidence}`);
-  return z;
+/** P(X ≥ k) for X ~ Binomial(n, p): exact below 2,000 trials, normal approximation above. */
+function binomialUpperTail(k: number, n: number, p: number): number {
+  if (k <= 0) return 1;
+  if (k > n || p <= 0) return 0;
+  if (p >= 1) return 1;
+  if (n > 2000) {
+    const mean = n * p;
+    const sd = Math.sqrt(n * p * (1 - p));
+    return 1 - normalCdf((k - 0.5 - mean) / sd);
+  }
+  return 1 - binomialCdf(k - 1, n, p);
 }
 
-/** Distribution-free CI for quantile q from order statistics; null when n is too small. */
+/** Standard normal CDF (Abramowitz & Stegun 7.1.26; |error| < 1.5e-7). */
+export function normalCdf(z: number): number {
+  const t = 1 / (1 + 0.3275911 * (Math.abs(z) / Math.SQRT2));
+  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-(z * z) / 2);
+  return z >= 0 ? (1 + y) / 2 : (1 - y) / 2;
+}
+
+/**
+ * Exact percentile-bootstrap CI for quantile q of sorted data (see the module header). Uses the
+ * order-statistic quantile (the ⌈nq⌉-th smallest); null when the data cannot bound it.
+ */
 export function quantileCi(sorted: ArrayLike<number>, q: number, confidence = 0.95): Interval | null {
   const n = sorted.length;
-  const half = zFor(confidence) * Math.sqrt(n * q * (1 - q));
-  const lo = Math.floor(n * q - half);
-  const hi = Math.ceil(n * q + half);
-  if (lo < 0 || hi > n - 1) return null;
-  return { lowMs: sorted[lo] as number, highMs: sorted[hi] as number, confidence };
+  if (n < 2) return null;
+  const k = Math.max(1, Math.ceil(n * q));
+  const alpha = (1 - confidence) / 2;
+  // Smallest 1-based rank j whose bootstrap CDF reaches `level` (monotone in j: bisect).
+  const rankAt = (level: number): number => {
+    let lo = 1;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (binomialUpperTail(k, n, mid / n) >= level) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const low = rankAt(alpha);
+  const high = rankAt(1 - alpha);
+  // A bound at the sample's extreme is not a bound: there is no data beyond it.
+  if (high >= n && q > 0.5 && n * (1 - q) < 10) return null;
+  return { lowMs: sorted[low - 1] as number, highMs: sorted[high - 1] as number, confidence };
 }
 
 export function modifiedZScores(values: ArrayLike<number>, sorted = sortedCopy(values)): Float64Array {
@@ -178,4 +208,21 @@ export function summarizeLatencies(
     outlierCount,
     maxAbsModifiedZ,
   };
+}
+
+/**
+ * perf_analyzer's stability rule: split the measured iterations into windows and call the run
+ * stable when the last three windows' medians agree within `tolerance` (10 %).
+ */
+export function stabilityOf(latenciesMs: ArrayLike<number>, windows = 3, tolerance = 0.1): { stable: boolean; windowMediansMs: number[] } {
+  const per = Math.floor(latenciesMs.length / windows);
+  if (per < 10) return { stable: false, windowMediansMs: [] };
+  const medians: number[] = [];
+  for (let w = 0; w < windows; w++) {
+    const start = latenciesMs.length - (windows - w) * per;
+    medians.push(quantileSorted(sortedCopy(Array.prototype.slice.call(latenciesMs, start, start + per) as number[]), 0.5));
+  }
+  const lo = Math.min(...medians);
+  const hi = Math.max(...medians);
+  return { stable: lo > 0 && hi / lo - 1 <= tolerance, windowMediansMs: medians };
 }

@@ -7,9 +7,9 @@ import { appVersion } from '../studio/paths';
 import { bench } from './bench';
 import { inspect } from './inspect';
 import { serve } from './serve';
-import { collectDim, nonNegativeInt, positiveInt, seconds } from './options';
+import { nonNegativeInt } from './options';
+import { addBenchOptions, type BenchFlags } from './bench-options';
 import { CliError, failLine } from './errors';
-import { RUN_DEFAULTS } from '../../shared/run';
 
 function exitWith(code: number): void {
   process.exitCode = code;
@@ -19,24 +19,15 @@ export function buildProgram(): Command {
   const program = new Command('dyno')
     .description('Measure how fast, lean and energy-efficient ONNX models run.')
     .version(appVersion())
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', '\nExit codes: 0 ok, 1 error, 2 usage, 3 regression / failed check / server budget missed, 130 cancelled.');
 
-  program
-    .command('bench')
-    .description('Benchmark a model with ONNX Runtime and store the run in the studio database.')
-    .argument('<model>', 'path to an .onnx file')
-    .option('-n, --iterations <n>', 'measure exactly N iterations (overrides the min/max rule)', positiveInt('--iterations'))
-    .option('--min-iterations <n>', `measure at least N iterations (default ${RUN_DEFAULTS.minIterations})`, positiveInt('--min-iterations'))
-    .option('--max-iterations <n>', `stop after N iterations (default ${RUN_DEFAULTS.maxIterations})`, positiveInt('--max-iterations'))
-    .option('--min-duration <s>', `measure for at least S seconds (default ${RUN_DEFAULTS.minDurationMs / 1000})`, seconds('--min-duration'))
-    .option('--max-duration <s>', `stop after S seconds (default ${RUN_DEFAULTS.maxDurationMs / 1000})`, seconds('--max-duration'))
-    .option('-w, --warmup <n>', 'warm-up iterations, not measured', nonNegativeInt('--warmup'), RUN_DEFAULTS.warmupIterations)
-    .option('-t, --threads <n>', 'intra-op threads (0: ONNX Runtime decides)', nonNegativeInt('--threads'), 0)
-    .option('--dim <name=n>', 'value of a symbolic dimension, repeatable', collectDim, {})
-    .option('--seed <n>', 'seed of the generated inputs', nonNegativeInt('--seed'), 1)
-    .option('--label <text>', 'a label to find the run by later')
-    .option('--json', 'print one JSON object instead of a summary', false)
-    .action(async (model: string, opts) => exitWith(await bench(model, opts)));
+  addBenchOptions(
+    program
+      .command('bench')
+      .description('Benchmark a model with ONNX Runtime and store the run in the studio database.')
+      .argument('<model>', 'path to an .onnx file'),
+  ).action(async (model: string, opts: BenchFlags) => exitWith(await bench(model, opts)));
 
   program
     .command('inspect')

@@ -14,10 +14,35 @@ export function normalizeDim(d: number | string): Dim {
   return d === '' ? '?' : d;
 }
 
-export function resolveShape(input: TensorInfo, dims: Readonly<Record<string, number>>): number[] {
+export interface ShapeSettings {
+  dims: Readonly<Record<string, number>>;
+  shapes?: Readonly<Record<string, readonly number[]>>;
+  batchSize?: number;
+}
+
+/**
+ * The concrete shape of an input: a whole shape given for it wins; otherwise a batch size
+ * fills a dynamic leading dimension, and named dims fill the rest.
+ */
+export function resolveShape(input: TensorInfo, settings: ShapeSettings | Readonly<Record<string, number>>): number[] {
+  const s: ShapeSettings = 'dims' in settings && typeof settings.dims === 'object' ? (settings as ShapeSettings) : { dims: settings as Record<string, number> };
+  const whole = s.shapes?.[input.name];
+  if (whole) {
+    if (whole.length !== input.shape.length) {
+      throw new InputSpecError(`--shape ${input.name} has ${whole.length} dims but the model declares ${input.shape.length} (${input.shape.join('x')}).`);
+    }
+    whole.forEach((d, axis) => {
+      const declared = input.shape[axis];
+      if (typeof declared === 'number' && declared !== d) {
+        throw new InputSpecError(`--shape ${input.name}: axis ${axis} is fixed at ${declared} in the model, not ${d}.`);
+      }
+    });
+    return [...whole];
+  }
   return input.shape.map((d, axis) => {
     if (typeof d === 'number') return d;
-    const value = dims[d];
+    if (axis === 0 && s.batchSize !== undefined && s.dims[d] === undefined) return s.batchSize;
+    const value = s.dims[d];
     if (value !== undefined) return value;
     const how = d === '?' ? `it is unnamed; set the whole shape with --shape ${input.name}=...` : `set it with --dim ${d}=N`;
     throw new InputSpecError(`Input '${input.name}' has a dynamic dimension '${d}' (axis ${axis}) with no value: ${how}.`);
@@ -36,16 +61,30 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** IEEE half-precision bits of a float in [0, 1), enough for random benchmark inputs. */
-function toFloat16Bits(v: number): number {
-  if (v === 0) return 0;
-  const exp = Math.floor(Math.log2(v));
-  const mant = Math.round((v / 2 ** exp - 1) * 1024);
-  return ((exp + 15) << 10) | (mant & 0x3ff);
+/** IEEE 754 half-precision bits of a number (round to nearest; overflow to ±Infinity). */
+export function toFloat16Bits(v: number): number {
+  if (Number.isNaN(v)) return 0x7e00;
+  const sign = v < 0 || Object.is(v, -0) ? 0x8000 : 0;
+  const a = Math.abs(v);
+  if (a >= 65520) return sign | 0x7c00;
+  if (a < 2 ** -14) return sign | Math.round(a / 2 ** -24); // subnormal
+  let exp = Math.floor(Math.log2(a));
+  let mant = Math.round((a / 2 ** exp - 1) * 1024);
+  if (mant === 1024) {
+    mant = 0;
+    exp++;
+  }
+  return sign | ((exp + 15) << 10) | mant;
 }
 
-export function makeTensor(type: string, shape: number[], random: () => number): ort.Tensor {
+/**
+ * A tensor of the given type filled from `next()`. Random draws in [0, 1) become small integers
+ * for integer types; with `exact`, `next()`'s value is used as it is (zeros, or a --value).
+ */
+export function makeTensor(type: string, shape: number[], next: () => number, exact = false): ort.Tensor {
   const n = shape.reduce((a, b) => a * b, 1);
+  const random = next;
+  const int = (scale: number) => (exact ? () => Math.trunc(next()) : () => Math.floor(next() * scale));
   switch (type) {
     case 'float32':
       return new ort.Tensor('float32', Float32Array.from({ length: n }, random), shape);
@@ -55,31 +94,37 @@ export function makeTensor(type: string, shape: number[], random: () => number):
       return new ort.Tensor('float16', Uint16Array.from({ length: n }, () => toFloat16Bits(random())), shape);
     // Small non-negative integers: valid as indices for embeddings and gathers in most models.
     case 'int64':
-      return new ort.Tensor('int64', BigInt64Array.from({ length: n }, () => BigInt(Math.floor(random() * 10))), shape);
+      return new ort.Tensor('int64', BigInt64Array.from({ length: n }, () => BigInt(int(10)())), shape);
     case 'int32':
-      return new ort.Tensor('int32', Int32Array.from({ length: n }, () => Math.floor(random() * 10)), shape);
+      return new ort.Tensor('int32', Int32Array.from({ length: n }, int(10)), shape);
     case 'int8':
-      return new ort.Tensor('int8', Int8Array.from({ length: n }, () => Math.floor(random() * 10)), shape);
+      return new ort.Tensor('int8', Int8Array.from({ length: n }, int(10)), shape);
     case 'uint8':
-      return new ort.Tensor('uint8', Uint8Array.from({ length: n }, () => Math.floor(random() * 256)), shape);
+      return new ort.Tensor('uint8', Uint8Array.from({ length: n }, int(256)), shape);
     case 'bool':
-      return new ort.Tensor('bool', Uint8Array.from({ length: n }, () => (random() < 0.5 ? 1 : 0)), shape);
+      return new ort.Tensor('bool', Uint8Array.from({ length: n }, () => (exact ? (next() ? 1 : 0) : random() < 0.5 ? 1 : 0)), shape);
     default:
       throw new InputSpecError(`Input type '${type}' is not supported for generated inputs yet.`);
   }
 }
 
+function filledTensor(type: string, shape: number[], value: number): ort.Tensor {
+  return makeTensor(type, shape, () => value, true);
+}
+
 export function makeFeeds(
   inputs: readonly TensorInfo[],
-  dims: Readonly<Record<string, number>>,
-  seed: number,
+  settings: ShapeSettings | Readonly<Record<string, number>>,
+  seed: number | 'zeros',
+  values: Readonly<Record<string, number>> = {},
 ): { feeds: Record<string, ort.Tensor>; resolved: TensorInfo[] } {
-  const random = mulberry32(seed);
+  const random = seed === 'zeros' ? () => 0 : mulberry32(seed);
   const feeds: Record<string, ort.Tensor> = {};
   const resolved: TensorInfo[] = [];
   for (const input of inputs) {
-    const shape = resolveShape(input, dims);
-    feeds[input.name] = makeTensor(input.type, shape, random);
+    const shape = resolveShape(input, settings);
+    const fixed = values[input.name];
+    feeds[input.name] = fixed !== undefined ? filledTensor(input.type, shape, fixed) : makeTensor(input.type, shape, random, seed === 'zeros');
     resolved.push({ ...input, shape });
   }
   return { feeds, resolved };

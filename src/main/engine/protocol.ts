@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import { TensorInfoSchema } from '../../shared/model';
 import { RunConfigSchema, SampleSchema } from '../../shared/run';
+import { OutputCheckSchema, ProfileSchema } from '../../shared/run-results';
 
 export const HostToWorkerSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('start'), config: RunConfigSchema }),
+  z.object({ type: z.literal('start'), runId: z.string(), config: RunConfigSchema, artifactsDir: z.string() }),
   z.object({ type: z.literal('cancel') }),
 ]);
 export type HostToWorker = z.infer<typeof HostToWorkerSchema>;
@@ -25,6 +26,11 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
     firstRunMs: z.number(),
     measuredWallMs: z.number(),
     aborted: z.boolean(),
+    peakRssBytes: z.number(),
+    inputs: z.array(TensorInfoSchema),
+    samplesPerIteration: z.number().int(),
+    check: OutputCheckSchema.optional(),
+    profile: ProfileSchema.optional(),
   }),
   z.object({ type: z.literal('error'), message: z.string() }),
 ]);

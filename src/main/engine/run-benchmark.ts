@@ -1,13 +1,22 @@
 /**
  * One benchmark from configuration to measured samples, independent of how it is hosted:
- * session creation (timed as cold start), inputs, then the timing loop.
+ * session creation (timed as cold start), inputs, the timing loop for the scenario, then the
+ * optional output check and a separate profiled pass (profiling slows ORT, so it never runs
+ * while latency is being measured).
  */
 import * as ort from 'onnxruntime-node';
+import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TensorInfo } from '../../shared/model';
 import type { RunConfig, Sample } from '../../shared/run';
-import { makeFeeds, normalizeDim } from './inputs';
-import { runTimingLoop } from './timing-loop';
+import type { OutputCheck, Profile } from '../../shared/run-results';
+import { makeFeeds, mulberry32, normalizeDim } from './inputs';
+import { readExpectedOutputs, readInputFiles } from './input-files';
+import { compareOutputs } from './check-outputs';
+import { poissonGaps, runTimingLoop } from './timing-loop';
 import { explainOrtError } from './ort-errors';
+import { sessionOptionsFor } from './session-options';
+import { summarizeTrace } from './profile-trace';
 
 export interface BenchmarkHooks {
   now: () => number;
@@ -17,17 +26,27 @@ export interface BenchmarkHooks {
   onSample: (sample: Sample) => void;
   onYield: () => Promise<void>;
   yieldEveryMs: number;
+  /** Where the profiler's trace file is kept. */
+  artifactsDir: string;
+  runId: string;
+  /** Peak resident memory of this process so far, in bytes. */
+  peakRssBytes: () => number;
 }
 
-export function sessionOptionsFor(config: RunConfig): ort.InferenceSession.SessionOptions {
-  return {
-    executionProviders: [config.executionProvider],
-    graphOptimizationLevel: 'all',
-    // Warnings (e.g. unused initializers) are for model authors; keep the worker's stderr for errors.
-    logSeverityLevel: 3,
-    ...(config.intraOpThreads > 0 ? { intraOpNumThreads: config.intraOpThreads } : {}),
-  };
+export interface BenchmarkOutcome {
+  firstRunMs: number;
+  measuredWallMs: number;
+  aborted: boolean;
+  peakRssBytes: number;
+  inputs: TensorInfo[];
+  samplesPerIteration: number;
+  check?: OutputCheck;
+  profile?: Profile;
 }
+
+/** Iterations in the profiled pass: enough to average, few enough to stay quick. */
+const PROFILE_WARMUP = 3;
+const PROFILE_ITERATIONS = 20;
 
 export function declaredInputs(session: ort.InferenceSession): TensorInfo[] {
   return session.inputMetadata.map((m) => ({
@@ -37,19 +56,58 @@ export function declaredInputs(session: ort.InferenceSession): TensorInfo[] {
   }));
 }
 
-export async function runBenchmark(config: RunConfig, hooks: BenchmarkHooks) {
-  const t0 = hooks.now();
-  let session: ort.InferenceSession;
+/** Samples each iteration carries: the batch of Offline, the N of MultiStream, else 1 (or the batch). */
+export function samplesPerIteration(config: RunConfig): number {
+  if (config.scenario.kind === 'multi-stream') return config.scenario.samplesPerQuery;
+  return config.batchSize ?? 1;
+}
+
+async function createSession(config: RunConfig, extra: Partial<ort.InferenceSession.SessionOptions> = {}): Promise<ort.InferenceSession> {
   try {
-    session = await ort.InferenceSession.create(config.modelPath, sessionOptionsFor(config));
+    return await ort.InferenceSession.create(config.modelPath, sessionOptionsFor(config.session, extra));
   } catch (err) {
     throw new Error(explainOrtError(err, config.modelPath), { cause: err });
   }
+}
+
+function feedsFor(config: RunConfig, declared: TensorInfo[]): { feeds: Record<string, ort.Tensor>; resolved: TensorInfo[] } {
+  if (config.inputs.kind === 'files') {
+    const feeds = readInputFiles(config.inputs.dir, declared);
+    const resolved = declared.map((d) => ({ ...d, shape: [...(feeds[d.name]?.dims ?? [])] }));
+    return { feeds, resolved };
+  }
+  const batchSize = config.scenario.kind === 'multi-stream' ? config.scenario.samplesPerQuery : config.batchSize;
+  const settings = { dims: config.dims, shapes: config.shapes, ...(batchSize !== undefined ? { batchSize } : {}) };
+  return makeFeeds(declared, settings, config.inputs.kind === 'zeros' ? 'zeros' : config.inputs.seed, config.values);
+}
+
+async function profiledPass(config: RunConfig, feeds: Record<string, ort.Tensor>, hooks: BenchmarkHooks): Promise<Profile> {
+  mkdirSync(hooks.artifactsDir, { recursive: true });
+  const prefix = join(hooks.artifactsDir, `profile-${hooks.runId}`);
+  const session = await createSession(config, { enableProfiling: true, profileFilePrefix: prefix });
+  try {
+    for (let i = 0; i < PROFILE_WARMUP + PROFILE_ITERATIONS; i++) await session.run(feeds);
+    session.endProfiling();
+  } finally {
+    await session.release();
+  }
+  // ORT names the file <prefix>_<timestamp>.json; keep it under a stable name.
+  const written = readdirSync(hooks.artifactsDir).find((f) => f.startsWith(`profile-${hooks.runId}_`) && f.endsWith('.json'));
+  if (!written) throw new Error('ONNX Runtime wrote no profile trace.');
+  const traceFile = join(hooks.artifactsDir, `profile-${hooks.runId}.json`);
+  renameSync(join(hooks.artifactsDir, written), traceFile);
+  return summarizeTrace(JSON.parse(readFileSync(traceFile, 'utf8')), traceFile, { skipRuns: PROFILE_WARMUP });
+}
+
+export async function runBenchmark(config: RunConfig, hooks: BenchmarkHooks): Promise<BenchmarkOutcome> {
+  const t0 = hooks.now();
+  const session = await createSession(config);
   const sessionCreateMs = hooks.now() - t0;
   try {
-    const { feeds, resolved } = makeFeeds(declaredInputs(session), config.dims, config.seed);
+    const { feeds, resolved } = feedsFor(config, declaredInputs(session));
     await hooks.onReady({ sessionCreateMs, inputs: resolved });
-    const result = await runTimingLoop({
+    const server = config.scenario.kind === 'server' ? config.scenario : undefined;
+    const loop = await runTimingLoop({
       runOnce: () => session.run(feeds),
       stop: config.stop,
       now: hooks.now,
@@ -58,9 +116,32 @@ export async function runBenchmark(config: RunConfig, hooks: BenchmarkHooks) {
       onYield: hooks.onYield,
       yieldEveryMs: hooks.yieldEveryMs,
       isCancelled: hooks.isCancelled,
+      ...(server
+        ? {
+            nextArrivalGapMs: poissonGaps(server.targetQps, mulberry32(config.inputs.kind === 'random' ? config.inputs.seed : 1)),
+            sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+          }
+        : {}),
     });
-    return { firstRunMs: result.firstRunMs, measuredWallMs: result.measuredWallMs, aborted: result.aborted };
+    let check: OutputCheck | undefined;
+    if (config.checkOutputs && !loop.aborted) {
+      if (config.inputs.kind !== 'files') throw new Error('--check-outputs needs --inputs <folder> holding the expected output_N.pb files.');
+      const expected = readExpectedOutputs(config.inputs.dir, session.outputNames.map((name) => ({ name })));
+      check = compareOutputs(await session.run(feeds), expected);
+    }
+    const profile = config.profile && !loop.aborted ? await profiledPass(config, feeds, hooks) : undefined;
+    return {
+      firstRunMs: loop.firstRunMs,
+      measuredWallMs: loop.measuredWallMs,
+      aborted: loop.aborted,
+      peakRssBytes: hooks.peakRssBytes(),
+      inputs: resolved,
+      samplesPerIteration: samplesPerIteration(config),
+      ...(check ? { check } : {}),
+      ...(profile ? { profile } : {}),
+    };
   } catch (err) {
+    if (err instanceof Error && err.cause) throw err;
     throw new Error(explainOrtError(err, config.modelPath), { cause: err });
   } finally {
     await session.release();

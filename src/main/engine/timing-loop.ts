@@ -18,6 +18,14 @@ export interface TimingLoopOptions {
   onYield: () => Promise<void>;
   yieldEveryMs: number;
   isCancelled: () => boolean;
+  /**
+   * Server scenario: the gap to the next query's arrival (ms). Queries then start no earlier
+   * than they arrive, and latency runs from arrival, so time spent queued behind a slow
+   * query counts, as in LoadGen's Server scenario.
+   */
+  nextArrivalGapMs?: () => number;
+  /** Waits about `ms`; the loop spins out the last fraction itself. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface TimingLoopResult {
@@ -30,6 +38,25 @@ export interface TimingLoopResult {
 export function stopRuleSatisfied(stop: StopRule, iterations: number, elapsedMs: number): boolean {
   if (iterations >= stop.maxIterations || elapsedMs >= stop.maxDurationMs) return true;
   return iterations >= stop.minIterations && elapsedMs >= stop.minDurationMs;
+}
+
+/** Sleep until close to `t`, then spin the last half millisecond (timers are coarse). */
+async function waitUntil(t: number, now: () => number, sleep?: (ms: number) => Promise<void>): Promise<void> {
+  const SPIN_MS = 0.5;
+  let left = t - now();
+  while (sleep && left > SPIN_MS + 1) {
+    await sleep(left - SPIN_MS);
+    left = t - now();
+  }
+  while (now() < t) {
+    /* spin: sub-millisecond precision for the arrival time */
+  }
+}
+
+/** Exponential gaps with mean 1/qps: the arrivals of a Poisson process (LoadGen's Server). */
+export function poissonGaps(targetQps: number, random: () => number): () => number {
+  const meanMs = 1000 / targetQps;
+  return () => -Math.log(1 - random()) * meanMs;
 }
 
 export async function runTimingLoop(o: TimingLoopOptions): Promise<TimingLoopResult> {
@@ -54,8 +81,14 @@ export async function runTimingLoop(o: TimingLoopOptions): Promise<TimingLoopRes
   const start = o.now();
   let end = start;
   let i = 0;
+  let arrival = start;
   while (!o.isCancelled() && !stopRuleSatisfied(o.stop, i, end - start)) {
-    const t0 = o.now();
+    let t0 = o.now();
+    if (o.nextArrivalGapMs) {
+      arrival += o.nextArrivalGapMs();
+      await waitUntil(arrival, o.now, o.sleep);
+      t0 = arrival; // a query that arrived while the previous one ran has been waiting since then
+    }
     await o.runOnce();
     end = o.now();
     if (Number.isNaN(firstRunMs)) firstRunMs = end - t0;

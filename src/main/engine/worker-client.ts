@@ -6,7 +6,7 @@
 import { fork } from 'node:child_process';
 import type { TensorInfo } from '../../shared/model';
 import type { RunConfig, Sample } from '../../shared/run';
-import { WorkerToHostSchema, type HostToWorker } from './protocol';
+import { WorkerToHostSchema, type HostToWorker, type WorkerToHost } from './protocol';
 
 /** How to start the worker: the built script, or the TypeScript source through a loader. */
 export interface WorkerSpawnSpec {
@@ -20,7 +20,7 @@ export interface WorkerRunHandlers {
 }
 
 export type WorkerOutcome =
-  | { kind: 'done'; firstRunMs: number; measuredWallMs: number; aborted: boolean }
+  | ({ kind: 'done' } & Omit<Extract<WorkerToHost, { type: 'done' }>, 'type'>)
   | { kind: 'error'; message: string };
 
 export interface WorkerRun {
@@ -34,7 +34,14 @@ export interface WorkerRun {
 const CANCEL_GRACE_MS = 3_000;
 const STDERR_TAIL_CHARS = 2_000;
 
-export function startWorkerRun(spec: WorkerSpawnSpec, config: RunConfig, handlers: WorkerRunHandlers): WorkerRun {
+export interface WorkerJob {
+  runId: string;
+  config: RunConfig;
+  /** Where the worker may leave files (profiler traces). */
+  artifactsDir: string;
+}
+
+export function startWorkerRun(spec: WorkerSpawnSpec, job: WorkerJob, handlers: WorkerRunHandlers): WorkerRun {
   const child = fork(spec.script, [], {
     execArgv: spec.execArgv,
     serialization: 'advanced',
@@ -65,7 +72,10 @@ export function startWorkerRun(spec: WorkerSpawnSpec, config: RunConfig, handler
       const m = parsed.data;
       if (m.type === 'ready') handlers.onReady(m);
       else if (m.type === 'samples') handlers.onSamples(m.samples);
-      else if (m.type === 'done') settle({ kind: 'done', firstRunMs: m.firstRunMs, measuredWallMs: m.measuredWallMs, aborted: m.aborted });
+      else if (m.type === 'done') {
+        const { type: _type, ...done } = m;
+        settle({ kind: 'done', ...done });
+      }
       else settle({ kind: 'error', message: m.message });
     });
     child.on('error', (err) => settle({ kind: 'error', message: `Could not start the benchmark worker: ${err.message}` }));
@@ -83,7 +93,7 @@ export function startWorkerRun(spec: WorkerSpawnSpec, config: RunConfig, handler
   const post = (m: HostToWorker): void => {
     if (child.connected) child.send(m);
   };
-  post({ type: 'start', config });
+  post({ type: 'start', runId: job.runId, config: job.config, artifactsDir: job.artifactsDir });
 
   return {
     pid: child.pid,

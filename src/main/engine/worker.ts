@@ -42,6 +42,10 @@ process.on('message', (raw: unknown) => {
     await new Promise<void>((resolve) => setImmediate(resolve));
   };
   runBenchmark(message.config, {
+    runId: message.runId,
+    artifactsDir: message.artifactsDir,
+    // resourceUsage().maxRSS is in kilobytes.
+    peakRssBytes: () => process.resourceUsage().maxRSS * 1024,
     now: () => performance.now(),
     toEpochMs: (t) => performance.timeOrigin + t,
     isCancelled: () => cancelled,

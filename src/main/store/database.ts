@@ -22,6 +22,7 @@ const MIGRATIONS: ((db: Db) => void)[] = [
         finished_at   TEXT,
         cold_start_json TEXT,
         stats_json    TEXT,
+        results_json  TEXT,
         warnings_json TEXT NOT NULL DEFAULT '[]',
         error         TEXT,
         owner_pid     INTEGER           -- the host process that runs it, to spot orphans

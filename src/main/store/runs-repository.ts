@@ -15,6 +15,7 @@ interface RunRow {
   finished_at: string | null;
   cold_start_json: string | null;
   stats_json: string | null;
+  results_json: string | null;
   warnings_json: string;
   error: string | null;
 }
@@ -30,6 +31,7 @@ function rowToRun(row: RunRow): Run {
     finishedAt: row.finished_at ?? undefined,
     coldStart: row.cold_start_json ? (JSON.parse(row.cold_start_json) as unknown) : undefined,
     stats: row.stats_json ? (JSON.parse(row.stats_json) as unknown) : undefined,
+    results: row.results_json ? (JSON.parse(row.results_json) as unknown) : undefined,
     error: row.error ?? undefined,
   };
   return RunSchema.parse(candidate);
@@ -54,12 +56,12 @@ export class RunsRepository {
     this.db
       .prepare(
         `INSERT INTO runs (id, created_at, status, model_name, config_json, started_at, finished_at,
-                           cold_start_json, stats_json, warnings_json, error, owner_pid)
+                           cold_start_json, stats_json, results_json, warnings_json, error, owner_pid)
          VALUES (@id, @created_at, @status, @model_name, @config_json, @started_at, @finished_at,
-                 @cold_start_json, @stats_json, @warnings_json, @error, @owner_pid)
+                 @cold_start_json, @stats_json, @results_json, @warnings_json, @error, @owner_pid)
          ON CONFLICT(id) DO UPDATE SET status = excluded.status, started_at = excluded.started_at,
            finished_at = excluded.finished_at, cold_start_json = excluded.cold_start_json,
-           stats_json = excluded.stats_json, warnings_json = excluded.warnings_json, error = excluded.error`,
+           stats_json = excluded.stats_json, results_json = excluded.results_json, warnings_json = excluded.warnings_json, error = excluded.error`,
       )
       .run({
         id: run.id,
@@ -71,6 +73,7 @@ export class RunsRepository {
         finished_at: (has('finishedAt') as string | undefined) ?? null,
         cold_start_json: has('coldStart') ? JSON.stringify(has('coldStart')) : null,
         stats_json: has('stats') ? JSON.stringify(has('stats')) : null,
+        results_json: has('results') ? JSON.stringify(has('results')) : null,
         warnings_json: JSON.stringify(warnings),
         error: (has('error') as string | undefined) ?? null,
         owner_pid: this.ownerPid,

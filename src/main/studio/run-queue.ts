@@ -5,9 +5,10 @@
  */
 import { basename } from 'node:path';
 import type { Progress, StudioEvent } from '../../shared/contract';
-import { type Run, type RunConfig } from '../../shared/run';
+import { type Run, type RunConfig, type Sample } from '../../shared/run';
 import { summarizeLatencies } from '../../shared/stats';
-import { measurementWarnings } from '../../shared/warnings';
+import { lttbIndices } from '../../shared/lttb';
+import { finishedResults } from './finish-run';
 import type { RunsRepository } from '../store/runs-repository';
 import { startWorkerRun, type WorkerRun, type WorkerSpawnSpec } from '../engine/worker-client';
 
@@ -15,7 +16,24 @@ export interface RunQueueDeps {
   repo: RunsRepository;
   worker: WorkerSpawnSpec;
   emit: (event: StudioEvent) => void;
+  /** Where workers leave files (profiler traces). */
+  artifactsDir: string;
   now?: () => Date;
+}
+
+/**
+ * Live events carry at most this many samples per batch (LTTB keeps the shape): a 20 µs model
+ * makes thousands a batch, which a chart cannot show and a WebSocket need not carry. The
+ * database keeps every sample.
+ */
+const MAX_LIVE_SAMPLES_PER_BATCH = 500;
+
+function forDisplay(samples: Sample[]): Sample[] {
+  if (samples.length <= MAX_LIVE_SAMPLES_PER_BATCH) return samples;
+  return lttbIndices(
+    samples.map((s) => s.latencyMs),
+    MAX_LIVE_SAMPLES_PER_BATCH,
+  ).flatMap((i) => (samples[i] ? [samples[i]] : []));
 }
 
 interface Active {
@@ -123,7 +141,7 @@ export class RunQueue {
       });
     };
 
-    const worker = startWorkerRun(this.deps.worker, run.config, {
+    const worker = startWorkerRun(this.deps.worker, { runId: run.id, config: run.config, artifactsDir: this.deps.artifactsDir }, {
       onReady: (ready) => {
         sessionCreateMs = ready.sessionCreateMs;
         progress('warmup');
@@ -140,7 +158,7 @@ export class RunQueue {
           }
         }
         measureEndMs = lastEnd ?? measureEndMs;
-        this.deps.emit({ type: 'run.samples', runId: run.id, samples });
+        this.deps.emit({ type: 'run.samples', runId: run.id, samples: forDisplay(samples) });
         progress(latencies.length > 0 ? 'measure' : 'warmup', lastEnd);
       },
     });
@@ -152,9 +170,9 @@ export class RunQueue {
     const finishedAt = this.now().toISOString();
 
     if (outcome.kind === 'done' && !outcome.aborted && latencies.length > 0) {
-      const stats = summarizeLatencies(latencies, { measuredWallMs: outcome.measuredWallMs });
+      const { stats, results, warnings } = finishedResults(run.config, latencies, outcome);
       const coldStart = { sessionCreateMs, firstRunMs: outcome.firstRunMs };
-      this.finish({ ...run, status: 'completed', finishedAt, coldStart, stats }, measurementWarnings(stats, outcome.firstRunMs));
+      this.finish({ ...run, status: 'completed', finishedAt, coldStart, stats, results }, warnings);
     } else if (cancelRequested || (outcome.kind === 'done' && outcome.aborted)) {
       const wallMs =
         outcome.kind === 'done' ? outcome.measuredWallMs : (measureEndMs ?? 0) - (measureStartMs ?? 0);

@@ -43,7 +43,7 @@ export class Studio {
   private readonly handlers: Handlers;
 
   constructor(private readonly deps: StudioDeps) {
-    this.queue = new RunQueue({ repo: deps.repo, worker: deps.worker, emit: (e) => this.emit(e) });
+    this.queue = new RunQueue({ repo: deps.repo, worker: deps.worker, emit: (e) => this.emit(e), artifactsDir: join(deps.home, 'artifacts') });
     this.handlers = this.makeHandlers();
   }
 

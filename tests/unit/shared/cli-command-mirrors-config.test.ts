@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { benchCommandFor } from '../../../src/shared/cli-command';
-import { RUN_DEFAULTS, RunConfigSchema } from '../../../src/shared/run';
+import { Command } from 'commander';
+import { benchArgsFor, benchCommandFor } from '../../../src/shared/cli-command';
+import { RUN_DEFAULTS, RunConfigSchema, type RunConfigInput } from '../../../src/shared/run';
+import { addBenchOptions, benchConfig, type BenchFlags } from '../../../src/main/cli/bench-options';
 
 const base = { modelPath: '/models/resnet.onnx', stop: { ...RUN_DEFAULTS } };
+
+/** Parse an argument list with the real `dyno bench` options, as the CLI does. */
+function parseBench(args: string[]) {
+  let parsed: ReturnType<typeof benchConfig> | undefined;
+  const cmd = addBenchOptions(new Command('bench').argument('<model>').exitOverride()).action((model: string, flags: BenchFlags) => {
+    parsed = benchConfig(model, flags);
+  });
+  cmd.parse(args, { from: 'user' });
+  return parsed!;
+}
 
 describe('the CLI command shown for a configuration', () => {
   it('leaves defaults out', () => {
@@ -12,14 +24,41 @@ describe('the CLI command shown for a configuration', () => {
     const config = RunConfigSchema.parse({
       ...base,
       modelPath: '/my models/a.onnx',
-      intraOpThreads: 2,
+      session: { intraOpThreads: 2 },
       dims: { batch: 8 },
       stop: { ...RUN_DEFAULTS, minIterations: 50, maxIterations: 50, minDurationMs: 0, warmupIterations: 3 },
     });
     expect(benchCommandFor(config)).toBe("npx dyno bench '/my models/a.onnx' --iterations 50 --warmup 3 --threads 2 --dim batch=8");
   });
-  it('gives the stop rule in seconds', () => {
-    const config = RunConfigSchema.parse({ ...base, stop: { ...RUN_DEFAULTS, minDurationMs: 1500, minIterations: 200 } });
-    expect(benchCommandFor(config)).toBe('npx dyno bench /models/resnet.onnx --min-iterations 200 --min-duration 1.5');
+
+  const cases: [string, RunConfigInput][] = [
+    ['defaults', base],
+    ['a stop rule in seconds', { ...base, stop: { ...RUN_DEFAULTS, minDurationMs: 1500, minIterations: 200, maxDurationMs: 30_000 } }],
+    [
+      'every session knob',
+      {
+        ...base,
+        session: {
+          executionProvider: 'cuda',
+          graphOptimizationLevel: 'basic',
+          intraOpThreads: 3,
+          interOpThreads: 2,
+          executionMode: 'parallel',
+          enableCpuMemArena: false,
+          enableMemPattern: false,
+          freeDimensionOverrides: { batch: 4 },
+          cuda: { deviceId: 1, cudnnConvAlgoSearch: 'HEURISTIC', enableCudaGraph: true },
+        },
+      },
+    ],
+    ['inputs and shapes', { ...base, dims: { seq: 128 }, shapes: { x: [1, 3, 640, 640] }, values: { sr: 16000 }, batchSize: 8, inputs: { kind: 'zeros' } }],
+    ['files and an output check', { ...base, inputs: { kind: 'files', dir: '/data/test_data_set_0' }, checkOutputs: true, profile: true, label: 'nightly' }],
+    ['the server scenario', { ...base, scenario: { kind: 'server', targetQps: 50, latencyBudgetMs: 20, percentile: 0.9 } }],
+    ['the multi-stream scenario', { ...base, scenario: { kind: 'multi-stream', samplesPerQuery: 8 }, inputs: { kind: 'random', seed: 7 } }],
+    ['the offline scenario', { ...base, scenario: { kind: 'offline' }, batchSize: 32 }],
+  ];
+  it.each(cases)('parses back to the same configuration: %s', (_name, input) => {
+    const config = RunConfigSchema.parse(input);
+    expect(parseBench(benchArgsFor(config))).toEqual(config);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minSamplesForPercentile, quantileCi, quantileSorted, summarizeLatencies, meanOf, stdOf, modifiedZScores } from '../../../src/shared/stats';
+import { minSamplesForPercentile, quantileCi, quantileSorted, summarizeLatencies, meanOf, stdOf, modifiedZScores, stabilityOf } from '../../../src/shared/stats';
 
 describe('quantiles interpolate linearly between order statistics (type 7)', () => {
   it('matches numpy.percentile on small arrays', () => {
@@ -50,13 +50,10 @@ describe('summarizeLatencies', () => {
     expect(summarizeLatencies(values, { measuredWallMs: 5000, samplesPerIteration: 8 }).throughputPerS).toBe(160);
   });
 
-  it('gives an order-statistic interval around the median that contains it', () => {
+  it('gives a bootstrap interval around the median that contains it', () => {
     const s = summarizeLatencies(values, { measuredWallMs: 1 });
-    expect(s.medianCi).not.toBeNull();
     expect(s.medianCi!.lowMs).toBeLessThanOrEqual(50.5);
     expect(s.medianCi!.highMs).toBeGreaterThanOrEqual(50.5);
-    // n = 100, q = .5: ranks 50 ± 1.96·5 → [40, 60] (0-based) → values 41 and 61.
-    expect(s.medianCi).toEqual({ lowMs: 41, highMs: 61, confidence: 0.95 });
     expect(s.p99Ci).toBeNull(); // 100 samples cannot bound p99
   });
 
@@ -79,12 +76,54 @@ describe('outliers by modified z-score (Iglewicz & Hoaglin)', () => {
   });
 });
 
-describe('quantileCi', () => {
-  it('returns null when the interval would leave the data', () => {
-    expect(quantileCi([1, 2, 3], 0.5)).toBeNull();
+describe('the exact bootstrap interval of a quantile', () => {
+  /** Monte Carlo percentile bootstrap of the order-statistic quantile, for reference. */
+  function monteCarlo(data: number[], q: number, resamples: number, seed: number): [number, number] {
+    let a = seed;
+    const rand = () => ((a = (a * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const n = data.length;
+    const k = Math.ceil(n * q);
+    const stats = Array.from({ length: resamples }, () => {
+      const r = Array.from({ length: n }, () => data[Math.floor(rand() * n)]!).sort((x, y) => x - y);
+      return r[k - 1]!;
+    }).sort((x, y) => x - y);
+    return [stats[Math.floor(0.025 * resamples)]!, stats[Math.floor(0.975 * resamples)]!];
+  }
+
+  it('agrees with a 20,000-resample Monte Carlo bootstrap to within one rank', () => {
+    const data = Array.from({ length: 60 }, (_, i) => i + 1); // distinct ranks = values
+    for (const q of [0.5, 0.9]) {
+      const exact = quantileCi(data, q)!;
+      const [lo, hi] = monteCarlo(data, q, 20_000, 42);
+      expect(Math.abs(exact.lowMs - lo)).toBeLessThanOrEqual(1);
+      expect(Math.abs(exact.highMs - hi)).toBeLessThanOrEqual(1);
+    }
+  });
+  it('narrows as samples grow and stays fast for 100k samples', () => {
+    const small = quantileCi(Array.from({ length: 100 }, (_, i) => i / 100), 0.5)!;
+    const big = quantileCi(Array.from({ length: 100_000 }, (_, i) => i / 100_000), 0.5)!;
+    expect(big.highMs - big.lowMs).toBeLessThan((small.highMs - small.lowMs) / 10);
+    expect(big.lowMs).toBeLessThan(0.5);
+    expect(big.highMs).toBeGreaterThan(0.5);
+  });
+  it('returns null when there is too little data', () => {
+    expect(quantileCi([1], 0.5)).toBeNull();
+    expect(quantileCi([1, 2, 3], 0.99)).toBeNull();
   });
   it('mean and std agree with their textbook definitions', () => {
     expect(meanOf([2, 4, 4, 4, 5, 5, 7, 9])).toBe(5);
     expect(stdOf([2, 4, 4, 4, 5, 5, 7, 9])).toBeCloseTo(2.138089935299395, 12);
+  });
+});
+
+describe('stability windows (perf_analyzer)', () => {
+  it('is stable when the last three windows agree within 10 %', () => {
+    const steady = Array.from({ length: 300 }, (_, i) => 10 + (i % 3) * 0.1);
+    expect(stabilityOf(steady)).toEqual({ stable: true, windowMediansMs: [10.1, 10.1, 10.1] });
+  });
+  it('is unstable when latency drifts, and undecided on too few samples', () => {
+    const drifting = Array.from({ length: 300 }, (_, i) => 10 + i / 10);
+    expect(stabilityOf(drifting).stable).toBe(false);
+    expect(stabilityOf([1, 2, 3])).toEqual({ stable: false, windowMediansMs: [] });
   });
 });

@@ -50,7 +50,7 @@ export function parseConfig(modelPath: string | undefined, f: ConfigFields): { c
   if (Object.keys(errors).length > 0 || !modelPath) return { errors };
   const parsed = RunConfigSchema.safeParse({
     modelPath,
-    intraOpThreads: threads,
+    session: { intraOpThreads: threads },
     dims,
     stop: {
       warmupIterations: warmup,

@@ -1,0 +1,40 @@
+/**
+ * Turns what a worker measured into a finished run's statistics, results and warnings:
+ * samples per iteration for throughput, stability windows, and the Server scenario's verdict.
+ */
+import type { RunConfig } from '../../shared/run';
+import type { RunResults, ServerVerdict } from '../../shared/run-results';
+import { quantileSorted, sortedCopy, stabilityOf, summarizeLatencies, type LatencyStats } from '../../shared/stats';
+import { measurementWarnings, type MeasurementWarning } from '../../shared/warnings';
+import type { WorkerOutcome } from '../engine/worker-client';
+
+type Done = Extract<WorkerOutcome, { kind: 'done' }>;
+
+export function serverVerdict(config: RunConfig, latenciesMs: readonly number[], measuredWallMs: number): ServerVerdict | undefined {
+  if (config.scenario.kind !== 'server') return undefined;
+  const { targetQps, latencyBudgetMs, percentile } = config.scenario;
+  const percentileMs = quantileSorted(sortedCopy(latenciesMs), percentile);
+  const achievedQps = measuredWallMs > 0 ? (latenciesMs.length * 1000) / measuredWallMs : 0;
+  // LoadGen also fails a run that could not keep up with the offered load.
+  const keptUp = achievedQps >= 0.9 * targetQps;
+  return { targetQps, achievedQps, latencyBudgetMs, percentile, percentileMs, passed: percentileMs <= latencyBudgetMs && keptUp };
+}
+
+export function finishedResults(
+  config: RunConfig,
+  latenciesMs: readonly number[],
+  done: Done,
+): { stats: LatencyStats; results: RunResults; warnings: MeasurementWarning[] } {
+  const stats = summarizeLatencies(latenciesMs, { measuredWallMs: done.measuredWallMs, samplesPerIteration: done.samplesPerIteration });
+  const server = serverVerdict(config, latenciesMs, done.measuredWallMs);
+  const results: RunResults = {
+    memory: { peakRssBytes: done.peakRssBytes },
+    inputs: done.inputs,
+    samplesPerIteration: done.samplesPerIteration,
+    stability: stabilityOf(latenciesMs),
+    ...(done.check ? { check: done.check } : {}),
+    ...(done.profile ? { profile: done.profile } : {}),
+    ...(server ? { server } : {}),
+  };
+  return { stats, results, warnings: measurementWarnings(stats, done.firstRunMs) };
+}

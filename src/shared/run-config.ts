@@ -1,0 +1,108 @@
+/**
+ * Everything that defines a benchmark run: the model, ONNX Runtime's session knobs, where the
+ * inputs come from, the load scenario and the stop rule. Defaults follow ../DESIGN.md.
+ */
+import { z } from 'zod';
+
+export const RUN_DEFAULTS = {
+  warmupIterations: 10,
+  minIterations: 100,
+  maxIterations: 100_000,
+  minDurationMs: 3_000,
+  maxDurationMs: 120_000,
+} as const;
+
+export const StopRuleSchema = z
+  .object({
+    /** Iterations run and discarded before measuring (GPU autotuning, caches, allocator). */
+    warmupIterations: z.number().int().min(0).max(100_000),
+    /** Measure at least this many iterations ... */
+    minIterations: z.number().int().min(1).max(10_000_000),
+    /** ... and for at least this long (both must hold, as in hyperfine and LoadGen). */
+    minDurationMs: z.number().min(0).max(86_400_000),
+    /** Caps: stop at whichever comes first. */
+    maxIterations: z.number().int().min(1).max(10_000_000),
+    maxDurationMs: z.number().min(1).max(86_400_000),
+  })
+  .refine((r) => r.maxIterations >= r.minIterations, {
+    message: 'max iterations must be at least min iterations',
+    path: ['maxIterations'],
+  });
+export type StopRule = z.infer<typeof StopRuleSchema>;
+
+export const EXECUTION_PROVIDERS = ['cpu', 'cuda', 'tensorrt', 'webgpu'] as const;
+export type ExecutionProviderName = (typeof EXECUTION_PROVIDERS)[number];
+
+export const SessionKnobsSchema = z.object({
+  executionProvider: z.enum(EXECUTION_PROVIDERS).default('cpu'),
+  graphOptimizationLevel: z.enum(['disabled', 'basic', 'extended', 'all']).default('all'),
+  /** 0 lets ONNX Runtime choose (one thread per physical core). */
+  intraOpThreads: z.number().int().min(0).max(1024).default(0),
+  interOpThreads: z.number().int().min(0).max(1024).default(0),
+  executionMode: z.enum(['sequential', 'parallel']).default('sequential'),
+  enableCpuMemArena: z.boolean().default(true),
+  enableMemPattern: z.boolean().default(true),
+  /** Fixes symbolic dimensions inside the session, so the optimizer can specialise for them. */
+  freeDimensionOverrides: z.record(z.string(), z.number().int().positive()).default({}),
+  cuda: z
+    .object({
+      deviceId: z.number().int().min(0).default(0),
+      cudnnConvAlgoSearch: z.enum(['EXHAUSTIVE', 'HEURISTIC', 'DEFAULT']).default('EXHAUSTIVE'),
+      enableCudaGraph: z.boolean().default(false),
+    })
+    .default({ deviceId: 0, cudnnConvAlgoSearch: 'EXHAUSTIVE', enableCudaGraph: false }),
+});
+export type SessionKnobs = z.infer<typeof SessionKnobsSchema>;
+
+export const InputSourceSchema = z.discriminatedUnion('kind', [
+  /** Seeded uniform values: identical tensors for identical seeds. */
+  z.object({ kind: z.literal('random'), seed: z.number().int().min(0).default(1) }),
+  z.object({ kind: z.literal('zeros') }),
+  /**
+   * A folder of ONNX TensorProto files (input_0.pb …, as in ONNX's backend tests and
+   * onnxruntime_perf_test's test_data_set_N) or of NumPy files named after the inputs (x.npy).
+   */
+  z.object({ kind: z.literal('files'), dir: z.string().min(1) }),
+]);
+export type InputSource = z.infer<typeof InputSourceSchema>;
+
+export const ScenarioSchema = z.discriminatedUnion('kind', [
+  /** One query at a time, back to back: the latency of a single request. */
+  z.object({ kind: z.literal('single-stream') }),
+  /** Everything at once at the batch size: throughput. */
+  z.object({ kind: z.literal('offline') }),
+  /** Poisson arrivals at a target rate; latency includes queueing, judged against a budget. */
+  z.object({
+    kind: z.literal('server'),
+    targetQps: z.number().positive().max(1_000_000),
+    latencyBudgetMs: z.number().positive(),
+    /** The percentile that must stay within the budget (LoadGen uses p99). */
+    percentile: z.number().min(0.5).max(0.9999).default(0.99),
+  }),
+  /** N samples per query, one query at a time: the latency of a frame of N streams. */
+  z.object({ kind: z.literal('multi-stream'), samplesPerQuery: z.number().int().min(1).max(65_536) }),
+]);
+export type Scenario = z.infer<typeof ScenarioSchema>;
+
+export const RunConfigSchema = z.object({
+  modelPath: z.string().min(1, 'choose a model'),
+  session: SessionKnobsSchema.default(SessionKnobsSchema.parse({})),
+  /** Values for symbolic dimensions by name (e.g. { batch: 8 }), used to shape generated inputs. */
+  dims: z.record(z.string(), z.number().int().positive()).default({}),
+  /** Whole shapes by input name, for inputs with unnamed dynamic dims. */
+  shapes: z.record(z.string(), z.array(z.number().int().nonnegative())).default({}),
+  /** Inputs filled with one value (e.g. a sample rate that must be valid). */
+  values: z.record(z.string(), z.number()).default({}),
+  /** Sets the leading (batch) dimension of every input that has a dynamic one. */
+  batchSize: z.number().int().positive().optional(),
+  inputs: InputSourceSchema.default({ kind: 'random', seed: 1 }),
+  /** Compare outputs with output_*.pb in the inputs folder. */
+  checkOutputs: z.boolean().default(false),
+  scenario: ScenarioSchema.default({ kind: 'single-stream' }),
+  /** After measuring, a separate profiled pass records time per operator. */
+  profile: z.boolean().default(false),
+  stop: StopRuleSchema,
+  label: z.string().max(200).optional(),
+});
+export type RunConfig = z.infer<typeof RunConfigSchema>;
+export type RunConfigInput = z.input<typeof RunConfigSchema>;

@@ -1,0 +1,70 @@
+/**
+ * What a finished run reports besides its latency statistics: memory, output check, per-op
+ * profile, server-scenario verdict, stability, and the inputs actually fed.
+ */
+import { z } from 'zod';
+import { TensorInfoSchema } from './model';
+
+export const OutputCheckSchema = z.object({
+  passed: z.boolean(),
+  maxAbsError: z.number(),
+  maxRelError: z.number(),
+  /** Tolerances of ONNX's backend tests: |a − e| ≤ atol + rtol·|e| per element. */
+  rtol: z.number(),
+  atol: z.number(),
+  outputs: z.array(
+    z.object({
+      name: z.string(),
+      passed: z.boolean(),
+      maxAbsError: z.number(),
+      maxRelError: z.number(),
+      mismatched: z.number().int(),
+      elements: z.number().int(),
+      /** Set when the output could not be compared at all (shape or type differs, missing). */
+      problem: z.string().optional(),
+    }),
+  ),
+});
+export type OutputCheck = z.infer<typeof OutputCheckSchema>;
+
+export const OpTimeSchema = z.object({ name: z.string(), opType: z.string(), ms: z.number(), share: z.number(), calls: z.number().int() });
+export const ProfileSchema = z.object({
+  iterations: z.number().int(),
+  /** Sum of operator kernel time per iteration (excludes framework overhead). */
+  kernelMsPerIteration: z.number(),
+  byOpType: z.array(z.object({ opType: z.string(), ms: z.number(), share: z.number(), nodes: z.number().int() })),
+  topNodes: z.array(OpTimeSchema),
+  /** Chrome trace event file, for Perfetto or chrome://tracing. */
+  traceFile: z.string(),
+  /** Multiply-accumulates × 2 of Conv, ConvTranspose, MatMul and Gemm, per iteration, from the shapes ORT ran. */
+  flopsPerIteration: z.number(),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
+export const ServerVerdictSchema = z.object({
+  targetQps: z.number(),
+  achievedQps: z.number(),
+  latencyBudgetMs: z.number(),
+  percentile: z.number(),
+  percentileMs: z.number(),
+  passed: z.boolean(),
+});
+export type ServerVerdict = z.infer<typeof ServerVerdictSchema>;
+
+export const StabilitySchema = z.object({
+  /** perf_analyzer's rule: the last three measurement windows agree within 10 %. */
+  stable: z.boolean(),
+  windowMediansMs: z.array(z.number()),
+});
+export type Stability = z.infer<typeof StabilitySchema>;
+
+export const RunResultsSchema = z.object({
+  memory: z.object({ peakRssBytes: z.number() }),
+  inputs: z.array(TensorInfoSchema),
+  samplesPerIteration: z.number().int(),
+  check: OutputCheckSchema.optional(),
+  profile: ProfileSchema.optional(),
+  server: ServerVerdictSchema.optional(),
+  stability: StabilitySchema,
+});
+export type RunResults = z.infer<typeof RunResultsSchema>;
