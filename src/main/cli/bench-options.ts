@@ -4,7 +4,7 @@
  * that parsing that line gives back the configuration it came from.
  */
 import { resolve } from 'node:path';
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { EXECUTION_PROVIDERS, RUN_DEFAULTS, RunConfigSchema, type RunConfig } from '../../shared/run-config';
 import {
   collectNamedInt,

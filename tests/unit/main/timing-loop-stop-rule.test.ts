@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runTimingLoop, stopRuleSatisfied } from '../../../src/main/engine/timing-loop';
+import { poissonGaps, runTimingLoop, stopRuleSatisfied } from '../../../src/main/engine/timing-loop';
 import type { Sample, StopRule } from '../../../src/shared/run';
 
 /** A clock that only moves when the "model" runs: each call takes exactly `stepMs`. */
@@ -72,5 +72,41 @@ describe('warm-up and samples', () => {
     const { result } = await run(rule({ minIterations: 1000 }), 1, 12);
     expect(result.aborted).toBe(true);
     expect(result.measuredIterations).toBe(12);
+  });
+});
+
+describe('the server scenario (arrivals on a schedule)', () => {
+  async function serve(gapMs: number, serviceMs: number, n: number) {
+    let t = 0;
+    const samples: Sample[] = [];
+    await runTimingLoop({
+      runOnce: async () => void (t += serviceMs),
+      stop: rule({ minIterations: n, maxIterations: n }),
+      now: () => t,
+      toEpochMs: (x) => x,
+      onSample: (s) => samples.push(s),
+      onYield: async () => undefined,
+      yieldEveryMs: 1e9,
+      isCancelled: () => false,
+      nextArrivalGapMs: () => gapMs,
+      sleep: async (ms) => void (t += ms),
+    });
+    return samples;
+  }
+  it('waits for each arrival when the model keeps up: latency is the service time', async () => {
+    const s = await serve(10, 4, 5);
+    expect(s.map((x) => x.latencyMs)).toEqual([4, 4, 4, 4, 4]);
+    expect(s.map((x) => x.tMs)).toEqual([10, 20, 30, 40, 50]);
+  });
+  it('counts queueing when arrivals outpace the model', async () => {
+    const s = await serve(5, 10, 4);
+    // Arrivals at 5, 10, 15, 20; service 10 ms each, back to back from 5: ends 15, 25, 35, 45.
+    expect(s.map((x) => x.latencyMs)).toEqual([10, 15, 20, 25]);
+  });
+  it('draws exponential gaps with the requested mean', () => {
+    let a = 1;
+    const gaps = poissonGaps(200, () => ((a = (a * 16807) % 2147483647) / 2147483647));
+    const mean = Array.from({ length: 20_000 }, gaps).reduce((x, y) => x + y, 0) / 20_000;
+    expect(mean).toBeCloseTo(5, 1);
   });
 });
