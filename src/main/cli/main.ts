@@ -7,6 +7,7 @@ import { appVersion } from '../studio/paths';
 import { bench } from './bench';
 import { inspect } from './inspect';
 import { serve } from './serve';
+import { providers } from './providers';
 import { nonNegativeInt } from './options';
 import { addBenchOptions, type BenchFlags } from './bench-options';
 import { CliError, failLine } from './errors';
@@ -20,7 +21,7 @@ export function buildProgram(): Command {
     .description('Measure how fast, lean and energy-efficient ONNX models run.')
     .version(appVersion())
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', '\nExit codes: 0 ok, 1 error, 2 usage, 3 regression / failed check / server budget missed, 130 cancelled.');
+    .addHelpText('after', '\nExit codes: 0 ok, 1 error, 3 regression / failed check / server budget missed, 130 cancelled.');
 
   addBenchOptions(
     program
@@ -35,6 +36,12 @@ export function buildProgram(): Command {
     .argument('<model>', 'path to an .onnx file')
     .option('--json', 'print JSON', false)
     .action(async (model: string, opts) => exitWith(await inspect(model, opts)));
+
+  program
+    .command('providers')
+    .description('List the execution providers (cpu, cuda, tensorrt, webgpu) and whether each works here.')
+    .option('--json', 'print JSON', false)
+    .action(async (opts) => exitWith(await providers(opts)));
 
   program
     .command('serve')

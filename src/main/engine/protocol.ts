@@ -5,12 +5,14 @@
  */
 import { z } from 'zod';
 import { TensorInfoSchema } from '../../shared/model';
-import { RunConfigSchema, SampleSchema } from '../../shared/run';
+import { EXECUTION_PROVIDERS, RunConfigSchema, SampleSchema } from '../../shared/run';
 import { OutputCheckSchema, ProfileSchema } from '../../shared/run-results';
 
 export const HostToWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start'), runId: z.string(), config: RunConfigSchema, artifactsDir: z.string() }),
   z.object({ type: z.literal('cancel') }),
+  /** Can a session be created with this provider? (loading a GPU provider may crash: hence a process) */
+  z.object({ type: z.literal('probe'), provider: z.enum(EXECUTION_PROVIDERS), modelPath: z.string() }),
 ]);
 export type HostToWorker = z.infer<typeof HostToWorkerSchema>;
 
@@ -33,5 +35,6 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
     profile: ProfileSchema.optional(),
   }),
   z.object({ type: z.literal('error'), message: z.string() }),
+  z.object({ type: z.literal('probed'), available: z.boolean(), reason: z.string().optional() }),
 ]);
 export type WorkerToHost = z.infer<typeof WorkerToHostSchema>;

@@ -76,7 +76,7 @@ export function startWorkerRun(spec: WorkerSpawnSpec, job: WorkerJob, handlers: 
         const { type: _type, ...done } = m;
         settle({ kind: 'done', ...done });
       }
-      else settle({ kind: 'error', message: m.message });
+      else if (m.type === 'error') settle({ kind: 'error', message: m.message });
     });
     child.on('error', (err) => settle({ kind: 'error', message: `Could not start the benchmark worker: ${err.message}` }));
     child.on('exit', (code, signal) => {

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { Sample } from '../../shared/run';
 import { HostToWorkerSchema, type WorkerToHost } from './protocol';
 import { runBenchmark } from './run-benchmark';
+import { probe } from './provider-probe';
 
 /** Batches reach the host at least this often, and a cancel is heard within about this long. */
 const FLUSH_EVERY_MS = 50;
@@ -31,6 +32,12 @@ process.on('message', (raw: unknown) => {
   }
   if (started) return;
   started = true;
+  if (message.type === 'probe') {
+    void probe(message.provider, message.modelPath)
+      .then((result) => send({ type: 'probed', ...result }))
+      .finally(() => process.disconnect?.());
+    return;
+  }
   let pending: Sample[] = [];
   const flush = async (): Promise<void> => {
     if (pending.length > 0) {

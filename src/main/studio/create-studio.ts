@@ -15,6 +15,7 @@ import { loadSamples } from '../models/samples';
 import type { WorkerSpawnSpec } from '../engine/worker-client';
 import { appRoot, appVersion, defaultHome } from './paths';
 import { Studio } from './studio';
+import { ProviderCache } from './provider-cache';
 
 export interface CreateStudioOptions {
   home?: string;
@@ -63,6 +64,8 @@ export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
   const orphans = repo.markOrphansInterrupted();
   if (orphans > 0) notices.push(`${orphans} run(s) were still in progress when Dyno last stopped; they are marked interrupted, with their samples kept.`);
   const version = appVersion(root);
+  const worker = options.worker ?? defaultWorkerSpec(root);
+  const providers = new ProviderCache(worker, join(root, 'resources', 'models', 'conv2d.onnx'));
   const cpuList = cpus();
   const info = (): AppInfo => ({
     version,
@@ -75,15 +78,13 @@ export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
     totalMemoryBytes: totalmem(),
     home,
     databasePath,
-    executionProviders: [
-      { name: 'cpu', available: true },
-      { name: 'cuda', available: false, reason: 'GPU execution providers arrive with the benchmark engine issue; CPU only for now.' },
-    ],
+    executionProviders: providers.current(),
     notices,
   });
   const studio = new Studio({
     repo,
-    worker: options.worker ?? defaultWorkerSpec(root),
+    worker,
+    providers,
     samples: loadSamples(join(root, 'resources', 'models')),
     home,
     info,

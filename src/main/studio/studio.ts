@@ -22,6 +22,7 @@ import { lttbIndices } from '../../shared/lttb';
 import { inspectModel } from '../models/inspect';
 import type { RunsRepository } from '../store/runs-repository';
 import { RunQueue } from './run-queue';
+import type { ProviderCache } from './provider-cache';
 import type { WorkerSpawnSpec } from '../engine/worker-client';
 
 export interface StudioDeps {
@@ -30,6 +31,7 @@ export interface StudioDeps {
   samples: SampleModel[];
   home: string;
   info: () => AppInfo;
+  providers: ProviderCache;
 }
 
 type Handlers = { [M in Method]: (params: ParsedParams<M>) => Promise<Result<M>> | Result<M> };
@@ -73,7 +75,10 @@ export class Studio {
   private makeHandlers(): Handlers {
     const { repo } = this.deps;
     return {
-      'app.info': () => this.deps.info(),
+      'app.info': async () => {
+        await this.deps.providers.probeAll();
+        return this.deps.info();
+      },
       'models.samples': () => this.deps.samples,
       'models.inspect': ({ path }) => inspectModel(path),
       'models.open': async ({ path }) => {
@@ -98,6 +103,8 @@ export class Studio {
       'models.recent': () => repo.recentModels(),
       'runs.start': async ({ config }) => {
         await inspectModel(config.modelPath); // fail now, with the model's own error, not in a worker
+        const ep = await this.deps.providers.status(config.session.executionProvider);
+        if (!ep.available) throw new ApiCallError(`Execution provider ${ep.name} is not available: ${ep.reason ?? 'unknown reason'}`, 'provider-unavailable');
         return { runId: this.queue.enqueue(config).id };
       },
       'runs.cancel': ({ runId }) => ({ cancelled: this.queue.cancel(runId) }),
