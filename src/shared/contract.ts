@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ModelInfoSchema, SampleModelSchema } from './model';
 import { RunConfigSchema, RunSchema, SampleSchema } from './run';
 import { WarningSchema } from './warnings-schema';
+import { ProfileSchema } from './run-results';
 import { isMethodName, type MethodName } from './method-names';
 
 export const AppInfoSchema = z.object({
@@ -55,6 +56,21 @@ export const methods = {
     result: ModelInfoSchema,
   },
   'models.recent': { params: Empty, result: z.array(z.object({ path: z.string(), openedAt: z.string() })) },
+  /**
+   * FLOPs of Conv, ConvTranspose, MatMul and Gemm for the chosen shapes, counted from one
+   * profiled inference in a worker (the shapes ORT really ran, intermediates included).
+   */
+  'models.flops': {
+    params: z
+      .object({
+        path: z.string().min(1),
+        dims: z.record(z.string(), z.number().int().positive()).default({}),
+        shapes: z.record(z.string(), z.array(z.number().int().nonnegative())).default({}),
+        batchSize: z.number().int().positive().optional(),
+      })
+      .strict(),
+    result: z.object({ flopsPerIteration: z.number(), byOpType: ProfileSchema.shape.byOpType }),
+  },
   'runs.start': { params: z.object({ config: RunConfigSchema }).strict(), result: z.object({ runId: z.string() }) },
   'runs.cancel': { params: RunIdParams, result: z.object({ cancelled: z.boolean() }) },
   'runs.list': {

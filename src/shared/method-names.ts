@@ -9,6 +9,7 @@ export const METHOD_NAMES = [
   'models.open',
   'models.import',
   'models.recent',
+  'models.flops',
   'runs.start',
   'runs.cancel',
   'runs.list',

@@ -21,12 +21,29 @@ export const TensorInfoSchema = z.object({
 });
 export type TensorInfo = z.infer<typeof TensorInfoSchema>;
 
+export const ModelDetailsSchema = z.object({
+  irVersion: z.number().int(),
+  producer: z.string(),
+  graphName: z.string(),
+  opsets: z.array(z.object({ domain: z.string(), version: z.number().int() })),
+  nodeCount: z.number().int(),
+  /** Operator types by count, subgraphs (If, Loop, Scan bodies) included. */
+  opHistogram: z.array(z.object({ op: z.string(), count: z.number().int() })),
+  /** Elements stored in initializers (weights generated in-graph are not counted). */
+  parameterCount: z.number(),
+  parameterBytes: z.number(),
+  metadata: z.record(z.string(), z.string()),
+  docString: z.string(),
+});
+export type ModelDetails = z.infer<typeof ModelDetailsSchema>;
+
 export const ModelInfoSchema = z.object({
   path: z.string(),
   fileName: z.string(),
   sizeBytes: z.number().int().nonnegative(),
   inputs: z.array(TensorInfoSchema),
   outputs: z.array(TensorInfoSchema),
+  details: ModelDetailsSchema,
 });
 export type ModelInfo = z.infer<typeof ModelInfoSchema>;
 

@@ -1,17 +1,45 @@
-/** `dyno inspect`: a model's inputs and outputs. */
+/** `dyno inspect`: a model's interface and what its file says (opsets, operators, parameters). */
 import { resolve } from 'node:path';
 import { formatBytes } from '../../shared/format';
-import { formatShape } from '../../shared/model';
-import { inspectModel } from '../models/inspect';
+import { formatShape, type ModelInfo } from '../../shared/model';
+import { createStudio } from '../studio/create-studio';
 
-export async function inspect(model: string, o: { json: boolean }): Promise<number> {
-  const info = await inspectModel(resolve(model));
-  if (o.json) {
-    process.stdout.write(JSON.stringify({ model: info.path, sizeBytes: info.sizeBytes, inputs: info.inputs, outputs: info.outputs }, null, 2) + '\n');
+export interface InspectFlags {
+  json: boolean;
+  flops: boolean;
+  dim: Record<string, number>;
+  shape: Record<string, number[]>;
+  batch?: number;
+}
+
+function human(info: ModelInfo, flops?: number): string {
+  const d = info.details;
+  const rows = (kind: string, list: typeof info.inputs) => list.map((t) => `  ${kind.padEnd(7)} ${t.name.padEnd(24)} ${t.type.padEnd(8)} ${formatShape(t.shape)}`);
+  return [
+    `${info.fileName} (${formatBytes(info.sizeBytes)})  IR ${d.irVersion}, ${d.opsets.map((o) => `${o.domain} ${o.version}`).join(', ')}, by ${d.producer}`,
+    ...rows('input', info.inputs),
+    ...rows('output', info.outputs),
+    `  ${d.nodeCount} nodes, ${d.parameterCount.toLocaleString('en-US')} stored parameters (${formatBytes(d.parameterBytes)})${flops !== undefined ? `, ${(flops / 1e9).toFixed(3)} GFLOP per inference` : ''}`,
+    `  operators: ${d.opHistogram.map((h) => `${h.op}×${h.count}`).join(' ')}`,
+    ...Object.entries(d.metadata).map(([k, v]) => `  metadata ${k}: ${v}`),
+  ].join('\n');
+}
+
+export async function inspect(model: string, o: InspectFlags): Promise<number> {
+  const handle = createStudio();
+  try {
+    const path = resolve(model);
+    const info = (await handle.studio.call('models.inspect', { path })) as ModelInfo;
+    const flops = o.flops
+      ? ((await handle.studio.call('models.flops', { path, dims: o.dim, shapes: o.shape, ...(o.batch ? { batchSize: o.batch } : {}) })) as { flopsPerIteration: number })
+          .flopsPerIteration
+      : undefined;
+    if (o.json) {
+      const { details, ...io } = info;
+      process.stdout.write(JSON.stringify({ model: io.path, sizeBytes: io.sizeBytes, inputs: io.inputs, outputs: io.outputs, ...details, ...(flops !== undefined ? { flops } : {}) }, null, 2) + '\n');
+    } else process.stdout.write(human(info, flops) + '\n');
     return 0;
+  } finally {
+    handle.close();
   }
-  const rows = (kind: string, list: typeof info.inputs) =>
-    list.map((t) => `  ${kind.padEnd(7)} ${t.name.padEnd(24)} ${t.type.padEnd(8)} ${formatShape(t.shape)}`);
-  process.stdout.write([`${info.fileName} (${formatBytes(info.sizeBytes)})`, ...rows('input', info.inputs), ...rows('output', info.outputs)].join('\n') + '\n');
-  return 0;
 }

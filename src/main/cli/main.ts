@@ -5,10 +5,10 @@
 import { Command, Option } from 'commander';
 import { appVersion } from '../studio/paths';
 import { bench } from './bench';
-import { inspect } from './inspect';
+import { inspect, type InspectFlags } from './inspect';
 import { serve } from './serve';
 import { providers } from './providers';
-import { nonNegativeInt } from './options';
+import { collectNamedInt, collectShape, nonNegativeInt, positiveInt } from './options';
 import { addBenchOptions, type BenchFlags } from './bench-options';
 import { CliError, failLine } from './errors';
 
@@ -32,10 +32,14 @@ export function buildProgram(): Command {
 
   program
     .command('inspect')
-    .description("Show a model's inputs and outputs (names, element types, shapes).")
+    .description("Show a model's inputs and outputs, opsets, operators, parameters and metadata.")
     .argument('<model>', 'path to an .onnx file')
     .option('--json', 'print JSON', false)
-    .action(async (model: string, opts) => exitWith(await inspect(model, opts)));
+    .option('--flops', 'count FLOPs with one profiled inference (Conv, ConvTranspose, MatMul, Gemm)', false)
+    .option('--dim <name=n>', 'with --flops: value of a symbolic dimension, repeatable', collectNamedInt('--dim'), {})
+    .option('--shape <name=DxD…>', 'with --flops: whole shape of an input, repeatable', collectShape, {})
+    .option('-b, --batch <n>', 'with --flops: batch size', positiveInt('--batch'))
+    .action(async (model: string, opts: InspectFlags) => exitWith(await inspect(model, opts)));
 
   program
     .command('providers')

@@ -8,8 +8,10 @@ import { basename } from 'node:path';
 import type { ModelInfo, TensorInfo } from '../../shared/model';
 import { normalizeDim } from '../engine/inputs';
 import { explainOrtError } from '../engine/ort-errors';
+import { ModelError } from './model-error';
+import { readModelDetails } from './onnx-graph';
 
-export class ModelError extends Error {}
+export { ModelError };
 
 function toTensorInfo(m: ort.InferenceSession.ValueMetadata): TensorInfo {
   return { name: m.name, type: m.isTensor ? m.type : 'unknown', shape: m.isTensor ? m.shape.map(normalizeDim) : [] };
@@ -39,6 +41,7 @@ export async function inspectModel(path: string): Promise<ModelInfo> {
       sizeBytes: size,
       inputs: session.inputMetadata.map(toTensorInfo),
       outputs: session.outputMetadata.map(toTensorInfo),
+      details: readModelDetails(path),
     };
   } finally {
     await session.release();

@@ -3,7 +3,7 @@
  * IPC, the `dyno serve` WebSocket, the CLI) calls `call()` with untrusted input; parameters are
  * parsed with the contract's schemas here, once, and errors become one readable line.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -23,7 +23,8 @@ import { inspectModel } from '../models/inspect';
 import type { RunsRepository } from '../store/runs-repository';
 import { RunQueue } from './run-queue';
 import type { ProviderCache } from './provider-cache';
-import type { WorkerSpawnSpec } from '../engine/worker-client';
+import { startWorkerRun, type WorkerSpawnSpec } from '../engine/worker-client';
+import { RunConfigSchema } from '../../shared/run';
 
 export interface StudioDeps {
   repo: RunsRepository;
@@ -101,6 +102,23 @@ export class Studio {
         return info;
       },
       'models.recent': () => repo.recentModels(),
+      'models.flops': async ({ path, dims, shapes, batchSize }) => {
+        await inspectModel(path);
+        const config = RunConfigSchema.parse({
+          modelPath: path,
+          dims,
+          shapes,
+          ...(batchSize ? { batchSize } : {}),
+          profile: true,
+          stop: { warmupIterations: 0, minIterations: 1, maxIterations: 1, minDurationMs: 0, maxDurationMs: 600_000 },
+        });
+        const job = { runId: `flops-${Date.now().toString(36)}`, config, artifactsDir: join(this.deps.home, 'artifacts', 'flops') };
+        const outcome = await startWorkerRun(this.deps.worker, job, { onReady: () => undefined, onSamples: () => undefined }).outcome;
+        if (outcome.kind === 'error') throw new ApiCallError(outcome.message, 'failed');
+        if (!outcome.profile) throw new ApiCallError('The profiled inference produced no trace.', 'failed');
+        await rm(outcome.profile.traceFile, { force: true });
+        return { flopsPerIteration: outcome.profile.flopsPerIteration, byOpType: outcome.profile.byOpType };
+      },
       'runs.start': async ({ config }) => {
         await inspectModel(config.modelPath); // fail now, with the model's own error, not in a worker
         const ep = await this.deps.providers.status(config.session.executionProvider);
