@@ -83,6 +83,18 @@ export const methods = {
     params: RunIdParams.extend({ maxPoints: z.number().int().min(10).max(200_000).default(5_000) }).strict(),
     result: SeriesSchema,
   },
+  /** Histogram and CDF of every measured latency of a run (computed over all stored samples). */
+  'runs.distribution': {
+    params: RunIdParams,
+    result: z.object({
+      scale: z.enum(['linear', 'log']),
+      binEdgesMs: z.array(z.number()),
+      counts: z.array(z.number()),
+      clippedAbove: z.number(),
+      cdfLatencyMs: z.array(z.number()),
+      cdfFraction: z.array(z.number()),
+    }),
+  },
 } as const satisfies Record<MethodName, { params: z.ZodType; result: z.ZodType }>;
 
 export type Method = MethodName;

@@ -25,3 +25,16 @@ export function formatBytes(bytes: number): string {
   }
   return u === 0 ? `${v} B` : `${v.toFixed(1)} ${units[u]}`;
 }
+
+/** Floating-point operations with an SI prefix: 5.76 kFLOP, 8.18 GFLOP. */
+export function formatFlops(flops: number): string {
+  if (!Number.isFinite(flops)) return '—';
+  const units = ['FLOP', 'kFLOP', 'MFLOP', 'GFLOP', 'TFLOP', 'PFLOP'];
+  let v = flops;
+  let u = 0;
+  while (Math.abs(v) >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  return `${u === 0 ? String(Math.round(v)) : v.toPrecision(3)} ${units[u]}`;
+}

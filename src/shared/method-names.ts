@@ -15,6 +15,7 @@ export const METHOD_NAMES = [
   'runs.list',
   'runs.get',
   'runs.series',
+  'runs.distribution',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -3,7 +3,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { Run } from '../../shared/run';
 import { runToJson, type RunJson } from '../../shared/run-json';
 import { runToCsv, runToMarkdown } from '../../shared/run-table';
-import { formatBytes, formatMs, formatRate } from '../../shared/format';
+import { formatBytes, formatFlops, formatMs, formatRate } from '../../shared/format';
 import { compareRuns } from '../../shared/compare';
 import type { RunDetail } from '../../shared/contract';
 import { createStudio } from '../studio/create-studio';
@@ -36,7 +36,7 @@ function summaryLines(run: Run, json: RunJson): string[] {
   if (json.check) lines.push(`  outputs: ${json.check.passed ? 'match' : 'MISMATCH'} (max abs error ${json.check.maxAbsError.toExponential(2)}, max rel ${json.check.maxRelError.toExponential(2)})`);
   if (json.profile) {
     const p = json.profile;
-    lines.push(`  profile: ${formatMs(p.kernel_ms_per_iteration)} in kernels per iteration, ${(p.flops_per_iteration / 1e9).toFixed(3)} GFLOP; trace ${p.traceFile}`);
+    lines.push(`  profile: ${formatMs(p.kernel_ms_per_iteration)} in kernels per iteration, ${formatFlops(p.flops_per_iteration)}; trace ${p.traceFile}`);
     for (const t of p.byOpType.slice(0, 8)) lines.push(`    ${t.opType.padEnd(22)} ${formatMs(t.ms).padStart(9)}  ${(t.share * 100).toFixed(1).padStart(5)}%  (${t.nodes} nodes)`);
   }
   if (s && (s.p90_supported === false || s.p99_supported === false)) lines.push('  * too few samples to claim this percentile (see warnings)');

@@ -1,6 +1,6 @@
 /** `dyno inspect`: a model's interface and what its file says (opsets, operators, parameters). */
 import { resolve } from 'node:path';
-import { formatBytes } from '../../shared/format';
+import { formatBytes, formatFlops } from '../../shared/format';
 import { formatShape, type ModelInfo } from '../../shared/model';
 import { createStudio } from '../studio/create-studio';
 
@@ -19,7 +19,7 @@ function human(info: ModelInfo, flops?: number): string {
     `${info.fileName} (${formatBytes(info.sizeBytes)})  IR ${d.irVersion}, ${d.opsets.map((o) => `${o.domain} ${o.version}`).join(', ')}, by ${d.producer}`,
     ...rows('input', info.inputs),
     ...rows('output', info.outputs),
-    `  ${d.nodeCount} nodes, ${d.parameterCount.toLocaleString('en-US')} stored parameters (${formatBytes(d.parameterBytes)})${flops !== undefined ? `, ${(flops / 1e9).toFixed(3)} GFLOP per inference` : ''}`,
+    `  ${d.nodeCount} nodes, ${d.parameterCount.toLocaleString('en-US')} stored parameters (${formatBytes(d.parameterBytes)})${flops !== undefined ? `, ${formatFlops(flops)} per inference` : ''}`,
     `  operators: ${d.opHistogram.map((h) => `${h.op}×${h.count}`).join(' ')}`,
     ...Object.entries(d.metadata).map(([k, v]) => `  metadata ${k}: ${v}`),
   ].join('\n');

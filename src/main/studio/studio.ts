@@ -19,6 +19,7 @@ import {
 } from '../../shared/contract';
 import type { SampleModel } from '../../shared/model';
 import { lttbIndices } from '../../shared/lttb';
+import { distributionOf } from '../../shared/distribution';
 import { inspectModel } from '../models/inspect';
 import type { RunsRepository } from '../store/runs-repository';
 import { RunQueue } from './run-queue';
@@ -131,6 +132,10 @@ export class Studio {
         const found = repo.get(runId);
         if (!found) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
         return { run: found.run, warnings: found.warnings as { code: string; message: string }[] };
+      },
+      'runs.distribution': ({ runId }) => {
+        if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
+        return distributionOf(repo.samples(runId).flatMap((s) => (s.phase === 'measure' ? [s.latencyMs] : [])));
       },
       'runs.series': ({ runId, maxPoints }) => {
         if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');

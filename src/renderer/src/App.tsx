@@ -64,7 +64,7 @@ export function App() {
       .load()
       .then(() => {
         const sample = useApp.getState().samples.find((s) => s.isDefault);
-        if (sample && !useModel.getState().model) void useModel.getState().openPath(sample.path);
+        if (sample && !useModel.getState().requested) void useModel.getState().openPath(sample.path);
       })
       .catch((err: unknown) => useUi.getState().notify('error', err instanceof Error ? err.message : String(err)));
   }, []);

@@ -4,6 +4,7 @@ export function chartColors() {
   const v = (name: string, fallback: string): string => css.getPropertyValue(name).trim() || fallback;
   return {
     series: v('--series-1', '#4f9cf9'),
+    accent2: v('--series-2', '#f0b43c'),
     text: v('--text', '#d7dae0'),
     muted: v('--text-muted', '#8b93a1'),
     grid: v('--grid', '#2a2f3a'),

@@ -1,11 +1,9 @@
 /** The watched run: progress while it goes, then its statistics, warnings and cold start. */
 import { useEffect, useState } from 'react';
 import { LatencyChart } from '../charts/LatencyChart';
-import { StatsCards } from './StatsCards';
-import { Warnings } from './Warnings';
+import { RunResults } from './RunResults';
 import { StatusBadge } from './StatusBadge';
 import { useLiveRun } from '../stores/live-run-store';
-import { formatMs } from '../../../shared/format';
 import { api } from '../api';
 import type { RunDetail } from '../../../shared/contract';
 
@@ -66,22 +64,12 @@ export function LiveRunPanel() {
           testId="live-chart"
         />
       </section>
-      {run?.status === 'failed' && (
+      {run?.status === 'failed' && !detail && (
         <div className="error-box" role="alert" data-testid="run-error">
           {run.error}
         </div>
       )}
-      {detail && (detail.run.status === 'completed' || detail.run.status === 'aborted') && detail.run.stats && (
-        <section data-testid="results">
-          <StatsCards stats={detail.run.stats} />
-          {detail.run.status === 'completed' && (
-            <div className="cold-start hint">
-              Cold start: session creation {formatMs(detail.run.coldStart.sessionCreateMs)}, first inference {formatMs(detail.run.coldStart.firstRunMs)}
-            </div>
-          )}
-          <Warnings warnings={detail.warnings} />
-        </section>
-      )}
+      {detail && <RunResults detail={detail} />}
     </main>
   );
 }

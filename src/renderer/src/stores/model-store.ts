@@ -5,6 +5,8 @@ import { api, pathOfDroppedFile } from '../api';
 interface ModelState {
   model?: ModelInfo;
   loading: boolean;
+  /** Set once the user (or the default sample) asked for a model: the default never overrides a choice. */
+  requested: boolean;
   error?: string;
   openPath(path: string): Promise<void>;
   openFile(file: File): Promise<void>;
@@ -20,16 +22,21 @@ async function fileToBase64(file: File): Promise<string> {
 
 /** The model being configured: opened by path, from a sample, or dropped in. */
 export const useModel = create<ModelState>((set) => {
+  let latest = 0;
   const load = async (open: () => Promise<ModelInfo>): Promise<void> => {
-    set({ loading: true, error: undefined });
+    const ticket = ++latest;
+    set({ loading: true, error: undefined, requested: true });
     try {
-      set({ model: await open(), loading: false });
+      const model = await open();
+      // Only the most recent request wins: a slow earlier open must not replace a later one.
+      if (ticket === latest) set({ model, loading: false });
     } catch (err) {
-      set({ loading: false, error: err instanceof Error ? err.message : String(err) });
+      if (ticket === latest) set({ loading: false, error: err instanceof Error ? err.message : String(err) });
     }
   };
   return {
     loading: false,
+    requested: false,
     openPath: (path) => load(() => api.call('models.open', { path: path.trim() })),
     openFile: async (file) => {
       if (!file.name.toLowerCase().endsWith('.onnx')) {

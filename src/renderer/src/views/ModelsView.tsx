@@ -2,7 +2,7 @@
 import { useApp } from '../stores/app-store';
 import { useModel } from '../stores/model-store';
 import { useUi } from '../stores/ui-store';
-import { IoTable } from '../components/IoTable';
+import { ModelInspector } from '../components/ModelInspector';
 import { formatBytes } from '../../../shared/format';
 
 export function ModelsView() {
@@ -33,8 +33,7 @@ export function ModelsView() {
           <h2>
             {model.fileName} <span className="hint">{formatBytes(model.sizeBytes)}</span>
           </h2>
-          <p className="hint mono">{model.path}</p>
-          <IoTable model={model} />
+          <ModelInspector model={model} />
         </section>
       )}
     </div>

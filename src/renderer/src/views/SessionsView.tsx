@@ -2,8 +2,7 @@
 import { useEffect } from 'react';
 import { useSessions } from '../stores/sessions-store';
 import { StatusBadge } from '../components/StatusBadge';
-import { StatsCards } from '../components/StatsCards';
-import { Warnings } from '../components/Warnings';
+import { RunResults } from '../components/RunResults';
 import { LatencyChart } from '../charts/LatencyChart';
 import { formatMs, formatRate } from '../../../shared/format';
 import type { Run } from '../../../shared/run';
@@ -73,9 +72,7 @@ export function SessionsView() {
           <h2>
             {detail.run.modelName} <StatusBadge status={detail.run.status} /> <span className="run-id mono">{detail.run.id}</span>
           </h2>
-          {detail.run.status === 'failed' && <div className="error-box">{detail.run.error}</div>}
-          {statsOf(detail.run) && <StatsCards stats={statsOf(detail.run)!} />}
-          <Warnings warnings={detail.warnings} />
+          <RunResults detail={detail} />
           {series && series.points.length > 0 && (
             <div className="chart-card">
               <h3>

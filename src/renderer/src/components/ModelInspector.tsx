@@ -1,0 +1,85 @@
+/** The inspector: interface, opsets, producer, parameters, metadata, operators and FLOPs. */
+import { useState } from 'react';
+import type { ModelInfo } from '../../../shared/model';
+import { formatBytes, formatFlops } from '../../../shared/format';
+import { api } from '../api';
+import { useRunConfig } from '../stores/config-store';
+import { IoTable } from './IoTable';
+
+function Flops({ model }: { model: ModelInfo }) {
+  const { fields } = useRunConfig();
+  const [state, setState] = useState<{ busy: boolean; flops?: number; error?: string }>({ busy: false });
+  const count = async (): Promise<void> => {
+    setState({ busy: true });
+    const dims = Object.fromEntries(Object.entries(fields.dims).filter(([, v]) => /^\d+$/.test(v)).map(([k, v]) => [k, Number(v)]));
+    const batch = /^\d+$/.test(fields.batch) ? Number(fields.batch) : undefined;
+    try {
+      const r = await api.call('models.flops', { path: model.path, dims, shapes: {}, ...(batch ? { batchSize: batch } : {}) });
+      setState({ busy: false, flops: r.flopsPerIteration });
+    } catch (err) {
+      setState({ busy: false, error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  return (
+    <span className="flops">
+      {state.flops !== undefined ? (
+        <strong data-testid="model-flops">{formatFlops(state.flops)} per inference</strong>
+      ) : (
+        <button onClick={() => void count()} disabled={state.busy} data-testid="count-flops" title="Runs one profiled inference in a worker with the run form's dims and batch">
+          {state.busy ? 'Counting…' : 'Count FLOPs'}
+        </button>
+      )}
+      {state.error && <span className="error-line"> {state.error}</span>}
+    </span>
+  );
+}
+
+export function ModelInspector({ model }: { model: ModelInfo }) {
+  const d = model.details;
+  const facts: [string, string][] = [
+    ['file', `${model.path} (${formatBytes(model.sizeBytes)})`],
+    ['producer', d.producer],
+    ['IR version', String(d.irVersion)],
+    ['opsets', d.opsets.map((o) => `${o.domain} ${o.version}`).join(', ')],
+    ['graph', `${d.graphName || '(unnamed)'} · ${d.nodeCount} nodes`],
+    ['stored parameters', `${d.parameterCount.toLocaleString('en-US')} (${formatBytes(d.parameterBytes)})`],
+    ...Object.entries(d.metadata).map(([k, v]): [string, string] => [`metadata: ${k}`, v]),
+  ];
+  const max = Math.max(1, ...d.opHistogram.map((h) => h.count));
+  return (
+    <div className="inspector" data-testid="inspector">
+      <table className="facts-table">
+        <tbody>
+          {facts.map(([k, v]) => (
+            <tr key={k}>
+              <th>{k}</th>
+              <td className="mono">{v}</td>
+            </tr>
+          ))}
+          <tr>
+            <th>compute</th>
+            <td>
+              <Flops model={model} />
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <h3>Inputs and outputs</h3>
+      <IoTable model={model} />
+      <h3>Operators</h3>
+      <table className="io-table op-histogram" data-testid="op-histogram">
+        <tbody>
+          {d.opHistogram.map((h) => (
+            <tr key={h.op}>
+              <td className="mono">{h.op}</td>
+              <td className="num">{h.count}</td>
+              <td className="bar-cell">
+                <span className="share-bar static" style={{ width: `${(100 * h.count) / max}%` }} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * The engine's knobs and reports through the UI: inputs from a folder with an output check and
+ * an operator profile, the Server scenario's verdict, the inspector with FLOPs, and an
+ * unavailable execution provider explaining itself.
+ */
+import { expect, test } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startServe, type ServeProcess } from '../helpers/serve-process';
+import { tempHome } from '../helpers/temp-home';
+
+const SHOTS = resolve('docs/screenshots');
+const CONV2D_CASE = resolve('../shared/onnx-corpus/pytorch-converted/test_Conv2d');
+
+let t: ReturnType<typeof tempHome>;
+let serve: ServeProcess;
+test.beforeAll(async () => {
+  t = tempHome('dyno-e2e-engine-');
+  serve = await startServe(t.home);
+});
+test.afterAll(async () => {
+  await serve.stop();
+  t.cleanup();
+});
+
+test('inputs from a folder, outputs checked, operators profiled', async ({ page }) => {
+  test.skip(!existsSync(CONV2D_CASE), 'needs ../shared/onnx-corpus');
+  await page.goto(serve.url);
+  await page.getByTestId('model-path').fill(join(CONV2D_CASE, 'model.onnx'));
+  await page.getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByTestId('model-name')).toHaveText('model.onnx');
+
+  await page.getByTestId('field-input-source').selectOption('files');
+  await expect(page.getByText('Choose the folder with input_N.pb or NAME.npy files')).toBeVisible();
+  await page.getByTestId('field-inputsDir').fill(join(CONV2D_CASE, 'test_data_set_0'));
+  await page.getByTestId('field-check-outputs').check();
+  await page.getByTestId('field-profile').check();
+  await page.getByTestId('field-iterations').fill('700');
+  await page.getByTestId('field-minDurationS').fill('0');
+  await expect(page.getByTestId('cli-command')).toContainText('--inputs');
+  await expect(page.getByTestId('cli-command')).toContainText('--check-outputs --profile');
+  await page.getByTestId('start-run').click();
+
+  const results = page.getByTestId('results');
+  await expect(results).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('check-verdict')).toContainText('Outputs match the expected values');
+  await expect(page.getByTestId('profile-by-op')).toContainText('Conv');
+  await expect(page.locator('[data-testid="distribution-chart"] .barlayer .point').first()).toBeVisible();
+  // 700 iterations back p99: its card is no longer dimmed.
+  await expect(page.locator('.stat-card.dim')).toHaveCount(0);
+  // The results scroll inside the panel: a tall window shows them whole.
+  await page.setViewportSize({ width: 1440, height: 2000 });
+  await page.screenshot({ path: join(SHOTS, 'run-profile-and-check.png') });
+});
+
+test('the Server scenario judges a percentile against a budget', async ({ page }) => {
+  await page.goto(serve.url);
+  await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx');
+  await page.getByTestId('field-scenario').selectOption('server');
+  await page.getByTestId('field-qps').fill('40');
+  await page.getByTestId('field-latencyBudgetMs').fill('250');
+  await page.getByTestId('field-iterations').fill('40');
+  await page.getByTestId('field-minDurationS').fill('1');
+  await expect(page.getByTestId('cli-command')).toContainText('--scenario server --qps 40 --latency-budget 250');
+  await page.getByTestId('start-run').click();
+  await expect(page.getByTestId('server-verdict')).toContainText(/against a 250 ms budget at [\d.]+ of 40 QPS — PASS/, { timeout: 60_000 });
+});
+
+test('the inspector shows opsets, operators and FLOPs', async ({ page }) => {
+  await page.goto(serve.url);
+  await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx');
+  await page.getByTestId('nav-models').click();
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector).toContainText('ai.onnx');
+  await expect(page.getByTestId('op-histogram')).toContainText('Conv');
+  await page.getByTestId('count-flops').click();
+  await expect(page.getByTestId('model-flops')).toHaveText(/^0\.7\d+ GFLOP per inference$/, { timeout: 30_000 });
+  await page.setViewportSize({ width: 1440, height: 1300 });
+  await page.screenshot({ path: join(SHOTS, 'inspector.png') });
+});
+
+test('an unavailable execution provider says why, and the run is refused with that reason', async ({ page }) => {
+  await page.goto(serve.url);
+  await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx');
+  const unavailable = page.getByTestId('field-ep').locator('option', { hasText: '(unavailable)' });
+  await expect(page.getByTestId('field-ep').locator('option')).toHaveCount(4);
+  const count = await unavailable.count();
+  test.skip(count === 0, 'every execution provider works on this machine');
+  const name = (await unavailable.first().getAttribute('value'))!;
+  const reason = (await unavailable.first().getAttribute('title'))!;
+  await page.getByTestId('field-ep').selectOption(name);
+  await expect(page.locator('.field-hint', { hasText: reason })).toBeVisible();
+  await page.getByTestId('start-run').click();
+  await expect(page.getByRole('alert')).toHaveText(`Execution provider ${name} is not available: ${reason}`);
+});
