@@ -39,7 +39,7 @@ describe('dyno bench --json', () => {
 
     const db = new Database(join(t.home, 'dyno.db'), { readonly: true });
     const row = db.prepare('SELECT status, stats_json FROM runs WHERE id = ?').get(out.run.id) as { status: string; stats_json: string };
-    const samples = db.prepare('SELECT COUNT(*) AS n FROM samples WHERE run_id = ?').get(out.run.id);
+    const samples = db.prepare('SELECT SUM(count) AS n FROM sample_batches WHERE run_id = ?').get(out.run.id);
     db.close();
     expect(row.status).toBe('completed');
     expect(JSON.parse(row.stats_json).percentiles.p50.valueMs).toBe(out.stats.p50_ms);

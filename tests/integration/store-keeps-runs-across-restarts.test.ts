@@ -37,7 +37,7 @@ describe('runs in SQLite', () => {
     const repo = new RunsRepository(db, deadPid, () => false);
     const run: Run = { id: 'r1', status: 'running', config: cfg, modelName: 'conv2d.onnx', createdAt: '2026-01-01T00:00:00.000Z', startedAt: '2026-01-01T00:00:00.000Z' };
     repo.save(run);
-    repo.appendSamples('r1', [{ i: 0, phase: 'measure', tMs: 1, latencyMs: 0.5 }]);
+    repo.appendBatch('r1', { phase: 'measure', firstI: 0, tMs: Float64Array.of(1, 2), latencyMs: Float64Array.of(0.5, 0.25) });
     db.close();
 
     const reopened = createStudio({ home: t.home });
@@ -46,9 +46,26 @@ describe('runs in SQLite', () => {
       expect((d as { run: Run }).run.status).toBe('interrupted');
       reopened.close();
       const check = new Database(join(t.home, 'dyno.db'), { readonly: true });
-      expect(check.prepare('SELECT COUNT(*) AS n FROM samples').get()).toEqual({ n: 1 });
+      expect(check.prepare('SELECT SUM(count) AS n FROM sample_batches').get()).toEqual({ n: 2 });
       check.close();
     });
+  });
+
+  it('stores sample batches as float64 and reads them back exactly, in iteration order', () => {
+    const { db } = openDatabase(join(t.home, 'dyno.db'));
+    const repo = new RunsRepository(db, process.pid, () => true);
+    repo.save({ id: 'r2', status: 'running', config: cfg, modelName: 'm', createdAt: '2026-01-01T00:00:00.000Z', startedAt: '2026-01-01T00:00:00.000Z' });
+    repo.appendBatch('r2', { phase: 'measure', firstI: 2, tMs: Float64Array.of(1e12 + 0.123456789), latencyMs: Float64Array.of(Math.PI) });
+    repo.appendBatch('r2', { phase: 'warmup', firstI: 0, tMs: Float64Array.of(5, 6), latencyMs: Float64Array.of(0.1, 0.2) });
+    repo.appendBatch('r2', { phase: 'measure', firstI: 0, tMs: Float64Array.of(7, 8), latencyMs: Float64Array.of(0.3, 0.4) });
+    expect(repo.samples('r2')).toEqual([
+      { i: 0, phase: 'warmup', tMs: 5, latencyMs: 0.1 },
+      { i: 1, phase: 'warmup', tMs: 6, latencyMs: 0.2 },
+      { i: 0, phase: 'measure', tMs: 7, latencyMs: 0.3 },
+      { i: 1, phase: 'measure', tMs: 8, latencyMs: 0.4 },
+      { i: 2, phase: 'measure', tMs: 1e12 + 0.123456789, latencyMs: Math.PI },
+    ]);
+    db.close();
   });
 
   it('leaves the runs of another live host alone', () => {

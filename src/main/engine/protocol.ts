@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { TensorInfoSchema } from '../../shared/model';
-import { EXECUTION_PROVIDERS, RunConfigSchema, SampleSchema } from '../../shared/run';
+import { EXECUTION_PROVIDERS, RunConfigSchema } from '../../shared/run';
+import { SampleBatchSchema } from '../../shared/sample-batch';
 import { OutputCheckSchema, ProfileSchema } from '../../shared/run-results';
 
 export const HostToWorkerSchema = z.discriminatedUnion('type', [
@@ -22,7 +23,7 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
     sessionCreateMs: z.number(),
     inputs: z.array(TensorInfoSchema),
   }),
-  z.object({ type: z.literal('samples'), samples: z.array(SampleSchema) }),
+  z.object({ type: z.literal('samples'), batch: SampleBatchSchema }),
   z.object({
     type: z.literal('done'),
     firstRunMs: z.number(),

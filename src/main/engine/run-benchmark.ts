@@ -8,7 +8,8 @@ import * as ort from 'onnxruntime-node';
 import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TensorInfo } from '../../shared/model';
-import type { RunConfig, Sample } from '../../shared/run';
+import type { RunConfig } from '../../shared/run';
+import type { TimingLoopOptions } from './timing-loop';
 import type { OutputCheck, Profile } from '../../shared/run-results';
 import { makeFeeds, mulberry32, normalizeDim } from './inputs';
 import { readExpectedOutputs, readInputFiles } from './input-files';
@@ -23,7 +24,7 @@ export interface BenchmarkHooks {
   toEpochMs: (t: number) => number;
   isCancelled: () => boolean;
   onReady: (ready: { sessionCreateMs: number; inputs: TensorInfo[] }) => Promise<void> | void;
-  onSample: (sample: Sample) => void;
+  onSample: TimingLoopOptions['onSample'];
   onYield: () => Promise<void>;
   yieldEveryMs: number;
   /** Where the profiler's trace file is kept. */

@@ -5,7 +5,8 @@
  */
 import { fork } from 'node:child_process';
 import type { TensorInfo } from '../../shared/model';
-import type { RunConfig, Sample } from '../../shared/run';
+import type { RunConfig } from '../../shared/run';
+import type { SampleBatch } from '../../shared/sample-batch';
 import { WorkerToHostSchema, type HostToWorker, type WorkerToHost } from './protocol';
 
 /** How to start the worker: the built script, or the TypeScript source through a loader. */
@@ -16,7 +17,7 @@ export interface WorkerSpawnSpec {
 
 export interface WorkerRunHandlers {
   onReady(ready: { sessionCreateMs: number; inputs: TensorInfo[] }): void;
-  onSamples(samples: Sample[]): void;
+  onSamples(batch: SampleBatch): void;
 }
 
 export type WorkerOutcome =
@@ -71,7 +72,7 @@ export function startWorkerRun(spec: WorkerSpawnSpec, job: WorkerJob, handlers: 
       }
       const m = parsed.data;
       if (m.type === 'ready') handlers.onReady(m);
-      else if (m.type === 'samples') handlers.onSamples(m.samples);
+      else if (m.type === 'samples') handlers.onSamples(m.batch);
       else if (m.type === 'done') {
         const { type: _type, ...done } = m;
         settle({ kind: 'done', ...done });

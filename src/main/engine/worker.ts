@@ -4,13 +4,13 @@
  * batches. Runs as a child process of the host (Electron main, `dyno serve` or the CLI).
  */
 import { performance } from 'node:perf_hooks';
-import type { Sample } from '../../shared/run';
 import { HostToWorkerSchema, type WorkerToHost } from './protocol';
 import { runBenchmark } from './run-benchmark';
+import { SampleBuffer } from './sample-buffer';
 import { probe } from './provider-probe';
 
 /** Batches reach the host at least this often, and a cancel is heard within about this long. */
-const FLUSH_EVERY_MS = 50;
+const FLUSH_EVERY_MS = 250;
 
 function send(message: WorkerToHost): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -38,13 +38,9 @@ process.on('message', (raw: unknown) => {
       .finally(() => process.disconnect?.());
     return;
   }
-  let pending: Sample[] = [];
+  const buffer = new SampleBuffer();
   const flush = async (): Promise<void> => {
-    if (pending.length > 0) {
-      const batch = pending;
-      pending = [];
-      await send({ type: 'samples', samples: batch });
-    }
+    for (const batch of buffer.drain()) await send({ type: 'samples', batch });
     // Let the IPC channel deliver a 'cancel' that arrived while session.run held the loop.
     await new Promise<void>((resolve) => setImmediate(resolve));
   };
@@ -57,7 +53,7 @@ process.on('message', (raw: unknown) => {
     toEpochMs: (t) => performance.timeOrigin + t,
     isCancelled: () => cancelled,
     onReady: (ready) => send({ type: 'ready', ...ready }),
-    onSample: (s) => void pending.push(s),
+    onSample: (phase, i, tMs, latencyMs) => buffer.push(phase, i, tMs, latencyMs),
     onYield: flush,
     yieldEveryMs: FLUSH_EVERY_MS,
   })

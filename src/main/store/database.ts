@@ -28,13 +28,16 @@ const MIGRATIONS: ((db: Db) => void)[] = [
         owner_pid     INTEGER           -- the host process that runs it, to spot orphans
       );
       CREATE INDEX runs_by_created ON runs(created_at DESC);
-      CREATE TABLE samples (
+      -- One row per batch the worker sent (~50 ms of iterations): a fast model makes 100k
+      -- samples a second, and a row each would cost the benchmark CPU it is measuring on.
+      CREATE TABLE sample_batches (
         run_id     TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
         phase      INTEGER NOT NULL, -- 0 warm-up, 1 measured
-        i          INTEGER NOT NULL,
-        t_ms       REAL NOT NULL,    -- start on the shared time base, ms since the epoch
-        latency_ms REAL NOT NULL,
-        PRIMARY KEY (run_id, phase, i)
+        first_i    INTEGER NOT NULL, -- iteration index of the first sample in the batch
+        count      INTEGER NOT NULL,
+        t_ms       BLOB NOT NULL,    -- float64 little-endian: starts, ms since the epoch
+        latency_ms BLOB NOT NULL,    -- float64 little-endian
+        PRIMARY KEY (run_id, phase, first_i)
       ) WITHOUT ROWID;
       CREATE TABLE recent_models (
         path      TEXT PRIMARY KEY,

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { RunSchema, type Run, type Sample } from '../../shared/run';
+import { batchToSamples, type SampleBatch } from '../../shared/sample-batch';
 
 interface RunRow {
   id: string;
@@ -38,15 +39,15 @@ function rowToRun(row: RunRow): Run {
 }
 
 export class RunsRepository {
-  private readonly insertSample;
+  private readonly insertBatch;
 
   constructor(
     private readonly db: Database.Database,
     private readonly ownerPid: number,
     private readonly isProcessAlive: (pid: number) => boolean,
   ) {
-    this.insertSample = db.prepare(
-      'INSERT OR REPLACE INTO samples (run_id, phase, i, t_ms, latency_ms) VALUES (?, ?, ?, ?, ?)',
+    this.insertBatch = db.prepare(
+      'INSERT OR REPLACE INTO sample_batches (run_id, phase, first_i, count, t_ms, latency_ms) VALUES (?, ?, ?, ?, ?, ?)',
     );
   }
 
@@ -80,10 +81,10 @@ export class RunsRepository {
       });
   }
 
-  appendSamples(runId: string, samples: readonly Sample[]): void {
-    this.db.transaction(() => {
-      for (const s of samples) this.insertSample.run(runId, s.phase === 'warmup' ? 0 : 1, s.i, s.tMs, s.latencyMs);
-    })();
+  /** One batch, one row, one implicit transaction. */
+  appendBatch(runId: string, b: SampleBatch): void {
+    const bytes = (a: Float64Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    this.insertBatch.run(runId, b.phase === 'warmup' ? 0 : 1, b.firstI, b.latencyMs.length, bytes(b.tMs), bytes(b.latencyMs));
   }
 
   get(id: string): { run: Run; warnings: unknown[] } | undefined {
@@ -98,10 +99,16 @@ export class RunsRepository {
 
   /** Samples in iteration order: warm-up first, then measured. */
   samples(runId: string): Sample[] {
+    return this.batches(runId).flatMap(batchToSamples);
+  }
+
+  batches(runId: string): SampleBatch[] {
     const rows = this.db
-      .prepare('SELECT phase, i, t_ms, latency_ms FROM samples WHERE run_id = ? ORDER BY phase, i')
-      .all(runId) as { phase: number; i: number; t_ms: number; latency_ms: number }[];
-    return rows.map((r) => ({ i: r.i, phase: r.phase === 0 ? 'warmup' : 'measure', tMs: r.t_ms, latencyMs: r.latency_ms }));
+      .prepare('SELECT phase, first_i, t_ms, latency_ms FROM sample_batches WHERE run_id = ? ORDER BY phase, first_i')
+      .all(runId) as { phase: number; first_i: number; t_ms: Buffer; latency_ms: Buffer }[];
+    // Copy into aligned buffers: a Float64Array view needs an offset divisible by 8.
+    const floats = (b: Buffer): Float64Array<ArrayBuffer> => new Float64Array(Uint8Array.from(b).buffer);
+    return rows.map((r) => ({ phase: r.phase === 0 ? 'warmup' : 'measure', firstI: r.first_i, tMs: floats(r.t_ms), latencyMs: floats(r.latency_ms) }));
   }
 
   /**

@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import type { Progress, StudioEvent } from '../../shared/contract';
 import { type Run, type RunConfig, type Sample } from '../../shared/run';
+import { batchSample, type SampleBatch } from '../../shared/sample-batch';
 import { summarizeLatencies } from '../../shared/stats';
 import { lttbIndices } from '../../shared/lttb';
 import { finishedResults } from './finish-run';
@@ -28,12 +29,8 @@ export interface RunQueueDeps {
  */
 const MAX_LIVE_SAMPLES_PER_BATCH = 500;
 
-function forDisplay(samples: Sample[]): Sample[] {
-  if (samples.length <= MAX_LIVE_SAMPLES_PER_BATCH) return samples;
-  return lttbIndices(
-    samples.map((s) => s.latencyMs),
-    MAX_LIVE_SAMPLES_PER_BATCH,
-  ).flatMap((i) => (samples[i] ? [samples[i]] : []));
+function forDisplay(batch: SampleBatch): Sample[] {
+  return lttbIndices(batch.latencyMs, MAX_LIVE_SAMPLES_PER_BATCH).map((k) => batchSample(batch, k));
 }
 
 interface Active {
@@ -146,19 +143,18 @@ export class RunQueue {
         sessionCreateMs = ready.sessionCreateMs;
         progress('warmup');
       },
-      onSamples: (samples) => {
-        this.deps.repo.appendSamples(run.id, samples);
+      onSamples: (batch) => {
+        this.deps.repo.appendBatch(run.id, batch);
+        const n = batch.latencyMs.length;
         let lastEnd: number | undefined;
-        for (const s of samples) {
-          if (s.phase === 'warmup') warmupDone++;
-          else {
-            measureStartMs ??= s.tMs;
-            latencies.push(s.latencyMs);
-            lastEnd = s.tMs + s.latencyMs;
-          }
+        if (batch.phase === 'warmup') warmupDone += n;
+        else if (n > 0) {
+          measureStartMs ??= batch.tMs[0];
+          for (let k = 0; k < n; k++) latencies.push(batch.latencyMs[k] as number);
+          lastEnd = (batch.tMs[n - 1] as number) + (batch.latencyMs[n - 1] as number);
         }
         measureEndMs = lastEnd ?? measureEndMs;
-        this.deps.emit({ type: 'run.samples', runId: run.id, samples: forDisplay(samples) });
+        this.deps.emit({ type: 'run.samples', runId: run.id, samples: forDisplay(batch) });
         progress(latencies.length > 0 ? 'measure' : 'warmup', lastEnd);
       },
     });

@@ -26,7 +26,7 @@ async function run(stop: StopRule, stepMs: number, cancelAfter?: number) {
     stop,
     now: m.now,
     toEpochMs: (t) => 1_000 + t,
-    onSample: (s) => samples.push(s),
+    onSample: (phase, i, tMs, latencyMs) => samples.push({ phase, i, tMs, latencyMs }),
     onYield: async () => void yields++,
     yieldEveryMs: 10,
     isCancelled: () => cancelAfter !== undefined && samples.length >= cancelAfter,
@@ -85,7 +85,7 @@ describe('the server scenario (arrivals on a schedule)', () => {
       // Like a real clock, time passes a little on every reading (the loop spins on it).
       now: () => (t += 0.001),
       toEpochMs: (x) => x,
-      onSample: (s) => samples.push(s),
+      onSample: (phase, i, tMs, latencyMs) => samples.push({ phase, i, tMs, latencyMs }),
       onYield: async () => undefined,
       yieldEveryMs: 1e9,
       isCancelled: () => false,

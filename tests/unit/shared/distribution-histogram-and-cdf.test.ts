@@ -37,3 +37,19 @@ describe('latency distribution for display', () => {
     expect(distributionOf([]).counts).toEqual([]);
   });
 });
+
+import { formatFlops, formatMs } from '../../../src/shared/format';
+
+describe('formatting measured quantities', () => {
+  it('gives FLOPs an SI prefix with three significant figures', () => {
+    expect(formatFlops(5760)).toBe('5.76 kFLOP');
+    expect(formatFlops(8.178e9)).toBe('8.18 GFLOP');
+    expect(formatFlops(999)).toBe('999 FLOP');
+  });
+  it('gives latency the unit that keeps three significant figures', () => {
+    expect(formatMs(0.0123)).toBe('12.3 µs');
+    expect(formatMs(4.123)).toBe('4.12 ms');
+    expect(formatMs(1200)).toBe('1.20 s');
+    expect(formatMs(undefined)).toBe('—');
+  });
+});
