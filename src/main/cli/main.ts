@@ -8,6 +8,7 @@ import { bench } from './bench';
 import { inspect, type InspectFlags } from './inspect';
 import { serve } from './serve';
 import { providers } from './providers';
+import { intList, sweep, type SweepFlags } from './sweep';
 import { collectNamedInt, collectShape, nonNegativeInt, positiveInt } from './options';
 import { addBenchOptions, type BenchFlags } from './bench-options';
 import { CliError, failLine } from './errors';
@@ -29,6 +30,15 @@ export function buildProgram(): Command {
       .description('Benchmark a model with ONNX Runtime and store the run in the studio database.')
       .argument('<model>', 'path to an .onnx file'),
   ).action(async (model: string, opts: BenchFlags) => exitWith(await bench(model, opts)));
+
+  addBenchOptions(
+    program
+      .command('sweep')
+      .description('Run the same benchmark over batch sizes and/or thread counts and fit time ∝ n^k.')
+      .argument('<model>', 'path to an .onnx file')
+      .option('--batches <list>', 'batch sizes to sweep, e.g. 1,2,4,8', intList('--batches'))
+      .option('--thread-counts <list>', 'intra-op thread counts to sweep, e.g. 1,2,4', intList('--thread-counts')),
+  ).action(async (model: string, opts: SweepFlags) => exitWith(await sweep(model, opts)));
 
   program
     .command('inspect')

@@ -108,6 +108,20 @@ export function makeTensor(type: string, shape: number[], next: () => number, ex
   }
 }
 
+/**
+ * A batch size only means something if some input has a dynamic leading dimension; silently
+ * ignoring it would multiply throughput by a batch that never ran.
+ */
+export function assertBatchApplies(inputs: readonly TensorInfo[], settings: ShapeSettings | Readonly<Record<string, number>>): void {
+  const batch = 'batchSize' in settings ? (settings as ShapeSettings).batchSize : undefined;
+  if (batch === undefined || batch === 1) return;
+  const shapes = 'shapes' in settings ? (settings as ShapeSettings).shapes : undefined;
+  if (inputs.some((i) => typeof i.shape[0] === 'string' && !shapes?.[i.name])) return;
+  throw new InputSpecError(
+    `Batch size ${batch} cannot apply: no input has a dynamic leading dimension (${inputs.map((i) => `${i.name} [${i.shape.join(', ')}]`).join('; ')}). Re-export the model with a dynamic batch axis.`,
+  );
+}
+
 function filledTensor(type: string, shape: number[], value: number): ort.Tensor {
   return makeTensor(type, shape, () => value, true);
 }
@@ -119,6 +133,7 @@ export function makeFeeds(
   values: Readonly<Record<string, number>> = {},
 ): { feeds: Record<string, ort.Tensor>; resolved: TensorInfo[] } {
   const random = seed === 'zeros' ? () => 0 : mulberry32(seed);
+  assertBatchApplies(inputs, settings);
   const feeds: Record<string, ort.Tensor> = {};
   const resolved: TensorInfo[] = [];
   for (const input of inputs) {

@@ -21,6 +21,7 @@ import type { SampleModel } from '../../shared/model';
 import { lttbIndices } from '../../shared/lttb';
 import { distributionOf } from '../../shared/distribution';
 import { inspectModel } from '../models/inspect';
+import { checkShapes } from './check-shapes';
 import type { RunsRepository } from '../store/runs-repository';
 import { RunQueue } from './run-queue';
 import type { ProviderCache } from './provider-cache';
@@ -121,7 +122,9 @@ export class Studio {
         return { flopsPerIteration: outcome.profile.flopsPerIteration, byOpType: outcome.profile.byOpType };
       },
       'runs.start': async ({ config }) => {
-        await inspectModel(config.modelPath); // fail now, with the model's own error, not in a worker
+        // Fail now, with the model's own error, rather than as a failed run in a worker.
+        const model = await inspectModel(config.modelPath);
+        if (config.inputs.kind !== 'files') checkShapes(model.inputs, config);
         const ep = await this.deps.providers.status(config.session.executionProvider);
         if (!ep.available) throw new ApiCallError(`Execution provider ${ep.name} is not available: ${ep.reason ?? 'unknown reason'}`, 'provider-unavailable');
         return { runId: this.queue.enqueue(config).id };

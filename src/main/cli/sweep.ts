@@ -1,0 +1,83 @@
+/**
+ * `dyno sweep`: the same benchmark over batch sizes and/or thread counts, each point a stored
+ * run, with a fitted scaling curve per swept axis (time ∝ n^k, see shared/power-law.ts).
+ */
+import { InvalidArgumentError } from 'commander';
+import type { Run } from '../../shared/run';
+import { fitPowerLaw, type PowerLawFit } from '../../shared/power-law';
+import { formatMs, formatRate } from '../../shared/format';
+import { createStudio } from '../studio/create-studio';
+import { benchConfig, type BenchFlags } from './bench-options';
+import { CliError } from './errors';
+
+export function intList(flag: string) {
+  return (value: string): number[] => {
+    const list = value.split(',').map((s) => Number(s.trim()));
+    if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n < 0)) throw new InvalidArgumentError(`${flag} takes a comma-separated list of whole numbers (got '${value}').`);
+    return list;
+  };
+}
+
+export interface SweepFlags extends BenchFlags {
+  batches?: number[];
+  threadCounts?: number[];
+}
+
+interface Point {
+  batch: number;
+  threads: number;
+  runId: string;
+  status: Run['status'];
+  p50Ms?: number;
+  meanMs?: number;
+  throughputPerS?: number;
+}
+
+function fitAlong(points: Point[], axis: 'batch' | 'threads'): PowerLawFit | null {
+  const other = axis === 'batch' ? 'threads' : 'batch';
+  const fixed = points[0]?.[other];
+  const line = points.filter((p) => p[other] === fixed && p.p50Ms !== undefined);
+  return fitPowerLaw(
+    line.map((p) => p[axis]),
+    line.map((p) => p.p50Ms as number),
+  );
+}
+
+export async function sweep(model: string, o: SweepFlags): Promise<number> {
+  const batches = o.batches ?? [o.batch ?? 1];
+  const threadCounts = o.threadCounts ?? [o.threads];
+  if (batches.length < 2 && threadCounts.length < 2) throw new CliError('Give at least two values to sweep: --batches 1,2,4,8 and/or --thread-counts 1,2,4.');
+  if (threadCounts.includes(0) && threadCounts.length > 1) throw new CliError('--thread-counts: 0 means "ORT decides"; sweep explicit counts instead.');
+  const handle = createStudio();
+  const sweepLabel = o.label ?? `sweep ${new Date().toISOString()}`;
+  const points: Point[] = [];
+  try {
+    for (const threads of threadCounts) {
+      for (const batch of batches) {
+        const config = benchConfig(model, { ...o, batch, threads, label: sweepLabel });
+        const { runId } = (await handle.studio.call('runs.start', { config })) as { runId: string };
+        const run = await handle.studio.queue.whenFinished(runId);
+        const stats = run.status === 'completed' ? run.stats : undefined;
+        const point: Point = { batch, threads, runId, status: run.status, ...(stats ? { p50Ms: stats.percentiles.p50?.valueMs, meanMs: stats.meanMs, throughputPerS: stats.throughputPerS } : {}) };
+        points.push(point);
+        if (!o.json) process.stderr.write(`  batch ${batch} threads ${threads || 'auto'}: ${run.status === 'completed' ? `p50 ${formatMs(point.p50Ms)}, ${formatRate(point.throughputPerS ?? 0)}` : run.status === 'failed' ? run.error : run.status}\n`);
+      }
+    }
+  } finally {
+    handle.close();
+  }
+  const fits = {
+    ...(batches.length > 1 ? { batch: fitAlong(points, 'batch') } : {}),
+    ...(threadCounts.length > 1 ? { threads: fitAlong(points, 'threads') } : {}),
+  };
+  if (o.json) {
+    process.stdout.write(JSON.stringify({ label: sweepLabel, points, fits }, null, 2) + '\n');
+  } else {
+    const lines = ['batch  threads        p50        mean   throughput  run', ...points.map((p) => `${String(p.batch).padStart(5)}  ${String(p.threads || 'auto').padStart(7)}  ${formatMs(p.p50Ms).padStart(9)}  ${formatMs(p.meanMs).padStart(10)}  ${(p.throughputPerS ? formatRate(p.throughputPerS) : '—').padStart(11)}  ${p.runId}`)];
+    for (const [axis, fit] of Object.entries(fits)) {
+      lines.push(fit ? `p50 ∝ ${axis}^${fit.k.toFixed(3)} (R² ${fit.r2.toFixed(3)}, ${fit.points} points)` : `${axis}: too few completed points to fit`);
+    }
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+  return points.every((p) => p.status === 'completed') ? 0 : 1;
+}
