@@ -56,6 +56,17 @@ export const methods = {
     result: ModelInfoSchema,
   },
   'models.recent': { params: Empty, result: z.array(z.object({ path: z.string(), openedAt: z.string() })) },
+  /** Generate a zoo model into the studio's folder and open it. */
+  'models.zoo': {
+    params: z
+      .object({
+        family: z.enum(['mlp', 'resnet', 'bert', 'unet']),
+        size: z.enum(['small', 'medium', 'large']),
+        seed: z.number().int().min(0).default(1),
+      })
+      .strict(),
+    result: ModelInfoSchema,
+  },
   /**
    * FLOPs of Conv, ConvTranspose, MatMul and Gemm for the chosen shapes, counted from one
    * profiled inference in a worker (the shapes ORT really ran, intermediates included).

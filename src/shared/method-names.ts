@@ -10,6 +10,7 @@ export const METHOD_NAMES = [
   'models.import',
   'models.recent',
   'models.flops',
+  'models.zoo',
   'runs.start',
   'runs.cancel',
   'runs.list',

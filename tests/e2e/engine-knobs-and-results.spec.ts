@@ -79,6 +79,24 @@ test('the inspector shows opsets, operators and FLOPs', async ({ page }) => {
   await page.screenshot({ path: join(SHOTS, 'inspector.png') });
 });
 
+test('a zoo model with symbolic dims: build it, set batch and sequence, run it', async ({ page }) => {
+  await page.goto(serve.url);
+  await page.getByTestId('nav-models').click();
+  await page.getByTestId('zoo-family').selectOption('bert');
+  await page.getByTestId('zoo-build').click();
+  await expect(page.getByTestId('model-name')).toHaveText('bert-small-seed1.onnx');
+  await expect(page.getByTestId('io-table')).toContainText('[batch, seq]');
+  await page.getByTestId('dim-seq').fill('');
+  await expect(page.getByText('seq must be a whole number')).toBeVisible();
+  await page.getByTestId('dim-seq').fill('32');
+  await page.getByTestId('field-batch').fill('2');
+  await page.getByTestId('field-iterations').fill('20');
+  await page.getByTestId('field-minDurationS').fill('0');
+  await expect(page.getByTestId('cli-command')).toContainText('--dim seq=32 --batch 2');
+  await page.getByTestId('start-run').click();
+  await expect(page.getByTestId('run-facts')).toContainText('input_ids [2×32] int64', { timeout: 60_000 });
+});
+
 test('an unavailable execution provider says why, and the run is refused with that reason', async ({ page }) => {
   await page.goto(serve.url);
   await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx');

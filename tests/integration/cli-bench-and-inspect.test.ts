@@ -64,6 +64,27 @@ describe('dyno inspect --json', () => {
   });
 });
 
+describe('dyno zoo and dyno sweep', () => {
+  it('generates a model, sweeps its batch size and fits the scaling', async () => {
+    const model = join(t.home, 'mlp.onnx');
+    const made = await dyno('zoo', 'mlp', '--size', 'small', '-o', model);
+    expect(made.code).toBe(0);
+    expect(made.stdout).toContain(model);
+    const r = await dyno('sweep', model, '--batches', '1,8,64', '--iterations', '40', '--warmup', '5', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.points.map((p: { batch: number; status: string }) => [p.batch, p.status])).toEqual([
+      [1, 'completed'],
+      [8, 'completed'],
+      [64, 'completed'],
+    ]);
+    // Larger batches take longer per iteration but less per sample: 0 < k < 1.5.
+    expect(out.fits.batch.k).toBeGreaterThan(0);
+    expect(out.fits.batch.k).toBeLessThan(1.5);
+    expect(out.points[2].throughputPerS).toBeGreaterThan(out.points[0].throughputPerS);
+  });
+});
+
 describe('bad input: one line on stderr, a non-zero exit, no stack trace', () => {
   const expectOneLine = (r: { code: number; stderr: string }, pattern: RegExp) => {
     expect(r.code).not.toBe(0);
@@ -80,6 +101,13 @@ describe('bad input: one line on stderr, a non-zero exit, no stack trace', () =>
     const bad = join(t.home, 'notes.onnx');
     writeFileSync(bad, 'just some text\n');
     expectOneLine(await dyno('inspect', bad), /^dyno: notes\.onnx is not a valid ONNX model/);
+  });
+  it('a symbolic dimension with no value names the input, the dim and the flag', async () => {
+    const model = join(t.home, 'bert.onnx');
+    expect((await dyno('zoo', 'bert', '-o', model)).code).toBe(0);
+    expectOneLine(await dyno('bench', model, '--batch', '2'), /^dyno: Input 'input_ids' has a dynamic dimension 'seq' \(axis 1\) with no value: set it with --dim seq=N\.$/);
+    const ok = await dyno('bench', model, '--batch', '2', '--dim', 'seq=16', '--iterations', '5', '--json');
+    expect(JSON.parse(ok.stdout).inputs).toEqual([{ name: 'input_ids', type: 'int64', shape: [2, 16] }]);
   });
   it('an option out of range', async () => {
     const r = await dyno('bench', CONV2D, '--iterations', '0');

@@ -8,6 +8,8 @@ import { bench } from './bench';
 import { inspect, type InspectFlags } from './inspect';
 import { serve } from './serve';
 import { providers } from './providers';
+import { zoo } from './zoo';
+import { ZOO_FAMILIES, ZOO_SIZES } from '../models/zoo/families';
 import { intList, sweep, type SweepFlags } from './sweep';
 import { collectNamedInt, collectShape, nonNegativeInt, positiveInt } from './options';
 import { addBenchOptions, type BenchFlags } from './bench-options';
@@ -50,6 +52,16 @@ export function buildProgram(): Command {
     .option('--shape <name=DxD…>', 'with --flops: whole shape of an input, repeatable', collectShape, {})
     .option('-b, --batch <n>', 'with --flops: batch size', positiveInt('--batch'))
     .action(async (model: string, opts: InspectFlags) => exitWith(await inspect(model, opts)));
+
+  program
+    .command('zoo')
+    .description('Generate a model: mlp, resnet, bert or unet, at a size, deterministic from a seed.')
+    .argument('[family]', `one of ${ZOO_FAMILIES.join(', ')}`)
+    .addOption(new Option('--size <size>', 'model size').choices(ZOO_SIZES).default('small'))
+    .option('--seed <n>', 'seed of the weights', nonNegativeInt('--seed'), 1)
+    .option('-o, --output <file>', 'where to write the .onnx (default: <family>-<size>-seed<n>.onnx)')
+    .option('--list', 'list the families', false)
+    .action((family: string | undefined, opts) => exitWith(zoo(family, opts)));
 
   program
     .command('providers')

@@ -41,7 +41,9 @@ export function resolveShape(input: TensorInfo, settings: ShapeSettings | Readon
   }
   return input.shape.map((d, axis) => {
     if (typeof d === 'number') return d;
-    if (axis === 0 && s.batchSize !== undefined && s.dims[d] === undefined) return s.batchSize;
+    // A batch size wins over a named value for the leading dimension (the UI pre-fills every
+    // symbolic dim with 1, and `--batch` is the more specific request).
+    if (axis === 0 && s.batchSize !== undefined) return s.batchSize;
     const value = s.dims[d];
     if (value !== undefined) return value;
     const how = d === '?' ? `it is unnamed; set the whole shape with --shape ${input.name}=...` : `set it with --dim ${d}=N`;

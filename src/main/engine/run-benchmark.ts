@@ -57,10 +57,15 @@ export function declaredInputs(session: ort.InferenceSession): TensorInfo[] {
   }));
 }
 
-/** Samples each iteration carries: the batch of Offline, the N of MultiStream, else 1 (or the batch). */
-export function samplesPerIteration(config: RunConfig): number {
-  if (config.scenario.kind === 'multi-stream') return config.scenario.samplesPerQuery;
-  return config.batchSize ?? 1;
+/**
+ * Samples each iteration carries: the leading dimension actually fed to the first input whose
+ * leading dimension is dynamic (the batch), else 1. Taken from the tensors, not the request,
+ * so throughput can never count a batch that did not run.
+ */
+export function samplesPerIteration(declared: readonly TensorInfo[], resolved: readonly TensorInfo[]): number {
+  const at = declared.findIndex((d) => typeof d.shape[0] === 'string');
+  const n = at >= 0 ? resolved[at]?.shape[0] : undefined;
+  return typeof n === 'number' && n > 0 ? n : 1;
 }
 
 async function createSession(config: RunConfig, extra: Partial<ort.InferenceSession.SessionOptions> = {}): Promise<ort.InferenceSession> {
@@ -105,7 +110,8 @@ export async function runBenchmark(config: RunConfig, hooks: BenchmarkHooks): Pr
   const session = await createSession(config);
   const sessionCreateMs = hooks.now() - t0;
   try {
-    const { feeds, resolved } = feedsFor(config, declaredInputs(session));
+    const declared = declaredInputs(session);
+    const { feeds, resolved } = feedsFor(config, declared);
     await hooks.onReady({ sessionCreateMs, inputs: resolved });
     const server = config.scenario.kind === 'server' ? config.scenario : undefined;
     const loop = await runTimingLoop({
@@ -137,7 +143,7 @@ export async function runBenchmark(config: RunConfig, hooks: BenchmarkHooks): Pr
       aborted: loop.aborted,
       peakRssBytes: hooks.peakRssBytes(),
       inputs: resolved,
-      samplesPerIteration: samplesPerIteration(config),
+      samplesPerIteration: samplesPerIteration(declared, resolved),
       ...(check ? { check } : {}),
       ...(profile ? { profile } : {}),
     };

@@ -22,6 +22,7 @@ import { lttbIndices } from '../../shared/lttb';
 import { distributionOf } from '../../shared/distribution';
 import { inspectModel } from '../models/inspect';
 import { checkShapes } from './check-shapes';
+import { buildZooModel } from '../models/zoo/families';
 import type { RunsRepository } from '../store/runs-repository';
 import { RunQueue } from './run-queue';
 import type { ProviderCache } from './provider-cache';
@@ -104,6 +105,15 @@ export class Studio {
         return info;
       },
       'models.recent': () => repo.recentModels(),
+      'models.zoo': async ({ family, size, seed }) => {
+        const dir = join(this.deps.home, 'zoo');
+        await mkdir(dir, { recursive: true });
+        const path = join(dir, `${family}-${size}-seed${seed}.onnx`);
+        await writeFile(path, buildZooModel(family, size, seed, `dyno@${this.deps.info().version}`));
+        const info = await inspectModel(path);
+        repo.rememberModel(path, new Date().toISOString());
+        return info;
+      },
       'models.flops': async ({ path, dims, shapes, batchSize }) => {
         await inspectModel(path);
         const config = RunConfigSchema.parse({

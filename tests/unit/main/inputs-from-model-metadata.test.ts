@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeFeeds, mulberry32, normalizeDim, resolveShape } from '../../../src/main/engine/inputs';
+import { assertBatchApplies, makeFeeds, mulberry32, normalizeDim, resolveShape } from '../../../src/main/engine/inputs';
+import { samplesPerIteration } from '../../../src/main/engine/run-benchmark';
 
 describe('input shapes', () => {
   it('fills symbolic dimensions from user values', () => {
@@ -46,5 +47,24 @@ describe('generated inputs', () => {
     expect(Math.max(...draws)).toBeLessThan(1);
     expect(mean).toBeCloseTo(0.5, 2);
     expect(belowTenth).toBeCloseTo(0.1, 2);
+  });
+});
+
+describe('batch size', () => {
+  const ids = { name: 'input_ids', type: 'int64', shape: ['batch', 'seq'] as (string | number)[] };
+  it('fills the leading dynamic dimension, over a named value for it', () => {
+    expect(resolveShape(ids, { dims: { batch: 1, seq: 8 }, batchSize: 4 })).toEqual([4, 8]);
+  });
+  it('is refused when no input has a dynamic leading dimension', () => {
+    expect(() => assertBatchApplies([{ name: 'x', type: 'float32', shape: [1, 3] }], { dims: {}, batchSize: 2 })).toThrow(/Batch size 2 cannot apply/);
+    expect(() => assertBatchApplies([ids], { dims: {}, batchSize: 2 })).not.toThrow();
+  });
+  it('counts the samples per iteration from what was actually fed', () => {
+    expect(samplesPerIteration([ids], [{ ...ids, shape: [4, 8] }])).toBe(4);
+    expect(samplesPerIteration([{ name: 'x', type: 'float32', shape: [1, 3] }], [{ name: 'x', type: 'float32', shape: [1, 3] }])).toBe(1);
+  });
+  it('lets a whole --shape override everything for its input', () => {
+    expect(resolveShape({ name: 'x', type: 'float32', shape: ['?', 3] }, { dims: {}, shapes: { x: [5, 3] }, batchSize: 2 })).toEqual([5, 3]);
+    expect(() => resolveShape({ name: 'x', type: 'float32', shape: ['?', 3] }, { dims: {}, shapes: { x: [5, 4] } })).toThrow(/axis 1 is fixed at 3/);
   });
 });

@@ -3,6 +3,7 @@ import { useApp } from '../stores/app-store';
 import { useModel } from '../stores/model-store';
 import { useUi } from '../stores/ui-store';
 import { ModelInspector } from '../components/ModelInspector';
+import { ZooBuilder } from '../components/ZooBuilder';
 import { formatBytes } from '../../../shared/format';
 
 export function ModelsView() {
@@ -27,6 +28,11 @@ export function ModelsView() {
             </div>
           ))}
         </div>
+      </section>
+      <section>
+        <h2>Model zoo</h2>
+        <p className="hint">Generated architectures with dynamic batch (and sequence) dimensions, for scaling sweeps and provider comparisons.</p>
+        <ZooBuilder />
       </section>
       {model && (
         <section>
