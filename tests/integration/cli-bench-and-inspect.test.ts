@@ -64,6 +64,38 @@ describe('dyno inspect --json', () => {
   });
 });
 
+describe('regression gating and report formats', () => {
+  it('exits 3 when the median is slower than the baseline by more than the limit, 0 when not', async () => {
+    const fast = join(t.home, 'impossibly-fast.json');
+    writeFileSync(fast, JSON.stringify({ stats: { p50_ms: 1e-6, mean_ms: 1e-6, std_ms: 0 } }));
+    const slower = await dyno('bench', CONV2D, '--iterations', '50', '--baseline', fast, '--fail-if-slower', '5');
+    expect(slower.code).toBe(3);
+    expect(slower.stderr).toMatch(/× slower than the baseline/);
+    expect(slower.stderr).toMatch(/regression: median [\d.]+% slower than the baseline \(limit 5%\)/);
+
+    const first = JSON.parse((await dyno('bench', CONV2D, '--iterations', '50', '--json')).stdout);
+    const same = await dyno('bench', CONV2D, '--iterations', '50', '--baseline', first.run.id, '--fail-if-slower', '1000', '--json');
+    expect(same.code).toBe(0);
+    expect(JSON.parse(same.stdout).baseline).toMatchObject({ ref: `run ${first.run.id}`, ratio: expect.any(Number), ratioSigma: expect.any(Number) });
+  });
+
+  it('refuses a baseline that is neither a file nor a run', async () => {
+    const r = await dyno('bench', CONV2D, '--iterations', '5', '--baseline', 'no-such-run', '--fail-if-slower', '5');
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe('dyno: --baseline no-such-run is neither a file nor a stored run id.');
+  });
+
+  it('prints CSV with a header and Markdown as a table', async () => {
+    const csv = (await dyno('bench', CONV2D, '--iterations', '20', '--csv')).stdout.trim().split('\n');
+    expect(csv).toHaveLength(2);
+    expect(csv[0]).toMatch(/^run_id,model,status,ep,scenario,count,mean_ms,/);
+    expect(csv[1]).toMatch(/,conv2d\.onnx,completed,cpu,single-stream,20,/);
+    const md = (await dyno('bench', CONV2D, '--iterations', '20', '--markdown')).stdout;
+    expect(md).toMatch(/^\| metric \| value \|\n\| --- \| --- \|\n\| run_id \| /);
+    expect(md).toContain('| count | 20 |');
+  });
+});
+
 describe('dyno zoo and dyno sweep', () => {
   it('generates a model, sweeps its batch size and fits the scaling', async () => {
     const model = join(t.home, 'mlp.onnx');
