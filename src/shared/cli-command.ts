@@ -56,6 +56,9 @@ export function benchArgsFor(config: RunConfig): string[] {
   }
   if (sc.kind === 'multi-stream') args.push('--samples-per-query', String(sc.samplesPerQuery));
   if (config.profile) args.push('--profile');
+  if (!config.telemetry.enabled) args.push('--no-telemetry');
+  if (config.telemetry.intervalMs !== 100) args.push('--telemetry-interval', String(config.telemetry.intervalMs));
+  if (config.telemetry.idleBaselineMs !== 1000) args.push('--idle-baseline', String(config.telemetry.idleBaselineMs));
   if (config.label) args.push('--label', config.label);
   return args;
 }

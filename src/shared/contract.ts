@@ -8,6 +8,7 @@ import { ModelInfoSchema, SampleModelSchema } from './model';
 import { RunConfigSchema, RunSchema, SampleSchema } from './run';
 import { WarningSchema } from './warnings-schema';
 import { ProfileSchema } from './run-results';
+import { TelemetrySampleSchema } from './telemetry';
 import { isMethodName, type MethodName } from './method-names';
 
 export const AppInfoSchema = z.object({
@@ -94,6 +95,8 @@ export const methods = {
     params: RunIdParams.extend({ maxPoints: z.number().int().min(10).max(200_000).default(5_000) }).strict(),
     result: SeriesSchema,
   },
+  /** Telemetry samples of a run (CPU load, memory, worker, power), on the latency time base. */
+  'runs.telemetry': { params: RunIdParams, result: z.array(TelemetrySampleSchema) },
   /** Histogram and CDF of every measured latency of a run (computed over all stored samples). */
   'runs.distribution': {
     params: RunIdParams,
@@ -131,6 +134,7 @@ export const EventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run.updated'), run: RunSchema }),
   z.object({ type: z.literal('run.progress'), runId: z.string(), progress: ProgressSchema }),
   z.object({ type: z.literal('run.samples'), runId: z.string(), samples: z.array(SampleSchema) }),
+  z.object({ type: z.literal('run.telemetry'), runId: z.string(), samples: z.array(TelemetrySampleSchema) }),
 ]);
 export type StudioEvent = z.infer<typeof EventSchema>;
 

@@ -17,6 +17,7 @@ export const METHOD_NAMES = [
   'runs.get',
   'runs.series',
   'runs.distribution',
+  'runs.telemetry',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

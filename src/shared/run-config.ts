@@ -3,6 +3,7 @@
  * inputs come from, the load scenario and the stop rule. Defaults follow ../DESIGN.md.
  */
 import { z } from 'zod';
+import { TelemetryConfigSchema } from './telemetry';
 
 export const RUN_DEFAULTS = {
   warmupIterations: 10,
@@ -101,6 +102,7 @@ export const RunConfigSchema = z.object({
   scenario: ScenarioSchema.default({ kind: 'single-stream' }),
   /** After measuring, a separate profiled pass records time per operator. */
   profile: z.boolean().default(false),
+  telemetry: TelemetryConfigSchema.default({ enabled: true, intervalMs: 100, idleBaselineMs: 1000 }),
   stop: StopRuleSchema,
   label: z.string().max(200).optional(),
 });

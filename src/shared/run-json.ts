@@ -4,6 +4,7 @@
  */
 import type { Run } from './run';
 import type { OutputCheck } from './run-results';
+import type { Environment } from './telemetry';
 
 export const RUN_JSON_FORMAT_VERSION = 1;
 
@@ -27,6 +28,14 @@ export interface RunJson {
     topNodes: { name: string; opType: string; ms: number; share: number }[];
   } | null;
   inputs: { name: string; type: string; shape: (number | string)[] }[] | null;
+  telemetry: {
+    gpu: { available: boolean; reason?: string; avgPower_w: number | null; peakPower_w: number | null; avgUtil_pct: number | null; maxTemp_c: number | null };
+    cpu: { avgUtil_pct: number | null; peakUtil_pct: number | null; workerAvgCpu_pct: number | null; workerPeakRss_bytes: number | null };
+    interval_ms: number;
+    samples: number;
+  } | null;
+  energy: { source: string; reason?: string; total_j: number | null; net_j: number | null; average_w: number | null; peak_w: number | null; idle_w: number | null; perInference_mj: number | null; inferencesPerJ: number | null } | null;
+  environment: Environment | null;
   warnings: { code: string; message: string }[];
 }
 
@@ -34,6 +43,7 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
   const stats = run.status === 'completed' || run.status === 'aborted' ? run.stats : undefined;
   const done = run.status === 'completed' ? run : undefined;
   const r = done?.results;
+  const t = r?.telemetry;
   return {
     $schema: 'https://dyno.dev/schemas/run.v1.json',
     formatVersion: RUN_JSON_FORMAT_VERSION,
@@ -95,6 +105,29 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
         }
       : null,
     inputs: r ? r.inputs : null,
+    telemetry: t
+      ? {
+          // GPU figures stay null until a GPU sampler reports them: absent is not zero.
+          gpu: { available: t.gpu.available, ...(t.gpu.reason ? { reason: t.gpu.reason } : {}), avgPower_w: null, peakPower_w: null, avgUtil_pct: null, maxTemp_c: null },
+          cpu: { avgUtil_pct: t.cpu.avgUtilPct, peakUtil_pct: t.cpu.peakUtilPct, workerAvgCpu_pct: t.cpu.workerAvgCpuPct, workerPeakRss_bytes: t.cpu.workerPeakRssBytes },
+          interval_ms: t.intervalMs,
+          samples: t.samples,
+        }
+      : null,
+    energy: t
+      ? {
+          source: t.energy.source,
+          ...(t.energy.reason ? { reason: t.energy.reason } : {}),
+          total_j: t.energy.totalJ,
+          net_j: t.energy.netJ,
+          average_w: t.energy.averageW,
+          peak_w: t.energy.peakW,
+          idle_w: t.energy.idleW,
+          perInference_mj: t.energy.perInferenceMj,
+          inferencesPerJ: t.energy.inferencesPerJ,
+        }
+      : null,
+    environment: r ? r.environment : null,
     warnings: warnings.map(({ code, message }) => ({ code, message })),
   };
 }

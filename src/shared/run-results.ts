@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { TensorInfoSchema } from './model';
+import { EnvironmentSchema, TelemetrySummarySchema } from './telemetry';
 
 export const OutputCheckSchema = z.object({
   passed: z.boolean(),
@@ -66,5 +67,7 @@ export const RunResultsSchema = z.object({
   profile: ProfileSchema.optional(),
   server: ServerVerdictSchema.optional(),
   stability: StabilitySchema,
+  telemetry: TelemetrySummarySchema.optional(),
+  environment: EnvironmentSchema,
 });
 export type RunResults = z.infer<typeof RunResultsSchema>;

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import type { Studio } from '../studio/studio';
 import type { Run } from '../../shared/run';
 import type { RunSummaryForCompare } from '../../shared/compare';
+import { EnvironmentSchema, type Environment } from '../../shared/telemetry';
 import { CliError } from './errors';
 
-const JsonStatsSchema = z.object({ stats: z.object({ p50_ms: z.number(), mean_ms: z.number(), std_ms: z.number() }) });
+const JsonStatsSchema = z.object({ stats: z.object({ p50_ms: z.number(), mean_ms: z.number(), std_ms: z.number() }), environment: EnvironmentSchema.nullish() });
 
-export async function loadBaseline(ref: string, studio: Studio): Promise<{ label: string; summary: RunSummaryForCompare }> {
+export async function loadBaseline(ref: string, studio: Studio): Promise<{ label: string; summary: RunSummaryForCompare; environment?: Environment }> {
   if (existsSync(ref)) {
     let parsed;
     try {
@@ -16,7 +17,11 @@ export async function loadBaseline(ref: string, studio: Studio): Promise<{ label
     } catch {
       throw new CliError(`--baseline ${ref} is not a \`dyno bench --json\` output with statistics.`);
     }
-    return { label: ref, summary: { medianMs: parsed.stats.p50_ms, meanMs: parsed.stats.mean_ms, stdMs: parsed.stats.std_ms } };
+    return {
+      label: ref,
+      summary: { medianMs: parsed.stats.p50_ms, meanMs: parsed.stats.mean_ms, stdMs: parsed.stats.std_ms },
+      ...(parsed.environment ? { environment: parsed.environment } : {}),
+    };
   }
   let detail: { run: Run };
   try {
@@ -27,5 +32,5 @@ export async function loadBaseline(ref: string, studio: Studio): Promise<{ label
   const run = detail.run;
   if (run.status !== 'completed') throw new CliError(`--baseline run ${ref} is ${run.status}, not completed.`);
   const median = run.stats.percentiles.p50?.valueMs ?? run.stats.meanMs;
-  return { label: `run ${ref}`, summary: { medianMs: median, meanMs: run.stats.meanMs, stdMs: run.stats.stdMs } };
+  return { label: `run ${ref}`, summary: { medianMs: median, meanMs: run.stats.meanMs, stdMs: run.stats.stdMs }, environment: run.results.environment };
 }

@@ -49,6 +49,9 @@ export interface BenchFlags {
   percentile: number;
   samplesPerQuery?: number;
   profile: boolean;
+  telemetry: boolean;
+  telemetryInterval: number;
+  idleBaseline: number;
   label?: string;
   json: boolean;
   csv: boolean;
@@ -90,6 +93,9 @@ export function addBenchOptions(cmd: Command): Command {
     .option('--percentile <p>', 'server scenario: the percentile judged against the budget', Number, 0.99)
     .option('--samples-per-query <n>', 'multi-stream scenario: samples per query', positiveInt('--samples-per-query'))
     .option('--profile', 'after measuring, profile a separate pass: time per operator and FLOPs', false)
+    .option('--no-telemetry', 'do not sample CPU/GPU telemetry beside the run')
+    .option('--telemetry-interval <ms>', 'telemetry sampling interval (20–10000 ms)', positiveInt('--telemetry-interval'), 100)
+    .option('--idle-baseline <ms>', 'idle power measured before the run, when an energy counter exists', nonNegativeInt('--idle-baseline'), 1000)
     .option('--label <text>', 'a label to find the run by later')
     .option('--json', 'print one JSON object', false)
     .option('--csv', 'print one CSV row with a header', false)
@@ -133,6 +139,7 @@ export function benchConfig(model: string, o: BenchFlags): RunConfig {
     checkOutputs: o.checkOutputs,
     scenario,
     profile: o.profile,
+    telemetry: { enabled: o.telemetry, intervalMs: o.telemetryInterval, idleBaselineMs: o.idleBaseline },
     label: o.label,
     stop: {
       warmupIterations: o.warmup,

@@ -5,6 +5,7 @@ import { runToJson, type RunJson } from '../../shared/run-json';
 import { runToCsv, runToMarkdown } from '../../shared/run-table';
 import { formatBytes, formatFlops, formatMs, formatRate } from '../../shared/format';
 import { compareRuns } from '../../shared/compare';
+import { environmentDifferences } from '../../shared/telemetry';
 import type { RunDetail } from '../../shared/contract';
 import { createStudio } from '../studio/create-studio';
 import { appVersion } from '../studio/paths';
@@ -29,6 +30,19 @@ function summaryLines(run: Run, json: RunJson): string[] {
     );
   }
   if (json.coldStart) lines.push(`  cold start: session ${formatMs(json.coldStart.sessionCreate_ms)}, first run ${formatMs(json.coldStart.firstRun_ms)}`);
+  if (json.telemetry) {
+    const c = json.telemetry.cpu;
+    const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(0)}%`);
+    lines.push(`  telemetry: CPU ${pct(c.avgUtil_pct)} avg, worker ${pct(c.workerAvgCpu_pct)} of one core; GPU ${json.telemetry.gpu.available ? 'sampled' : `off (${json.telemetry.gpu.reason ?? 'unavailable'})`}`);
+  }
+  if (json.energy) {
+    const e = json.energy;
+    lines.push(
+      e.total_j === null
+        ? `  energy: not measured (${e.reason ?? 'no energy source'})`
+        : `  energy: ${e.total_j.toFixed(2)} J (${e.net_j === null ? 'no idle baseline' : `${e.net_j.toFixed(2)} J above idle`}), ${e.average_w?.toFixed(1)} W avg, ${e.perInference_mj?.toFixed(3)} mJ/inference, ${e.inferencesPerJ?.toFixed(1)} inferences/J`,
+    );
+  }
   if (json.server) {
     const v = json.server;
     lines.push(`  server: p${v.percentile * 100} ${formatMs(v.percentile_ms)} vs budget ${formatMs(v.latencyBudget_ms)} at ${v.achievedQps.toFixed(1)}/${v.targetQps} QPS: ${v.passed ? 'PASS' : 'FAIL'}`);
@@ -90,6 +104,10 @@ export async function bench(model: string, o: BenchFlags): Promise<number> {
     else if (o.markdown) process.stdout.write(runToMarkdown(json));
     else process.stdout.write(summaryLines(detail.run, json).join('\n') + '\n');
     if (comparison) process.stderr.write(`dyno: ${comparison.sentence} (${baseline?.label})\n`);
+    if (baseline?.environment && json.environment) {
+      const differences = environmentDifferences(baseline.environment, json.environment);
+      if (differences.length > 0) process.stderr.write(`dyno: warning: the baseline ran in a different environment (${differences.join('; ')}); the comparison may not be fair.\n`);
+    }
 
     if (run.status === 'failed') {
       if (o.json) return 1;

@@ -39,6 +39,12 @@ const MIGRATIONS: ((db: Db) => void)[] = [
         latency_ms BLOB NOT NULL,    -- float64 little-endian
         PRIMARY KEY (run_id, phase, first_i)
       ) WITHOUT ROWID;
+      CREATE TABLE telemetry_samples (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        t_ms   REAL NOT NULL,
+        json   TEXT NOT NULL,     -- one TelemetrySample
+        PRIMARY KEY (run_id, t_ms)
+      ) WITHOUT ROWID;
       CREATE TABLE recent_models (
         path      TEXT PRIMARY KEY,
         opened_at TEXT NOT NULL

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { RunSchema, type Run, type Sample } from '../../shared/run';
 import { batchToSamples, type SampleBatch } from '../../shared/sample-batch';
+import { TelemetrySampleSchema, type TelemetrySample } from '../../shared/telemetry';
 
 interface RunRow {
   id: string;
@@ -109,6 +110,18 @@ export class RunsRepository {
     // Copy into aligned buffers: a Float64Array view needs an offset divisible by 8.
     const floats = (b: Buffer): Float64Array<ArrayBuffer> => new Float64Array(Uint8Array.from(b).buffer);
     return rows.map((r) => ({ phase: r.phase === 0 ? 'warmup' : 'measure', firstI: r.first_i, tMs: floats(r.t_ms), latencyMs: floats(r.latency_ms) }));
+  }
+
+  appendTelemetry(runId: string, samples: readonly TelemetrySample[]): void {
+    const insert = this.db.prepare('INSERT OR REPLACE INTO telemetry_samples (run_id, t_ms, json) VALUES (?, ?, ?)');
+    this.db.transaction(() => {
+      for (const s of samples) insert.run(runId, s.tMs, JSON.stringify(s));
+    })();
+  }
+
+  telemetry(runId: string): TelemetrySample[] {
+    const rows = this.db.prepare('SELECT json FROM telemetry_samples WHERE run_id = ? ORDER BY t_ms').all(runId) as { json: string }[];
+    return rows.map((r) => TelemetrySampleSchema.parse(JSON.parse(r.json)));
   }
 
   /**

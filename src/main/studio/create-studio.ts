@@ -16,6 +16,9 @@ import type { WorkerSpawnSpec } from '../engine/worker-client';
 import { appRoot, appVersion, defaultHome } from './paths';
 import { Studio } from './studio';
 import { ProviderCache } from './provider-cache';
+import { findRaplDomains } from '../telemetry/rapl';
+import { probeGpus, type GpuPresence } from '../telemetry/gpu-presence';
+import { environmentFingerprint } from '../telemetry/environment';
 
 export interface CreateStudioOptions {
   home?: string;
@@ -81,7 +84,13 @@ export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
     executionProviders: providers.current(),
     notices,
   });
+  const rapl = findRaplDomains();
+  let gpuPresence: Promise<GpuPresence> | undefined;
+  const gpu = (): Promise<GpuPresence> => (gpuPresence ??= probeGpus());
   const studio = new Studio({
+    telemetry: { rapl, gpu },
+    environment: async (executionProvider) =>
+      environmentFingerprint({ executionProvider, electronVersion: options.electronVersion ?? null, gpu: await gpu() }),
     repo,
     worker,
     providers,

@@ -7,6 +7,7 @@ import type { RunResults, ServerVerdict } from '../../shared/run-results';
 import { quantileSorted, sortedCopy, stabilityOf, summarizeLatencies, type LatencyStats } from '../../shared/stats';
 import { measurementWarnings, type MeasurementWarning } from '../../shared/warnings';
 import type { WorkerOutcome } from '../engine/worker-client';
+import type { Environment, TelemetrySummary } from '../../shared/telemetry';
 
 type Done = Extract<WorkerOutcome, { kind: 'done' }>;
 
@@ -24,6 +25,8 @@ export function finishedResults(
   config: RunConfig,
   latenciesMs: readonly number[],
   done: Done,
+  environment: Environment,
+  telemetry?: TelemetrySummary,
 ): { stats: LatencyStats; results: RunResults; warnings: MeasurementWarning[] } {
   const stats = summarizeLatencies(latenciesMs, { measuredWallMs: done.measuredWallMs, samplesPerIteration: done.samplesPerIteration });
   const server = serverVerdict(config, latenciesMs, done.measuredWallMs);
@@ -32,6 +35,8 @@ export function finishedResults(
     inputs: done.inputs,
     samplesPerIteration: done.samplesPerIteration,
     stability: stabilityOf(latenciesMs),
+    environment,
+    ...(telemetry ? { telemetry } : {}),
     ...(done.check ? { check: done.check } : {}),
     ...(done.profile ? { profile: done.profile } : {}),
     ...(server ? { server } : {}),

@@ -10,6 +10,8 @@ import { batchSample, type SampleBatch } from '../../shared/sample-batch';
 import { summarizeLatencies } from '../../shared/stats';
 import { lttbIndices } from '../../shared/lttb';
 import { finishedResults } from './finish-run';
+import { RunTelemetry, type TelemetrySources } from './run-telemetry';
+import type { Environment } from '../../shared/telemetry';
 import type { RunsRepository } from '../store/runs-repository';
 import { startWorkerRun, type WorkerRun, type WorkerSpawnSpec } from '../engine/worker-client';
 
@@ -19,6 +21,8 @@ export interface RunQueueDeps {
   emit: (event: StudioEvent) => void;
   /** Where workers leave files (profiler traces). */
   artifactsDir: string;
+  telemetry: TelemetrySources;
+  environment: (executionProvider: string) => Promise<Environment>;
   now?: () => Date;
 }
 
@@ -138,6 +142,10 @@ export class RunQueue {
       });
     };
 
+    const environment = this.deps.environment(run.config.session.executionProvider);
+    let workerPid: number | undefined;
+    const telemetry = new RunTelemetry(run.id, run.config.telemetry, this.deps.telemetry, this.deps.repo, this.deps.emit, () => workerPid);
+    await telemetry.start();
     const worker = startWorkerRun(this.deps.worker, { runId: run.id, config: run.config, artifactsDir: this.deps.artifactsDir }, {
       onReady: (ready) => {
         sessionCreateMs = ready.sessionCreateMs;
@@ -158,15 +166,18 @@ export class RunQueue {
         progress(latencies.length > 0 ? 'measure' : 'warmup', lastEnd);
       },
     });
+    workerPid = worker.pid;
     this.active = { runId: run.id, worker, cancelRequested: false };
     progress('starting');
     const outcome = await worker.outcome;
+    const samplesPerIteration = outcome.kind === 'done' ? outcome.samplesPerIteration : 1;
+    const telemetrySummary = await telemetry.stop({ startMs: measureStartMs, endMs: measureEndMs, inferences: latencies.length * samplesPerIteration });
     const cancelRequested = this.active.cancelRequested;
     this.active = undefined;
     const finishedAt = this.now().toISOString();
 
     if (outcome.kind === 'done' && !outcome.aborted && latencies.length > 0) {
-      const { stats, results, warnings } = finishedResults(run.config, latencies, outcome);
+      const { stats, results, warnings } = finishedResults(run.config, latencies, outcome, await environment, telemetrySummary);
       const coldStart = { sessionCreateMs, firstRunMs: outcome.firstRunMs };
       this.finish({ ...run, status: 'completed', finishedAt, coldStart, stats, results }, warnings);
     } else if (cancelRequested || (outcome.kind === 'done' && outcome.aborted)) {

@@ -26,6 +26,8 @@ import { buildZooModel } from '../models/zoo/families';
 import type { RunsRepository } from '../store/runs-repository';
 import { RunQueue } from './run-queue';
 import type { ProviderCache } from './provider-cache';
+import type { TelemetrySources } from './run-telemetry';
+import type { Environment } from '../../shared/telemetry';
 import { startWorkerRun, type WorkerSpawnSpec } from '../engine/worker-client';
 import { RunConfigSchema } from '../../shared/run';
 
@@ -36,6 +38,8 @@ export interface StudioDeps {
   home: string;
   info: () => AppInfo;
   providers: ProviderCache;
+  telemetry: TelemetrySources;
+  environment: (executionProvider: string) => Promise<Environment>;
 }
 
 type Handlers = { [M in Method]: (params: ParsedParams<M>) => Promise<Result<M>> | Result<M> };
@@ -49,7 +53,14 @@ export class Studio {
   private readonly handlers: Handlers;
 
   constructor(private readonly deps: StudioDeps) {
-    this.queue = new RunQueue({ repo: deps.repo, worker: deps.worker, emit: (e) => this.emit(e), artifactsDir: join(deps.home, 'artifacts') });
+    this.queue = new RunQueue({
+      repo: deps.repo,
+      worker: deps.worker,
+      emit: (e) => this.emit(e),
+      artifactsDir: join(deps.home, 'artifacts'),
+      telemetry: deps.telemetry,
+      environment: deps.environment,
+    });
     this.handlers = this.makeHandlers();
   }
 
@@ -145,6 +156,10 @@ export class Studio {
         const found = repo.get(runId);
         if (!found) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
         return { run: found.run, warnings: found.warnings as { code: string; message: string }[] };
+      },
+      'runs.telemetry': ({ runId }) => {
+        if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
+        return repo.telemetry(runId);
       },
       'runs.distribution': ({ runId }) => {
         if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');

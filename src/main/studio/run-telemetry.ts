@@ -1,0 +1,85 @@
+/**
+ * Telemetry for one run: an idle baseline first (only when there is an energy counter to
+ * measure it with), the sampler while the worker runs, samples persisted in batches and
+ * streamed live, then a summary over the measured window.
+ */
+import { performance } from 'node:perf_hooks';
+import type { StudioEvent } from '../../shared/contract';
+import type { TelemetryConfig, TelemetrySample, TelemetrySummary } from '../../shared/telemetry';
+import type { RunsRepository } from '../store/runs-repository';
+import { TelemetrySampler } from '../telemetry/sampler';
+import { summarizeTelemetry } from '../telemetry/summarize';
+import type { RaplDomain } from '../telemetry/rapl';
+import type { GpuPresence } from '../telemetry/gpu-presence';
+
+/** Samples are written to SQLite in batches of about a second. */
+const PERSIST_EVERY = 10;
+
+export interface TelemetrySources {
+  rapl: { domains: RaplDomain[]; reason?: string };
+  gpu: () => Promise<GpuPresence>;
+}
+
+export class RunTelemetry {
+  private readonly samples: TelemetrySample[] = [];
+  private idleCount = 0;
+  private pending: TelemetrySample[] = [];
+  private sampler: TelemetrySampler | undefined;
+
+  constructor(
+    private readonly runId: string,
+    private readonly config: TelemetryConfig,
+    private readonly sources: TelemetrySources,
+    private readonly repo: RunsRepository,
+    private readonly emit: (e: StudioEvent) => void,
+    private readonly workerPid: () => number | undefined,
+  ) {}
+
+  /** Starts sampling; resolves after the idle baseline, when the worker may start. */
+  async start(): Promise<void> {
+    if (!this.config.enabled) return;
+    this.sampler = new TelemetrySampler({
+      intervalMs: this.config.intervalMs,
+      now: () => performance.timeOrigin + performance.now(),
+      workerPid: this.workerPid,
+      rapl: this.sources.rapl.domains,
+      onSample: (s) => this.record(s),
+    });
+    this.sampler.start();
+    if (this.sources.rapl.domains.length > 0 && this.config.idleBaselineMs > 0) {
+      await new Promise((r) => setTimeout(r, this.config.idleBaselineMs));
+      this.idleCount = this.samples.length;
+    }
+  }
+
+  private record(s: TelemetrySample): void {
+    this.samples.push(s);
+    this.pending.push(s);
+    if (this.pending.length >= PERSIST_EVERY) this.flush();
+    this.emit({ type: 'run.telemetry', runId: this.runId, samples: [s] });
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.repo.appendTelemetry(this.runId, this.pending);
+    this.pending = [];
+  }
+
+  async stop(window: { startMs?: number; endMs?: number; inferences: number }): Promise<TelemetrySummary | undefined> {
+    if (!this.sampler) return undefined;
+    this.sampler.stop();
+    this.flush();
+    if (window.startMs === undefined || window.endMs === undefined) return undefined;
+    const gpu = await this.sources.gpu();
+    return summarizeTelemetry({
+      samples: this.samples.slice(this.idleCount),
+      idleSamples: this.samples.slice(0, this.idleCount),
+      windowStartMs: window.startMs,
+      windowEndMs: window.endMs,
+      inferences: window.inferences,
+      intervalMs: this.config.intervalMs,
+      gpu: { available: gpu.available, ...(gpu.reason ? { reason: gpu.reason } : {}) },
+      ...(this.sources.rapl.reason ? { energyUnavailableReason: this.sources.rapl.reason } : {}),
+    });
+  }
+}

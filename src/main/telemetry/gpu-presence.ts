@@ -1,0 +1,55 @@
+/**
+ * Whether NVIDIA telemetry is possible here: nvidia-smi on PATH, answering within a timeout (a
+ * wedged driver can hang it forever, so it is killed). One call per studio, not per sample.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+export const NVIDIA_SMI_TIMEOUT_MS = 5_000;
+
+export function findOnPath(command: string, pathEnv = process.env.PATH ?? ''): string | undefined {
+  const names = process.platform === 'win32' ? [`${command}.exe`] : [command];
+  for (const dir of pathEnv.split(delimiter).filter(Boolean)) {
+    for (const n of names) if (existsSync(join(dir, n))) return join(dir, n);
+  }
+  return undefined;
+}
+
+export interface GpuPresence {
+  available: boolean;
+  reason?: string;
+  gpus: { name: string; driver: string | null }[];
+}
+
+/** Asks nvidia-smi once for names and driver; a missing, failing or hung nvidia-smi is a reason. */
+export function probeGpus(pathEnv = process.env.PATH ?? ''): Promise<GpuPresence> {
+  const smi = findOnPath('nvidia-smi', pathEnv);
+  if (!smi) return Promise.resolve({ available: false, reason: 'nvidia-smi not found on PATH (no NVIDIA driver): GPU telemetry is off; CPU telemetry continues.', gpus: [] });
+  return new Promise((resolve) => {
+    execFile(smi, ['--query-gpu=name,driver_version', '--format=csv,noheader'], { timeout: NVIDIA_SMI_TIMEOUT_MS, killSignal: 'SIGKILL' }, (err, stdout) => {
+      if (err) {
+        const hung = (err as NodeJS.ErrnoException & { killed?: boolean }).killed;
+        resolve({
+          available: false,
+          reason: hung ? `nvidia-smi did not answer within ${NVIDIA_SMI_TIMEOUT_MS / 1000} s and was stopped (driver hung?).` : `nvidia-smi failed: ${err.message.split('\n')[0]}`,
+          gpus: [],
+        });
+        return;
+      }
+      const gpus = stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((l) => {
+          const [name, driver] = l.split(',').map((s) => s.trim());
+          return { name: name ?? 'unknown GPU', driver: driver && !driver.startsWith('[') ? driver : null };
+        });
+      resolve(
+        gpus.length > 0
+          ? { available: true, gpus }
+          : { available: false, reason: 'nvidia-smi found no GPU.', gpus: [] },
+      );
+    });
+  });
+}

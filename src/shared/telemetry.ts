@@ -1,0 +1,89 @@
+/**
+ * Telemetry sampled beside a run, on its own clock and on the same time base as latency
+ * samples (ms since the epoch), and what a finished run reports of it: utilisation, memory,
+ * energy, and the environment it ran in. Absent readings are null with a reason, never 0.
+ */
+import { z } from 'zod';
+
+export const TelemetrySampleSchema = z.object({
+  tMs: z.number(),
+  cpuUtilPct: z.number(),
+  perCorePct: z.array(z.number()),
+  memUsedBytes: z.number(),
+  workerRssBytes: z.number().nullable(),
+  /** CPU time of the worker over the last interval, as % of one core (200 = two cores busy). */
+  workerCpuPct: z.number().nullable(),
+  /** RAPL package + DRAM power over the last interval. */
+  cpuPowerW: z.number().nullable(),
+});
+export type TelemetrySample = z.infer<typeof TelemetrySampleSchema>;
+
+export const EnergySchema = z.object({
+  source: z.enum(['rapl', 'none']),
+  reason: z.string().optional(),
+  totalJ: z.number().nullable(),
+  averageW: z.number().nullable(),
+  peakW: z.number().nullable(),
+  idleW: z.number().nullable(),
+  netJ: z.number().nullable(),
+  perInferenceMj: z.number().nullable(),
+  inferencesPerJ: z.number().nullable(),
+});
+export type Energy = z.infer<typeof EnergySchema>;
+
+export const TelemetrySummarySchema = z.object({
+  intervalMs: z.number(),
+  samples: z.number().int(),
+  gpu: z.object({ available: z.boolean(), reason: z.string().optional() }),
+  cpu: z.object({
+    avgUtilPct: z.number().nullable(),
+    peakUtilPct: z.number().nullable(),
+    workerAvgCpuPct: z.number().nullable(),
+    workerPeakRssBytes: z.number().nullable(),
+  }),
+  energy: EnergySchema,
+});
+export type TelemetrySummary = z.infer<typeof TelemetrySummarySchema>;
+
+export const EnvironmentSchema = z.object({
+  cpuModel: z.string(),
+  logicalCores: z.number().int(),
+  physicalCores: z.number().int().nullable(),
+  totalMemoryBytes: z.number(),
+  os: z.string(),
+  kernel: z.string(),
+  nodeVersion: z.string(),
+  electronVersion: z.string().nullable(),
+  ortVersion: z.string(),
+  executionProvider: z.string(),
+  gpus: z.array(z.object({ name: z.string(), driver: z.string().nullable() })),
+  gpuReason: z.string().optional(),
+  cpuTemperatureC: z.number().nullable(),
+});
+export type Environment = z.infer<typeof EnvironmentSchema>;
+
+export const TelemetryConfigSchema = z.object({
+  enabled: z.boolean().default(true),
+  /** DESIGN: 100 ms by default, at most 10 Hz for charts; down to 20 ms on request. */
+  intervalMs: z.number().int().min(20).max(10_000).default(100),
+  /** Idle power measured before the run (only when an energy source exists). */
+  idleBaselineMs: z.number().int().min(0).max(60_000).default(1000),
+});
+export type TelemetryConfig = z.infer<typeof TelemetryConfigSchema>;
+
+/** Which environment differences make two runs hard to compare, in words. */
+export function environmentDifferences(a: Environment, b: Environment): string[] {
+  const out: string[] = [];
+  const diff = (label: string, x: unknown, y: unknown): void => {
+    if (JSON.stringify(x) !== JSON.stringify(y)) out.push(`${label}: ${String(JSON.stringify(x))} vs ${String(JSON.stringify(y))}`);
+  };
+  diff('CPU', a.cpuModel, b.cpuModel);
+  diff('logical cores', a.logicalCores, b.logicalCores);
+  diff('memory', a.totalMemoryBytes, b.totalMemoryBytes);
+  diff('OS', `${a.os} ${a.kernel}`, `${b.os} ${b.kernel}`);
+  diff('ONNX Runtime', a.ortVersion, b.ortVersion);
+  diff('execution provider', a.executionProvider, b.executionProvider);
+  diff('GPUs', a.gpus, b.gpus);
+  diff('Node', a.nodeVersion, b.nodeVersion);
+  return out;
+}
