@@ -102,7 +102,7 @@ export const RunConfigSchema = z.object({
   scenario: ScenarioSchema.default({ kind: 'single-stream' }),
   /** After measuring, a separate profiled pass records time per operator. */
   profile: z.boolean().default(false),
-  telemetry: TelemetryConfigSchema.default({ enabled: true, intervalMs: 100, idleBaselineMs: 1000 }),
+  telemetry: TelemetryConfigSchema.default({ enabled: true, intervalMs: 100, idleBaselineMs: 1000, gpus: [] }),
   stop: StopRuleSchema,
   label: z.string().max(200).optional(),
 });

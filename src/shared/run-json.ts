@@ -29,7 +29,16 @@ export interface RunJson {
   } | null;
   inputs: { name: string; type: string; shape: (number | string)[] }[] | null;
   telemetry: {
-    gpu: { available: boolean; reason?: string; avgPower_w: number | null; peakPower_w: number | null; avgUtil_pct: number | null; maxTemp_c: number | null };
+    gpu: {
+      available: boolean;
+      reason?: string;
+      avgPower_w: number | null;
+      peakPower_w: number | null;
+      avgUtil_pct: number | null;
+      maxTemp_c: number | null;
+      peakMemUsed_mib: number | null;
+      throttled_share: number | null;
+    };
     cpu: { avgUtil_pct: number | null; peakUtil_pct: number | null; workerAvgCpu_pct: number | null; workerPeakRss_bytes: number | null };
     interval_ms: number;
     samples: number;
@@ -107,8 +116,17 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
     inputs: r ? r.inputs : null,
     telemetry: t
       ? {
-          // GPU figures stay null until a GPU sampler reports them: absent is not zero.
-          gpu: { available: t.gpu.available, ...(t.gpu.reason ? { reason: t.gpu.reason } : {}), avgPower_w: null, peakPower_w: null, avgUtil_pct: null, maxTemp_c: null },
+          // Absent readings stay null: "no GPU" is not "0 W".
+          gpu: {
+            available: t.gpu.available,
+            ...(t.gpu.reason ? { reason: t.gpu.reason } : {}),
+            avgPower_w: t.gpu.avgPowerW,
+            peakPower_w: t.gpu.peakPowerW,
+            avgUtil_pct: t.gpu.avgUtilPct,
+            maxTemp_c: t.gpu.maxTempC,
+            peakMemUsed_mib: t.gpu.peakMemUsedMiB,
+            throttled_share: t.gpu.throttledShare,
+          },
           cpu: { avgUtil_pct: t.cpu.avgUtilPct, peakUtil_pct: t.cpu.peakUtilPct, workerAvgCpu_pct: t.cpu.workerAvgCpuPct, workerPeakRss_bytes: t.cpu.workerPeakRssBytes },
           interval_ms: t.intervalMs,
           samples: t.samples,

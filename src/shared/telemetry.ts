@@ -5,6 +5,26 @@
  */
 import { z } from 'zod';
 
+/** One GPU at one instant, as nvidia-smi reported it; null where the driver gave no value. */
+export const GpuReadingSchema = z.object({
+  tMs: z.number(),
+  index: z.number().int(),
+  uuid: z.string().nullable(),
+  name: z.string().nullable(),
+  utilGpuPct: z.number().nullable(),
+  utilMemPct: z.number().nullable(),
+  memUsedMiB: z.number().nullable(),
+  memTotalMiB: z.number().nullable(),
+  powerW: z.number().nullable(),
+  powerLimitW: z.number().nullable(),
+  tempC: z.number().nullable(),
+  smClockMHz: z.number().nullable(),
+  memClockMHz: z.number().nullable(),
+  pstate: z.string().nullable(),
+  throttleReasons: z.number().nullable(),
+});
+export type GpuReading = z.infer<typeof GpuReadingSchema>;
+
 export const TelemetrySampleSchema = z.object({
   tMs: z.number(),
   cpuUtilPct: z.number(),
@@ -15,11 +35,13 @@ export const TelemetrySampleSchema = z.object({
   workerCpuPct: z.number().nullable(),
   /** RAPL package + DRAM power over the last interval. */
   cpuPowerW: z.number().nullable(),
+  /** The latest reading of each sampled GPU (nvidia-smi streams on its own clock). */
+  gpus: z.array(GpuReadingSchema).default([]),
 });
 export type TelemetrySample = z.infer<typeof TelemetrySampleSchema>;
 
 export const EnergySchema = z.object({
-  source: z.enum(['rapl', 'none']),
+  source: z.enum(['rapl', 'gpu-power-integral', 'rapl+gpu-power-integral', 'none']),
   reason: z.string().optional(),
   totalJ: z.number().nullable(),
   averageW: z.number().nullable(),
@@ -34,7 +56,18 @@ export type Energy = z.infer<typeof EnergySchema>;
 export const TelemetrySummarySchema = z.object({
   intervalMs: z.number(),
   samples: z.number().int(),
-  gpu: z.object({ available: z.boolean(), reason: z.string().optional() }),
+  gpu: z.object({
+    available: z.boolean(),
+    reason: z.string().optional(),
+    /** Over the measured window, for the selected GPU (all GPUs summed for power). */
+    avgPowerW: z.number().nullable().default(null),
+    peakPowerW: z.number().nullable().default(null),
+    avgUtilPct: z.number().nullable().default(null),
+    maxTempC: z.number().nullable().default(null),
+    peakMemUsedMiB: z.number().nullable().default(null),
+    /** Fraction of samples in which a clock was held back by something other than idleness. */
+    throttledShare: z.number().nullable().default(null),
+  }),
   cpu: z.object({
     avgUtilPct: z.number().nullable(),
     peakUtilPct: z.number().nullable(),
@@ -68,6 +101,8 @@ export const TelemetryConfigSchema = z.object({
   intervalMs: z.number().int().min(20).max(10_000).default(100),
   /** Idle power measured before the run (only when an energy source exists). */
   idleBaselineMs: z.number().int().min(0).max(60_000).default(1000),
+  /** GPU indices to sample (nvidia-smi --id); empty samples every GPU. */
+  gpus: z.array(z.number().int().min(0)).default([]),
 });
 export type TelemetryConfig = z.infer<typeof TelemetryConfigSchema>;
 

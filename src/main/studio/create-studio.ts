@@ -26,6 +26,8 @@ export interface CreateStudioOptions {
   /** better-sqlite3 binary built for this runtime's ABI (Electron needs its own). */
   sqliteNativeBinding?: string;
   electronVersion?: string | null;
+  /** Where to look for nvidia-smi (defaults to PATH); tests point it at a stand-in. */
+  pathEnv?: string;
 }
 
 export interface StudioHandle {
@@ -86,7 +88,7 @@ export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
   });
   const rapl = findRaplDomains();
   let gpuPresence: Promise<GpuPresence> | undefined;
-  const gpu = (): Promise<GpuPresence> => (gpuPresence ??= probeGpus());
+  const gpu = (): Promise<GpuPresence> => (gpuPresence ??= probeGpus(options.pathEnv));
   const studio = new Studio({
     telemetry: { rapl, gpu },
     environment: async (executionProvider) =>

@@ -11,6 +11,7 @@ import { TelemetrySampler } from '../telemetry/sampler';
 import { summarizeTelemetry } from '../telemetry/summarize';
 import type { RaplDomain } from '../telemetry/rapl';
 import type { GpuPresence } from '../telemetry/gpu-presence';
+import { eventReasonsField, NvidiaSmiStream, queryFields } from '../telemetry/nvidia-smi-stream';
 
 /** Samples are written to SQLite in batches of about a second. */
 const PERSIST_EVERY = 10;
@@ -25,6 +26,7 @@ export class RunTelemetry {
   private idleCount = 0;
   private pending: TelemetrySample[] = [];
   private sampler: TelemetrySampler | undefined;
+  private stream: NvidiaSmiStream | undefined;
 
   constructor(
     private readonly runId: string,
@@ -38,7 +40,19 @@ export class RunTelemetry {
   /** Starts sampling; resolves after the idle baseline, when the worker may start. */
   async start(): Promise<void> {
     if (!this.config.enabled) return;
+    const gpu = await this.sources.gpu();
+    if (gpu.available && gpu.smi) {
+      this.stream = new NvidiaSmiStream({
+        smi: gpu.smi,
+        intervalMs: this.config.intervalMs,
+        gpus: this.config.gpus,
+        fields: queryFields(await eventReasonsField(gpu.smi)),
+        now: () => performance.timeOrigin + performance.now(),
+      });
+      this.stream.start();
+    }
     this.sampler = new TelemetrySampler({
+      gpus: () => this.stream?.latest() ?? [],
       intervalMs: this.config.intervalMs,
       now: () => performance.timeOrigin + performance.now(),
       workerPid: this.workerPid,
@@ -46,7 +60,8 @@ export class RunTelemetry {
       onSample: (s) => this.record(s),
     });
     this.sampler.start();
-    if (this.sources.rapl.domains.length > 0 && this.config.idleBaselineMs > 0) {
+    const canMeasureIdle = this.sources.rapl.domains.length > 0 || this.stream !== undefined;
+    if (canMeasureIdle && this.config.idleBaselineMs > 0) {
       await new Promise((r) => setTimeout(r, this.config.idleBaselineMs));
       this.idleCount = this.samples.length;
     }
@@ -68,17 +83,20 @@ export class RunTelemetry {
   async stop(window: { startMs?: number; endMs?: number; inferences: number }): Promise<TelemetrySummary | undefined> {
     if (!this.sampler) return undefined;
     this.sampler.stop();
+    this.stream?.stop();
     this.flush();
     if (window.startMs === undefined || window.endMs === undefined) return undefined;
     const gpu = await this.sources.gpu();
+    const streamFailure = this.stream?.failure;
     return summarizeTelemetry({
       samples: this.samples.slice(this.idleCount),
+      gpuReadings: this.stream?.readings ?? [],
       idleSamples: this.samples.slice(0, this.idleCount),
       windowStartMs: window.startMs,
       windowEndMs: window.endMs,
       inferences: window.inferences,
       intervalMs: this.config.intervalMs,
-      gpu: { available: gpu.available, ...(gpu.reason ? { reason: gpu.reason } : {}) },
+      gpu: streamFailure ? { available: false, reason: streamFailure } : { available: gpu.available, ...(gpu.reason ? { reason: gpu.reason } : {}) },
       ...(this.sources.rapl.reason ? { energyUnavailableReason: this.sources.rapl.reason } : {}),
     });
   }

@@ -20,6 +20,8 @@ export interface GpuPresence {
   available: boolean;
   reason?: string;
   gpus: { name: string; driver: string | null }[];
+  /** The nvidia-smi to stream from, when available. */
+  smi?: string;
 }
 
 /** Asks nvidia-smi once for names and driver; a missing, failing or hung nvidia-smi is a reason. */
@@ -47,7 +49,7 @@ export function probeGpus(pathEnv = process.env.PATH ?? ''): Promise<GpuPresence
         });
       resolve(
         gpus.length > 0
-          ? { available: true, gpus }
+          ? { available: true, gpus, smi }
           : { available: false, reason: 'nvidia-smi found no GPU.', gpus: [] },
       );
     });

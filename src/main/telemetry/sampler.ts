@@ -5,7 +5,7 @@
  * would overlap are skipped rather than queued, so a slow tick cannot snowball.
  */
 import si from 'systeminformation';
-import type { TelemetrySample } from '../../shared/telemetry';
+import type { GpuReading, TelemetrySample } from '../../shared/telemetry';
 import { counterDeltaJ, readCounterUj, type RaplDomain } from './rapl';
 import { readProcStats, type ProcStats } from './proc-stats';
 
@@ -15,6 +15,8 @@ export interface SamplerDeps {
   now: () => number;
   workerPid: () => number | undefined;
   rapl: RaplDomain[];
+  /** Latest GPU readings, from the nvidia-smi stream when there is one. */
+  gpus: () => GpuReading[];
   onSample: (s: TelemetrySample) => void;
 }
 
@@ -61,6 +63,7 @@ export class TelemetrySampler {
         workerRssBytes: proc?.rssBytes ?? null,
         workerCpuPct,
         cpuPowerW,
+        gpus: this.deps.gpus(),
       });
     } catch {
       // A failed read skips one sample; the next tick tries again.

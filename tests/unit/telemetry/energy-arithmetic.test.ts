@@ -23,6 +23,7 @@ const sample = (tMs: number, cpuPowerW: number | null, cpuUtilPct = 50): Telemet
   workerRssBytes: 100 + tMs,
   workerCpuPct: cpuUtilPct * 2,
   cpuPowerW,
+  gpus: [],
 });
 
 describe('a run’s telemetry summary', () => {

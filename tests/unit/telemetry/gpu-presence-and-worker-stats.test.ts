@@ -27,6 +27,7 @@ describe.runIf(process.platform !== 'win32')('NVIDIA presence', () => {
     expect(findOnPath('nvidia-smi', dir)).toBe(join(dir, 'nvidia-smi'));
     expect(await probeGpus(dir)).toEqual({
       available: true,
+      smi: join(dir, 'nvidia-smi'),
       gpus: [
         { name: 'Tesla P100-PCIE-12GB', driver: '375.66' },
         { name: 'NVIDIA A10', driver: null },

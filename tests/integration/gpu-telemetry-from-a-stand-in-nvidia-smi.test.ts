@@ -1,0 +1,81 @@
+/**
+ * The real sampler and nvidia-smi stream against a stand-in `nvidia-smi` on PATH that replays
+ * a real H100 capture at the pace it is asked for (tests/fixtures/nvidia-smi).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createStudio, type StudioHandle } from '../../src/main/studio/create-studio';
+import { NvidiaSmiStream, queryFields } from '../../src/main/telemetry/nvidia-smi-stream';
+import { RunConfigSchema, type Run } from '../../src/shared/run';
+import type { TelemetrySample } from '../../src/shared/telemetry';
+import { SQUEEZENET, tempHome } from '../helpers/temp-home';
+
+const FAKE = resolve('tests/fixtures/nvidia-smi/fake-nvidia-smi.mjs');
+let t: ReturnType<typeof tempHome>;
+let bin: string;
+beforeAll(() => {
+  t = tempHome('dyno-gpu-');
+  bin = join(t.home, 'bin');
+  mkdirSync(bin);
+  chmodSync(FAKE, 0o755);
+  symlinkSync(FAKE, join(bin, 'nvidia-smi'));
+});
+afterAll(() => t.cleanup());
+
+describe.runIf(process.platform !== 'win32')('GPU telemetry', () => {
+  it('streams one nvidia-smi process, parsing each line as it comes', async () => {
+    const stream = new NvidiaSmiStream({ smi: join(bin, 'nvidia-smi'), intervalMs: 50, gpus: [], fields: queryFields('clocks_event_reasons.active'), now: () => performance.now() });
+    stream.start();
+    await new Promise((r) => setTimeout(r, 600));
+    stream.stop();
+    expect(stream.failure).toBeUndefined();
+    expect(stream.readings.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(stream.readings.map((r) => r.powerW))).toEqual(new Set([69.85, 631.95]));
+    expect(stream.latest()).toHaveLength(1);
+  });
+
+  it('kills a stream that goes silent and says why', async () => {
+    process.env.FAKE_SMI_MODE = 'hang';
+    try {
+      const stream = new NvidiaSmiStream({ smi: join(bin, 'nvidia-smi'), intervalMs: 50, gpus: [], fields: queryFields('clocks_event_reasons.active'), now: () => performance.now(), silenceTimeoutMs: 400 });
+      stream.start();
+      await new Promise((r) => setTimeout(r, 900));
+      expect(stream.failure).toMatch(/sent nothing for 0\.4 s and was stopped/);
+      stream.stop();
+    } finally {
+      delete process.env.FAKE_SMI_MODE;
+    }
+  });
+
+  it('puts GPU power, utilisation, temperature and energy into a real benchmark run', async () => {
+    const handle: StudioHandle = createStudio({ home: t.home, pathEnv: `${bin}:${process.env.PATH}` });
+    try {
+      const config = RunConfigSchema.parse({
+        modelPath: SQUEEZENET,
+        telemetry: { intervalMs: 50, idleBaselineMs: 300 },
+        stop: { warmupIterations: 2, minIterations: 10, maxIterations: 100_000, minDurationMs: 800, maxDurationMs: 10_000 },
+      });
+      const { runId } = (await handle.studio.call('runs.start', { config })) as { runId: string };
+      const run: Run = await handle.studio.queue.whenFinished(runId);
+      expect(run.status).toBe('completed');
+      if (run.status !== 'completed') return;
+      const tel = run.results.telemetry!;
+      expect(tel.gpu).toMatchObject({ available: true, maxTempC: 59 });
+      expect(tel.gpu.avgPowerW!).toBeGreaterThan(69.85);
+      expect(tel.gpu.avgPowerW!).toBeLessThan(631.95);
+      expect(tel.gpu.peakPowerW).toBe(631.95);
+      expect(tel.gpu.avgUtilPct!).toBeGreaterThan(0);
+      expect(tel.gpu.throttledShare).toBe(0); // only the idle bit was ever set
+      expect(tel.energy.source).toMatch(/gpu-power-integral/);
+      expect(tel.energy.totalJ!).toBeGreaterThan(0.8 * 69.85 * 0.5); // ≥ idle power over the window
+      expect(tel.energy.idleW).not.toBeNull();
+      expect(run.results.environment.gpus).toEqual([{ name: 'NVIDIA H100 80GB HBM3', driver: '590.48.01' }]);
+      const samples = (await handle.studio.call('runs.telemetry', { runId })) as TelemetrySample[];
+      expect(samples.some((s) => s.gpus.length === 1)).toBe(true);
+    } finally {
+      handle.close();
+    }
+  }, 30_000);
+});
