@@ -143,8 +143,9 @@ export class RunQueue {
     };
 
     const environment = this.deps.environment(run.config.session.executionProvider);
-    let workerPid: number | undefined;
-    const telemetry = new RunTelemetry(run.id, run.config.telemetry, this.deps.telemetry, this.deps.repo, this.deps.emit, () => workerPid);
+    // The sampler starts before the worker (idle baseline), so it reads the pid through a holder.
+    const workerRef: { pid?: number } = {};
+    const telemetry = new RunTelemetry(run.id, run.config.telemetry, this.deps.telemetry, this.deps.repo, this.deps.emit, () => workerRef.pid);
     await telemetry.start();
     const worker = startWorkerRun(this.deps.worker, { runId: run.id, config: run.config, artifactsDir: this.deps.artifactsDir }, {
       onReady: (ready) => {
@@ -166,7 +167,7 @@ export class RunQueue {
         progress(latencies.length > 0 ? 'measure' : 'warmup', lastEnd);
       },
     });
-    workerPid = worker.pid;
+    workerRef.pid = worker.pid;
     this.active = { runId: run.id, worker, cancelRequested: false };
     progress('starting');
     const outcome = await worker.outcome;
