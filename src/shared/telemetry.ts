@@ -30,6 +30,7 @@ export const TelemetrySampleSchema = z.object({
   cpuUtilPct: z.number(),
   perCorePct: z.array(z.number()),
   memUsedBytes: z.number(),
+  cpuSpeedMHz: z.number().nullable().default(null),
   workerRssBytes: z.number().nullable(),
   /** CPU time of the worker over the last interval, as % of one core (200 = two cores busy). */
   workerCpuPct: z.number().nullable(),

@@ -111,3 +111,20 @@ test('an unavailable execution provider says why, and the run is refused with th
   await page.getByTestId('start-run').click();
   await expect(page.getByRole('alert')).toHaveText(`Execution provider ${name} is not available: ${reason}`);
 });
+
+test('telemetry: a time-aligned timeline while running, and telemetry cards after', async ({ page }) => {
+  await page.goto(serve.url);
+  await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx');
+  await page.getByTestId('field-iterations').fill('100');
+  await page.getByTestId('field-minDurationS').fill('2');
+  await page.getByTestId('start-run').click();
+  // Latency and CPU panels share one x-axis; hovering shows every series at that instant.
+  await expect(page.locator('[data-testid="live-timeline"] .xy').first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('results')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('[data-testid="live-timeline"] .scatterlayer .trace')).toHaveCount(3);
+  await expect(page.getByTestId('tel-cpu')).toHaveText(/^\d+ %$/);
+  await expect(page.getByTestId('tel-gpu')).toHaveText('not sampled');
+  await expect(page.getByTestId('telemetry-cards')).toContainText('nvidia-smi not found on PATH');
+  await page.setViewportSize({ width: 1440, height: 2200 });
+  await page.screenshot({ path: join(SHOTS, 'run-telemetry.png') });
+});

@@ -180,7 +180,7 @@ export class Studio {
           // One x-axis over the whole run: warm-up iterations first, measured ones after.
           points: keep.flatMap((k) => {
             const s = samples[k];
-            return s ? [{ i: s.phase === 'warmup' ? s.i : warmups + s.i, latencyMs: s.latencyMs, phase: s.phase }] : [];
+            return s ? [{ i: s.phase === 'warmup' ? s.i : warmups + s.i, tMs: s.tMs, latencyMs: s.latencyMs, phase: s.phase }] : [];
           }),
         };
       },

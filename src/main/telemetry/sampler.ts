@@ -1,10 +1,11 @@
 /**
  * The telemetry sampler: runs in the host, on its own timer, independent of the worker (whose
- * event loop session.run blocks). Each tick reads /proc (through systeminformation), the
- * worker's /proc entry and the RAPL counters: files, never a process per sample. Ticks that
- * would overlap are skipped rather than queued, so a slow tick cannot snowball.
+ * event loop session.run blocks). Each tick reads the kernel's CPU counters, free memory, the
+ * worker's /proc entry and the RAPL counters: a few small reads, never a process per sample,
+ * and synchronous so a tick cannot overlap the next (measured by npm run bench:telemetry).
  */
-import si from 'systeminformation';
+import { freemem, totalmem } from 'node:os';
+import { CpuLoadMeter } from './cpu-load';
 import type { GpuReading, TelemetrySample } from '../../shared/telemetry';
 import { counterDeltaJ, readCounterUj, type RaplDomain } from './rapl';
 import { readProcStats, type ProcStats } from './proc-stats';
@@ -22,15 +23,14 @@ export interface SamplerDeps {
 
 export class TelemetrySampler {
   private timer: NodeJS.Timeout | undefined;
-  private busy = false;
+  private cpu: CpuLoadMeter | undefined;
   private lastTick: { tMs: number; proc?: ProcStats; raplUj: number[] } | undefined;
 
   constructor(private readonly deps: SamplerDeps) {}
 
   start(): void {
-    // The first currentLoad() call primes systeminformation's /proc/stat delta.
-    void si.currentLoad().catch(() => undefined);
-    this.timer = setInterval(() => void this.tick(), this.deps.intervalMs);
+    this.cpu = new CpuLoadMeter();
+    this.timer = setInterval(() => this.tick(), this.deps.intervalMs);
   }
 
   stop(): void {
@@ -38,11 +38,9 @@ export class TelemetrySampler {
     this.timer = undefined;
   }
 
-  private async tick(): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
+  private tick(): void {
     try {
-      const [load, mem] = await Promise.all([si.currentLoad(), si.mem()]);
+      const load = (this.cpu ??= new CpuLoadMeter()).read();
       const tMs = this.deps.now();
       const pid = this.deps.workerPid();
       const proc = pid === undefined ? undefined : readProcStats(pid);
@@ -57,9 +55,10 @@ export class TelemetrySampler {
       this.lastTick = { tMs, raplUj, ...(proc ? { proc } : {}) };
       this.deps.onSample({
         tMs,
-        cpuUtilPct: load.currentLoad,
-        perCorePct: load.cpus.map((c) => c.load),
-        memUsedBytes: mem.active,
+        cpuUtilPct: load.totalPct,
+        perCorePct: load.perCorePct,
+        memUsedBytes: totalmem() - freemem(),
+        cpuSpeedMHz: load.speedMHz > 0 ? load.speedMHz : null,
         workerRssBytes: proc?.rssBytes ?? null,
         workerCpuPct,
         cpuPowerW,
@@ -67,8 +66,6 @@ export class TelemetrySampler {
       });
     } catch {
       // A failed read skips one sample; the next tick tries again.
-    } finally {
-      this.busy = false;
     }
   }
 }

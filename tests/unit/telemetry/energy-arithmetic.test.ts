@@ -20,6 +20,7 @@ const sample = (tMs: number, cpuPowerW: number | null, cpuUtilPct = 50): Telemet
   cpuUtilPct,
   perCorePct: [cpuUtilPct],
   memUsedBytes: 1,
+  cpuSpeedMHz: null,
   workerRssBytes: 100 + tMs,
   workerCpuPct: cpuUtilPct * 2,
   cpuPowerW,

@@ -16,6 +16,9 @@ export function connectEvents(): () => void {
       case 'run.samples':
         useLiveRun.getState().onSamples(event.runId, event.samples);
         break;
+      case 'run.telemetry':
+        useLiveRun.getState().onTelemetry(event.runId, event.samples);
+        break;
     }
   });
 }

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { LatencyChart } from '../charts/LatencyChart';
 import { RunResults } from './RunResults';
+import { TimelineChart } from '../charts/TimelineChart';
 import { StatusBadge } from './StatusBadge';
 import { useLiveRun } from '../stores/live-run-store';
 import { api } from '../api';
@@ -12,7 +13,7 @@ const LIVE_REDRAW_MS = 1000;
 const LIVE_MAX_POINTS = 1000;
 
 export function LiveRunPanel() {
-  const { runId, run, progress, points, version } = useLiveRun();
+  const { runId, run, progress, points, telemetry, version } = useLiveRun();
   const [detail, setDetail] = useState<RunDetail>();
   const finished = run && (run.status === 'completed' || run.status === 'failed' || run.status === 'aborted');
   useEffect(() => {
@@ -64,6 +65,12 @@ export function LiveRunPanel() {
           testId="live-chart"
         />
       </section>
+      {(telemetry.length > 0 || points.tMs.length > 0) && (
+        <section className="chart-card">
+          <h3>Timeline: latency and telemetry on one clock</h3>
+          <TimelineChart latency={points} telemetry={telemetry} version={version} minRedrawMs={run?.status === 'running' ? LIVE_REDRAW_MS : 0} testId="live-timeline" />
+        </section>
+      )}
       {run?.status === 'failed' && !detail && (
         <div className="error-box" role="alert" data-testid="run-error">
           {run.error}

@@ -11,6 +11,7 @@ import { DistributionChart, type DistributionData } from '../charts/Distribution
 import { ProfileTable } from './ProfileTable';
 import { StatsCards } from './StatsCards';
 import { Warnings } from './Warnings';
+import { TelemetryCards } from './TelemetryCards';
 
 function Facts({ detail }: { detail: RunDetail }) {
   const run = detail.run;
@@ -75,6 +76,7 @@ export function RunResults({ detail }: { detail: RunDetail }) {
       {run.status === 'failed' && <div className="error-box">{run.error}</div>}
       <Verdicts detail={detail} />
       {stats && <StatsCards stats={stats} />}
+      {run.status === 'completed' && run.results.telemetry && <TelemetryCards t={run.results.telemetry} />}
       <Facts detail={detail} />
       <Warnings warnings={detail.warnings} />
       {dist && dist.counts.length > 0 && (

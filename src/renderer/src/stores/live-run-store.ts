@@ -2,9 +2,12 @@
 import { create } from 'zustand';
 import type { Progress } from '../../../shared/contract';
 import type { Run, Sample } from '../../../shared/run';
+import type { TelemetrySample } from '../../../shared/telemetry';
 
 export interface LivePoints {
   x: number[];
+  /** Start of each iteration on the shared time base, to align with telemetry. */
+  tMs: number[];
   latencyMs: number[];
   warmupCount: number;
 }
@@ -14,6 +17,7 @@ interface LiveRunState {
   known: Map<string, Run>;
   runId?: string;
   run?: Run;
+  telemetry: TelemetrySample[];
   progress?: Progress;
   points: LivePoints;
   /** Bumped on every batch so charts can redraw without copying arrays. */
@@ -22,21 +26,29 @@ interface LiveRunState {
   onRun(run: Run): void;
   onProgress(runId: string, progress: Progress): void;
   onSamples(runId: string, samples: Sample[]): void;
+  onTelemetry(runId: string, samples: TelemetrySample[]): void;
 }
 
-const empty = (): LivePoints => ({ x: [], latencyMs: [], warmupCount: 0 });
+const empty = (): LivePoints => ({ x: [], tMs: [], latencyMs: [], warmupCount: 0 });
 
 export const useLiveRun = create<LiveRunState>((set, get) => ({
   known: new Map(),
+  telemetry: [],
   points: empty(),
   version: 0,
-  watch: (runId) => set({ runId, run: get().known.get(runId), progress: undefined, points: empty(), version: 0 }),
+  watch: (runId) => set({ runId, run: get().known.get(runId), progress: undefined, points: empty(), telemetry: [], version: 0 }),
   onRun: (run) => {
     get().known.set(run.id, run);
     if (run.id === get().runId) set({ run });
   },
   onProgress: (runId, progress) => {
     if (runId === get().runId) set({ progress });
+  },
+  onTelemetry: (runId, samples) => {
+    const s = get();
+    if (runId !== s.runId) return;
+    s.telemetry.push(...samples);
+    set({ version: s.version + 1 });
   },
   onSamples: (runId, samples) => {
     const s = get();
@@ -48,6 +60,7 @@ export const useLiveRun = create<LiveRunState>((set, get) => ({
         p.x.push(sample.i);
       } else p.x.push(p.warmupCount + sample.i);
       p.latencyMs.push(sample.latencyMs);
+      p.tMs.push(sample.tMs);
     }
     set({ version: s.version + 1 });
   },

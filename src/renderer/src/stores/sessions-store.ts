@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { RunDetail, Series } from '../../../shared/contract';
 import type { Run } from '../../../shared/run';
+import type { TelemetrySample } from '../../../shared/telemetry';
 import { api } from '../api';
 
 interface SessionsState {
@@ -9,6 +10,7 @@ interface SessionsState {
   selectedId?: string;
   detail?: RunDetail;
   series?: Series;
+  telemetry?: TelemetrySample[];
   error?: string;
   refresh(): Promise<void>;
   select(runId: string): Promise<void>;
@@ -25,10 +27,14 @@ export const useSessions = create<SessionsState>((set, get) => ({
     }
   },
   select: async (runId) => {
-    set({ selectedId: runId, detail: undefined, series: undefined });
+    set({ selectedId: runId, detail: undefined, series: undefined, telemetry: undefined });
     try {
-      const [detail, series] = await Promise.all([api.call('runs.get', { runId }), api.call('runs.series', { runId, maxPoints: 4000 })]);
-      if (get().selectedId === runId) set({ detail, series });
+      const [detail, series, telemetry] = await Promise.all([
+        api.call('runs.get', { runId }),
+        api.call('runs.series', { runId, maxPoints: 4000 }),
+        api.call('runs.telemetry', { runId }),
+      ]);
+      if (get().selectedId === runId) set({ detail, series, telemetry });
     } catch (err) {
       set({ error: err instanceof Error ? err.message : String(err) });
     }

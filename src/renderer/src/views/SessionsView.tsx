@@ -4,6 +4,7 @@ import { useSessions } from '../stores/sessions-store';
 import { StatusBadge } from '../components/StatusBadge';
 import { RunResults } from '../components/RunResults';
 import { LatencyChart } from '../charts/LatencyChart';
+import { TimelineChart } from '../charts/TimelineChart';
 import { formatMs, formatRate } from '../../../shared/format';
 import type { Run } from '../../../shared/run';
 import type { Series } from '../../../shared/contract';
@@ -20,7 +21,7 @@ function SeriesChart({ series }: { series: Series }) {
 }
 
 export function SessionsView() {
-  const { runs, selectedId, detail, series, error, refresh, select } = useSessions();
+  const { runs, selectedId, detail, series, telemetry, error, refresh, select } = useSessions();
   useEffect(() => void refresh(), [refresh]);
   return (
     <div className="sessions-view">
@@ -82,6 +83,17 @@ export function SessionsView() {
                 </span>
               </h3>
               <SeriesChart series={series} />
+            </div>
+          )}
+          {series && telemetry && telemetry.length > 0 && (
+            <div className="chart-card">
+              <h3>Timeline: latency and telemetry on one clock</h3>
+              <TimelineChart
+                latency={{ tMs: series.points.map((p) => p.tMs), latencyMs: series.points.map((p) => p.latencyMs) }}
+                telemetry={telemetry}
+                version={series.totalPoints}
+                testId="detail-timeline"
+              />
             </div>
           )}
           <details className="config-details">
