@@ -59,6 +59,7 @@ export function benchArgsFor(config: RunConfig): string[] {
   if (!config.telemetry.enabled) args.push('--no-telemetry');
   if (config.telemetry.intervalMs !== 100) args.push('--telemetry-interval', String(config.telemetry.intervalMs));
   if (config.telemetry.idleBaselineMs !== 1000) args.push('--idle-baseline', String(config.telemetry.idleBaselineMs));
+  if (config.telemetry.gpus.length > 0) args.push('--gpus', config.telemetry.gpus.join(','));
   if (config.label) args.push('--label', config.label);
   return args;
 }

@@ -90,7 +90,19 @@ export const EnvironmentSchema = z.object({
   electronVersion: z.string().nullable(),
   ortVersion: z.string(),
   executionProvider: z.string(),
-  gpus: z.array(z.object({ name: z.string(), driver: z.string().nullable() })),
+  gpus: z.array(
+    z.object({
+      name: z.string(),
+      driver: z.string().nullable(),
+      uuid: z.string().nullable().default(null),
+      memoryTotalMiB: z.number().nullable().default(null),
+      powerLimitW: z.number().nullable().default(null),
+      smClockMHz: z.number().nullable().default(null),
+    }),
+  ),
+  cudaVersion: z.string().nullable().default(null),
+  /** Processes already on the GPUs when the run started: they share the GPU with the benchmark. */
+  gpuProcesses: z.array(z.object({ gpu: z.number(), pid: z.number(), name: z.string().nullable(), usedMemoryMiB: z.number().nullable() })).default([]),
   gpuReason: z.string().optional(),
   cpuTemperatureC: z.number().nullable(),
 });
@@ -119,7 +131,8 @@ export function environmentDifferences(a: Environment, b: Environment): string[]
   diff('OS', `${a.os} ${a.kernel}`, `${b.os} ${b.kernel}`);
   diff('ONNX Runtime', a.ortVersion, b.ortVersion);
   diff('execution provider', a.executionProvider, b.executionProvider);
-  diff('GPUs', a.gpus, b.gpus);
+  diff('GPUs', a.gpus.map((g) => `${g.name} ${g.driver ?? ''}`), b.gpus.map((g) => `${g.name} ${g.driver ?? ''}`));
+  diff('GPU power limits', a.gpus.map((g) => g.powerLimitW), b.gpus.map((g) => g.powerLimitW));
   diff('Node', a.nodeVersion, b.nodeVersion);
   return out;
 }

@@ -71,7 +71,11 @@ describe.runIf(process.platform !== 'win32')('GPU telemetry', () => {
       expect(tel.energy.source).toMatch(/gpu-power-integral/);
       expect(tel.energy.totalJ!).toBeGreaterThan(0.8 * 69.85 * 0.5); // ≥ idle power over the window
       expect(tel.energy.idleW).not.toBeNull();
-      expect(run.results.environment.gpus).toEqual([{ name: 'NVIDIA H100 80GB HBM3', driver: '590.48.01' }]);
+      // The inventory comes from `nvidia-smi -q -x` (here the stand-in's two-P100 capture).
+      expect(run.results.environment.gpus.map((g) => [g.name, g.driver, g.powerLimitW])).toEqual([
+        ['Tesla P100-PCIE-12GB', '375.66', 250],
+        ['Tesla P100-PCIE-12GB_2', '375.66', 250],
+      ]);
       const samples = (await handle.studio.call('runs.telemetry', { runId })) as TelemetrySample[];
       expect(samples.some((s) => s.gpus.length === 1)).toBe(true);
     } finally {

@@ -4,7 +4,7 @@
  * that parsing that line gives back the configuration it came from.
  */
 import { resolve } from 'node:path';
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { EXECUTION_PROVIDERS, RUN_DEFAULTS, RunConfigSchema, type RunConfig } from '../../shared/run-config';
 import {
   collectNamedInt,
@@ -52,6 +52,7 @@ export interface BenchFlags {
   telemetry: boolean;
   telemetryInterval: number;
   idleBaseline: number;
+  gpus?: number[];
   label?: string;
   json: boolean;
   csv: boolean;
@@ -95,6 +96,7 @@ export function addBenchOptions(cmd: Command): Command {
     .option('--profile', 'after measuring, profile a separate pass: time per operator and FLOPs', false)
     .option('--no-telemetry', 'do not sample CPU/GPU telemetry beside the run')
     .option('--telemetry-interval <ms>', 'telemetry sampling interval (20–10000 ms)', positiveInt('--telemetry-interval'), 100)
+    .option('--gpus <list>', 'GPU indices to sample telemetry from, e.g. 0,1 (default: all)', gpuList)
     .option('--idle-baseline <ms>', 'idle power measured before the run, when an energy counter exists', nonNegativeInt('--idle-baseline'), 1000)
     .option('--label <text>', 'a label to find the run by later')
     .option('--json', 'print one JSON object', false)
@@ -102,6 +104,12 @@ export function addBenchOptions(cmd: Command): Command {
     .option('--markdown', 'print a Markdown table', false)
     .option('--baseline <run-id|file>', 'compare with a stored run or a `dyno bench --json` file')
     .option('--fail-if-slower <pct>', 'with --baseline: exit 3 if the median is slower by more than PCT %', percent('--fail-if-slower'));
+}
+
+function gpuList(value: string): number[] {
+  const list = value.split(',').map((s) => Number(s.trim()));
+  if (list.some((n) => !Number.isInteger(n) || n < 0)) throw new InvalidArgumentError(`--gpus takes GPU indices like 0,1 (got '${value}').`);
+  return list;
 }
 
 export function benchConfig(model: string, o: BenchFlags): RunConfig {
@@ -139,7 +147,7 @@ export function benchConfig(model: string, o: BenchFlags): RunConfig {
     checkOutputs: o.checkOutputs,
     scenario,
     profile: o.profile,
-    telemetry: { enabled: o.telemetry, intervalMs: o.telemetryInterval, idleBaselineMs: o.idleBaseline },
+    telemetry: { enabled: o.telemetry, intervalMs: o.telemetryInterval, idleBaselineMs: o.idleBaseline, gpus: o.gpus ?? [] },
     label: o.label,
     stop: {
       warmupIterations: o.warmup,

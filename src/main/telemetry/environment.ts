@@ -6,11 +6,18 @@ import { cpus, release, totalmem, type } from 'node:os';
 import si from 'systeminformation';
 import * as ort from 'onnxruntime-node';
 import type { Environment } from '../../shared/telemetry';
-import type { GpuPresence } from './gpu-presence';
+import { gpuInventory, type GpuPresence } from './gpu-presence';
 
 export async function environmentFingerprint(opts: { executionProvider: string; electronVersion: string | null; gpu: GpuPresence }): Promise<Environment> {
   const cpuList = cpus();
-  const [cpu, temperature] = await Promise.all([si.cpu().catch(() => undefined), si.cpuTemperature().catch(() => undefined)]);
+  const [cpu, temperature, inventory] = await Promise.all([
+    si.cpu().catch(() => undefined),
+    si.cpuTemperature().catch(() => undefined),
+    opts.gpu.smi ? gpuInventory(opts.gpu.smi) : Promise.resolve(undefined),
+  ]);
+  const gpus = inventory
+    ? inventory.gpus.map((g) => ({ name: g.name, driver: inventory.driverVersion, uuid: g.uuid, memoryTotalMiB: g.memoryTotalMiB, powerLimitW: g.powerLimitW, smClockMHz: g.smClockMHz }))
+    : opts.gpu.gpus.map((g) => ({ ...g, uuid: null, memoryTotalMiB: null, powerLimitW: null, smClockMHz: null }));
   return {
     cpuModel: cpuList[0]?.model.trim() ?? 'unknown CPU',
     logicalCores: cpuList.length,
@@ -22,7 +29,9 @@ export async function environmentFingerprint(opts: { executionProvider: string; 
     electronVersion: opts.electronVersion,
     ortVersion: ort.env.versions.node ?? ort.env.versions.common,
     executionProvider: opts.executionProvider,
-    gpus: opts.gpu.gpus,
+    gpus,
+    cudaVersion: inventory?.cudaVersion ?? null,
+    gpuProcesses: inventory?.gpus.flatMap((g) => g.processes.map((p) => ({ gpu: g.index, ...p }))) ?? [],
     ...(opts.gpu.reason ? { gpuReason: opts.gpu.reason } : {}),
     cpuTemperatureC: typeof temperature?.main === 'number' ? temperature.main : null,
   };

@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { parseNvidiaSmiXml, type GpuInventory } from './nvidia-smi-xml';
 
 export const NVIDIA_SMI_TIMEOUT_MS = 5_000;
 
@@ -52,6 +53,20 @@ export function probeGpus(pathEnv = process.env.PATH ?? ''): Promise<GpuPresence
           ? { available: true, gpus, smi }
           : { available: false, reason: 'nvidia-smi found no GPU.', gpus: [] },
       );
+    });
+  });
+}
+
+/** `nvidia-smi -q -x` once (never per sample), with the same timeout; undefined on any failure. */
+export function gpuInventory(smi: string): Promise<GpuInventory | undefined> {
+  return new Promise((resolve) => {
+    execFile(smi, ['-q', '-x'], { timeout: NVIDIA_SMI_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 32 * 1024 * 1024 }, (err, stdout) => {
+      if (err) return resolve(undefined);
+      try {
+        resolve(parseNvidiaSmiXml(String(stdout)));
+      } catch {
+        resolve(undefined);
+      }
     });
   });
 }

@@ -56,7 +56,7 @@ describe('the CLI command shown for a configuration', () => {
     ['the server scenario', { ...base, scenario: { kind: 'server', targetQps: 50, latencyBudgetMs: 20, percentile: 0.9 } }],
     ['the multi-stream scenario', { ...base, scenario: { kind: 'multi-stream', samplesPerQuery: 8 }, inputs: { kind: 'random', seed: 7 } }],
     ['the offline scenario', { ...base, scenario: { kind: 'offline' }, batchSize: 32 }],
-    ['telemetry settings', { ...base, telemetry: { enabled: true, intervalMs: 20, idleBaselineMs: 0 } }],
+    ['telemetry settings', { ...base, telemetry: { enabled: true, intervalMs: 20, idleBaselineMs: 0, gpus: [0, 2] } }],
     ['telemetry off', { ...base, telemetry: { enabled: false, intervalMs: 100, idleBaselineMs: 1000 } }],
   ];
   it.each(cases)('parses back to the same configuration: %s', (_name, input) => {

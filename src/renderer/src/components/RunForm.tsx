@@ -134,6 +134,11 @@ export function RunForm() {
         {choices.scenario === 'multi-stream' && text('samplesPerQuery', 'Samples / query', 'the batch of one query')}
         <CheckField label="Profile operators after measuring" checked={choices.profile} onChange={pick('profile')} testId="field-profile" />
       </Group>
+      <Group title="Telemetry">
+        <CheckField label="Sample CPU, GPU and power beside the run" checked={choices.telemetry} onChange={pick('telemetry')} testId="field-telemetry" />
+        {choices.telemetry && text('telemetryIntervalMs', 'Interval', 'ms between samples (20–10000)')}
+        {choices.telemetry && text('telemetryGpus', 'GPUs', 'indices, e.g. 0,1 (blank: all)')}
+      </Group>
       {config && (
         <div className="cli-line">
           <div className="field-label">Same run from a terminal</div>

@@ -19,6 +19,8 @@ export interface ConfigFields {
   latencyBudgetMs: string;
   samplesPerQuery: string;
   deviceId: string;
+  telemetryIntervalMs: string;
+  telemetryGpus: string;
   dims: Record<string, string>;
 }
 
@@ -34,6 +36,7 @@ export interface ConfigChoices {
   checkOutputs: boolean;
   scenario: RunConfig['scenario']['kind'];
   profile: boolean;
+  telemetry: boolean;
 }
 
 export const DEFAULT_FIELDS: ConfigFields = {
@@ -49,6 +52,8 @@ export const DEFAULT_FIELDS: ConfigFields = {
   latencyBudgetMs: '50',
   samplesPerQuery: '8',
   deviceId: '0',
+  telemetryIntervalMs: '100',
+  telemetryGpus: '',
   dims: {},
 };
 
@@ -64,6 +69,7 @@ export const DEFAULT_CHOICES: ConfigChoices = {
   checkOutputs: false,
   scenario: 'single-stream',
   profile: false,
+  telemetry: true,
 };
 
 export type TextField = Exclude<keyof ConfigFields, 'dims'>;
@@ -114,6 +120,10 @@ export function parseConfig(
     const n = take('samplesPerQuery', wholeNumber(f.samplesPerQuery, 1, 'Samples per query'));
     if (n !== undefined) scenario = { kind: 'multi-stream', samplesPerQuery: n };
   }
+  const interval = take('telemetryIntervalMs', wholeNumber(f.telemetryIntervalMs, 20, 'Interval'));
+  if (interval !== undefined && interval > 10_000) errors.telemetryIntervalMs = 'Interval must be at most 10000 ms';
+  const gpus = f.telemetryGpus.trim() === '' ? [] : f.telemetryGpus.split(',').map((g) => Number(g.trim()));
+  if (gpus.some((g) => !Number.isInteger(g) || g < 0)) errors.telemetryGpus = 'GPU indices like 0,1 (blank: all)';
   const dims: Record<string, number> = {};
   for (const [name, text] of Object.entries(f.dims)) {
     const v = wholeNumber(text, 1, name);
@@ -140,6 +150,7 @@ export function parseConfig(
     checkOutputs: c.inputSource === 'files' && c.checkOutputs,
     scenario,
     profile: c.profile,
+    telemetry: { enabled: c.telemetry, intervalMs: interval ?? 100, idleBaselineMs: 1000, gpus },
     stop: {
       warmupIterations: warmup,
       minIterations: iterations,
