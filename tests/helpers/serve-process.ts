@@ -14,9 +14,9 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-export async function startServe(home: string): Promise<ServeProcess> {
+export async function startServe(home: string, env: Record<string, string> = {}): Promise<ServeProcess> {
   const child = spawn(process.execPath, [resolve('bin/dyno.js'), 'serve', '--port', '0'], {
-    env: { ...process.env, DYNO_HOME: home },
+    env: { ...process.env, DYNO_HOME: home, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

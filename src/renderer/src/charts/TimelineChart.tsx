@@ -52,6 +52,7 @@ function panels(p: TimelineProps, t0: number, c: ReturnType<typeof chartColors>)
     rows.push({ title: 'GPU (%)', traces: [...gpuSeries((g) => g.utilGpuPct, 'util'), ...gpuSeries((g) => g.utilMemPct, 'memory util')] });
     rows.push({ title: 'GPU (°C)', traces: gpuSeries((g) => g.tempC, 'temperature') });
     rows.push({ title: 'GPU memory (MiB)', traces: gpuSeries((g) => g.memUsedMiB, 'memory used') });
+    rows.push({ title: 'GPU clocks (MHz)', traces: [...gpuSeries((g) => g.smClockMHz, 'SM clock'), ...gpuSeries((g) => g.memClockMHz, 'memory clock')] });
   }
   const traces = rows.flatMap((r, i) => r.traces.map((tr) => ({ ...tr, type: 'scatter' as const, yaxis: i === 0 ? 'y' : `y${i + 1}`, hovertemplate: `%{y:.4g}<extra>${tr.name}</extra>` })));
   return { traces, titles: rows.map((r) => r.title) };
