@@ -28,6 +28,18 @@ const config = (modelPath: string, stop: Partial<Run['config']['stop']> = {}) =>
     stop: { warmupIterations: 5, minIterations: 20, maxIterations: 20, minDurationMs: 0, maxDurationMs: 60_000, ...stop },
   });
 
+/** Resolves once the run has measured more than `n` iterations. */
+function measured(runId: string, n: number): Promise<void> {
+  return new Promise((resolve) => {
+    const off = handle.studio.onEvent((e) => {
+      if (e.type === 'run.progress' && e.runId === runId && e.progress.measuredDone > n) {
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
 async function start(cfg: Run['config']): Promise<string> {
   return ((await handle.studio.call('runs.start', { config: cfg })) as { runId: string }).runId;
 }
@@ -84,14 +96,7 @@ describe('a benchmark run', () => {
 
   it('can be cancelled, keeping what it measured', async () => {
     const runId = await start(config(CONV2D, { minIterations: 10, maxIterations: 10_000_000, minDurationMs: 60_000 }));
-    await new Promise<void>((resolve) => {
-      const off = handle.studio.onEvent((e) => {
-        if (e.type === 'run.progress' && e.runId === runId && e.progress.measuredDone > 100) {
-          off();
-          resolve();
-        }
-      });
-    });
+    await measured(runId, 100);
     expect(await handle.studio.call('runs.cancel', { runId })).toEqual({ cancelled: true });
     const run = await handle.studio.queue.whenFinished(runId);
     expect(run.status).toBe('aborted');
@@ -100,14 +105,7 @@ describe('a benchmark run', () => {
 
   it('turns a killed worker into a failed run with a reason, and the studio carries on', async () => {
     const runId = await start(config(CONV2D, { minIterations: 10, maxIterations: 10_000_000, minDurationMs: 60_000 }));
-    await new Promise<void>((resolve) => {
-      const off = handle.studio.onEvent((e) => {
-        if (e.type === 'run.progress' && e.runId === runId && e.progress.measuredDone > 0) {
-          off();
-          resolve();
-        }
-      });
-    });
+    await measured(runId, 0);
     process.kill(handle.studio.queue.activeWorkerPid!, 'SIGKILL');
     const run = await handle.studio.queue.whenFinished(runId);
     expect(run.status).toBe('failed');

@@ -1,22 +1,13 @@
 /** Histogram of measured latencies with the empirical CDF on a second axis. */
-import { useEffect, useRef } from 'react';
 import Plotly from 'plotly.js-strict-dist-min';
 import { chartColors } from './theme';
+import { usePlot } from './use-plot';
+import type { Distribution } from '../../../shared/distribution';
 
-export interface DistributionData {
-  scale: 'linear' | 'log';
-  binEdgesMs: number[];
-  counts: number[];
-  clippedAbove: number;
-  cdfLatencyMs: number[];
-  cdfFraction: number[];
-}
+export type DistributionData = Distribution;
 
 export function DistributionChart({ data, testId }: { data: DistributionData; testId?: string }) {
-  const el = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const node = el.current;
-    if (!node) return;
+  const el = usePlot((node) => {
     const c = chartColors();
     const log = data.scale === 'log';
     const edge = (i: number): number => data.binEdgesMs[i] ?? 0;
@@ -67,12 +58,6 @@ export function DistributionChart({ data, testId }: { data: DistributionData; te
       { displaylogo: false, responsive: true },
     );
   }, [data]);
-  useEffect(() => {
-    const node = el.current;
-    return () => {
-      if (node) Plotly.purge(node);
-    };
-  }, []);
   return (
     <>
       <div className="chart" ref={el} data-testid={testId} />

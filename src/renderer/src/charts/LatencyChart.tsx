@@ -3,10 +3,10 @@
  * full data stays in the database), and redraws are throttled so a fast model streaming
  * thousands of samples a second keeps the UI smooth.
  */
-import { useEffect, useRef } from 'react';
 import Plotly from 'plotly.js-strict-dist-min';
 import { lttbIndices } from '../../../shared/lttb';
 import { chartColors } from './theme';
+import { usePlot } from './use-plot';
 
 const MAX_DISPLAY_POINTS = 4000;
 
@@ -26,15 +26,8 @@ export interface LatencyChartProps {
 }
 
 export function LatencyChart({ x, latencyMs, warmupCount, version, minRedrawMs = 0, maxPoints = MAX_DISPLAY_POINTS, testId }: LatencyChartProps) {
-  const el = useRef<HTMLDivElement>(null);
-  const lastDraw = useRef(0);
-  const timer = useRef<number | undefined>(undefined);
-
-  useEffect(() => {
-    const draw = (): void => {
-      const node = el.current;
-      if (!node) return;
-      lastDraw.current = performance.now();
+  const el = usePlot(
+    (node) => {
       const keep = lttbIndices(latencyMs, maxPoints);
       const c = chartColors();
       const xs = keep.map((k) => x[k] ?? k);
@@ -70,23 +63,9 @@ export function LatencyChart({ x, latencyMs, warmupCount, version, minRedrawMs =
             : [],
       };
       void Plotly.react(node, data, layout, { displaylogo: false, responsive: true, modeBarButtonsToRemove: ['select2d', 'lasso2d'] });
-    };
-    const wait = minRedrawMs - (performance.now() - lastDraw.current);
-    if (wait <= 0) draw();
-    else if (timer.current === undefined)
-      timer.current = window.setTimeout(() => {
-        timer.current = undefined;
-        draw();
-      }, wait);
-  }, [x, latencyMs, warmupCount, version, minRedrawMs, maxPoints]);
-
-  useEffect(() => {
-    const node = el.current;
-    return () => {
-      window.clearTimeout(timer.current);
-      if (node) Plotly.purge(node);
-    };
-  }, []);
-
+    },
+    [x, latencyMs, warmupCount, version, maxPoints],
+    minRedrawMs,
+  );
   return <div className="chart" ref={el} data-testid={testId} />;
 }

@@ -3,11 +3,11 @@
  * CPU load, power, and GPU utilisation / temperature when a GPU is sampled. Hovering one instant
  * shows every series at that instant. Panels with no data are left out, not drawn empty.
  */
-import { useEffect, useRef } from 'react';
 import Plotly from 'plotly.js-strict-dist-min';
 import type { TelemetrySample } from '../../../shared/telemetry';
 import { lttbIndices } from '../../../shared/lttb';
 import { chartColors } from './theme';
+import { usePlot } from './use-plot';
 
 export interface TimelineProps {
   latency: { tMs: readonly number[]; latencyMs: readonly number[] };
@@ -59,14 +59,8 @@ function panels(p: TimelineProps, t0: number, c: ReturnType<typeof chartColors>)
 }
 
 export function TimelineChart(p: TimelineProps) {
-  const el = useRef<HTMLDivElement>(null);
-  const last = useRef(0);
-  const timer = useRef<number | undefined>(undefined);
-  useEffect(() => {
-    const draw = (): void => {
-      const node = el.current;
-      if (!node) return;
-      last.current = performance.now();
+  const el = usePlot(
+    (node) => {
       const c = chartColors();
       const t0 = Math.min(p.latency.tMs[0] ?? Infinity, p.telemetry[0]?.tMs ?? Infinity);
       if (!Number.isFinite(t0)) return;
@@ -91,21 +85,9 @@ export function TimelineChart(p: TimelineProps) {
         (layout as Record<string, unknown>)[key] = { title: { text: title }, domain: [top - h, top], gridcolor: c.grid, zeroline: false, rangemode: 'tozero' };
       });
       void Plotly.react(node, traces, layout, { displaylogo: false, responsive: true });
-    };
-    const wait = (p.minRedrawMs ?? 0) - (performance.now() - last.current);
-    if (wait <= 0) draw();
-    else if (timer.current === undefined)
-      timer.current = window.setTimeout(() => {
-        timer.current = undefined;
-        draw();
-      }, wait);
-  }, [p]);
-  useEffect(() => {
-    const node = el.current;
-    return () => {
-      window.clearTimeout(timer.current);
-      if (node) Plotly.purge(node);
-    };
-  }, []);
+    },
+    [p.latency, p.telemetry, p.version],
+    p.minRedrawMs,
+  );
   return <div className="timeline" ref={el} data-testid={p.testId} />;
 }

@@ -4,18 +4,7 @@
  */
 import type { LatencyStats } from '../../../shared/stats';
 import { formatMs, formatRate } from '../../../shared/format';
-
-function Card({ label, value, sub, testId, dim, title }: { label: string; value: string; sub?: string; testId: string; dim?: boolean; title?: string }) {
-  return (
-    <div className={`stat-card${dim ? ' dim' : ''}`} title={title}>
-      <div className="stat-label">{label}</div>
-      <div className="stat-value" data-testid={testId}>
-        {value}
-      </div>
-      {sub && <div className="stat-sub">{sub}</div>}
-    </div>
-  );
-}
+import { StatCard } from './StatCard';
 
 export function StatsCards({ stats }: { stats: LatencyStats }) {
   const pct = (key: 'p50' | 'p90' | 'p99', label: string) => {
@@ -24,7 +13,7 @@ export function StatsCards({ stats }: { stats: LatencyStats }) {
     const ci = key === 'p50' ? stats.medianCi : key === 'p99' ? stats.p99Ci : null;
     const sub = !p.supported ? `needs ≥ ${p.minSamples} samples` : ci ? `95% CI ${formatMs(ci.lowMs)} – ${formatMs(ci.highMs)}` : undefined;
     return (
-      <Card
+      <StatCard
         key={key}
         label={label}
         value={formatMs(p.valueMs)}
@@ -40,9 +29,9 @@ export function StatsCards({ stats }: { stats: LatencyStats }) {
       {pct('p50', 'p50 (median)')}
       {pct('p90', 'p90')}
       {pct('p99', 'p99')}
-      <Card label="mean ± σ" value={formatMs(stats.meanMs)} sub={`± ${formatMs(stats.stdMs)} · CV ${stats.cvPct.toFixed(1)}%`} testId="stat-mean" />
-      <Card label="throughput" value={formatRate(stats.throughputPerS)} sub="inferences per second" testId="stat-throughput" />
-      <Card label="iterations" value={String(stats.count)} sub={`min ${formatMs(stats.minMs)} · max ${formatMs(stats.maxMs)}`} testId="stat-count" />
+      <StatCard label="mean ± σ" value={formatMs(stats.meanMs)} sub={`± ${formatMs(stats.stdMs)} · CV ${stats.cvPct.toFixed(1)}%`} testId="stat-mean" />
+      <StatCard label="throughput" value={formatRate(stats.throughputPerS)} sub="inferences per second" testId="stat-throughput" />
+      <StatCard label="iterations" value={String(stats.count)} sub={`min ${formatMs(stats.minMs)} · max ${formatMs(stats.maxMs)}`} testId="stat-count" />
     </div>
   );
 }
