@@ -131,5 +131,16 @@ test('a dropped .onnx file opens; a bad path says what is wrong', async ({ page 
   await expect(page.getByTestId('model-name')).toHaveText('my-conv.onnx');
   await expect(page.getByTestId('io-table')).toContainText('[2, 3, 7, 5]');
   await expect(page.getByTestId('model-error')).toHaveCount(0);
+
+  // The light theme is a toggle away, and charts follow it.
+  await page.getByRole('button', { name: 'Light' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.getByTestId('field-iterations').fill('200');
+  await page.getByTestId('field-minDurationS').fill('0');
+  await page.getByTestId('start-run').click();
+  await expect(page.getByTestId('results')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('[data-testid="live-chart"] .scatterlayer .trace')).toHaveCount(1);
+  await page.setViewportSize({ width: 1440, height: 1800 });
+  await page.screenshot({ path: join(SHOTS, 'run-light-theme.png') });
   expect(errors).toEqual([]);
 });
