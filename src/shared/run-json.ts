@@ -38,6 +38,7 @@ export interface RunJson {
       maxTemp_c: number | null;
       peakMemUsed_mib: number | null;
       throttled_share: number | null;
+      workerMemory_mib: number | null;
     };
     cpu: { avgUtil_pct: number | null; peakUtil_pct: number | null; workerAvgCpu_pct: number | null; workerPeakRss_bytes: number | null };
     interval_ms: number;
@@ -126,6 +127,7 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
             maxTemp_c: t.gpu.maxTempC,
             peakMemUsed_mib: t.gpu.peakMemUsedMiB,
             throttled_share: t.gpu.throttledShare,
+            workerMemory_mib: t.gpu.workerMemoryMiB,
           },
           cpu: { avgUtil_pct: t.cpu.avgUtilPct, peakUtil_pct: t.cpu.peakUtilPct, workerAvgCpu_pct: t.cpu.workerAvgCpuPct, workerPeakRss_bytes: t.cpu.workerPeakRssBytes },
           interval_ms: t.intervalMs,

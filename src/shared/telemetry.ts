@@ -66,6 +66,8 @@ export const TelemetrySummarySchema = z.object({
     avgUtilPct: z.number().nullable().default(null),
     maxTempC: z.number().nullable().default(null),
     peakMemUsedMiB: z.number().nullable().default(null),
+    /** GPU memory the benchmark worker itself held, read once after warm-up. */
+    workerMemoryMiB: z.number().nullable().default(null),
     /** Fraction of samples in which a clock was held back by something other than idleness. */
     throttledShare: z.number().nullable().default(null),
   }),

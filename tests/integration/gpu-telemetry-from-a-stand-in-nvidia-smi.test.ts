@@ -68,6 +68,7 @@ describe.runIf(process.platform !== 'win32')('GPU telemetry', () => {
       expect(tel.gpu.peakPowerW).toBe(631.95);
       expect(tel.gpu.avgUtilPct!).toBeGreaterThan(0);
       expect(tel.gpu.throttledShare).toBe(0); // only the idle bit was ever set
+      expect(tel.gpu.workerMemoryMiB).toBe(15690); // the worker's own footprint, by its pid
       expect(tel.energy.source).toMatch(/gpu-power-integral/);
       expect(tel.energy.totalJ!).toBeGreaterThan(0.8 * 69.85 * 0.5); // ≥ idle power over the window
       expect(tel.energy.idleW).not.toBeNull();

@@ -158,6 +158,7 @@ export class RunQueue {
         let lastEnd: number | undefined;
         if (batch.phase === 'warmup') warmupDone += n;
         else if (n > 0) {
+          if (measureStartMs === undefined) telemetry.measuringStarted();
           measureStartMs ??= batch.tMs[0];
           for (let k = 0; k < n; k++) latencies.push(batch.latencyMs[k] as number);
           lastEnd = (batch.tMs[n - 1] as number) + (batch.latencyMs[n - 1] as number);

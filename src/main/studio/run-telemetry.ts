@@ -10,7 +10,7 @@ import type { RunsRepository } from '../store/runs-repository';
 import { TelemetrySampler } from '../telemetry/sampler';
 import { summarizeTelemetry } from '../telemetry/summarize';
 import type { RaplDomain } from '../telemetry/rapl';
-import type { GpuPresence } from '../telemetry/gpu-presence';
+import { gpuMemoryOfProcess, type GpuPresence } from '../telemetry/gpu-presence';
 import { eventReasonsField, NvidiaSmiStream, queryFields } from '../telemetry/nvidia-smi-stream';
 
 /** Samples are written to SQLite in batches of about a second. */
@@ -27,6 +27,8 @@ export class RunTelemetry {
   private pending: TelemetrySample[] = [];
   private sampler: TelemetrySampler | undefined;
   private stream: NvidiaSmiStream | undefined;
+  private workerGpuMemory: Promise<number | null> | undefined;
+  private smi: string | undefined;
 
   constructor(
     private readonly runId: string,
@@ -42,6 +44,7 @@ export class RunTelemetry {
     if (!this.config.enabled) return;
     const gpu = await this.sources.gpu();
     if (gpu.available && gpu.smi) {
+      this.smi = gpu.smi;
       this.stream = new NvidiaSmiStream({
         smi: gpu.smi,
         intervalMs: this.config.intervalMs,
@@ -67,6 +70,15 @@ export class RunTelemetry {
     }
   }
 
+  /**
+   * Called when measuring starts: by then the worker has allocated what it needs on the GPU,
+   * so one `--query-compute-apps` call (once per run, not per sample) reads its footprint.
+   */
+  measuringStarted(): void {
+    const pid = this.workerPid();
+    if (this.smi && pid !== undefined && !this.workerGpuMemory) this.workerGpuMemory = gpuMemoryOfProcess(this.smi, pid);
+  }
+
   private record(s: TelemetrySample): void {
     this.samples.push(s);
     this.pending.push(s);
@@ -88,7 +100,8 @@ export class RunTelemetry {
     if (window.startMs === undefined || window.endMs === undefined) return undefined;
     const gpu = await this.sources.gpu();
     const streamFailure = this.stream?.failure;
-    return summarizeTelemetry({
+    const workerMemoryMiB = (await this.workerGpuMemory) ?? null;
+    const summary = summarizeTelemetry({
       samples: this.samples.slice(this.idleCount),
       gpuReadings: this.stream?.readings ?? [],
       idleSamples: this.samples.slice(0, this.idleCount),
@@ -99,5 +112,6 @@ export class RunTelemetry {
       gpu: streamFailure ? { available: false, reason: streamFailure } : { available: gpu.available, ...(gpu.reason ? { reason: gpu.reason } : {}) },
       ...(this.sources.rapl.reason ? { energyUnavailableReason: this.sources.rapl.reason } : {}),
     });
+    return { ...summary, gpu: { ...summary.gpu, workerMemoryMiB } };
   }
 }

@@ -70,3 +70,20 @@ export function gpuInventory(smi: string): Promise<GpuInventory | undefined> {
     });
   });
 }
+
+/** GPU memory a process holds, from one `--query-compute-apps` call; null when not listed. */
+export function gpuMemoryOfProcess(smi: string, pid: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    execFile(smi, ['--query-compute-apps=pid,used_memory', '--format=csv,noheader,nounits'], { timeout: NVIDIA_SMI_TIMEOUT_MS, killSignal: 'SIGKILL' }, (err, stdout) => {
+      if (err) return resolve(null);
+      let total: number | null = null;
+      for (const line of String(stdout).split('\n')) {
+        const [p, mem] = line.split(',').map((v) => v.trim());
+        const mib = Number(mem);
+        // A process on several GPUs appears once per GPU: add them up.
+        if (Number(p) === pid && Number.isFinite(mib)) total = (total ?? 0) + mib;
+      }
+      resolve(total);
+    });
+  });
+}

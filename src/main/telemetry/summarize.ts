@@ -101,6 +101,7 @@ export function summarizeTelemetry(opts: {
       maxTempC: gpu.maxTempC,
       peakMemUsedMiB: gpu.peakMemUsedMiB,
       throttledShare: gpu.throttledShare,
+      workerMemoryMiB: null,
     },
     cpu: { avgUtilPct: mean(util), peakUtilPct: max(util), workerAvgCpuPct: mean(workerCpu), workerPeakRssBytes: max(rss) },
     energy,

@@ -13,7 +13,7 @@ export function TelemetryCards({ t }: { t: TelemetrySummary }) {
       <StatCard small label="worker memory" value={t.cpu.workerPeakRssBytes === null ? '—' : formatBytes(t.cpu.workerPeakRssBytes)} sub="peak resident" testId="tel-rss" />
       {t.gpu.available ? (
         <>
-          <StatCard small label="GPU power" value={n(t.gpu.avgPowerW, 1, 'W')} sub={`peak ${n(t.gpu.peakPowerW, 1, 'W')}`} testId="tel-gpu-power" />
+          <StatCard small label="GPU power" value={n(t.gpu.avgPowerW, 1, 'W')} sub={`peak ${n(t.gpu.peakPowerW, 1, 'W')} · worker holds ${n(t.gpu.workerMemoryMiB, 0, 'MiB')}`} testId="tel-gpu-power" />
           <StatCard small label="GPU utilisation" value={n(t.gpu.avgUtilPct, 0, '%')} sub={`max ${n(t.gpu.maxTempC, 0, '°C')} · throttled ${t.gpu.throttledShare === null ? '—' : `${(t.gpu.throttledShare * 100).toFixed(0)}%`} of samples`} testId="tel-gpu-util" />
         </>
       ) : (
