@@ -4,7 +4,7 @@
  * it; everything it sends is parsed here before the host trusts it.
  */
 import { z } from 'zod';
-import { TensorInfoSchema } from '../../shared/model';
+import { ModelInfoSchema, TensorInfoSchema } from '../../shared/model';
 import { EXECUTION_PROVIDERS, RunConfigSchema } from '../../shared/run';
 import { SampleBatchSchema } from '../../shared/sample-batch';
 import { OutputCheckSchema, ProfileSchema } from '../../shared/run-results';
@@ -14,6 +14,8 @@ export const HostToWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancel') }),
   /** Can a session be created with this provider? (loading a GPU provider may crash: hence a process) */
   z.object({ type: z.literal('probe'), provider: z.enum(EXECUTION_PROVIDERS), modelPath: z.string() }),
+  /** Read a model's interface and details: loading a large model blocks for seconds, so not in the host. */
+  z.object({ type: z.literal('inspect'), modelPath: z.string() }),
 ]);
 export type HostToWorker = z.infer<typeof HostToWorkerSchema>;
 
@@ -37,5 +39,6 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('error'), message: z.string() }),
   z.object({ type: z.literal('probed'), available: z.boolean(), reason: z.string().optional() }),
+  z.object({ type: z.literal('inspected'), model: ModelInfoSchema }),
 ]);
 export type WorkerToHost = z.infer<typeof WorkerToHostSchema>;

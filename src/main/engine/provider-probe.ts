@@ -3,7 +3,6 @@
  * `probe` runs inside a worker process (loading a GPU provider can crash or hang the process
  * that tries); `probeProvider` is the host side, with a timeout.
  */
-import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -11,7 +10,7 @@ import * as ort from 'onnxruntime-node';
 import type { ExecutionProviderName } from '../../shared/run-config';
 import { SessionKnobsSchema } from '../../shared/run-config';
 import { sessionOptionsFor } from './session-options';
-import { WorkerToHostSchema } from './protocol';
+import { runWorkerJob } from './worker-job';
 import type { WorkerSpawnSpec } from './worker-client';
 
 export interface ProviderStatus {
@@ -73,28 +72,18 @@ export async function probe(name: ExecutionProviderName, modelPath: string): Pro
 }
 
 /** In the host: probe in a worker process, giving up after a timeout. */
-export function probeProvider(spec: WorkerSpawnSpec, name: ExecutionProviderName, modelPath: string): Promise<ProviderStatus> {
-  if (name === 'cpu') return Promise.resolve({ name, available: true });
+export async function probeProvider(spec: WorkerSpawnSpec, name: ExecutionProviderName, modelPath: string): Promise<ProviderStatus> {
+  if (name === 'cpu') return { name, available: true };
   const early = staticUnavailability(name);
-  if (early) return Promise.resolve({ name, available: false, reason: early });
-  return new Promise((resolve) => {
-    const child = fork(spec.script, [], {
-      execArgv: spec.execArgv,
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    });
-    const done = (status: ProviderStatus): void => {
-      clearTimeout(timer);
-      resolve(status);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    };
-    const timer = setTimeout(() => done({ name, available: false, reason: `Probing ${name} did not finish in ${PROBE_TIMEOUT_MS / 1000} s.` }), PROBE_TIMEOUT_MS);
-    child.on('message', (raw: unknown) => {
-      const m = WorkerToHostSchema.safeParse(raw);
-      if (m.success && m.data.type === 'probed') done({ name, available: m.data.available, ...(m.data.reason ? { reason: m.data.reason } : {}) });
-    });
-    child.on('exit', (code, signal) => done({ name, available: false, reason: `Loading ${name} crashed the probe process (${signal ?? `exit ${code}`}).` }));
-    child.send({ type: 'probe', provider: name, modelPath });
-  });
+  if (early) return { name, available: false, reason: early };
+  try {
+    return await runWorkerJob(
+      spec,
+      { type: 'probe', provider: name, modelPath },
+      (m) => (m.type === 'probed' ? { name, available: m.available, ...(m.reason ? { reason: m.reason } : {}) } : undefined),
+      PROBE_TIMEOUT_MS,
+    );
+  } catch (err) {
+    return { name, available: false, reason: `Probing ${name} failed: ${(err as Error).message}` };
+  }
 }

@@ -8,6 +8,7 @@ import { HostToWorkerSchema, type WorkerToHost } from './protocol';
 import { runBenchmark } from './run-benchmark';
 import { SampleBuffer } from './sample-buffer';
 import { probe } from './provider-probe';
+import { inspectModel } from '../models/inspect';
 
 /** Batches reach the host at least this often, and a cancel is heard within about this long. */
 const FLUSH_EVERY_MS = 250;
@@ -32,6 +33,13 @@ process.on('message', (raw: unknown) => {
   }
   if (started) return;
   started = true;
+  if (message.type === 'inspect') {
+    void inspectModel(message.modelPath)
+      .then((model) => send({ type: 'inspected', model }))
+      .catch((err: unknown) => send({ type: 'error', message: err instanceof Error ? err.message : String(err) }))
+      .finally(() => process.disconnect?.());
+    return;
+  }
   if (message.type === 'probe') {
     void probe(message.provider, message.modelPath)
       .then((result) => send({ type: 'probed', ...result }))

@@ -20,7 +20,7 @@ import {
 import type { SampleModel } from '../../shared/model';
 import { lttbIndices } from '../../shared/lttb';
 import { distributionOf } from '../../shared/distribution';
-import { inspectModel } from '../models/inspect';
+import { inspectInWorker } from '../models/inspect-in-worker';
 import { checkShapes } from './check-shapes';
 import { buildZooModel } from '../models/zoo/families';
 import type { RunsRepository } from '../store/runs-repository';
@@ -89,6 +89,7 @@ export class Studio {
 
   private makeHandlers(): Handlers {
     const { repo } = this.deps;
+    const inspectModel = (path: string) => inspectInWorker(this.deps.worker, path);
     return {
       'app.info': async () => {
         await this.deps.providers.probeAll();

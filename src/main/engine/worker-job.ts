@@ -1,0 +1,49 @@
+/**
+ * A one-shot job in a fresh worker process (inspect a model, probe a provider): send one
+ * message, wait for the answer, give up after a timeout. Loading a model or a GPU provider can
+ * block for seconds or crash; neither may happen in the host that serves the UI.
+ */
+import { fork } from 'node:child_process';
+import { WorkerToHostSchema, type HostToWorker, type WorkerToHost } from './protocol';
+import type { WorkerSpawnSpec } from './worker-client';
+
+export class WorkerJobError extends Error {}
+
+export function runWorkerJob<T>(spec: WorkerSpawnSpec, message: HostToWorker, accept: (m: WorkerToHost) => T | undefined, timeoutMs: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = fork(spec.script, [], {
+      execArgv: spec.execArgv,
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    });
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr = (stderr + d).slice(-1000)));
+    let done = false;
+    const finish = (f: () => void): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      f();
+      if (child.exitCode === null) child.kill('SIGKILL');
+    };
+    const timer = setTimeout(() => finish(() => reject(new WorkerJobError(`The worker did not answer within ${timeoutMs / 1000} s.`))), timeoutMs);
+    child.on('message', (raw: unknown) => {
+      const m = WorkerToHostSchema.safeParse(raw);
+      if (!m.success) return;
+      if (m.data.type === 'error') {
+        const text = m.data.message;
+        finish(() => reject(new WorkerJobError(text)));
+        return;
+      }
+      const value = accept(m.data);
+      if (value !== undefined) finish(() => resolve(value));
+    });
+    child.on('error', (err) => finish(() => reject(new WorkerJobError(`Could not start a worker: ${err.message}`))));
+    child.on('exit', (code, signal) => {
+      const last = stderr.trim().split('\n').filter(Boolean).at(-1);
+      finish(() => reject(new WorkerJobError(`The worker ${signal ? `was killed by ${signal}` : `exited with code ${code}`}${last ? `: ${last}` : ''}.`)));
+    });
+    child.send(message);
+  });
+}

@@ -1,0 +1,16 @@
+/** Model inspection in a worker process, so a large model never blocks the host. */
+import type { ModelInfo } from '../../shared/model';
+import { runWorkerJob } from '../engine/worker-job';
+import type { WorkerSpawnSpec } from '../engine/worker-client';
+import { ModelError } from './model-error';
+
+/** Generous: a multi-gigabyte model can take a while to load and parse. */
+const INSPECT_TIMEOUT_MS = 120_000;
+
+export async function inspectInWorker(spec: WorkerSpawnSpec, path: string): Promise<ModelInfo> {
+  try {
+    return await runWorkerJob(spec, { type: 'inspect', modelPath: path }, (m) => (m.type === 'inspected' ? m.model : undefined), INSPECT_TIMEOUT_MS);
+  } catch (err) {
+    throw new ModelError((err as Error).message);
+  }
+}
