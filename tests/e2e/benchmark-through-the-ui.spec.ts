@@ -132,13 +132,28 @@ test('a dropped .onnx file opens; a bad path says what is wrong', async ({ page 
   await expect(page.getByTestId('io-table')).toContainText('[2, 3, 7, 5]');
   await expect(page.getByTestId('model-error')).toHaveCount(0);
 
+  // Quiet mode: no chart redraws while measuring, everything drawn at the end.
+  await page.getByTestId('live-charts').uncheck();
+  await page.getByTestId('field-iterations').fill('100');
+  await page.getByTestId('field-minDurationS').fill('1');
+  await page.getByTestId('start-run').click();
+  await expect(page.getByTestId('quiet-note')).toBeVisible();
+  await expect(page.getByTestId('live-chart')).toHaveCount(0);
+  await expect(page.getByTestId('results')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('quiet-note')).toHaveCount(0);
+  await expect(page.locator('[data-testid="live-chart"] .scatterlayer .trace')).toHaveCount(1);
+  await page.getByTestId('live-charts').check();
+
   // The light theme is a toggle away, and charts follow it.
   await page.getByRole('button', { name: 'Light' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await page.getByTestId('field-iterations').fill('200');
   await page.getByTestId('field-minDurationS').fill('0');
+  const previous = (await page.getByTestId('run-id').textContent())!;
   await page.getByTestId('start-run').click();
+  await expect(page.getByTestId('run-id')).not.toHaveText(previous);
   await expect(page.getByTestId('results')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('stat-count')).toHaveText('200');
   await expect(page.locator('[data-testid="live-chart"] .scatterlayer .trace')).toHaveCount(1);
   await page.setViewportSize({ width: 1440, height: 1800 });
   await page.screenshot({ path: join(SHOTS, 'run-light-theme.png') });

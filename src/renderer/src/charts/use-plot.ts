@@ -1,9 +1,11 @@
 /**
  * Draws a plotly chart into a div, at most once per `minRedrawMs` (a live chart redraws rarely:
- * every redraw costs CPU the benchmark is measuring on), and frees it on unmount.
+ * every redraw costs CPU the benchmark is measuring on), again when the theme changes (colours
+ * come from CSS variables), and frees it on unmount.
  */
 import { useEffect, useRef, type DependencyList, type RefObject } from 'react';
 import Plotly from 'plotly.js-strict-dist-min';
+import { useUi } from '../stores/ui-store';
 
 export function usePlot(draw: (node: HTMLDivElement) => void, deps: DependencyList, minRedrawMs = 0): RefObject<HTMLDivElement | null> {
   const el = useRef<HTMLDivElement>(null);
@@ -11,6 +13,7 @@ export function usePlot(draw: (node: HTMLDivElement) => void, deps: DependencyLi
   const timer = useRef<number | undefined>(undefined);
   const latest = useRef(draw);
   latest.current = draw;
+  const theme = useUi((s) => s.theme);
 
   useEffect(() => {
     const run = (): void => {
@@ -27,7 +30,7 @@ export function usePlot(draw: (node: HTMLDivElement) => void, deps: DependencyLi
         run();
       }, wait);
     // The caller's deps decide when to redraw; `draw` is read through a ref.
-  }, [...deps, minRedrawMs]);
+  }, [...deps, minRedrawMs, theme]);
 
   useEffect(() => {
     const node = el.current;

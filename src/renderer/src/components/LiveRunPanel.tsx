@@ -6,6 +6,7 @@ import { TimelineChart } from '../charts/TimelineChart';
 import { StatusBadge } from './StatusBadge';
 import { useLiveRun } from '../stores/live-run-store';
 import { api } from '../api';
+import { useUi } from '../stores/ui-store';
 import type { RunDetail } from '../../../shared/contract';
 
 /** While measuring, redraw once a second from at most 1,000 points: the UI must not disturb the run. */
@@ -14,6 +15,8 @@ const LIVE_MAX_POINTS = 1000;
 
 export function LiveRunPanel() {
   const { runId, run, progress, points, telemetry, version } = useLiveRun();
+  const liveCharts = useUi((s) => s.liveCharts);
+  const quiet = run?.status === 'running' && !liveCharts;
   const [detail, setDetail] = useState<RunDetail>();
   const finished = run && (run.status === 'completed' || run.status === 'failed' || run.status === 'aborted');
   useEffect(() => {
@@ -53,6 +56,12 @@ export function LiveRunPanel() {
           </div>
         )}
       </header>
+      {quiet && (
+        <div className="hint quiet" data-testid="quiet-note">
+          Charts paused while measuring, so the studio does not compete with the benchmark for CPU. They draw when the run ends.
+        </div>
+      )}
+      {!quiet && (
       <section className="chart-card">
         <h3>Latency per iteration</h3>
         <LatencyChart
@@ -65,7 +74,8 @@ export function LiveRunPanel() {
           testId="live-chart"
         />
       </section>
-      {(telemetry.length > 0 || points.tMs.length > 0) && (
+      )}
+      {!quiet && (telemetry.length > 0 || points.tMs.length > 0) && (
         <section className="chart-card">
           <h3>Timeline: latency and telemetry on one clock</h3>
           <TimelineChart latency={points} telemetry={telemetry} version={version} minRedrawMs={run?.status === 'running' ? LIVE_REDRAW_MS : 0} testId="live-timeline" />

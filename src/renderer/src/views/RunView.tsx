@@ -13,6 +13,7 @@ export function RunView() {
   const model = useModel((s) => s.model);
   const { config, errors } = useParsedConfig();
   const live = useLiveRun();
+  const { liveCharts, setLiveCharts } = useUi();
   const active = live.run ? isRunActive(live.run) : live.runId !== undefined && !live.run;
   const start = async (): Promise<void> => {
     if (!config) return;
@@ -39,6 +40,10 @@ export function RunView() {
             Run benchmark
           </button>
           {!config && <span className="hint">{errors.model ?? 'Fix the highlighted fields'}</span>}
+          <label className="check-field live-toggle" title="Every redraw costs CPU the benchmark measures on; on small machines, turn this off for the cleanest numbers.">
+            <input type="checkbox" checked={liveCharts} onChange={(e) => setLiveCharts(e.target.checked)} data-testid="live-charts" />
+            <span>Draw charts while measuring</span>
+          </label>
         </div>
       </aside>
       <LiveRunPanel />
