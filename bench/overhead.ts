@@ -15,6 +15,7 @@ import { RunConfigSchema, type Run } from '../src/shared/run';
 import { quantileSorted, sortedCopy } from '../src/shared/stats';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const WITH_TELEMETRY = process.env.TELEMETRY === '1';
 const CASES = [
   { name: 'tiny: Conv2d (PyTorch export)', model: resolve('resources/models/conv2d.onnx'), warmup: 200, iterations: 20_000 },
   { name: 'large: ResNet-50', model: resolve('../shared/onnx-corpus/light/light_resnet50.onnx'), warmup: 5, iterations: 60 },
@@ -28,6 +29,8 @@ async function dynoMean(model: string, warmup: number, iterations: number): Prom
   const config = RunConfigSchema.parse({
     modelPath: model,
     stop: { warmupIterations: warmup, minIterations: iterations, maxIterations: iterations, minDurationMs: 0, maxDurationMs: 3_600_000 },
+    // The harness alone by default; TELEMETRY=1 adds the 10 Hz sampler (see bench:telemetry).
+    telemetry: { enabled: WITH_TELEMETRY, intervalMs: 100, idleBaselineMs: 0 },
   });
   const { runId } = (await handle.studio.call('runs.start', { config })) as { runId: string };
   const run: Run = await handle.studio.queue.whenFinished(runId);
@@ -44,7 +47,7 @@ function bareMean(model: string, warmup: number, iterations: number): number {
 const median = (xs: number[]): number => quantileSorted(sortedCopy(xs), 0.5);
 
 try {
-  console.log(`bench:overhead — ${ROUNDS} interleaved rounds per model; mean latency per round (ms)\n`);
+  console.log(`bench:overhead — ${ROUNDS} interleaved rounds per model; mean latency per round (ms); telemetry ${WITH_TELEMETRY ? 'on' : 'off (TELEMETRY=1 to include the sampler)'}\n`);
   const rows: string[] = [];
   for (const c of CASES) {
     const dyno: number[] = [];
