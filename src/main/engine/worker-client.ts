@@ -3,7 +3,7 @@
  * sends, and turns a crash, a kill or a malformed message into a failed run with a readable
  * reason instead of a dead host.
  */
-import { fork } from 'node:child_process';
+import { forkWorker } from './fork-worker';
 import type { TensorInfo } from '../../shared/model';
 import type { RunConfig } from '../../shared/run';
 import type { SampleBatch } from '../../shared/sample-batch';
@@ -33,7 +33,6 @@ export interface WorkerRun {
 
 /** A worker that ignores a cancel this long is killed. */
 const CANCEL_GRACE_MS = 3_000;
-const STDERR_TAIL_CHARS = 2_000;
 
 export interface WorkerJob {
   runId: string;
@@ -43,17 +42,7 @@ export interface WorkerJob {
 }
 
 export function startWorkerRun(spec: WorkerSpawnSpec, job: WorkerJob, handlers: WorkerRunHandlers): WorkerRun {
-  const child = fork(spec.script, [], {
-    execArgv: spec.execArgv,
-    serialization: 'advanced',
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    // Under Electron, fork() re-launches the Electron binary: make it behave as plain Node.
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-  });
-  let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS);
-  });
+  const { child, lastStderrLine } = forkWorker(spec);
 
   let settled: WorkerOutcome | undefined;
   let cancelTimer: NodeJS.Timeout | undefined;
@@ -82,7 +71,7 @@ export function startWorkerRun(spec: WorkerSpawnSpec, job: WorkerJob, handlers: 
     child.on('error', (err) => settle({ kind: 'error', message: `Could not start the benchmark worker: ${err.message}` }));
     child.on('exit', (code, signal) => {
       clearTimeout(cancelTimer);
-      const lastLine = stderr.trim().split('\n').filter(Boolean).at(-1);
+      const lastLine = lastStderrLine();
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
       settle({
         kind: 'error',

@@ -3,7 +3,7 @@
  * message, wait for the answer, give up after a timeout. Loading a model or a GPU provider can
  * block for seconds or crash; neither may happen in the host that serves the UI.
  */
-import { fork } from 'node:child_process';
+import { forkWorker } from './fork-worker';
 import { WorkerToHostSchema, type HostToWorker, type WorkerToHost } from './protocol';
 import type { WorkerSpawnSpec } from './worker-client';
 
@@ -11,14 +11,7 @@ export class WorkerJobError extends Error {}
 
 export function runWorkerJob<T>(spec: WorkerSpawnSpec, message: HostToWorker, accept: (m: WorkerToHost) => T | undefined, timeoutMs: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = fork(spec.script, [], {
-      execArgv: spec.execArgv,
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    });
-    let stderr = '';
-    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr = (stderr + d).slice(-1000)));
+    const { child, lastStderrLine } = forkWorker(spec);
     let done = false;
     const finish = (f: () => void): void => {
       if (done) return;
@@ -41,7 +34,7 @@ export function runWorkerJob<T>(spec: WorkerSpawnSpec, message: HostToWorker, ac
     });
     child.on('error', (err) => finish(() => reject(new WorkerJobError(`Could not start a worker: ${err.message}`))));
     child.on('exit', (code, signal) => {
-      const last = stderr.trim().split('\n').filter(Boolean).at(-1);
+      const last = lastStderrLine();
       finish(() => reject(new WorkerJobError(`The worker ${signal ? `was killed by ${signal}` : `exited with code ${code}`}${last ? `: ${last}` : ''}.`)));
     });
     child.send(message);
