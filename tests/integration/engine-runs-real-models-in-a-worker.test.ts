@@ -84,6 +84,15 @@ describe('a benchmark run', () => {
     expect(run.stats.count).toBeGreaterThan(10);
   });
 
+  it('answers a wait for a run that has already finished', async () => {
+    const runId = await start(config(CONV2D));
+    const first = await handle.studio.queue.whenFinished(runId);
+    // Asked again after the fact, and by two waiters at once: both hear the same ending.
+    const [again, twice] = await Promise.all([handle.studio.queue.whenFinished(runId), handle.studio.queue.whenFinished(runId)]);
+    expect(again).toEqual(first);
+    expect(twice).toEqual(first);
+  });
+
   it('runs queued benchmarks one at a time, in order', async () => {
     const a = await start(config(CONV2D));
     const b = await start(config(CONV2D));

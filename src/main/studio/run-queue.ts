@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import type { Progress, StudioEvent } from '../../shared/contract';
-import { type Run, type RunConfig, type Sample } from '../../shared/run';
+import { isRunActive, type Run, type RunConfig, type Sample } from '../../shared/run';
 import { batchSample, type SampleBatch } from '../../shared/sample-batch';
 import { summarizeLatencies } from '../../shared/stats';
 import { lttbIndices } from '../../shared/lttb';
@@ -52,7 +52,8 @@ export class RunQueue {
   private readonly waiting: Run[] = [];
   private active: Active | undefined;
   private readonly now: () => Date;
-  private readonly finished = new Map<string, (run: Run) => void>();
+  /** Everyone waiting for a run to end. */
+  private readonly waiters = new Map<string, ((run: Run) => void)[]>();
 
   constructor(private readonly deps: RunQueueDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -75,7 +76,10 @@ export class RunQueue {
 
   /** Resolves with the run once it reaches a final state. */
   whenFinished(runId: string): Promise<Run> {
-    return new Promise((resolve) => this.finished.set(runId, resolve));
+    // A fast run may already be over by the time someone asks: answer from the store.
+    const stored = this.deps.repo.get(runId)?.run;
+    if (stored && !isRunActive(stored)) return Promise.resolve(stored);
+    return new Promise((resolve) => this.waiters.set(runId, [...(this.waiters.get(runId) ?? []), resolve]));
   }
 
   cancel(runId: string): boolean {
@@ -108,8 +112,8 @@ export class RunQueue {
 
   private finish(run: Run, warnings: readonly { code: string; message: string }[]): void {
     this.update(run, warnings);
-    this.finished.get(run.id)?.(run);
-    this.finished.delete(run.id);
+    for (const resolve of this.waiters.get(run.id) ?? []) resolve(run);
+    this.waiters.delete(run.id);
   }
 
   private async pump(): Promise<void> {
