@@ -86,7 +86,9 @@ test('benchmark a bundled sample and read results that match the stored run', as
   // The chart holds every point of this short run (warm-up + measured).
   const points = await page.locator('[data-testid="live-chart"] .scatterlayer .trace path.js-line').getAttribute('d');
   expect(points?.length ?? 0).toBeGreaterThan(100);
+  await page.setViewportSize({ width: 1440, height: 1700 });
   await page.screenshot({ path: join(SHOTS, 'run-results.png') });
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // Sessions lists the run; its detail shows the same numbers and the stored timeline.
   await page.getByTestId('nav-sessions').click();
