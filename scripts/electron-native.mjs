@@ -23,9 +23,11 @@ export function ensureElectronSqlite() {
     // Everything but the Node build, which must stay as it is.
     cpSync(source, work, { recursive: true, filter: (src) => !src.startsWith(join(source, 'build')) });
     const bin = (name) => resolve('node_modules', '.bin', name);
+    // npm tells its scripts where its own node-gyp is (there is no node_modules/.bin/node-gyp).
+    const nodeGyp = process.env.npm_config_node_gyp;
     const attempts = [
       [bin('prebuild-install'), ['--runtime=electron', `--target=${version}`, `--arch=${process.arch}`]],
-      [bin('node-gyp'), ['rebuild', '--release', `--target=${version}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers']],
+      ...(nodeGyp ? [[process.execPath, [nodeGyp, 'rebuild', '--release', `--target=${version}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers']]] : []),
     ];
     for (const [cmd, args] of attempts) {
       if (!existsSync(cmd)) continue;

@@ -4,7 +4,6 @@
  */
 import { readFileSync } from 'node:fs';
 
-const PAGE_BYTES = 4096;
 /** USER_HZ: the kernel reports CPU times in 1/100 s on every Linux ABI Node supports. */
 const TICKS_PER_S = 100;
 
@@ -20,8 +19,10 @@ export function readProcStats(pid: number, root = '/proc'): ProcStats | undefine
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const utime = Number(fields[11]);
     const stime = Number(fields[12]);
-    const rssPages = Number(fields[21]);
-    return { rssBytes: rssPages * PAGE_BYTES, cpuSeconds: (utime + stime) / TICKS_PER_S };
+    // Resident memory from status (in kB): stat counts pages, whose size varies (4 or 64 KiB).
+    const rssKb = Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`${root}/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN);
+    if (!Number.isFinite(rssKb)) return undefined;
+    return { rssBytes: rssKb * 1024, cpuSeconds: (utime + stime) / TICKS_PER_S };
   } catch {
     return undefined;
   }

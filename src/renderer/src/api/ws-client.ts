@@ -79,6 +79,8 @@ export function createWsApi(token: string, onConnectionChange: (up: boolean, rea
   return {
     async call<M extends Method>(method: M, params: Params<M>): Promise<Result<M>> {
       await ready;
+      // A closed socket drops what is sent to it: fail now instead of waiting forever.
+      if (socket.readyState !== WebSocket.OPEN) throw new ApiCallError('Not connected to the Dyno server (restart `dyno serve` and reload).', 'offline');
       const id = nextId++;
       return new Promise<Result<M>>((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject, method });
