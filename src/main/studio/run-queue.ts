@@ -8,10 +8,9 @@
  */
 import { basename } from 'node:path';
 import type { Progress, StudioEvent } from '../../shared/contract';
-import { isRunActive, type Run, type RunConfig, type Sample } from '../../shared/run';
-import { batchSample, type SampleBatch } from '../../shared/sample-batch';
-import { lttbIndices } from '../../shared/lttb';
-import { finalRun, type Measured } from './finish-run';
+import { isRunActive, type Run, type RunConfig } from '../../shared/run';
+import { finalRun } from './finish-run';
+import { forDisplay, RunProgress } from './run-progress';
 import { RunTelemetry, type TelemetrySources } from './run-telemetry';
 import type { Environment } from '../../shared/telemetry';
 import type { RunsRepository } from '../store/runs-repository';
@@ -27,17 +26,6 @@ export interface RunQueueDeps {
   telemetry: TelemetrySources;
   environment: (executionProvider: string) => Promise<Environment>;
   now?: () => Date;
-}
-
-/**
- * Live events carry at most this many samples per batch (LTTB keeps the shape): a 20 µs model
- * makes thousands a batch, which a chart cannot show and a WebSocket need not carry. The
- * database keeps every sample.
- */
-const MAX_LIVE_SAMPLES_PER_BATCH = 500;
-
-function forDisplay(batch: SampleBatch): Sample[] {
-  return lttbIndices(batch.latencyMs, MAX_LIVE_SAMPLES_PER_BATCH).map((k) => batchSample(batch, k));
 }
 
 /** The run being executed: set before anything awaits, so a second run cannot start beside it. */
@@ -175,27 +163,12 @@ export class RunQueue {
   }
 
   private async execute(run: Running, active: Active): Promise<Awaited<ReturnType<typeof finalRun>>> {
-    const { stop } = run.config;
-    const latencies: number[] = [];
-    const measured: Measured = { latenciesMs: latencies, samplesPerIteration: 1, sessionCreateMs: Number.NaN };
-    let warmupDone = 0;
-    const progress = (phase: Progress['phase'], lastEndMs?: number): void => {
-      const elapsedMs = measured.startMs !== undefined && lastEndMs !== undefined ? lastEndMs - measured.startMs : 0;
-      const byIterations = Math.min(latencies.length / stop.minIterations, 1);
-      const byDuration = stop.minDurationMs > 0 ? Math.min(elapsedMs / stop.minDurationMs, 1) : 1;
-      const capped = Math.max(latencies.length / stop.maxIterations, elapsedMs / stop.maxDurationMs);
-      const fraction = Math.min(1, Math.max(Math.min(byIterations, byDuration), capped));
-      this.deps.emit({
-        type: 'run.progress',
-        runId: run.id,
-        progress: { phase, warmupDone, measuredDone: latencies.length, elapsedMs, fraction: phase === 'measure' ? fraction : 0 },
-      });
-    };
-
+    const tracker = new RunProgress(run.config.stop);
+    const progress = (phase?: Progress['phase']): void => this.deps.emit({ type: 'run.progress', runId: run.id, progress: tracker.now(phase) });
     const environment = this.deps.environment(run.config.session.executionProvider);
     // Awaited only when the run has results; until then a rejection must not go unhandled.
     environment.catch(() => undefined);
-    // The sampler starts before the executor (idle baseline), so it reads the pid through the holder.
+    // The sampler starts before the executor (idle baseline), so it reads the pid through `active`.
     const telemetry = new RunTelemetry(run.id, run.config.telemetry, this.deps.telemetry, this.deps.repo, this.deps.emit, () => active.execution?.pid);
     active.telemetry = telemetry;
     await telemetry.start();
@@ -203,31 +176,23 @@ export class RunQueue {
     if (!active.cancelRequested) {
       active.execution = this.deps.executor.start({ runId: run.id, config: run.config, artifactsDir: this.deps.artifactsDir }, {
         onReady: (ready) => {
-          measured.sessionCreateMs = ready.sessionCreateMs;
-          measured.samplesPerIteration = ready.samplesPerIteration;
+          tracker.ready(ready);
           progress('warmup');
         },
         onSamples: (batch) => {
           this.deps.repo.appendBatch(run.id, batch);
-          const n = batch.latencyMs.length;
-          let lastEnd: number | undefined;
-          if (batch.phase === 'warmup') warmupDone += n;
-          else if (n > 0) {
-            if (measured.startMs === undefined) telemetry.measuringStarted();
-            measured.startMs ??= batch.tMs[0];
-            for (let k = 0; k < n; k++) latencies.push(batch.latencyMs[k] as number);
-            lastEnd = (batch.tMs[n - 1] as number) + (batch.latencyMs[n - 1] as number);
-          }
-          measured.endMs = lastEnd ?? measured.endMs;
+          if (tracker.add(batch)) telemetry.measuringStarted();
           this.deps.emit({ type: 'run.samples', runId: run.id, samples: forDisplay(batch) });
-          progress(latencies.length > 0 ? 'measure' : 'warmup', lastEnd);
+          progress();
         },
       });
       progress('starting');
       outcome = await active.execution.outcome;
     }
+    const { measured } = tracker;
     const samplesPerIteration = outcome.kind === 'done' ? outcome.samplesPerIteration : measured.samplesPerIteration;
-    const telemetrySummary = await telemetry.stop({ startMs: measured.startMs, endMs: measured.endMs, inferences: latencies.length * samplesPerIteration });
+    const inferences = measured.latenciesMs.length * samplesPerIteration;
+    const telemetrySummary = await telemetry.stop({ startMs: measured.startMs, endMs: measured.endMs, inferences });
     return finalRun(run, {
       outcome,
       measured,
