@@ -16,7 +16,8 @@ import { environmentFingerprint } from '../../../src/main/telemetry/environment'
 import { FakeExecutor, type Script } from './fake-executor';
 
 let environment: Promise<Environment> | undefined;
-const fingerprint = (): Promise<Environment> =>
+/** This machine's real fingerprint, taken once. */
+export const environmentOf = (): Promise<Environment> =>
   (environment ??= environmentFingerprint({ executionProvider: 'cpu', electronVersion: null, gpu: { available: false, gpus: [], reason: 'no GPU in this test' } }));
 
 export function configFor(label: string, extra: Partial<RunConfig> = {}): RunConfig {
@@ -41,7 +42,13 @@ export interface QueueFixture {
   cleanup(): void;
 }
 
-export function queueFixture(scriptFor: (label: string | undefined, index: number) => Script): QueueFixture {
+export interface FixtureOptions {
+  /** Called with every event before it is recorded; may throw, as a broken listener would. */
+  onEvent?: (e: StudioEvent) => void;
+  environment?: () => Promise<Environment>;
+}
+
+export function queueFixture(scriptFor: (label: string | undefined, index: number) => Script, options: FixtureOptions = {}): QueueFixture {
   const dir = mkdtempSync(join(tmpdir(), 'dyno-queue-'));
   const { db } = openDatabase(join(dir, 'dyno.db'));
   const repo = new RunsRepository(db, process.pid, () => true);
@@ -50,10 +57,13 @@ export function queueFixture(scriptFor: (label: string | undefined, index: numbe
   const queue = new RunQueue({
     repo,
     executor,
-    emit: (e) => events.push(e),
+    emit: (e) => {
+      options.onEvent?.(e);
+      events.push(e);
+    },
     artifactsDir: join(dir, 'artifacts'),
     telemetry: { rapl: { domains: [] }, gpu: async () => ({ available: false, gpus: [] }) },
-    environment: () => fingerprint(),
+    environment: options.environment ?? environmentOf,
   });
   return {
     queue,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Run } from '../../../src/shared/run';
-import { configFor, queueFixture, type QueueFixture } from './queue-fixture';
+import { configFor, environmentOf, queueFixture, type QueueFixture } from './queue-fixture';
 
 let f: QueueFixture | undefined;
 afterEach(() => f?.cleanup());
@@ -75,5 +75,32 @@ describe('a failure inside one run', () => {
     expect(fixture.queue.busy).toBe(false);
     const updates = fixture.events.flatMap((e) => (e.type === 'run.updated' ? [e.run.status] : []));
     expect(updates.at(-1)).toBe('failed');
+  });
+
+  it('stops the executor it started when the host fails while the run is going', async () => {
+    f = queueFixture((label) => healthyAfter(label) ?? { kind: 'until-cancel', perBatch: 5 }, {
+      onEvent: (e) => {
+        if (e.type === 'run.progress' && e.progress.phase === 'starting' && e.runId === first.id) throw new Error('the event listener broke');
+      },
+    });
+    const first = f.queue.enqueue(configFor('doomed'));
+    const next = f.queue.enqueue(configFor('next'));
+    const [failed, after] = await f.finishAll([first, next]);
+
+    expect(errorOf(failed)).toBe('Dyno could not finish this run: the event listener broke');
+    expect(f.executor.killed).toEqual([first.id]);
+    expect(after?.status).toBe('completed');
+  });
+
+  it('fails the run when the environment fingerprint cannot be taken, and goes on', async () => {
+    let calls = 0;
+    f = queueFixture(() => ({ kind: 'measure', iterations: 10 }), {
+      environment: () => (calls++ === 0 ? Promise.reject(new Error('systeminformation timed out')) : environmentOf()),
+    });
+    const [first, next] = [f.queue.enqueue(configFor('a')), f.queue.enqueue(configFor('b'))];
+    const [failed, after] = await f.finishAll([first, next]);
+
+    expect(errorOf(failed)).toBe('Dyno could not finish this run: systeminformation timed out');
+    expect(after?.status).toBe('completed');
   });
 });
