@@ -22,7 +22,7 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/main/cli/entry.ts'),
-          worker: resolve('src/main/engine/worker.ts'),
+          worker: resolve('src/main/child/worker.ts'),
         },
       },
     },

@@ -63,6 +63,8 @@ export const RunResultsSchema = z.object({
   memory: z.object({ peakRssBytes: z.number() }),
   inputs: z.array(TensorInfoSchema),
   samplesPerIteration: z.number().int(),
+  /** Intra-op threads ONNX Runtime ran with: the configured count, or what its default (0) resolved to. Absent for runs before it was recorded. */
+  intraOpThreads: z.number().int().optional(),
   check: OutputCheckSchema.optional(),
   profile: ProfileSchema.optional(),
   server: ServerVerdictSchema.optional(),

@@ -48,6 +48,9 @@ export const RunSchema = z.discriminatedUnion('status', [
     finishedAt: z.string(),
     /** Statistics over what was measured before the user cancelled, when anything was. */
     stats: LatencyStatsSchema.optional(),
+    /** Like a completed run's, when the executor got as far as reporting them. */
+    coldStart: ColdStartSchema.optional(),
+    results: RunResultsSchema.optional(),
   }),
   RunBaseSchema.extend({
     /** The host stopped (crash, quit) while the run was going; samples up to then are kept. */

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { probeProvider, ortBinaryDir } from '../../src/main/engine/provider-probe';
+import { ortBinaryDir } from '../../src/main/engine/provider-probe';
+import { probeProvider } from '../../src/main/child/probe-in-worker';
 import { defaultWorkerSpec } from '../../src/main/studio/create-studio';
 import { CONV2D } from '../helpers/temp-home';
 

@@ -1,7 +1,7 @@
 /**
  * Whether an execution provider works here, and if not, why in words a user can act on.
  * `probe` runs inside a worker process (loading a GPU provider can crash or hang the process
- * that tries); `probeProvider` is the host side, with a timeout.
+ * that tries); the host side, with a timeout, is `child/probe-in-worker.ts`.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,16 +10,12 @@ import * as ort from 'onnxruntime-node';
 import type { ExecutionProviderName } from '../../shared/run-config';
 import { SessionKnobsSchema } from '../../shared/run-config';
 import { sessionOptionsFor } from './session-options';
-import { runWorkerJob } from './worker-job';
-import type { WorkerSpawnSpec } from './worker-client';
 
 export interface ProviderStatus {
   name: ExecutionProviderName;
   available: boolean;
   reason?: string;
 }
-
-const PROBE_TIMEOUT_MS = 20_000;
 
 /** The folder of onnxruntime-node's native libraries for this platform. */
 export function ortBinaryDir(): string {
@@ -68,22 +64,5 @@ export async function probe(name: ExecutionProviderName, modelPath: string): Pro
     return { available: true };
   } catch (err) {
     return { available: false, reason: explainProviderError(name, err instanceof Error ? err.message : String(err)) };
-  }
-}
-
-/** In the host: probe in a worker process, giving up after a timeout. */
-export async function probeProvider(spec: WorkerSpawnSpec, name: ExecutionProviderName, modelPath: string): Promise<ProviderStatus> {
-  if (name === 'cpu') return { name, available: true };
-  const early = staticUnavailability(name);
-  if (early) return { name, available: false, reason: early };
-  try {
-    return await runWorkerJob(
-      spec,
-      { type: 'probe', provider: name, modelPath },
-      (m) => (m.type === 'probed' ? { name, available: m.available, ...(m.reason ? { reason: m.reason } : {}) } : undefined),
-      PROBE_TIMEOUT_MS,
-    );
-  } catch (err) {
-    return { name, available: false, reason: `Probing ${name} failed: ${(err as Error).message}` };
   }
 }

@@ -18,12 +18,13 @@ import { poissonGaps, runTimingLoop } from './timing-loop';
 import { explainOrtError } from './ort-errors';
 import { sessionOptionsFor } from './session-options';
 import { summarizeTrace } from './profile-trace';
+import { intraOpThreadsUsed } from './ort-threads';
 
 export interface BenchmarkHooks {
   now: () => number;
   toEpochMs: (t: number) => number;
   isCancelled: () => boolean;
-  onReady: (ready: { sessionCreateMs: number; inputs: TensorInfo[] }) => Promise<void> | void;
+  onReady: (ready: { sessionCreateMs: number; inputs: TensorInfo[]; samplesPerIteration: number }) => Promise<void> | void;
   onSample: TimingLoopOptions['onSample'];
   onYield: () => Promise<void>;
   yieldEveryMs: number;
@@ -41,6 +42,8 @@ export interface BenchmarkOutcome {
   peakRssBytes: number;
   inputs: TensorInfo[];
   samplesPerIteration: number;
+  /** The intra-op pool ORT ran with, resolved when the config left it at 0. */
+  intraOpThreads: number;
   check?: OutputCheck;
   profile?: Profile;
 }
@@ -112,7 +115,8 @@ export async function runBenchmark(config: RunConfig, hooks: BenchmarkHooks): Pr
   try {
     const declared = declaredInputs(session);
     const { feeds, resolved } = feedsFor(config, declared);
-    await hooks.onReady({ sessionCreateMs, inputs: resolved });
+    const perIteration = samplesPerIteration(declared, resolved);
+    await hooks.onReady({ sessionCreateMs, inputs: resolved, samplesPerIteration: perIteration });
     const server = config.scenario.kind === 'server' ? config.scenario : undefined;
     const loop = await runTimingLoop({
       runOnce: () => session.run(feeds),
@@ -143,7 +147,8 @@ export async function runBenchmark(config: RunConfig, hooks: BenchmarkHooks): Pr
       aborted: loop.aborted,
       peakRssBytes: hooks.peakRssBytes(),
       inputs: resolved,
-      samplesPerIteration: samplesPerIteration(declared, resolved),
+      samplesPerIteration: perIteration,
+      intraOpThreads: intraOpThreadsUsed(config.session.intraOpThreads),
       ...(check ? { check } : {}),
       ...(profile ? { profile } : {}),
     };

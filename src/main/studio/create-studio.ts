@@ -12,7 +12,8 @@ import type { AppInfo } from '../../shared/contract';
 import { openDatabase } from '../store/database';
 import { RunsRepository } from '../store/runs-repository';
 import { loadSamples } from '../models/samples';
-import type { WorkerSpawnSpec } from '../engine/worker-client';
+import type { WorkerSpawnSpec } from '../child/fork-worker';
+import { onnxWorkerExecutor } from '../executor/onnx-worker';
 import { appRoot, appVersion, defaultHome } from './paths';
 import { Studio } from './studio';
 import { ProviderCache } from './provider-cache';
@@ -54,7 +55,7 @@ function isProcessAlive(pid: number): boolean {
 export function defaultWorkerSpec(root = appRoot()): WorkerSpawnSpec {
   const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
   return fromSource
-    ? { script: join(root, 'src/main/engine/worker.ts'), execArgv: ['--import', 'tsx'] }
+    ? { script: join(root, 'src/main/child/worker.ts'), execArgv: ['--import', 'tsx'] }
     : { script: join(root, 'out/main/worker.js'), execArgv: [] };
 }
 
@@ -95,6 +96,7 @@ export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
       environmentFingerprint({ executionProvider, electronVersion: options.electronVersion ?? null, gpu: await gpu() }),
     repo,
     worker,
+    executor: onnxWorkerExecutor(worker),
     providers,
     samples: loadSamples(join(root, 'resources', 'models')),
     home,

@@ -1,15 +1,15 @@
 /**
- * Turns what a worker measured into a finished run's statistics, results and warnings:
- * samples per iteration for throughput, stability windows, and the Server scenario's verdict.
+ * Turns what an executor measured into a finished run: statistics, results and warnings
+ * (samples per iteration for throughput, stability windows, the Server scenario's verdict).
+ * One path for completed and aborted runs, so a cancelled run's figures mean the same as a
+ * completed one's; only the status differs.
  */
-import type { RunConfig } from '../../shared/run';
+import type { Run, RunConfig } from '../../shared/run';
 import type { RunResults, ServerVerdict } from '../../shared/run-results';
 import { quantileSorted, sortedCopy, stabilityOf, summarizeLatencies, type LatencyStats } from '../../shared/stats';
 import { measurementWarnings, type MeasurementWarning } from '../../shared/warnings';
-import type { WorkerOutcome } from '../engine/worker-client';
+import type { ExecutorDone, ExecutorOutcome } from '../executor/executor';
 import type { Environment, TelemetrySummary } from '../../shared/telemetry';
-
-type Done = Extract<WorkerOutcome, { kind: 'done' }>;
 
 export function serverVerdict(config: RunConfig, latenciesMs: readonly number[], measuredWallMs: number): ServerVerdict | undefined {
   if (config.scenario.kind !== 'server') return undefined;
@@ -24,7 +24,7 @@ export function serverVerdict(config: RunConfig, latenciesMs: readonly number[],
 export function finishedResults(
   config: RunConfig,
   latenciesMs: readonly number[],
-  done: Done,
+  done: ExecutorDone,
   environment: Environment,
   telemetry?: TelemetrySummary,
 ): { stats: LatencyStats; results: RunResults; warnings: MeasurementWarning[] } {
@@ -34,6 +34,7 @@ export function finishedResults(
     memory: { peakRssBytes: done.peakRssBytes },
     inputs: done.inputs,
     samplesPerIteration: done.samplesPerIteration,
+    ...(done.intraOpThreads !== undefined ? { intraOpThreads: done.intraOpThreads } : {}),
     stability: stabilityOf(latenciesMs),
     environment,
     ...(telemetry ? { telemetry } : {}),
@@ -42,4 +43,50 @@ export function finishedResults(
     ...(server ? { server } : {}),
   };
   return { stats, results, warnings: measurementWarnings(stats, done.firstRunMs) };
+}
+
+/** What the queue saw of a run while it went: the measured latencies and their time window. */
+export interface Measured {
+  latenciesMs: readonly number[];
+  /** From the executor's ready message; 1 if it never got that far. */
+  samplesPerIteration: number;
+  sessionCreateMs: number;
+  /** First measured start and last measured end, on the samples' time base. */
+  startMs?: number;
+  endMs?: number;
+}
+
+export interface FinishContext {
+  outcome: ExecutorOutcome;
+  measured: Measured;
+  cancelRequested: boolean;
+  finishedAt: string;
+  environment: () => Promise<Environment>;
+  telemetry?: TelemetrySummary;
+}
+
+/** The run's final state and its warnings. */
+export async function finalRun(
+  run: Run & { status: 'running' },
+  ctx: FinishContext,
+): Promise<{ run: Run; warnings: MeasurementWarning[] }> {
+  const { outcome, measured, finishedAt } = ctx;
+  const aborted = ctx.cancelRequested || (outcome.kind === 'done' && outcome.aborted);
+  const { latenciesMs } = measured;
+  if (outcome.kind === 'done' && latenciesMs.length > 0) {
+    const { stats, results, warnings } = finishedResults(run.config, latenciesMs, outcome, await ctx.environment(), ctx.telemetry);
+    const coldStart = { sessionCreateMs: measured.sessionCreateMs, firstRunMs: outcome.firstRunMs };
+    const finished = { ...run, finishedAt, coldStart, stats, results };
+    return { run: aborted ? { ...finished, status: 'aborted' } : { ...finished, status: 'completed' }, warnings };
+  }
+  if (aborted) {
+    // A worker killed for ignoring the cancel sends no summary: the queue's own window and the
+    // ready message's samples per iteration still give honest statistics.
+    if (latenciesMs.length === 0) return { run: { ...run, status: 'aborted', finishedAt }, warnings: [] };
+    const measuredWallMs = (measured.endMs ?? 0) - (measured.startMs ?? 0);
+    const stats = summarizeLatencies(latenciesMs, { measuredWallMs, samplesPerIteration: measured.samplesPerIteration });
+    return { run: { ...run, status: 'aborted', finishedAt, stats }, warnings: measurementWarnings(stats) };
+  }
+  const error = outcome.kind === 'error' ? outcome.message : 'The benchmark measured no iterations.';
+  return { run: { ...run, status: 'failed', finishedAt, error }, warnings: [] };
 }

@@ -3,8 +3,9 @@
  * load GPU libraries) and shared by app.info, the UI and runs.start.
  */
 import { EXECUTION_PROVIDERS, type ExecutionProviderName } from '../../shared/run-config';
-import { probeProvider, staticUnavailability, type ProviderStatus } from '../engine/provider-probe';
-import type { WorkerSpawnSpec } from '../engine/worker-client';
+import { staticUnavailability, type ProviderStatus } from '../engine/provider-probe';
+import { probeProvider } from '../child/probe-in-worker';
+import type { WorkerSpawnSpec } from '../child/fork-worker';
 
 export class ProviderCache {
   private readonly probes = new Map<ExecutionProviderName, Promise<ProviderStatus>>();

@@ -1,23 +1,25 @@
 /**
  * Runs one benchmark at a time, in the order they were asked for: two benchmarks sharing a
  * machine would measure each other. Persists every state change and every sample batch as it
- * happens, and broadcasts them as events.
+ * happens, and broadcasts them as events. The executor (the ONNX worker, or any other) only
+ * measures; telemetry, persistence and the summary live here, so every run ends the same way.
+ * Whatever goes wrong while a run is going (the executor, a save, a summary, telemetry) ends
+ * that run as failed with the reason, wakes its waiters, and the queue moves on.
  */
 import { basename } from 'node:path';
 import type { Progress, StudioEvent } from '../../shared/contract';
-import { isRunActive, type Run, type RunConfig, type Sample } from '../../shared/run';
-import { batchSample, type SampleBatch } from '../../shared/sample-batch';
-import { summarizeLatencies } from '../../shared/stats';
-import { lttbIndices } from '../../shared/lttb';
-import { finishedResults } from './finish-run';
+import { isRunActive, type Run, type RunConfig } from '../../shared/run';
+import { finalRun } from './finish-run';
+import { forDisplay, RunProgress } from './run-progress';
 import { RunTelemetry, type TelemetrySources } from './run-telemetry';
 import type { Environment } from '../../shared/telemetry';
 import type { RunsRepository } from '../store/runs-repository';
-import { startWorkerRun, type WorkerRun, type WorkerSpawnSpec } from '../engine/worker-client';
+import type { Executor, ExecutorOutcome, ExecutorRun } from '../executor/executor';
 
 export interface RunQueueDeps {
   repo: RunsRepository;
-  worker: WorkerSpawnSpec;
+  /** Runs each benchmark; create-studio.ts builds the ONNX worker one. */
+  executor: Executor;
   emit: (event: StudioEvent) => void;
   /** Where workers leave files (profiler traces). */
   artifactsDir: string;
@@ -26,21 +28,18 @@ export interface RunQueueDeps {
   now?: () => Date;
 }
 
-/**
- * Live events carry at most this many samples per batch (LTTB keeps the shape): a 20 µs model
- * makes thousands a batch, which a chart cannot show and a WebSocket need not carry. The
- * database keeps every sample.
- */
-const MAX_LIVE_SAMPLES_PER_BATCH = 500;
-
-function forDisplay(batch: SampleBatch): Sample[] {
-  return lttbIndices(batch.latencyMs, MAX_LIVE_SAMPLES_PER_BATCH).map((k) => batchSample(batch, k));
-}
-
+/** The run being executed: set before anything awaits, so a second run cannot start beside it. */
 interface Active {
   runId: string;
-  worker: WorkerRun;
+  execution?: ExecutorRun;
+  telemetry?: RunTelemetry;
   cancelRequested: boolean;
+}
+
+type Running = Run & { status: 'running' };
+
+function reasonOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 export function newRunId(now: Date): string {
@@ -54,6 +53,8 @@ export class RunQueue {
   private readonly now: () => Date;
   /** Everyone waiting for a run to end. */
   private readonly waiters = new Map<string, ((run: Run) => void)[]>();
+  /** Final states the store refused (a failing disk): still answered to whoever asks. */
+  private readonly unsaved = new Map<string, Run>();
 
   constructor(private readonly deps: RunQueueDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -77,8 +78,8 @@ export class RunQueue {
   /** Resolves with the run once it reaches a final state. */
   whenFinished(runId: string): Promise<Run> {
     // A fast run may already be over by the time someone asks: answer from the store.
-    const stored = this.deps.repo.get(runId)?.run;
-    if (stored && !isRunActive(stored)) return Promise.resolve(stored);
+    const ended = this.unsaved.get(runId) ?? this.storedFinal(runId);
+    if (ended) return Promise.resolve(ended);
     return new Promise((resolve) => this.waiters.set(runId, [...(this.waiters.get(runId) ?? []), resolve]));
   }
 
@@ -86,23 +87,32 @@ export class RunQueue {
     const queuedAt = this.waiting.findIndex((r) => r.id === runId);
     if (queuedAt >= 0) {
       const [run] = this.waiting.splice(queuedAt, 1);
-      if (run) this.finish({ ...run, status: 'aborted', startedAt: run.createdAt, finishedAt: this.now().toISOString() }, []);
+      if (run) this.end({ ...run, status: 'aborted', startedAt: run.createdAt, finishedAt: this.now().toISOString() }, []);
       return true;
     }
     if (this.active?.runId === runId) {
       this.active.cancelRequested = true;
-      this.active.worker.cancel();
+      this.active.execution?.cancel();
       return true;
     }
     return false;
   }
 
   get activeWorkerPid(): number | undefined {
-    return this.active?.worker.pid;
+    return this.active?.execution?.pid;
   }
 
   get busy(): boolean {
     return this.active !== undefined || this.waiting.length > 0;
+  }
+
+  private storedFinal(runId: string): Run | undefined {
+    try {
+      const stored = this.deps.repo.get(runId)?.run;
+      return stored && !isRunActive(stored) ? stored : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private update(run: Run, warnings: readonly unknown[] = []): void {
@@ -110,8 +120,22 @@ export class RunQueue {
     this.deps.emit({ type: 'run.updated', run });
   }
 
-  private finish(run: Run, warnings: readonly { code: string; message: string }[]): void {
-    this.update(run, warnings);
+  /** Records a final state even when the store or a listener fails, then wakes the waiters. */
+  private end(run: Run, warnings: readonly unknown[]): void {
+    try {
+      this.update(run, warnings);
+    } catch {
+      this.unsaved.set(run.id, run);
+      try {
+        this.deps.emit({ type: 'run.updated', run });
+      } catch {
+        // Nobody can be told; the waiters below still are.
+      }
+    }
+    this.wake(run);
+  }
+
+  private wake(run: Run): void {
     for (const resolve of this.waiters.get(run.id) ?? []) resolve(run);
     this.waiters.delete(run.id);
   }
@@ -120,80 +144,62 @@ export class RunQueue {
     if (this.active) return;
     const next = this.waiting.shift();
     if (!next) return;
-    const running: Run & { status: 'running' } = { ...next, status: 'running', startedAt: this.now().toISOString() };
-    this.update(running);
-    await this.execute(running);
+    const active: Active = { runId: next.id, cancelRequested: false };
+    this.active = active;
+    const running: Running = { ...next, status: 'running', startedAt: this.now().toISOString() };
+    try {
+      this.update(running);
+      const { run, warnings } = await this.execute(running, active);
+      this.update(run, warnings);
+      this.wake(run);
+    } catch (err) {
+      active.execution?.kill();
+      await active.telemetry?.stop({ inferences: 0 }).catch(() => undefined);
+      this.end({ ...running, status: 'failed', finishedAt: this.now().toISOString(), error: `Dyno could not finish this run: ${reasonOf(err)}` }, []);
+    } finally {
+      this.active = undefined;
+    }
     void this.pump();
   }
 
-  private async execute(run: Run & { status: 'running' }): Promise<void> {
-    const { stop } = run.config;
-    const latencies: number[] = [];
-    let warmupDone = 0;
-    let sessionCreateMs = Number.NaN;
-    let measureStartMs: number | undefined;
-    let measureEndMs: number | undefined;
-    const progress = (phase: Progress['phase'], lastEndMs?: number): void => {
-      const elapsedMs = measureStartMs !== undefined && lastEndMs !== undefined ? lastEndMs - measureStartMs : 0;
-      const byIterations = Math.min(latencies.length / stop.minIterations, 1);
-      const byDuration = stop.minDurationMs > 0 ? Math.min(elapsedMs / stop.minDurationMs, 1) : 1;
-      const capped = Math.max(latencies.length / stop.maxIterations, elapsedMs / stop.maxDurationMs);
-      const fraction = Math.min(1, Math.max(Math.min(byIterations, byDuration), capped));
-      this.deps.emit({
-        type: 'run.progress',
-        runId: run.id,
-        progress: { phase, warmupDone, measuredDone: latencies.length, elapsedMs, fraction: phase === 'measure' ? fraction : 0 },
-      });
-    };
-
+  private async execute(run: Running, active: Active): Promise<Awaited<ReturnType<typeof finalRun>>> {
+    const tracker = new RunProgress(run.config.stop);
+    const progress = (phase?: Progress['phase']): void => this.deps.emit({ type: 'run.progress', runId: run.id, progress: tracker.now(phase) });
     const environment = this.deps.environment(run.config.session.executionProvider);
-    // The sampler starts before the worker (idle baseline), so it reads the pid through a holder.
-    const workerRef: { pid?: number } = {};
-    const telemetry = new RunTelemetry(run.id, run.config.telemetry, this.deps.telemetry, this.deps.repo, this.deps.emit, () => workerRef.pid);
+    // Awaited only when the run has results; until then a rejection must not go unhandled.
+    environment.catch(() => undefined);
+    // The sampler starts before the executor (idle baseline), so it reads the pid through `active`.
+    const telemetry = new RunTelemetry(run.id, run.config.telemetry, this.deps.telemetry, this.deps.repo, this.deps.emit, () => active.execution?.pid);
+    active.telemetry = telemetry;
     await telemetry.start();
-    const worker = startWorkerRun(this.deps.worker, { runId: run.id, config: run.config, artifactsDir: this.deps.artifactsDir }, {
-      onReady: (ready) => {
-        sessionCreateMs = ready.sessionCreateMs;
-        progress('warmup');
-      },
-      onSamples: (batch) => {
-        this.deps.repo.appendBatch(run.id, batch);
-        const n = batch.latencyMs.length;
-        let lastEnd: number | undefined;
-        if (batch.phase === 'warmup') warmupDone += n;
-        else if (n > 0) {
-          if (measureStartMs === undefined) telemetry.measuringStarted();
-          measureStartMs ??= batch.tMs[0];
-          for (let k = 0; k < n; k++) latencies.push(batch.latencyMs[k] as number);
-          lastEnd = (batch.tMs[n - 1] as number) + (batch.latencyMs[n - 1] as number);
-        }
-        measureEndMs = lastEnd ?? measureEndMs;
-        this.deps.emit({ type: 'run.samples', runId: run.id, samples: forDisplay(batch) });
-        progress(latencies.length > 0 ? 'measure' : 'warmup', lastEnd);
-      },
-    });
-    workerRef.pid = worker.pid;
-    this.active = { runId: run.id, worker, cancelRequested: false };
-    progress('starting');
-    const outcome = await worker.outcome;
-    const samplesPerIteration = outcome.kind === 'done' ? outcome.samplesPerIteration : 1;
-    const telemetrySummary = await telemetry.stop({ startMs: measureStartMs, endMs: measureEndMs, inferences: latencies.length * samplesPerIteration });
-    const cancelRequested = this.active.cancelRequested;
-    this.active = undefined;
-    const finishedAt = this.now().toISOString();
-
-    if (outcome.kind === 'done' && !outcome.aborted && latencies.length > 0) {
-      const { stats, results, warnings } = finishedResults(run.config, latencies, outcome, await environment, telemetrySummary);
-      const coldStart = { sessionCreateMs, firstRunMs: outcome.firstRunMs };
-      this.finish({ ...run, status: 'completed', finishedAt, coldStart, stats, results }, warnings);
-    } else if (cancelRequested || (outcome.kind === 'done' && outcome.aborted)) {
-      const wallMs =
-        outcome.kind === 'done' ? outcome.measuredWallMs : (measureEndMs ?? 0) - (measureStartMs ?? 0);
-      const stats = latencies.length > 0 ? summarizeLatencies(latencies, { measuredWallMs: wallMs }) : undefined;
-      this.finish({ ...run, status: 'aborted', finishedAt, ...(stats ? { stats } : {}) }, []);
-    } else {
-      const error = outcome.kind === 'error' ? outcome.message : 'The benchmark measured no iterations.';
-      this.finish({ ...run, status: 'failed', finishedAt, error }, []);
+    let outcome: ExecutorOutcome = { kind: 'error', message: 'Cancelled before it started.' };
+    if (!active.cancelRequested) {
+      active.execution = this.deps.executor.start({ runId: run.id, config: run.config, artifactsDir: this.deps.artifactsDir }, {
+        onReady: (ready) => {
+          tracker.ready(ready);
+          progress('warmup');
+        },
+        onSamples: (batch) => {
+          this.deps.repo.appendBatch(run.id, batch);
+          if (tracker.add(batch)) telemetry.measuringStarted();
+          this.deps.emit({ type: 'run.samples', runId: run.id, samples: forDisplay(batch) });
+          progress();
+        },
+      });
+      progress('starting');
+      outcome = await active.execution.outcome;
     }
+    const { measured } = tracker;
+    const samplesPerIteration = outcome.kind === 'done' ? outcome.samplesPerIteration : measured.samplesPerIteration;
+    const inferences = measured.latenciesMs.length * samplesPerIteration;
+    const telemetrySummary = await telemetry.stop({ startMs: measured.startMs, endMs: measured.endMs, inferences });
+    return finalRun(run, {
+      outcome,
+      measured,
+      cancelRequested: active.cancelRequested,
+      finishedAt: this.now().toISOString(),
+      environment: () => environment,
+      ...(telemetrySummary ? { telemetry: telemetrySummary } : {}),
+    });
   }
 }

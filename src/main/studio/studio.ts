@@ -20,7 +20,7 @@ import {
 import type { SampleModel } from '../../shared/model';
 import { lttbIndices } from '../../shared/lttb';
 import { distributionOf } from '../../shared/distribution';
-import { inspectInWorker } from '../models/inspect-in-worker';
+import { inspectInWorker } from '../child/inspect-in-worker';
 import { checkShapes } from './check-shapes';
 import { buildZooModel } from '../models/zoo/families';
 import type { RunsRepository } from '../store/runs-repository';
@@ -28,12 +28,15 @@ import { RunQueue } from './run-queue';
 import type { ProviderCache } from './provider-cache';
 import type { TelemetrySources } from './run-telemetry';
 import type { Environment } from '../../shared/telemetry';
-import { startWorkerRun, type WorkerSpawnSpec } from '../engine/worker-client';
+import type { WorkerSpawnSpec } from '../child/fork-worker';
+import type { Executor } from '../executor/executor';
 import { RunConfigSchema } from '../../shared/run';
 
 export interface StudioDeps {
   repo: RunsRepository;
   worker: WorkerSpawnSpec;
+  /** Runs benchmarks (and the one-inference FLOPs count). */
+  executor: Executor;
   samples: SampleModel[];
   home: string;
   info: () => AppInfo;
@@ -55,7 +58,7 @@ export class Studio {
   constructor(private readonly deps: StudioDeps) {
     this.queue = new RunQueue({
       repo: deps.repo,
-      worker: deps.worker,
+      executor: deps.executor,
       emit: (e) => this.emit(e),
       artifactsDir: join(deps.home, 'artifacts'),
       telemetry: deps.telemetry,
@@ -137,7 +140,7 @@ export class Studio {
           stop: { warmupIterations: 0, minIterations: 1, maxIterations: 1, minDurationMs: 0, maxDurationMs: 600_000 },
         });
         const job = { runId: `flops-${Date.now().toString(36)}`, config, artifactsDir: join(this.deps.home, 'artifacts', 'flops') };
-        const outcome = await startWorkerRun(this.deps.worker, job, { onReady: () => undefined, onSamples: () => undefined }).outcome;
+        const outcome = await this.deps.executor.start(job, { onReady: () => undefined, onSamples: () => undefined }).outcome;
         if (outcome.kind === 'error') throw new ApiCallError(outcome.message, 'failed');
         if (!outcome.profile) throw new ApiCallError('The profiled inference produced no trace.', 'failed');
         await rm(outcome.profile.traceFile, { force: true });

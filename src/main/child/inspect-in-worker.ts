@@ -1,8 +1,8 @@
 /** Model inspection in a worker process, so a large model never blocks the host. */
 import type { ModelInfo } from '../../shared/model';
-import { runWorkerJob } from '../engine/worker-job';
-import type { WorkerSpawnSpec } from '../engine/worker-client';
-import { ModelError } from './model-error';
+import { ModelError } from '../models/model-error';
+import { runWorkerJob } from './worker-job';
+import type { WorkerSpawnSpec } from './fork-worker';
 
 /** Generous: a multi-gigabyte model can take a while to load and parse. */
 const INSPECT_TIMEOUT_MS = 120_000;

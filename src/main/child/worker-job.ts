@@ -3,9 +3,8 @@
  * message, wait for the answer, give up after a timeout. Loading a model or a GPU provider can
  * block for seconds or crash; neither may happen in the host that serves the UI.
  */
-import { forkWorker } from './fork-worker';
+import { forkWorker, type WorkerSpawnSpec } from './fork-worker';
 import { WorkerToHostSchema, type HostToWorker, type WorkerToHost } from './protocol';
-import type { WorkerSpawnSpec } from './worker-client';
 
 export class WorkerJobError extends Error {}
 

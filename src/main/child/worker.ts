@@ -5,9 +5,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { HostToWorkerSchema, type WorkerToHost } from './protocol';
-import { runBenchmark } from './run-benchmark';
-import { SampleBuffer } from './sample-buffer';
-import { probe } from './provider-probe';
+import { runBenchmark } from '../engine/run-benchmark';
+import { SampleBuffer } from '../engine/sample-buffer';
+import { probe } from '../engine/provider-probe';
 import { inspectModel } from '../models/inspect';
 
 /** Batches reach the host at least this often, and a cancel is heard within about this long. */

@@ -24,6 +24,7 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
     type: z.literal('ready'),
     sessionCreateMs: z.number(),
     inputs: z.array(TensorInfoSchema),
+    samplesPerIteration: z.number().int(),
   }),
   z.object({ type: z.literal('samples'), batch: SampleBatchSchema }),
   z.object({
@@ -34,6 +35,7 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
     peakRssBytes: z.number(),
     inputs: z.array(TensorInfoSchema),
     samplesPerIteration: z.number().int(),
+    intraOpThreads: z.number().int(),
     check: OutputCheckSchema.optional(),
     profile: ProfileSchema.optional(),
   }),

@@ -3,7 +3,12 @@
  * cross intact) and keeps the tail of its stderr for error messages.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import type { WorkerSpawnSpec } from './worker-client';
+
+/** How to start the worker: the built script, or the TypeScript source through a loader. */
+export interface WorkerSpawnSpec {
+  script: string;
+  execArgv: string[];
+}
 
 const STDERR_TAIL_CHARS = 2_000;
 

@@ -1,0 +1,80 @@
+/**
+ * The ONNX Runtime executor: one worker process per run (`child/worker.ts`). Validates what the
+ * worker sends, and turns a crash, a kill, a malformed message or a handler that throws into an
+ * error outcome with a readable reason instead of a dead or stalled host.
+ */
+import { forkWorker, type WorkerSpawnSpec } from '../child/fork-worker';
+import { WorkerToHostSchema, type HostToWorker } from '../child/protocol';
+import type { Executor, ExecutorHandlers, ExecutorJob, ExecutorOutcome, ExecutorRun } from './executor';
+
+/** A worker that ignores a cancel this long is killed. */
+const CANCEL_GRACE_MS = 3_000;
+
+export function startWorkerRun(spec: WorkerSpawnSpec, job: ExecutorJob, handlers: ExecutorHandlers): ExecutorRun {
+  const { child, lastStderrLine } = forkWorker(spec);
+
+  let settled: ExecutorOutcome | undefined;
+  let cancelTimer: NodeJS.Timeout | undefined;
+  const outcome = new Promise<ExecutorOutcome>((resolve) => {
+    const settle = (o: ExecutorOutcome): void => {
+      if (settled) return;
+      settled = o;
+      resolve(o);
+    };
+    const fail = (message: string): void => {
+      settle({ kind: 'error', message });
+      child.kill('SIGKILL');
+    };
+    child.on('message', (raw: unknown) => {
+      const parsed = WorkerToHostSchema.safeParse(raw);
+      if (!parsed.success) return fail('The benchmark worker sent a malformed message.');
+      const m = parsed.data;
+      // A throw here would be an uncaught exception in the host: it fails this run instead.
+      try {
+        if (m.type === 'ready') handlers.onReady(m);
+        else if (m.type === 'samples') handlers.onSamples(m.batch);
+        else if (m.type === 'done') {
+          const { type: _type, ...done } = m;
+          settle({ kind: 'done', ...done });
+        } else if (m.type === 'error') settle({ kind: 'error', message: m.message });
+      } catch (err) {
+        fail(`Dyno could not record the run's samples: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    });
+    child.on('error', (err) => settle({ kind: 'error', message: `Could not start the benchmark worker: ${err.message}` }));
+    child.on('exit', (code, signal) => {
+      clearTimeout(cancelTimer);
+      const lastLine = lastStderrLine();
+      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      settle({
+        kind: 'error',
+        message: `The benchmark worker ${how} before finishing${lastLine ? `: ${lastLine}` : ''} (out of memory, or a crash in ONNX Runtime).`,
+      });
+    });
+  });
+
+  const post = (m: HostToWorker): void => {
+    if (child.connected) child.send(m);
+  };
+  post({ type: 'start', runId: job.runId, config: job.config, artifactsDir: job.artifactsDir });
+
+  return {
+    pid: child.pid,
+    outcome,
+    cancel() {
+      post({ type: 'cancel' });
+      cancelTimer ??= setTimeout(() => {
+        if (!settled) child.kill('SIGKILL');
+      }, CANCEL_GRACE_MS);
+    },
+    kill() {
+      clearTimeout(cancelTimer);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+/** Runs every benchmark in its own worker process started from `spec`. */
+export function onnxWorkerExecutor(spec: WorkerSpawnSpec): Executor {
+  return { start: (job, handlers) => startWorkerRun(spec, job, handlers) };
+}
