@@ -10,6 +10,7 @@ import { WarningSchema } from './warnings-schema';
 import { ProfileSchema } from './run-results';
 import { TelemetrySampleSchema } from './telemetry';
 import { isMethodName, type MethodName } from './method-names';
+import { firstIssue } from './first-issue';
 
 export const AppInfoSchema = z.object({
   version: z.string(),
@@ -129,7 +130,7 @@ const RESULT_SCHEMAS: { readonly [M in Method]: { readonly result: z.ZodType<Res
 /** Every transport parses what the host answered with the method's schema: no wire is trusted. */
 export function parseResult<M extends Method>(method: M, raw: unknown): Result<M> {
   const parsed = RESULT_SCHEMAS[method].result.safeParse(raw);
-  if (!parsed.success) throw new ApiCallError(`The host sent an unexpected ${method} result: ${z.prettifyError(parsed.error)}`, 'bad-result');
+  if (!parsed.success) throw new ApiCallError(`The host sent an unexpected ${method} result (${firstIssue(parsed.error)}).`, 'bad-result');
   return parsed.data;
 }
 

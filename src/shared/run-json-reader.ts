@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { RUN_JSON_FORMAT_VERSION, RunJsonSchema, type RunJson } from './run-json';
+import { firstIssue } from './first-issue';
 
 export class RunJsonReadError extends Error {
   constructor(message: string) {
@@ -14,13 +15,6 @@ export class RunJsonReadError extends Error {
 }
 
 const VersionSchema = z.object({ formatVersion: z.number() });
-
-function firstIssue(error: z.ZodError): string {
-  const [issue] = error.issues;
-  if (!issue) return 'it does not match the format';
-  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problems)` : '';
-  return `${issue.path.length > 0 ? issue.path.join('.') : 'the document'}: ${issue.message}${more}`;
-}
 
 function readOne(doc: unknown, where: string): RunJson {
   const version = VersionSchema.safeParse(doc);
