@@ -10,8 +10,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import { createStudio } from '../src/main/studio/create-studio';
-import { RunConfigSchema, type Run } from '../src/shared/run';
+import { createInProcessApi } from '../src/main/studio/in-process-api';
+import { RunConfigSchema } from '../src/shared/run';
 import { quantileSorted, sortedCopy } from '../src/shared/stats';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -24,6 +26,7 @@ const CASES = [
 const home = mkdtempSync(join(tmpdir(), 'dyno-bench-overhead-'));
 // The built worker, as users run it (npm run build first; `npm run bench:overhead` does).
 const handle = createStudio({ home, worker: { script: resolve('out/main/worker.js'), execArgv: [] } });
+const api = createInProcessApi(handle.studio);
 
 async function dynoMean(model: string, warmup: number, iterations: number): Promise<number> {
   const config = RunConfigSchema.parse({
@@ -32,8 +35,8 @@ async function dynoMean(model: string, warmup: number, iterations: number): Prom
     // The harness alone by default; TELEMETRY=1 adds the 10 Hz sampler (see bench:telemetry).
     telemetry: { enabled: WITH_TELEMETRY, intervalMs: 100, idleBaselineMs: 0 },
   });
-  const { runId } = (await handle.studio.call('runs.start', { config })) as { runId: string };
-  const run: Run = await handle.studio.queue.whenFinished(runId);
+  const { runId } = await api.call('runs.start', { config });
+  const { run } = await api.call('runs.wait', { runId });
   if (run.status !== 'completed') throw new Error(`Dyno run ${run.status}`);
   if (process.env.DEBUG_OVERHEAD) console.log(`    median ${run.stats.percentiles.p50?.valueMs.toFixed(5)} max ${run.stats.maxMs.toFixed(3)} outliers ${run.stats.outlierCount}`);
   return run.stats.meanMs;
@@ -41,7 +44,7 @@ async function dynoMean(model: string, warmup: number, iterations: number): Prom
 
 function bareMean(model: string, warmup: number, iterations: number): number {
   const out = execFileSync(process.execPath, [resolve('bench/bare-loop.mjs'), model, String(warmup), String(iterations)], { encoding: 'utf8' });
-  return (JSON.parse(out) as { meanMs: number }).meanMs;
+  return z.object({ meanMs: z.number() }).parse(JSON.parse(out)).meanMs;
 }
 
 const median = (xs: number[]): number => quantileSorted(sortedCopy(xs), 0.5);

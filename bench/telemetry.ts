@@ -10,9 +10,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createStudio } from '../src/main/studio/create-studio';
+import { createInProcessApi } from '../src/main/studio/in-process-api';
 import { TelemetrySampler } from '../src/main/telemetry/sampler';
 import { findRaplDomains } from '../src/main/telemetry/rapl';
-import { RunConfigSchema, type Run } from '../src/shared/run';
+import { RunConfigSchema } from '../src/shared/run';
 import { quantileSorted, sortedCopy } from '../src/shared/stats';
 
 const SAMPLER_SECONDS = Number(process.env.SAMPLER_SECONDS ?? 10);
@@ -46,14 +47,15 @@ async function samplerCost(): Promise<number> {
 async function abThroughput(): Promise<void> {
   const home = mkdtempSync(join(tmpdir(), 'dyno-bench-telemetry-'));
   const handle = createStudio({ home, worker: { script: resolve('out/main/worker.js'), execArgv: [] } });
+  const api = createInProcessApi(handle.studio);
   const run = async (enabled: boolean): Promise<number> => {
     const config = RunConfigSchema.parse({
       modelPath: MODEL,
       telemetry: { enabled, intervalMs: 100, idleBaselineMs: 0 },
       stop: { warmupIterations: 20, minIterations: 200, maxIterations: 1_000_000, minDurationMs: 3000, maxDurationMs: 60_000 },
     });
-    const { runId } = (await handle.studio.call('runs.start', { config })) as { runId: string };
-    const r: Run = await handle.studio.queue.whenFinished(runId);
+    const { runId } = await api.call('runs.start', { config });
+    const { run: r } = await api.call('runs.wait', { runId });
     if (r.status !== 'completed') throw new Error(`run ${r.status}`);
     return r.stats.throughputPerS;
   };

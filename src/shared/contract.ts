@@ -10,6 +10,7 @@ import { WarningSchema } from './warnings-schema';
 import { ProfileSchema } from './run-results';
 import { TelemetrySampleSchema } from './telemetry';
 import { isMethodName, type MethodName } from './method-names';
+import { firstIssue } from './first-issue';
 
 export const AppInfoSchema = z.object({
   version: z.string(),
@@ -90,6 +91,11 @@ export const methods = {
     result: z.array(RunSchema),
   },
   'runs.get': { params: RunIdParams, result: RunDetailSchema },
+  /**
+   * Answers once the run has ended (completed, failed, aborted or interrupted), with what
+   * runs.get would then say; at once for a run that has already ended.
+   */
+  'runs.wait': { params: RunIdParams, result: RunDetailSchema },
   /** Latency per iteration, decimated to at most maxPoints for display (full data stays stored). */
   'runs.series': {
     params: RunIdParams.extend({ maxPoints: z.number().int().min(10).max(200_000).default(5_000) }).strict(),
@@ -117,6 +123,16 @@ export type ParsedParams<M extends Method> = z.output<(typeof methods)[M]['param
 export type Result<M extends Method> = z.output<(typeof methods)[M]['result']>;
 
 export const isMethod = isMethodName;
+
+/** The result schemas seen per method, so a generic method indexes its own schema (no cast). */
+const RESULT_SCHEMAS: { readonly [M in Method]: { readonly result: z.ZodType<Result<M>> } } = methods;
+
+/** Every transport parses what the host answered with the method's schema: no wire is trusted. */
+export function parseResult<M extends Method>(method: M, raw: unknown): Result<M> {
+  const parsed = RESULT_SCHEMAS[method].result.safeParse(raw);
+  if (!parsed.success) throw new ApiCallError(`The host sent an unexpected ${method} result (${firstIssue(parsed.error)}).`, 'bad-result');
+  return parsed.data;
+}
 
 export const ProgressSchema = z.object({
   phase: z.enum(['starting', 'warmup', 'measure']),

@@ -15,6 +15,7 @@ export const METHOD_NAMES = [
   'runs.cancel',
   'runs.list',
   'runs.get',
+  'runs.wait',
   'runs.series',
   'runs.distribution',
   'runs.telemetry',

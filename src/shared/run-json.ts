@@ -1,153 +1,125 @@
 /**
- * The stable, flat JSON form of a run that `dyno bench --json` prints and scripts consume.
- * Units sit in the key names (`_ms`, `_per_s`) so a reader never has to guess.
+ * The versioned, flat JSON form of a run (`dyno bench --json`, the JSON exporter), as a zod
+ * schema: the TypeScript type, the reader's validation and the committed JSON Schema file
+ * (resources/schema/run-v1.schema.json, `npm run schema`) all come from it. Units sit in the
+ * key names (`_ms`, `_per_s`, `_j`) so a reader never has to guess. Absent readings are null.
  */
-import type { Run } from './run';
-import type { OutputCheck } from './run-results';
-import type { Environment } from './telemetry';
+import { z } from 'zod';
+import { RunConfigSchema, type RunStatus } from './run';
+import { OutputCheckSchema } from './run-results';
+import { TensorInfoSchema } from './model';
+import { EnvironmentSchema } from './telemetry';
 
 export const RUN_JSON_FORMAT_VERSION = 1;
+/** Where the schema lives in the repository; `$schema` names the same path under dyno.dev. */
+export const RUN_JSON_SCHEMA_FILE = 'resources/schema/run-v1.schema.json';
+export const RUN_JSON_SCHEMA_URL = 'https://dyno.dev/schema/run-v1.schema.json';
 
-export interface RunJson {
-  $schema: string;
-  formatVersion: number;
-  exporter: string;
-  run: { id: string; status: Run['status']; model: string; modelName: string; createdAt: string; error?: string };
-  config: Run['config'];
-  stats: Record<string, number | boolean | null> | null;
-  coldStart: { sessionCreate_ms: number; firstRun_ms: number } | null;
-  memory: { peakRss_bytes: number } | null;
-  stability: { stable: boolean; windowMedians_ms: number[] } | null;
-  check: { passed: boolean; maxAbsError: number; maxRelError: number; outputs: OutputCheck['outputs'] } | null;
-  server: { targetQps: number; achievedQps: number; latencyBudget_ms: number; percentile: number; percentile_ms: number; passed: boolean } | null;
-  profile: {
-    kernel_ms_per_iteration: number;
-    flops_per_iteration: number;
-    traceFile: string;
-    byOpType: { opType: string; ms: number; share: number; nodes: number }[];
-    topNodes: { name: string; opType: string; ms: number; share: number }[];
-  } | null;
-  inputs: { name: string; type: string; shape: (number | string)[] }[] | null;
-  telemetry: {
-    gpu: {
-      available: boolean;
-      reason?: string;
-      avgPower_w: number | null;
-      peakPower_w: number | null;
-      avgUtil_pct: number | null;
-      maxTemp_c: number | null;
-      peakMemUsed_mib: number | null;
-      throttled_share: number | null;
-      workerMemory_mib: number | null;
-    };
-    cpu: { avgUtil_pct: number | null; peakUtil_pct: number | null; workerAvgCpu_pct: number | null; workerPeakRss_bytes: number | null };
-    interval_ms: number;
-    samples: number;
-  } | null;
-  energy: { source: string; reason?: string; total_j: number | null; net_j: number | null; average_w: number | null; peak_w: number | null; idle_w: number | null; perInference_mj: number | null; inferencesPerJ: number | null } | null;
-  environment: Environment | null;
-  warnings: { code: string; message: string }[];
-}
+const STATUSES = { queued: 'queued', running: 'running', completed: 'completed', failed: 'failed', aborted: 'aborted', interrupted: 'interrupted' } as const satisfies {
+  [S in RunStatus]: S;
+};
+const num = z.number();
+const maybe = z.number().nullable();
 
-export function runToJson(run: Run, warnings: readonly { code: string; message: string }[], exporter: string): RunJson {
-  const stats = run.status === 'completed' || run.status === 'aborted' ? run.stats : undefined;
-  const done = run.status === 'completed' ? run : undefined;
-  const r = done?.results;
-  const t = r?.telemetry;
-  return {
-    $schema: 'https://dyno.dev/schemas/run.v1.json',
-    formatVersion: RUN_JSON_FORMAT_VERSION,
-    exporter,
-    run: {
-      id: run.id,
-      status: run.status,
-      model: run.config.modelPath,
-      modelName: run.modelName,
-      createdAt: run.createdAt,
-      ...(run.status === 'failed' ? { error: run.error } : {}),
-    },
-    config: run.config,
-    stats: stats
-      ? {
-          count: stats.count,
-          mean_ms: stats.meanMs,
-          std_ms: stats.stdMs,
-          cv_pct: stats.cvPct,
-          min_ms: stats.minMs,
-          max_ms: stats.maxMs,
-          p50_ms: stats.percentiles.p50?.valueMs ?? null,
-          p90_ms: stats.percentiles.p90?.valueMs ?? null,
-          p95_ms: stats.percentiles.p95?.valueMs ?? null,
-          p99_ms: stats.percentiles.p99?.valueMs ?? null,
-          p999_ms: stats.percentiles.p999?.valueMs ?? null,
-          p90_supported: stats.percentiles.p90?.supported ?? false,
-          p99_supported: stats.percentiles.p99?.supported ?? false,
-          median_ci_low_ms: stats.medianCi?.lowMs ?? null,
-          median_ci_high_ms: stats.medianCi?.highMs ?? null,
-          p99_ci_low_ms: stats.p99Ci?.lowMs ?? null,
-          p99_ci_high_ms: stats.p99Ci?.highMs ?? null,
-          throughput_per_s: stats.throughputPerS,
-          measured_wall_ms: stats.measuredWallMs,
-          outliers: stats.outlierCount,
-        }
-      : null,
-    coldStart: done ? { sessionCreate_ms: done.coldStart.sessionCreateMs, firstRun_ms: done.coldStart.firstRunMs } : null,
-    memory: r ? { peakRss_bytes: r.memory.peakRssBytes } : null,
-    stability: r ? { stable: r.stability.stable, windowMedians_ms: r.stability.windowMediansMs } : null,
-    check: r?.check ? { passed: r.check.passed, maxAbsError: r.check.maxAbsError, maxRelError: r.check.maxRelError, outputs: r.check.outputs } : null,
-    server: r?.server
-      ? {
-          targetQps: r.server.targetQps,
-          achievedQps: r.server.achievedQps,
-          latencyBudget_ms: r.server.latencyBudgetMs,
-          percentile: r.server.percentile,
-          percentile_ms: r.server.percentileMs,
-          passed: r.server.passed,
-        }
-      : null,
-    profile: r?.profile
-      ? {
-          kernel_ms_per_iteration: r.profile.kernelMsPerIteration,
-          flops_per_iteration: r.profile.flopsPerIteration,
-          traceFile: r.profile.traceFile,
-          byOpType: r.profile.byOpType,
-          topNodes: r.profile.topNodes.map(({ name, opType, ms, share }) => ({ name, opType, ms, share })),
-        }
-      : null,
-    inputs: r ? r.inputs : null,
-    telemetry: t
-      ? {
-          // Absent readings stay null: "no GPU" is not "0 W".
-          gpu: {
-            available: t.gpu.available,
-            ...(t.gpu.reason ? { reason: t.gpu.reason } : {}),
-            avgPower_w: t.gpu.avgPowerW,
-            peakPower_w: t.gpu.peakPowerW,
-            avgUtil_pct: t.gpu.avgUtilPct,
-            maxTemp_c: t.gpu.maxTempC,
-            peakMemUsed_mib: t.gpu.peakMemUsedMiB,
-            throttled_share: t.gpu.throttledShare,
-            workerMemory_mib: t.gpu.workerMemoryMiB,
-          },
-          cpu: { avgUtil_pct: t.cpu.avgUtilPct, peakUtil_pct: t.cpu.peakUtilPct, workerAvgCpu_pct: t.cpu.workerAvgCpuPct, workerPeakRss_bytes: t.cpu.workerPeakRssBytes },
-          interval_ms: t.intervalMs,
-          samples: t.samples,
-        }
-      : null,
-    energy: t
-      ? {
-          source: t.energy.source,
-          ...(t.energy.reason ? { reason: t.energy.reason } : {}),
-          total_j: t.energy.totalJ,
-          net_j: t.energy.netJ,
-          average_w: t.energy.averageW,
-          peak_w: t.energy.peakW,
-          idle_w: t.energy.idleW,
-          perInference_mj: t.energy.perInferenceMj,
-          inferencesPerJ: t.energy.inferencesPerJ,
-        }
-      : null,
-    environment: r ? r.environment : null,
-    warnings: warnings.map(({ code, message }) => ({ code, message })),
-  };
+const StatsJsonSchema = z.object({
+  count: z.number().int(),
+  mean_ms: num,
+  std_ms: num,
+  cv_pct: num,
+  min_ms: num,
+  max_ms: num,
+  p50_ms: maybe,
+  p90_ms: maybe,
+  p95_ms: maybe,
+  p99_ms: maybe,
+  p999_ms: maybe,
+  p90_supported: z.boolean().describe('false when too few samples back this percentile'),
+  p99_supported: z.boolean(),
+  median_ci_low_ms: maybe,
+  median_ci_high_ms: maybe,
+  p99_ci_low_ms: maybe,
+  p99_ci_high_ms: maybe,
+  throughput_per_s: num.describe('samples per second over the measured wall-clock window'),
+  measured_wall_ms: num,
+  outliers: z.number().int(),
+});
+
+const TelemetryJsonSchema = z.object({
+  gpu: z.object({
+    available: z.boolean(),
+    reason: z.string().optional(),
+    avgPower_w: maybe,
+    peakPower_w: maybe,
+    avgUtil_pct: maybe,
+    maxTemp_c: maybe,
+    peakMemUsed_mib: maybe,
+    throttled_share: maybe,
+    workerMemory_mib: maybe,
+  }),
+  cpu: z.object({ avgUtil_pct: maybe, peakUtil_pct: maybe, workerAvgCpu_pct: maybe, workerPeakRss_bytes: maybe }),
+  interval_ms: num,
+  samples: z.number().int(),
+});
+
+const EnergyJsonSchema = z.object({
+  source: z.string(),
+  reason: z.string().optional(),
+  total_j: maybe,
+  net_j: maybe.describe('energy above the idle baseline'),
+  average_w: maybe,
+  peak_w: maybe,
+  idle_w: maybe,
+  perInference_mj: maybe,
+  inferencesPerJ: maybe,
+});
+
+const ProfileJsonSchema = z.object({
+  kernel_ms_per_iteration: num,
+  flops_per_iteration: num,
+  traceFile: z.string().describe('Chrome trace event file, for Perfetto or chrome://tracing'),
+  byOpType: z.array(z.object({ opType: z.string(), ms: num, share: num, nodes: z.number().int() })),
+  topNodes: z.array(z.object({ name: z.string(), opType: z.string(), ms: num, share: num })),
+});
+
+/** A comparison with `--baseline`, hyperfine-style (see shared/compare.ts). */
+const BaselineJsonSchema = z.object({
+  ref: z.string().describe('the baseline: "run <id>" or the file it came from'),
+  ratio: num.describe('median of this run ÷ median of the baseline; > 1 is slower'),
+  ratioSigma: num,
+  slowerByPct: num,
+  sentence: z.string(),
+});
+
+export const RunJsonSchema = z
+  .object({
+    $schema: z.string(),
+    formatVersion: z.literal(RUN_JSON_FORMAT_VERSION),
+    exporter: z.string().describe('the program that wrote the file, as dyno@x.y.z'),
+    run: z.object({ id: z.string(), status: z.enum(STATUSES), model: z.string(), modelName: z.string(), createdAt: z.string(), error: z.string().optional() }),
+    config: RunConfigSchema,
+    stats: StatsJsonSchema.nullable(),
+    coldStart: z.object({ sessionCreate_ms: num, firstRun_ms: num }).nullable(),
+    memory: z.object({ peakRss_bytes: num }).nullable(),
+    stability: z.object({ stable: z.boolean(), windowMedians_ms: z.array(num) }).nullable(),
+    check: OutputCheckSchema.pick({ passed: true, maxAbsError: true, maxRelError: true, outputs: true }).nullable(),
+    server: z
+      .object({ targetQps: num, achievedQps: num, latencyBudget_ms: num, percentile: num, percentile_ms: num, passed: z.boolean() })
+      .nullable(),
+    profile: ProfileJsonSchema.nullable(),
+    inputs: z.array(TensorInfoSchema).nullable().describe('the shapes actually fed'),
+    telemetry: TelemetryJsonSchema.nullable(),
+    energy: EnergyJsonSchema.nullable(),
+    environment: EnvironmentSchema.nullable(),
+    warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+    baseline: BaselineJsonSchema.optional(),
+  })
+  .meta({ title: 'Dyno run', description: 'One benchmark run as Dyno exports it (dyno bench --json).' });
+export type RunJson = z.infer<typeof RunJsonSchema>;
+export type RunJsonStats = z.infer<typeof StatsJsonSchema>;
+export type RunJsonBaseline = z.infer<typeof BaselineJsonSchema>;
+
+/** The JSON Schema document of the format, as committed at RUN_JSON_SCHEMA_FILE. */
+export function runJsonSchemaDocument(): Record<string, unknown> {
+  const { $schema, ...rest } = z.toJSONSchema(RunJsonSchema, { target: 'draft-2020-12' });
+  return { $schema, $id: RUN_JSON_SCHEMA_URL, ...rest };
 }

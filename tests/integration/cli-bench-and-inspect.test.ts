@@ -66,14 +66,15 @@ describe('dyno inspect --json', () => {
 
 describe('regression gating and report formats', () => {
   it('exits 3 when the median is slower than the baseline by more than the limit, 0 when not', async () => {
+    // A baseline file is a real export (read back with the format's reader), made impossibly fast.
+    const first = JSON.parse((await dyno('bench', CONV2D, '--iterations', '50', '--json')).stdout);
     const fast = join(t.home, 'impossibly-fast.json');
-    writeFileSync(fast, JSON.stringify({ stats: { p50_ms: 1e-6, mean_ms: 1e-6, std_ms: 0 } }));
+    writeFileSync(fast, JSON.stringify({ ...first, stats: { ...first.stats, p50_ms: 1e-6, mean_ms: 1e-6, std_ms: 0 } }));
     const slower = await dyno('bench', CONV2D, '--iterations', '50', '--baseline', fast, '--fail-if-slower', '5');
     expect(slower.code).toBe(3);
     expect(slower.stderr).toMatch(/× slower than the baseline/);
     expect(slower.stderr).toMatch(/regression: median [\d.]+% slower than the baseline \(limit 5%\)/);
 
-    const first = JSON.parse((await dyno('bench', CONV2D, '--iterations', '50', '--json')).stdout);
     const same = await dyno('bench', CONV2D, '--iterations', '50', '--baseline', first.run.id, '--fail-if-slower', '1000', '--json');
     expect(same.code).toBe(0);
     expect(JSON.parse(same.stdout).baseline).toMatchObject({ ref: `run ${first.run.id}`, ratio: expect.any(Number), ratioSigma: expect.any(Number) });
@@ -83,6 +84,25 @@ describe('regression gating and report formats', () => {
     const r = await dyno('bench', CONV2D, '--iterations', '5', '--baseline', 'no-such-run', '--fail-if-slower', '5');
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe('dyno: --baseline no-such-run is neither a file nor a stored run id.');
+  });
+
+  it('refuses a baseline file that is not a whole Dyno export, saying why', async () => {
+    const partial = join(t.home, 'hand-written.json');
+    writeFileSync(partial, JSON.stringify({ stats: { p50_ms: 1, mean_ms: 1, std_ms: 0 } }));
+    const r = await dyno('bench', CONV2D, '--iterations', '5', '--baseline', partial);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`dyno: --baseline ${partial} is not a Dyno run export (it has no formatVersion).`);
+    writeFileSync(partial, '{"formatVersion": 1, "run": {');
+    expect((await dyno('bench', CONV2D, '--iterations', '5', '--baseline', partial)).stderr).toMatch(/is not complete JSON .*: was it cut short\?/);
+  });
+
+  it('takes --format, and refuses two output flags that disagree', async () => {
+    const csv = await dyno('bench', CONV2D, '--iterations', '10', '--format', 'csv');
+    expect(csv.stdout).toMatch(/^run_id,model,status,/);
+    const both = await dyno('bench', CONV2D, '--iterations', '10', '--json', '--markdown');
+    expect(both.code).toBe(1);
+    expect(both.stderr.trim()).toBe('dyno: --json and --markdown ask for different outputs: choose one format.');
+    expect((await dyno('bench', CONV2D, '--format', 'csv', '--json')).stderr.trim()).toBe('dyno: --format csv and --json ask for different outputs: choose one format.');
   });
 
   it('prints CSV with a header and Markdown as a table', async () => {

@@ -83,7 +83,9 @@ describe('dyno serve', () => {
     const config = { modelPath: CONV2D, stop: { warmupIterations: 1, minIterations: 5, maxIterations: 5, minDurationMs: 0, maxDurationMs: 10_000 } };
     const started = await call(ws!, 3, 'runs.start', { config });
     expect(started.kind).toBe('result');
-    await handle.studio.queue.whenFinished((started.result as { runId: string }).runId);
+    // Waiting for the end is part of the contract, so the socket serves it like any method.
+    const ended = await call(ws!, 4, 'runs.wait', { runId: (started.result as { runId: string }).runId });
+    expect(ended).toMatchObject({ kind: 'result', result: { run: { status: 'completed' } } });
     await new Promise((r) => setTimeout(r, 50));
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['run.updated', 'run.progress', 'run.samples']));
     ws!.close();

@@ -1,31 +1,44 @@
-/** `--baseline`: a stored run (by id) or a `dyno bench --json` file to compare against. */
+/**
+ * `--baseline`: a stored run (by id) or an exported run file (`dyno bench --json`, read back
+ * with the format's reader) to compare against.
+ */
 import { existsSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
-import type { Studio } from '../studio/studio';
-import type { Run } from '../../shared/run';
+import type { DynoApi } from '../../shared/contract';
 import type { RunSummaryForCompare } from '../../shared/compare';
-import { EnvironmentSchema, type Environment } from '../../shared/telemetry';
+import type { Environment } from '../../shared/telemetry';
+import { readRunJson, RunJsonReadError } from '../../shared/run-json-reader';
 import { CliError } from './errors';
 
-const JsonStatsSchema = z.object({ stats: z.object({ p50_ms: z.number(), mean_ms: z.number(), std_ms: z.number() }), environment: EnvironmentSchema.nullish() });
+export interface Baseline {
+  label: string;
+  summary: RunSummaryForCompare;
+  environment?: Environment;
+}
 
-export async function loadBaseline(ref: string, studio: Studio): Promise<{ label: string; summary: RunSummaryForCompare; environment?: Environment }> {
-  if (existsSync(ref)) {
-    let parsed;
-    try {
-      parsed = JsonStatsSchema.parse(JSON.parse(readFileSync(ref, 'utf8')));
-    } catch {
-      throw new CliError(`--baseline ${ref} is not a \`dyno bench --json\` output with statistics.`);
-    }
-    return {
-      label: ref,
-      summary: { medianMs: parsed.stats.p50_ms, meanMs: parsed.stats.mean_ms, stdMs: parsed.stats.std_ms },
-      ...(parsed.environment ? { environment: parsed.environment } : {}),
-    };
-  }
-  let detail: { run: Run };
+function fromFile(path: string): Baseline {
+  let runs;
   try {
-    detail = (await studio.call('runs.get', { runId: ref })) as { run: Run };
+    runs = readRunJson(readFileSync(path, 'utf8'), `--baseline ${path}`);
+  } catch (err) {
+    if (err instanceof RunJsonReadError) throw new CliError(err.message);
+    throw err;
+  }
+  const [only, ...more] = runs;
+  if (!only || more.length > 0) throw new CliError(`--baseline ${path} holds ${runs.length} runs: give a file with one.`);
+  const s = only.stats;
+  if (only.run.status !== 'completed' || !s) throw new CliError(`--baseline ${path} is a ${only.run.status} run, not a completed one.`);
+  return {
+    label: path,
+    summary: { medianMs: s.p50_ms ?? s.mean_ms, meanMs: s.mean_ms, stdMs: s.std_ms },
+    ...(only.environment ? { environment: only.environment } : {}),
+  };
+}
+
+export async function loadBaseline(ref: string, api: DynoApi): Promise<Baseline> {
+  if (existsSync(ref)) return fromFile(ref);
+  let detail;
+  try {
+    detail = await api.call('runs.get', { runId: ref });
   } catch {
     throw new CliError(`--baseline ${ref} is neither a file nor a stored run id.`);
   }

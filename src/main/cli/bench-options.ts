@@ -54,9 +54,6 @@ export interface BenchFlags {
   idleBaseline: number;
   gpus?: number[];
   label?: string;
-  json: boolean;
-  csv: boolean;
-  markdown: boolean;
   baseline?: string;
   failIfSlower?: number;
 }
@@ -99,9 +96,6 @@ export function addBenchOptions(cmd: Command): Command {
     .option('--gpus <list>', 'GPU indices to sample telemetry from, e.g. 0,1 (default: all)', gpuList)
     .option('--idle-baseline <ms>', 'idle power measured before the run, when an energy counter exists', nonNegativeInt('--idle-baseline'), 1000)
     .option('--label <text>', 'a label to find the run by later')
-    .option('--json', 'print one JSON object', false)
-    .option('--csv', 'print one CSV row with a header', false)
-    .option('--markdown', 'print a Markdown table', false)
     .option('--baseline <run-id|file>', 'compare with a stored run or a `dyno bench --json` file')
     .option('--fail-if-slower <pct>', 'with --baseline: exit 3 if the median is slower by more than PCT %', percent('--fail-if-slower'));
 }

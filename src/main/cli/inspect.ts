@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import { formatBytes, formatFlops } from '../../shared/format';
 import { formatShape, type ModelInfo } from '../../shared/model';
 import { createStudio } from '../studio/create-studio';
+import { createInProcessApi } from '../studio/in-process-api';
+import { outputFormat, type OutputFlags } from './output-options';
 
-export interface InspectFlags {
-  json: boolean;
+export interface InspectFlags extends OutputFlags {
   flops: boolean;
   dim: Record<string, number>;
   shape: Record<string, number[]>;
@@ -26,15 +27,14 @@ function human(info: ModelInfo, flops?: number): string {
 }
 
 export async function inspect(model: string, o: InspectFlags): Promise<number> {
+  const json = outputFormat(o) === 'json';
   const handle = createStudio();
+  const api = createInProcessApi(handle.studio);
   try {
     const path = resolve(model);
-    const info = (await handle.studio.call('models.inspect', { path })) as ModelInfo;
-    const flops = o.flops
-      ? ((await handle.studio.call('models.flops', { path, dims: o.dim, shapes: o.shape, ...(o.batch ? { batchSize: o.batch } : {}) })) as { flopsPerIteration: number })
-          .flopsPerIteration
-      : undefined;
-    if (o.json) {
+    const info = await api.call('models.inspect', { path });
+    const flops = o.flops ? (await api.call('models.flops', { path, dims: o.dim, shapes: o.shape, ...(o.batch ? { batchSize: o.batch } : {}) })).flopsPerIteration : undefined;
+    if (json) {
       const { details, ...io } = info;
       process.stdout.write(JSON.stringify({ model: io.path, sizeBytes: io.sizeBytes, inputs: io.inputs, outputs: io.outputs, ...details, ...(flops !== undefined ? { flops } : {}) }, null, 2) + '\n');
     } else process.stdout.write(human(info, flops) + '\n');

@@ -14,6 +14,7 @@ import { intList, sweep, type SweepFlags } from './sweep';
 import { collectNamedInt, collectShape, nonNegativeInt, positiveInt } from './options';
 import { addBenchOptions, type BenchFlags } from './bench-options';
 import { CliError, failLine } from './errors';
+import { addOutputOptions, outputFormat, type OutputFlags } from './output-options';
 
 function exitWith(code: number): void {
   process.exitCode = code;
@@ -26,32 +27,38 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', '\nExit codes: 0 ok, 1 error, 3 regression / failed check / server budget missed, 130 cancelled.');
 
-  addBenchOptions(
-    program
-      .command('bench')
-      .description('Benchmark a model with ONNX Runtime and store the run in the studio database.')
-      .argument('<model>', 'path to an .onnx file'),
-  ).action(async (model: string, opts: BenchFlags) => exitWith(await bench(model, opts)));
+  addOutputOptions(
+    addBenchOptions(
+      program
+        .command('bench')
+        .description('Benchmark a model with ONNX Runtime and store the run in the studio database.')
+        .argument('<model>', 'path to an .onnx file'),
+    ),
+  ).action(async (model: string, opts: BenchFlags & OutputFlags) => exitWith(await bench(model, opts)));
 
-  addBenchOptions(
+  addOutputOptions(
+    addBenchOptions(
+      program
+        .command('sweep')
+        .description('Run the same benchmark over batch sizes and/or thread counts and fit time ∝ n^k.')
+        .argument('<model>', 'path to an .onnx file')
+        .option('--batches <list>', 'batch sizes to sweep, e.g. 1,2,4,8', intList('--batches'))
+        .option('--thread-counts <list>', 'intra-op thread counts to sweep, e.g. 1,2,4', intList('--thread-counts')),
+    ),
+    ['text', 'json'],
+  ).action(async (model: string, opts: Omit<SweepFlags, 'json'> & OutputFlags) => exitWith(await sweep(model, { ...opts, json: outputFormat(opts) === 'json' })));
+
+  addOutputOptions(
     program
-      .command('sweep')
-      .description('Run the same benchmark over batch sizes and/or thread counts and fit time ∝ n^k.')
+      .command('inspect')
+      .description("Show a model's inputs and outputs, opsets, operators, parameters and metadata.")
       .argument('<model>', 'path to an .onnx file')
-      .option('--batches <list>', 'batch sizes to sweep, e.g. 1,2,4,8', intList('--batches'))
-      .option('--thread-counts <list>', 'intra-op thread counts to sweep, e.g. 1,2,4', intList('--thread-counts')),
-  ).action(async (model: string, opts: SweepFlags) => exitWith(await sweep(model, opts)));
-
-  program
-    .command('inspect')
-    .description("Show a model's inputs and outputs, opsets, operators, parameters and metadata.")
-    .argument('<model>', 'path to an .onnx file')
-    .option('--json', 'print JSON', false)
-    .option('--flops', 'count FLOPs with one profiled inference (Conv, ConvTranspose, MatMul, Gemm)', false)
-    .option('--dim <name=n>', 'with --flops: value of a symbolic dimension, repeatable', collectNamedInt('--dim'), {})
-    .option('--shape <name=DxD…>', 'with --flops: whole shape of an input, repeatable', collectShape, {})
-    .option('-b, --batch <n>', 'with --flops: batch size', positiveInt('--batch'))
-    .action(async (model: string, opts: InspectFlags) => exitWith(await inspect(model, opts)));
+      .option('--flops', 'count FLOPs with one profiled inference (Conv, ConvTranspose, MatMul, Gemm)', false)
+      .option('--dim <name=n>', 'with --flops: value of a symbolic dimension, repeatable', collectNamedInt('--dim'), {})
+      .option('--shape <name=DxD…>', 'with --flops: whole shape of an input, repeatable', collectShape, {})
+      .option('-b, --batch <n>', 'with --flops: batch size', positiveInt('--batch')),
+    ['text', 'json'],
+  ).action(async (model: string, opts: InspectFlags) => exitWith(await inspect(model, opts)));
 
   program
     .command('zoo')
@@ -63,11 +70,10 @@ export function buildProgram(): Command {
     .option('--list', 'list the families', false)
     .action((family: string | undefined, opts) => exitWith(zoo(family, opts)));
 
-  program
-    .command('providers')
-    .description('List the execution providers (cpu, cuda, tensorrt, webgpu) and whether each works here.')
-    .option('--json', 'print JSON', false)
-    .action(async (opts) => exitWith(await providers(opts)));
+  addOutputOptions(
+    program.command('providers').description('List the execution providers (cpu, cuda, tensorrt, webgpu) and whether each works here.'),
+    ['text', 'json'],
+  ).action(async (opts: OutputFlags) => exitWith(await providers(opts)));
 
   program
     .command('serve')

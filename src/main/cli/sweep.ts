@@ -19,6 +19,7 @@ export function intList(flag: string) {
 }
 
 export interface SweepFlags extends BenchFlags {
+  json: boolean;
   batches?: number[];
   threadCounts?: number[];
 }

@@ -161,6 +161,11 @@ export class Studio {
         if (!found) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
         return { run: found.run, warnings: found.warnings as { code: string; message: string }[] };
       },
+      'runs.wait': async ({ runId }) => {
+        if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
+        await this.queue.whenFinished(runId);
+        return this.handlers['runs.get']({ runId });
+      },
       'runs.telemetry': ({ runId }) => {
         if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
         return repo.telemetry(runId);

@@ -1,0 +1,56 @@
+/** The summary a person reads in a terminal: the default output of `dyno bench`. */
+import type { RunJson } from '../run-json';
+import { formatBytes, formatFlops, formatMs, formatRate } from '../format';
+import type { Exporter } from './exporter';
+
+const pct = (v: number | null): string => (v === null ? '—' : `${v.toFixed(0)}%`);
+
+function measured(json: RunJson): string[] {
+  const s = json.stats;
+  if (!s) return [];
+  const flag = (supported: boolean): string => (supported ? '' : '*');
+  return [
+    `  mean ± σ   ${formatMs(s.mean_ms)} ± ${formatMs(s.std_ms)}   (${s.count} iterations, CV ${s.cv_pct.toFixed(1)}%)`,
+    `  p50 ${formatMs(s.p50_ms)} [95% CI ${formatMs(s.median_ci_low_ms)} – ${formatMs(s.median_ci_high_ms)}]   p90 ${formatMs(s.p90_ms)}${flag(s.p90_supported)}   p99 ${formatMs(s.p99_ms)}${flag(s.p99_supported)}   min ${formatMs(s.min_ms)}   max ${formatMs(s.max_ms)}`,
+    `  throughput ${formatRate(s.throughput_per_s)}${json.memory ? `   peak RSS ${formatBytes(json.memory.peakRss_bytes)}` : ''}${json.stability ? `   ${json.stability.stable ? 'stable' : 'not stable'}` : ''}`,
+  ];
+}
+
+function energyLine(e: NonNullable<RunJson['energy']>): string {
+  if (e.total_j === null) return `  energy: not measured (${e.reason ?? 'no energy source'})`;
+  const net = e.net_j === null ? 'no idle baseline' : `${e.net_j.toFixed(2)} J above idle`;
+  return `  energy: ${e.total_j.toFixed(2)} J (${net}), ${e.average_w?.toFixed(1)} W avg, ${e.perInference_mj?.toFixed(3)} mJ/inference, ${e.inferencesPerJ?.toFixed(1)} inferences/J`;
+}
+
+function summary(json: RunJson): string[] {
+  const lines = [`run ${json.run.id}  ${json.run.status}  ${json.run.modelName}`, ...measured(json)];
+  if (json.run.error) lines.push(`  error: ${json.run.error}`);
+  if (json.coldStart) lines.push(`  cold start: session ${formatMs(json.coldStart.sessionCreate_ms)}, first run ${formatMs(json.coldStart.firstRun_ms)}`);
+  if (json.telemetry) {
+    const c = json.telemetry.cpu;
+    const gpu = json.telemetry.gpu.available ? 'sampled' : `off (${json.telemetry.gpu.reason ?? 'unavailable'})`;
+    lines.push(`  telemetry: CPU ${pct(c.avgUtil_pct)} avg, worker ${pct(c.workerAvgCpu_pct)} of one core; GPU ${gpu}`);
+  }
+  if (json.energy) lines.push(energyLine(json.energy));
+  if (json.server) {
+    const v = json.server;
+    lines.push(`  server: p${v.percentile * 100} ${formatMs(v.percentile_ms)} vs budget ${formatMs(v.latencyBudget_ms)} at ${v.achievedQps.toFixed(1)}/${v.targetQps} QPS: ${v.passed ? 'PASS' : 'FAIL'}`);
+  }
+  if (json.check) lines.push(`  outputs: ${json.check.passed ? 'match' : 'MISMATCH'} (max abs error ${json.check.maxAbsError.toExponential(2)}, max rel ${json.check.maxRelError.toExponential(2)})`);
+  if (json.profile) {
+    const p = json.profile;
+    lines.push(`  profile: ${formatMs(p.kernel_ms_per_iteration)} in kernels per iteration, ${formatFlops(p.flops_per_iteration)}; trace ${p.traceFile}`);
+    for (const t of p.byOpType.slice(0, 8)) lines.push(`    ${t.opType.padEnd(22)} ${formatMs(t.ms).padStart(9)}  ${(t.share * 100).toFixed(1).padStart(5)}%  (${t.nodes} nodes)`);
+  }
+  if (json.stats && (!json.stats.p90_supported || !json.stats.p99_supported)) lines.push('  * too few samples to claim this percentile (see warnings)');
+  for (const w of json.warnings) lines.push(`  warning: ${w.message}`);
+  return lines;
+}
+
+export const textExporter: Exporter = {
+  format: 'text',
+  description: 'a readable summary (the default)',
+  fileExtension: '.txt',
+  mediaType: 'text/plain',
+  render: (runs) => runs.map((r) => summary(r).join('\n')).join('\n\n') + '\n',
+};

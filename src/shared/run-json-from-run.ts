@@ -1,0 +1,110 @@
+/**
+ * A run in its versioned JSON form (see run-json.ts): what every exporter renders from, so the
+ * CSV, Markdown and text outputs can never disagree with the JSON one.
+ */
+import type { Run } from './run';
+import { RUN_JSON_FORMAT_VERSION, RUN_JSON_SCHEMA_URL, type RunJson } from './run-json';
+
+export function runToJson(run: Run, warnings: readonly { code: string; message: string }[], exporter: string): RunJson {
+  const stats = 'stats' in run ? run.stats : undefined;
+  // Whatever state carries results or a cold start (aborted runs may), the JSON shows them.
+  const coldStart = 'coldStart' in run ? run.coldStart : undefined;
+  const r = 'results' in run ? run.results : undefined;
+  const t = r?.telemetry;
+  return {
+    $schema: RUN_JSON_SCHEMA_URL,
+    formatVersion: RUN_JSON_FORMAT_VERSION,
+    exporter,
+    run: {
+      id: run.id,
+      status: run.status,
+      model: run.config.modelPath,
+      modelName: run.modelName,
+      createdAt: run.createdAt,
+      ...(run.status === 'failed' ? { error: run.error } : {}),
+    },
+    config: run.config,
+    stats: stats
+      ? {
+          count: stats.count,
+          mean_ms: stats.meanMs,
+          std_ms: stats.stdMs,
+          cv_pct: stats.cvPct,
+          min_ms: stats.minMs,
+          max_ms: stats.maxMs,
+          p50_ms: stats.percentiles.p50?.valueMs ?? null,
+          p90_ms: stats.percentiles.p90?.valueMs ?? null,
+          p95_ms: stats.percentiles.p95?.valueMs ?? null,
+          p99_ms: stats.percentiles.p99?.valueMs ?? null,
+          p999_ms: stats.percentiles.p999?.valueMs ?? null,
+          p90_supported: stats.percentiles.p90?.supported ?? false,
+          p99_supported: stats.percentiles.p99?.supported ?? false,
+          median_ci_low_ms: stats.medianCi?.lowMs ?? null,
+          median_ci_high_ms: stats.medianCi?.highMs ?? null,
+          p99_ci_low_ms: stats.p99Ci?.lowMs ?? null,
+          p99_ci_high_ms: stats.p99Ci?.highMs ?? null,
+          throughput_per_s: stats.throughputPerS,
+          measured_wall_ms: stats.measuredWallMs,
+          outliers: stats.outlierCount,
+        }
+      : null,
+    coldStart: coldStart ? { sessionCreate_ms: coldStart.sessionCreateMs, firstRun_ms: coldStart.firstRunMs } : null,
+    memory: r ? { peakRss_bytes: r.memory.peakRssBytes } : null,
+    stability: r ? { stable: r.stability.stable, windowMedians_ms: r.stability.windowMediansMs } : null,
+    check: r?.check ? { passed: r.check.passed, maxAbsError: r.check.maxAbsError, maxRelError: r.check.maxRelError, outputs: r.check.outputs } : null,
+    server: r?.server
+      ? {
+          targetQps: r.server.targetQps,
+          achievedQps: r.server.achievedQps,
+          latencyBudget_ms: r.server.latencyBudgetMs,
+          percentile: r.server.percentile,
+          percentile_ms: r.server.percentileMs,
+          passed: r.server.passed,
+        }
+      : null,
+    profile: r?.profile
+      ? {
+          kernel_ms_per_iteration: r.profile.kernelMsPerIteration,
+          flops_per_iteration: r.profile.flopsPerIteration,
+          traceFile: r.profile.traceFile,
+          byOpType: r.profile.byOpType,
+          topNodes: r.profile.topNodes.map(({ name, opType, ms, share }) => ({ name, opType, ms, share })),
+        }
+      : null,
+    inputs: r ? r.inputs : null,
+    telemetry: t
+      ? {
+          // Absent readings stay null: "no GPU" is not "0 W".
+          gpu: {
+            available: t.gpu.available,
+            ...(t.gpu.reason ? { reason: t.gpu.reason } : {}),
+            avgPower_w: t.gpu.avgPowerW,
+            peakPower_w: t.gpu.peakPowerW,
+            avgUtil_pct: t.gpu.avgUtilPct,
+            maxTemp_c: t.gpu.maxTempC,
+            peakMemUsed_mib: t.gpu.peakMemUsedMiB,
+            throttled_share: t.gpu.throttledShare,
+            workerMemory_mib: t.gpu.workerMemoryMiB,
+          },
+          cpu: { avgUtil_pct: t.cpu.avgUtilPct, peakUtil_pct: t.cpu.peakUtilPct, workerAvgCpu_pct: t.cpu.workerAvgCpuPct, workerPeakRss_bytes: t.cpu.workerPeakRssBytes },
+          interval_ms: t.intervalMs,
+          samples: t.samples,
+        }
+      : null,
+    energy: t
+      ? {
+          source: t.energy.source,
+          ...(t.energy.reason ? { reason: t.energy.reason } : {}),
+          total_j: t.energy.totalJ,
+          net_j: t.energy.netJ,
+          average_w: t.energy.averageW,
+          peak_w: t.energy.peakW,
+          idle_w: t.energy.idleW,
+          perInference_mj: t.energy.perInferenceMj,
+          inferencesPerJ: t.energy.inferencesPerJ,
+        }
+      : null,
+    environment: r ? r.environment : null,
+    warnings: warnings.map(({ code, message }) => ({ code, message })),
+  };
+}
