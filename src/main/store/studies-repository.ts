@@ -64,6 +64,10 @@ export class StudiesRepository {
     return rows.map((r) => ({ ...rowToStudy(r), runCount: r.run_count }));
   }
 
+  has(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM studies WHERE id = ?').get(id) !== undefined;
+  }
+
   /** The study and its runs in the order they were created. */
   get(id: string): StudyDetail | undefined {
     const row = this.db.prepare('SELECT * FROM studies WHERE id = ?').get(id) as StudyRow | undefined;
@@ -80,7 +84,7 @@ export class StudiesRepository {
     const studyOf = this.db.prepare('SELECT study_id FROM runs WHERE id = ?');
     const assign = this.db.prepare('UPDATE runs SET study_id = ? WHERE id = ? AND study_id IS NULL');
     return this.db.transaction(() => {
-      if (!this.db.prepare('SELECT 1 FROM studies WHERE id = ?').get(studyId)) throw new StudyMembershipError(`No study with id ${studyId}.`, 'not-found');
+      if (!this.has(studyId)) throw new StudyMembershipError(`No study with id ${studyId}.`, 'not-found');
       let added = 0;
       for (const runId of runIds) {
         const row = studyOf.get(runId) as { study_id: string | null } | undefined;

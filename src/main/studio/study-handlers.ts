@@ -10,10 +10,10 @@ import type { Handlers } from './handlers';
 
 type StudyMethods = 'studies.create' | 'studies.list' | 'studies.get' | 'studies.addRuns';
 
-export function requireStudy(studies: StudiesRepository, studyId: string): StudyDetail {
-  const found = studies.get(studyId);
-  if (!found) throw new ApiCallError(`No study with id ${studyId}.`, 'not-found');
-  return found;
+const notFound = (studyId: string): ApiCallError => new ApiCallError(`No study with id ${studyId}.`, 'not-found');
+
+export function requireStudy(studies: StudiesRepository, studyId: string): void {
+  if (!studies.has(studyId)) throw notFound(studyId);
 }
 
 /** `addRuns` with the store's refusal turned into an API error. */
@@ -30,7 +30,11 @@ export function studyHandlers(studies: StudiesRepository, now: () => Date): Pick
   return {
     'studies.create': (input) => studies.create(input, now().toISOString()),
     'studies.list': () => studies.list(),
-    'studies.get': ({ studyId }) => requireStudy(studies, studyId),
+    'studies.get': ({ studyId }): StudyDetail => {
+      const found = studies.get(studyId);
+      if (!found) throw notFound(studyId);
+      return found;
+    },
     'studies.addRuns': ({ studyId, runIds }) => ({ added: addRunsToStudy(studies, studyId, runIds) }),
   };
 }
