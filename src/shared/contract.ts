@@ -11,6 +11,8 @@ import { ProfileSchema } from './run-results';
 import { TelemetrySampleSchema } from './telemetry';
 import { isMethodName, type MethodName } from './method-names';
 import { firstIssue } from './first-issue';
+import { NewStudySchema, StudyDetailSchema, StudySchema, StudySummarySchema } from './study';
+import { RecentModelSchema } from './recent-model';
 
 export const AppInfoSchema = z.object({
   version: z.string(),
@@ -57,7 +59,8 @@ export const methods = {
     params: z.object({ fileName: z.string().min(1).max(255), dataBase64: z.string().min(1) }).strict(),
     result: ModelInfoSchema,
   },
-  'models.recent': { params: Empty, result: z.array(z.object({ path: z.string(), openedAt: z.string() })) },
+  /** Models opened by path, uploaded or generated, newest first; bundled samples are listed apart. */
+  'models.recent': { params: Empty, result: z.array(RecentModelSchema) },
   /** Generate a zoo model into the studio's folder and open it. */
   'models.zoo': {
     params: z
@@ -84,7 +87,20 @@ export const methods = {
       .strict(),
     result: z.object({ flopsPerIteration: z.number(), byOpType: ProfileSchema.shape.byOpType }),
   },
-  'runs.start': { params: z.object({ config: RunConfigSchema }).strict(), result: z.object({ runId: z.string() }) },
+  /** A study groups the runs one question asked for (a sweep's grid, a comparison, an optimizer search). */
+  'studies.create': { params: NewStudySchema, result: StudySchema },
+  'studies.list': { params: Empty, result: z.array(StudySummarySchema) },
+  'studies.get': { params: z.object({ studyId: z.string().min(1) }).strict(), result: StudyDetailSchema },
+  /** Adds stored runs to a study, all or none; a run already in another study is refused. */
+  'studies.addRuns': {
+    params: z.object({ studyId: z.string().min(1), runIds: z.array(z.string().min(1)).min(1).max(10_000) }).strict(),
+    result: z.object({ added: z.number().int().nonnegative() }),
+  },
+  /** `studyId`: the run belongs to that study from the moment it is queued. */
+  'runs.start': {
+    params: z.object({ config: RunConfigSchema, studyId: z.string().min(1).optional() }).strict(),
+    result: z.object({ runId: z.string() }),
+  },
   'runs.cancel': { params: RunIdParams, result: z.object({ cancelled: z.boolean() }) },
   'runs.list': {
     params: z.object({ limit: z.number().int().min(1).max(10_000).default(200) }).strict(),

@@ -20,6 +20,8 @@ const RunBaseSchema = z.object({
   config: RunConfigSchema,
   modelName: z.string(),
   createdAt: z.string(), // ISO-8601
+  /** The study that asked for this run (a sweep, a comparison…), when one did. */
+  studyId: z.string().optional(),
 });
 
 export const RunSchema = z.discriminatedUnion('status', [

@@ -1,12 +1,18 @@
 /**
  * `dyno sweep`: the same benchmark over batch sizes and/or thread counts, each point a stored
- * run, with a fitted scaling curve per swept axis (time ∝ n^k, see shared/power-law.ts).
+ * run, with a fitted scaling curve per swept axis (time ∝ n^k, see shared/power-law.ts). The
+ * sweep is stored as one study holding its grid and every point's run, so it can be found and
+ * read again as a whole.
  */
+import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import type { Run } from '../../shared/run';
 import { fitPowerLaw, type PowerLawFit } from '../../shared/power-law';
 import { formatMs, formatRate } from '../../shared/format';
+import { methods } from '../../shared/contract';
+import { StudySchema } from '../../shared/study';
 import { createStudio } from '../studio/create-studio';
+import type { Studio } from '../studio/studio';
 import { benchConfig, type BenchFlags } from './bench-options';
 import { CliError } from './errors';
 
@@ -44,6 +50,27 @@ function fitAlong(points: Point[], axis: 'batch' | 'threads'): PowerLawFit | nul
   );
 }
 
+/** One study, then one stored run per grid point, each in the study, in order. */
+async function runGrid(studio: Studio, model: string, o: SweepFlags, label: string, batches: number[], threadCounts: number[]): Promise<{ studyId: string; points: Point[] }> {
+  const study = StudySchema.parse(
+    await studio.call('studies.create', { kind: 'sweep', name: label, spec: { model: resolve(model), grid: { batchSize: batches, threads: threadCounts } } }),
+  );
+  if (!o.json) process.stderr.write(`study ${study.id}: ${batches.length * threadCounts.length} points\n`);
+  const points: Point[] = [];
+  for (const threads of threadCounts) {
+    for (const batch of batches) {
+      const config = benchConfig(model, { ...o, batch, threads, label });
+      const { runId } = methods['runs.start'].result.parse(await studio.call('runs.start', { config, studyId: study.id }));
+      const run = await studio.queue.whenFinished(runId);
+      const stats = run.status === 'completed' ? run.stats : undefined;
+      const point: Point = { batch, threads, runId, status: run.status, ...(stats ? { p50Ms: stats.percentiles.p50?.valueMs, meanMs: stats.meanMs, throughputPerS: stats.throughputPerS } : {}) };
+      points.push(point);
+      if (!o.json) process.stderr.write(`  batch ${batch} threads ${threads || 'auto'}: ${run.status === 'completed' ? `p50 ${formatMs(point.p50Ms)}, ${formatRate(point.throughputPerS ?? 0)}` : run.status === 'failed' ? run.error : run.status}\n`);
+    }
+  }
+  return { studyId: study.id, points };
+}
+
 export async function sweep(model: string, o: SweepFlags): Promise<number> {
   const batches = o.batches ?? [o.batch ?? 1];
   const threadCounts = o.threadCounts ?? [o.threads];
@@ -51,33 +78,19 @@ export async function sweep(model: string, o: SweepFlags): Promise<number> {
   if (threadCounts.includes(0) && threadCounts.length > 1) throw new CliError('--thread-counts: 0 means "ORT decides"; sweep explicit counts instead.');
   const handle = createStudio();
   const sweepLabel = o.label ?? `sweep ${new Date().toISOString()}`;
-  const points: Point[] = [];
-  try {
-    for (const threads of threadCounts) {
-      for (const batch of batches) {
-        const config = benchConfig(model, { ...o, batch, threads, label: sweepLabel });
-        const { runId } = (await handle.studio.call('runs.start', { config })) as { runId: string };
-        const run = await handle.studio.queue.whenFinished(runId);
-        const stats = run.status === 'completed' ? run.stats : undefined;
-        const point: Point = { batch, threads, runId, status: run.status, ...(stats ? { p50Ms: stats.percentiles.p50?.valueMs, meanMs: stats.meanMs, throughputPerS: stats.throughputPerS } : {}) };
-        points.push(point);
-        if (!o.json) process.stderr.write(`  batch ${batch} threads ${threads || 'auto'}: ${run.status === 'completed' ? `p50 ${formatMs(point.p50Ms)}, ${formatRate(point.throughputPerS ?? 0)}` : run.status === 'failed' ? run.error : run.status}\n`);
-      }
-    }
-  } finally {
-    handle.close();
-  }
+  const { studyId, points } = await runGrid(handle.studio, model, o, sweepLabel, batches, threadCounts).finally(() => handle.close());
   const fits = {
     ...(batches.length > 1 ? { batch: fitAlong(points, 'batch') } : {}),
     ...(threadCounts.length > 1 ? { threads: fitAlong(points, 'threads') } : {}),
   };
   if (o.json) {
-    process.stdout.write(JSON.stringify({ label: sweepLabel, points, fits }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ label: sweepLabel, studyId, points, fits }, null, 2) + '\n');
   } else {
     const lines = ['batch  threads        p50        mean   throughput  run', ...points.map((p) => `${String(p.batch).padStart(5)}  ${String(p.threads || 'auto').padStart(7)}  ${formatMs(p.p50Ms).padStart(9)}  ${formatMs(p.meanMs).padStart(10)}  ${(p.throughputPerS ? formatRate(p.throughputPerS) : '—').padStart(11)}  ${p.runId}`)];
     for (const [axis, fit] of Object.entries(fits)) {
       lines.push(fit ? `p50 ∝ ${axis}^${fit.k.toFixed(3)} (R² ${fit.r2.toFixed(3)}, ${fit.points} points)` : `${axis}: too few completed points to fit`);
     }
+    lines.push(`study ${studyId}`);
     process.stdout.write(lines.join('\n') + '\n');
   }
   return points.every((p) => p.status === 'completed') ? 0 : 1;

@@ -1,109 +1,107 @@
 /**
- * Opens Dyno's SQLite file: WAL so the CLI and the studio can share it, a schema migration
- * ladder keyed on PRAGMA user_version, and a damaged file set aside (never deleted) so the user
- * keeps their data and the studio still starts.
+ * Opens Dyno's SQLite file: WAL so the CLI and the studio can share it, the schema ladder of
+ * `migrations.ts` keyed on PRAGMA user_version, and two rules that keep the user's data:
+ * - before an upgrade the file is copied beside itself (`dyno.db.bak-v<old>-<time>`, made with
+ *   `VACUUM INTO`, which reads through the connection and so includes what is still in the WAL);
+ *   no copy, no upgrade. The upgrade is one transaction: if any step fails, the file stays as it
+ *   was and Dyno refuses to start with the reason instead of starting on an empty database.
+ * - a damaged file is set aside (never deleted) and a fresh one created, so the studio starts.
  */
 import Database from 'better-sqlite3';
 import { existsSync, renameSync } from 'node:fs';
+import { MIGRATIONS } from './migrations';
 
 type Db = Database.Database;
 
-/** Each step takes the schema from version i to i + 1. Never edit a released step; add one. */
-const MIGRATIONS: ((db: Db) => void)[] = [
-  (db) =>
-    db.exec(`
-      CREATE TABLE runs (
-        id            TEXT PRIMARY KEY,
-        created_at    TEXT NOT NULL,
-        status        TEXT NOT NULL,
-        model_name    TEXT NOT NULL,
-        config_json   TEXT NOT NULL,
-        started_at    TEXT,
-        finished_at   TEXT,
-        cold_start_json TEXT,
-        stats_json    TEXT,
-        results_json  TEXT,
-        warnings_json TEXT NOT NULL DEFAULT '[]',
-        error         TEXT,
-        owner_pid     INTEGER           -- the host process that runs it, to spot orphans
-      );
-      CREATE INDEX runs_by_created ON runs(created_at DESC);
-      -- One row per batch the worker sent (~50 ms of iterations): a fast model makes 100k
-      -- samples a second, and a row each would cost the benchmark CPU it is measuring on.
-      CREATE TABLE sample_batches (
-        run_id     TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-        phase      INTEGER NOT NULL, -- 0 warm-up, 1 measured
-        first_i    INTEGER NOT NULL, -- iteration index of the first sample in the batch
-        count      INTEGER NOT NULL,
-        t_ms       BLOB NOT NULL,    -- float64 little-endian: starts, ms since the epoch
-        latency_ms BLOB NOT NULL,    -- float64 little-endian
-        PRIMARY KEY (run_id, phase, first_i)
-      ) WITHOUT ROWID;
-      CREATE TABLE telemetry_samples (
-        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-        t_ms   REAL NOT NULL,
-        json   TEXT NOT NULL,     -- one TelemetrySample
-        PRIMARY KEY (run_id, t_ms)
-      ) WITHOUT ROWID;
-      CREATE TABLE recent_models (
-        path      TEXT PRIMARY KEY,
-        opened_at TEXT NOT NULL
-      );
-    `),
-];
-
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/** A database Dyno must not touch or could not upgrade; the message says what to do. */
 export class DatabaseError extends Error {}
 
 export interface OpenedDatabase {
   db: Db;
-  /** Set when a damaged file was moved aside and a fresh one created. */
+  /** Set when a damaged file was moved aside and a fresh one created, or the file was upgraded. */
   notice?: string;
+  /** The copy made before an upgrade, when there was one. */
+  backupPath?: string;
 }
 
-function migrate(db: Db): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
+const stamp = (now: Date): string => now.toISOString().replace(/[:.]/g, '-');
+
+function userVersion(db: Db): number {
+  const v: unknown = db.pragma('user_version', { simple: true });
+  if (typeof v !== 'number') throw new Error(`PRAGMA user_version answered ${String(v)}`);
+  return v;
+}
+
+function backUp(db: Db, file: string, version: number, now: Date): string {
+  const target = `${file}.bak-v${version}-${stamp(now)}`;
+  try {
+    db.prepare('VACUUM INTO ?').run(target);
+  } catch (err) {
+    throw new DatabaseError(
+      `Could not back up ${file} before upgrading it (${err instanceof Error ? err.message : String(err)}); nothing was changed. Free some disk space and start Dyno again.`,
+    );
+  }
+  return target;
+}
+
+/** Climbs the ladder; answers the backup's path when there was something to back up. */
+function migrate(db: Db, file: string, now: Date): string | undefined {
+  const current = userVersion(db);
   if (current > SCHEMA_VERSION) {
     throw new DatabaseError(
       `The database was written by a newer Dyno (schema ${current}, this one knows ${SCHEMA_VERSION}); update Dyno to open it.`,
     );
   }
-  for (let v = current; v < SCHEMA_VERSION; v++) {
+  if (current === SCHEMA_VERSION) return undefined;
+  // Version 0 is a file SQLite has just created: there is nothing in it to keep.
+  const backup = current > 0 ? backUp(db, file, current, now) : undefined;
+  try {
     db.transaction(() => {
-      MIGRATIONS[v]?.(db);
-      db.pragma(`user_version = ${v + 1}`);
+      for (let v = current; v < SCHEMA_VERSION; v++) MIGRATIONS[v]?.(db);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new DatabaseError(
+      `Upgrading ${file} from schema ${current} to ${SCHEMA_VERSION} failed (${reason}). The file is unchanged${backup ? `, and a copy of it is at ${backup}` : ''}.`,
+    );
   }
+  return backup;
 }
 
-function openAndCheck(file: string, nativeBinding?: string): Db {
+function openAndCheck(file: string, nativeBinding: string | undefined, now: Date): { db: Db; backupPath?: string } {
   const db = new Database(file, nativeBinding ? { nativeBinding } : {});
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
-    const check = db.pragma('quick_check', { simple: true });
+    const check: unknown = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(String(check));
-    migrate(db);
-    return db;
+    const backupPath = migrate(db, file, now);
+    return backupPath ? { db, backupPath } : { db };
   } catch (err) {
     db.close();
     throw err;
   }
 }
 
-export function openDatabase(file: string, options: { nativeBinding?: string } = {}): OpenedDatabase {
+export function openDatabase(file: string, options: { nativeBinding?: string; now?: () => Date } = {}): OpenedDatabase {
+  const now = options.now ?? (() => new Date());
   try {
-    return { db: openAndCheck(file, options.nativeBinding) };
+    const opened = openAndCheck(file, options.nativeBinding, now());
+    return opened.backupPath
+      ? { ...opened, notice: `The database was upgraded to schema ${SCHEMA_VERSION}; a copy of it as it was is kept at ${opened.backupPath}.` }
+      : opened;
   } catch (err) {
     if (err instanceof DatabaseError || !existsSync(file)) throw err;
     const reason = err instanceof Error ? err.message : String(err);
-    const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    const aside = `${file}.damaged-${stamp(now())}`;
     renameSync(file, aside);
     for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
     return {
-      db: openAndCheck(file, options.nativeBinding),
+      db: openAndCheck(file, options.nativeBinding, now()).db,
       notice: `The database ${file} could not be read (${reason}). It was kept as ${aside} and a new, empty one was created.`,
     };
   }

@@ -3,41 +3,10 @@
  * each batch is one transaction, so a crash loses at most the batch in flight.
  */
 import type Database from 'better-sqlite3';
-import { RunSchema, type Run, type Sample } from '../../shared/run';
+import type { Run, Sample } from '../../shared/run';
+import { rowToRun, type RunRow } from './run-row';
 import { batchToSamples, type SampleBatch } from '../../shared/sample-batch';
 import { TelemetrySampleSchema, type TelemetrySample } from '../../shared/telemetry';
-
-interface RunRow {
-  id: string;
-  created_at: string;
-  status: string;
-  model_name: string;
-  config_json: string;
-  started_at: string | null;
-  finished_at: string | null;
-  cold_start_json: string | null;
-  stats_json: string | null;
-  results_json: string | null;
-  warnings_json: string;
-  error: string | null;
-}
-
-function rowToRun(row: RunRow): Run {
-  const candidate = {
-    id: row.id,
-    status: row.status,
-    createdAt: row.created_at,
-    modelName: row.model_name,
-    config: JSON.parse(row.config_json) as unknown,
-    startedAt: row.started_at ?? undefined,
-    finishedAt: row.finished_at ?? undefined,
-    coldStart: row.cold_start_json ? (JSON.parse(row.cold_start_json) as unknown) : undefined,
-    stats: row.stats_json ? (JSON.parse(row.stats_json) as unknown) : undefined,
-    results: row.results_json ? (JSON.parse(row.results_json) as unknown) : undefined,
-    error: row.error ?? undefined,
-  };
-  return RunSchema.parse(candidate);
-}
 
 export class RunsRepository {
   private readonly insertBatch;
@@ -52,18 +21,22 @@ export class RunsRepository {
     );
   }
 
-  /** Insert or update a run with everything its state carries. */
+  /**
+   * Insert or update a run with everything its state carries. A run's study is kept once set:
+   * a later save of the same run without one (the queue's copy) does not clear it.
+   */
   save(run: Run, warnings: readonly unknown[] = []): void {
     const has = <K extends string>(k: K): unknown => (k in run ? (run as Record<string, unknown>)[k] : undefined);
     this.db
       .prepare(
         `INSERT INTO runs (id, created_at, status, model_name, config_json, started_at, finished_at,
-                           cold_start_json, stats_json, results_json, warnings_json, error, owner_pid)
+                           cold_start_json, stats_json, results_json, warnings_json, error, owner_pid, study_id)
          VALUES (@id, @created_at, @status, @model_name, @config_json, @started_at, @finished_at,
-                 @cold_start_json, @stats_json, @results_json, @warnings_json, @error, @owner_pid)
+                 @cold_start_json, @stats_json, @results_json, @warnings_json, @error, @owner_pid, @study_id)
          ON CONFLICT(id) DO UPDATE SET status = excluded.status, started_at = excluded.started_at,
            finished_at = excluded.finished_at, cold_start_json = excluded.cold_start_json,
-           stats_json = excluded.stats_json, results_json = excluded.results_json, warnings_json = excluded.warnings_json, error = excluded.error`,
+           stats_json = excluded.stats_json, results_json = excluded.results_json, warnings_json = excluded.warnings_json, error = excluded.error,
+           study_id = COALESCE(excluded.study_id, runs.study_id)`,
       )
       .run({
         id: run.id,
@@ -79,6 +52,7 @@ export class RunsRepository {
         warnings_json: JSON.stringify(warnings),
         error: (has('error') as string | undefined) ?? null,
         owner_pid: this.ownerPid,
+        study_id: run.studyId ?? null,
       });
   }
 

@@ -11,6 +11,7 @@ import * as ort from 'onnxruntime-node';
 import type { AppInfo } from '../../shared/contract';
 import { openDatabase } from '../store/database';
 import { RunsRepository } from '../store/runs-repository';
+import { StudiesRepository } from '../store/studies-repository';
 import { loadSamples } from '../models/samples';
 import type { WorkerSpawnSpec } from '../child/fork-worker';
 import { onnxWorkerExecutor } from '../executor/onnx-worker';
@@ -95,6 +96,7 @@ export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
     environment: async (executionProvider) =>
       environmentFingerprint({ executionProvider, electronVersion: options.electronVersion ?? null, gpu: await gpu() }),
     repo,
+    studies: new StudiesRepository(opened.db),
     worker,
     executor: onnxWorkerExecutor(worker),
     providers,

@@ -7,16 +7,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import {
-  ApiCallError,
-  isMethod,
-  methods,
-  type AppInfo,
-  type Method,
-  type ParsedParams,
-  type Result,
-  type StudioEvent,
-} from '../../shared/contract';
+import { ApiCallError, isMethod, methods, type AppInfo, type StudioEvent } from '../../shared/contract';
 import type { SampleModel } from '../../shared/model';
 import { lttbIndices } from '../../shared/lttb';
 import { distributionOf } from '../../shared/distribution';
@@ -24,6 +15,10 @@ import { inspectInWorker } from '../child/inspect-in-worker';
 import { checkShapes } from './check-shapes';
 import { buildZooModel } from '../models/zoo/families';
 import type { RunsRepository } from '../store/runs-repository';
+import type { StudiesRepository } from '../store/studies-repository';
+import type { Handlers } from './handlers';
+import { addRunsToStudy, requireStudy, studyHandlers } from './study-handlers';
+import { describeRecentModels } from './recent-models';
 import { RunQueue } from './run-queue';
 import type { ProviderCache } from './provider-cache';
 import type { TelemetrySources } from './run-telemetry';
@@ -34,6 +29,7 @@ import { RunConfigSchema } from '../../shared/run';
 
 export interface StudioDeps {
   repo: RunsRepository;
+  studies: StudiesRepository;
   worker: WorkerSpawnSpec;
   /** Runs benchmarks (and the one-inference FLOPs count). */
   executor: Executor;
@@ -45,10 +41,9 @@ export interface StudioDeps {
   environment: (executionProvider: string) => Promise<Environment>;
 }
 
-type Handlers = { [M in Method]: (params: ParsedParams<M>) => Promise<Result<M>> | Result<M> };
-
 /** 1 GiB: a model this large should be opened by path, not uploaded through a browser. */
 const MAX_IMPORT_BYTES = 1024 ** 3;
+const RECENT_MODELS_SHOWN = 20;
 
 export class Studio {
   private readonly listeners = new Set<(e: StudioEvent) => void>();
@@ -91,7 +86,8 @@ export class Studio {
   }
 
   private makeHandlers(): Handlers {
-    const { repo } = this.deps;
+    const { repo, studies } = this.deps;
+    const samplePaths = new Set(this.deps.samples.map((s) => s.path));
     const inspectModel = (path: string) => inspectInWorker(this.deps.worker, path);
     return {
       'app.info': async () => {
@@ -119,7 +115,9 @@ export class Studio {
         repo.rememberModel(path, new Date().toISOString());
         return info;
       },
-      'models.recent': () => repo.recentModels(),
+      'models.recent': () =>
+        // Samples are remembered too but listed apart: ask for enough to fill the list without them.
+        describeRecentModels(repo.recentModels(RECENT_MODELS_SHOWN + samplePaths.size), this.deps.home, samplePaths).slice(0, RECENT_MODELS_SHOWN),
       'models.zoo': async ({ family, size, seed }) => {
         const dir = join(this.deps.home, 'zoo');
         await mkdir(dir, { recursive: true });
@@ -146,13 +144,19 @@ export class Studio {
         await rm(outcome.profile.traceFile, { force: true });
         return { flopsPerIteration: outcome.profile.flopsPerIteration, byOpType: outcome.profile.byOpType };
       },
-      'runs.start': async ({ config }) => {
+      ...studyHandlers(studies, () => new Date()),
+      'runs.start': async ({ config, studyId }) => {
+        if (studyId !== undefined) requireStudy(studies, studyId);
         // Fail now, with the model's own error, rather than as a failed run in a worker.
         const model = await inspectModel(config.modelPath);
         if (config.inputs.kind !== 'files') checkShapes(model.inputs, config);
         const ep = await this.deps.providers.status(config.session.executionProvider);
         if (!ep.available) throw new ApiCallError(`Execution provider ${ep.name} is not available: ${ep.reason ?? 'unknown reason'}`, 'provider-unavailable');
-        return { runId: this.queue.enqueue(config).id };
+        const run = this.queue.enqueue(config);
+        // In the same tick as the insert: nothing reads the store in between, so no one sees the run
+        // outside its study.
+        if (studyId !== undefined) addRunsToStudy(studies, studyId, [run.id]);
+        return { runId: run.id };
       },
       'runs.cancel': ({ runId }) => ({ cancelled: this.queue.cancel(runId) }),
       'runs.list': ({ limit }) => repo.list(limit),

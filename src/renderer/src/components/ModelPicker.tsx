@@ -1,7 +1,8 @@
-/** Choose the model: a bundled sample, a path, or a dropped .onnx file (dropping works anywhere). */
+/** Choose the model: a bundled sample, a recent one, a path, or a dropped .onnx file (dropping works anywhere). */
 import { useState } from 'react';
 import { useApp } from '../stores/app-store';
 import { useModel } from '../stores/model-store';
+import { RecentModels } from './RecentModels';
 
 export function ModelPicker() {
   const samples = useApp((s) => s.samples);
@@ -23,6 +24,7 @@ export function ModelPicker() {
           </button>
         ))}
       </div>
+      <RecentModels />
       <form
         className="path-row"
         onSubmit={(e) => {

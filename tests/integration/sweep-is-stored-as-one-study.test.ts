@@ -1,0 +1,53 @@
+/**
+ * `dyno sweep`, run as a user runs it (the built CLI in its own process, a real model, a real
+ * SQLite file): the sweep becomes one `sweep` study holding its grid and every point's run, and
+ * the CLI prints the study's id.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { CONV2D, tempHome } from '../helpers/temp-home';
+
+const exec = promisify(execFile);
+let t: ReturnType<typeof tempHome>;
+beforeAll(() => (t = tempHome()));
+afterAll(() => t.cleanup());
+
+const dyno = (...args: string[]) => exec(process.execPath, [resolve('bin/dyno.js'), ...args], { env: { ...process.env, DYNO_HOME: t.home } });
+
+function stored(studyId: string): { study: unknown; runs: unknown[] } {
+  const db = new Database(join(t.home, 'dyno.db'), { readonly: true });
+  const study: unknown = db.prepare('SELECT kind, name, spec_json FROM studies WHERE id = ?').get(studyId);
+  const runs = db.prepare('SELECT id, status FROM runs WHERE study_id = ? ORDER BY created_at').all(studyId);
+  db.close();
+  return { study, runs };
+}
+
+describe('dyno sweep', () => {
+  it('stores the sweep as one study with its grid and all its runs (--json)', async () => {
+    const { stdout } = await dyno('sweep', CONV2D, '--thread-counts', '1,2', '--iterations', '5', '--warmup', '1', '--label', 'threads on conv2d', '--json');
+    const out = JSON.parse(stdout) as { studyId: string; points: { runId: string; threads: number; status: string }[]; fits: { threads: unknown } };
+    expect(out.studyId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(out.points.map((p) => [p.threads, p.status])).toEqual([
+      [1, 'completed'],
+      [2, 'completed'],
+    ]);
+    expect(out.fits).toHaveProperty('threads');
+    expect(stored(out.studyId)).toEqual({
+      study: { kind: 'sweep', name: 'threads on conv2d', spec_json: JSON.stringify({ model: CONV2D, grid: { batchSize: [1], threads: [1, 2] } }) },
+      runs: out.points.map((p) => ({ id: p.runId, status: 'completed' })),
+    });
+  });
+
+  it('prints the study id in its table', async () => {
+    const { stdout, stderr } = await dyno('sweep', CONV2D, '--thread-counts', '1,2', '--iterations', '5', '--warmup', '1');
+    const id = /^study ([0-9a-f-]{36})$/m.exec(stdout)?.[1];
+    expect(id).toBeDefined();
+    expect(stderr).toContain(`study ${id}: 2 points`);
+    const runIds = [...stdout.matchAll(/ (\d{14}-[0-9a-z]+)$/gm)].map((m) => m[1]);
+    expect(runIds).toHaveLength(2);
+    expect(stored(id!).runs).toEqual(runIds.map((runId) => ({ id: runId, status: 'completed' })));
+  });
+});
