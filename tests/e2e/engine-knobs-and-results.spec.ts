@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
 import { tempHome } from '../helpers/temp-home';
+import { screenshot } from './screenshot';
 
-const SHOTS = resolve('docs/screenshots');
 const CONV2D_CASE = resolve('../shared/onnx-corpus/pytorch-converted/test_Conv2d');
 
 let t: ReturnType<typeof tempHome>;
@@ -50,7 +50,7 @@ test('inputs from a folder, outputs checked, operators profiled', async ({ page 
   await expect(page.locator('.stat-card.dim')).toHaveCount(0);
   // The results scroll inside the panel: a tall window shows them whole.
   await page.setViewportSize({ width: 1440, height: 2000 });
-  await page.screenshot({ path: join(SHOTS, 'run-profile-and-check.png') });
+  await screenshot(page, 'run-profile-and-check.png');
 });
 
 test('the Server scenario judges a percentile against a budget', async ({ page }) => {
@@ -76,7 +76,7 @@ test('the inspector shows opsets, operators and FLOPs', async ({ page }) => {
   await page.getByTestId('count-flops').click();
   await expect(page.getByTestId('model-flops')).toHaveText(/^(6[5-9]\d|7[0-4]\d) MFLOP per inference$/, { timeout: 30_000 });
   await page.setViewportSize({ width: 1440, height: 1300 });
-  await page.screenshot({ path: join(SHOTS, 'inspector.png') });
+  await screenshot(page, 'inspector.png');
 });
 
 test('a zoo model with symbolic dims: build it, set batch and sequence, run it', async ({ page }) => {
@@ -109,7 +109,7 @@ test('an unavailable execution provider says why, and the run is refused with th
   await page.getByTestId('field-ep').selectOption(name);
   await expect(page.locator('.field-hint', { hasText: reason })).toBeVisible();
   await page.getByTestId('start-run').click();
-  await expect(page.getByRole('alert')).toHaveText(`Execution provider ${name} is not available: ${reason}`);
+  await expect(page.getByTestId('start-failure')).toHaveText(`Could not start the run: Execution provider ${name} is not available: ${reason}`);
 });
 
 test('telemetry: a time-aligned timeline while running, and telemetry cards after', async ({ page }) => {
@@ -126,5 +126,5 @@ test('telemetry: a time-aligned timeline while running, and telemetry cards afte
   await expect(page.getByTestId('tel-gpu')).toHaveText('not sampled');
   await expect(page.getByTestId('telemetry-cards')).toContainText('nvidia-smi not found on PATH');
   await page.setViewportSize({ width: 1440, height: 2200 });
-  await page.screenshot({ path: join(SHOTS, 'run-telemetry.png') });
+  await screenshot(page, 'run-telemetry.png');
 });

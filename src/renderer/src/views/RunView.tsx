@@ -35,8 +35,9 @@ export function RunView() {
             <input type="checkbox" checked={liveCharts} onChange={(e) => setLiveCharts(e.target.checked)} data-testid="live-charts" />
             <span>Draw charts while measuring</span>
           </label>
+          {/* Inside the sticky action bar: the reason stays in view next to the button that asked. */}
+          {live.startFailure && <FailureNotice failure={live.startFailure} testId="start-failure" />}
         </div>
-        {live.startFailure && <FailureNotice failure={live.startFailure} testId="start-failure" />}
       </aside>
       <LiveRunPanel />
     </div>
