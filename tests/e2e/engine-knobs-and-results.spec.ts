@@ -28,7 +28,8 @@ test('inputs from a folder, outputs checked, operators profiled', async ({ page 
   await page.goto(serve.url);
   await page.getByTestId('model-path').fill(join(CONV2D_CASE, 'model.onnx'));
   await page.getByRole('button', { name: 'Open' }).click();
-  await expect(page.getByTestId('model-name')).toHaveText('model.onnx');
+  // Opening inspects the model on the host, which shares a small CI machine: allow it time.
+  await expect(page.getByTestId('model-name')).toHaveText('model.onnx', { timeout: 30_000 });
 
   await page.getByTestId('field-input-source').selectOption('files');
   await expect(page.getByText('Choose the folder with input_N.pb or NAME.npy files')).toBeVisible();
@@ -84,7 +85,7 @@ test('a zoo model with symbolic dims: build it, set batch and sequence, run it',
   await page.getByTestId('nav-models').click();
   await page.getByTestId('zoo-family').selectOption('bert');
   await page.getByTestId('zoo-build').click();
-  await expect(page.getByTestId('model-name')).toHaveText('bert-small-seed1.onnx');
+  await expect(page.getByTestId('model-name')).toHaveText('bert-small-seed1.onnx', { timeout: 30_000 });
   await expect(page.getByTestId('io-table')).toContainText('[batch, seq]');
   await page.getByTestId('dim-seq').fill('');
   await expect(page.getByText('seq must be a whole number')).toBeVisible();

@@ -80,7 +80,7 @@ test('the zoo says why it could not build, and Retry builds once the cause is go
 
   rmSync(blocker);
   await page.getByTestId('zoo-failure-retry').click();
-  await expect(page.getByTestId('model-name')).toHaveText('bert-small-seed1.onnx');
+  await expect(page.getByTestId('model-name')).toHaveText('bert-small-seed1.onnx', { timeout: 30_000 });
   await expect(page.getByTestId('io-table')).toContainText('[batch, seq]');
 });
 

@@ -15,6 +15,8 @@ interface ModelState {
   retry?: () => Promise<void>;
   openPath(path: string): Promise<void>;
   openFile(file: File): Promise<void>;
+  /** Show a model the host has already opened and remembered (the zoo's reply): no second inspection. */
+  opened(model: ModelInfo): void;
 }
 
 async function fileToBase64(file: File): Promise<string> {
@@ -54,6 +56,11 @@ export const useModel = create<ModelState>((set, get) => {
       await load(file.name, () => get().openFile(file), async () =>
         path ? api.call('models.open', { path }) : api.call('models.import', { fileName: file.name, dataBase64: await fileToBase64(file) }),
       );
+    },
+    opened: (model) => {
+      // Supersedes any open still in flight, as a newer request would.
+      latest++;
+      set({ model, loading: false, requested: true, error: undefined, attempted: undefined, retry: undefined });
     },
   };
 });

@@ -1,4 +1,4 @@
-/** Building a model from the zoo: the host writes it into the studio's folder, then it is opened like any other. */
+/** Building a model from the zoo: the host writes it into the studio's folder, opens it and sends back its inspection. */
 import { create } from 'zustand';
 import type { Params } from '../../../shared/contract';
 import { api } from '../api';
@@ -19,8 +19,7 @@ export const useZoo = create<ZooState>((set, get) => ({
   build: async (request) => {
     set({ busy: true, failure: undefined });
     try {
-      const model = await api.call('models.zoo', request);
-      await useModel.getState().openPath(model.path);
+      useModel.getState().opened(await api.call('models.zoo', request));
       useUi.getState().go('run');
     } catch (err) {
       set({ failure: failure(`Could not build the ${request.size} ${request.family} model`, err, () => get().build(request)) });
