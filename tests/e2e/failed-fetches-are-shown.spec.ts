@@ -117,3 +117,13 @@ test('a run the host refuses says why beside the Run button; the Run and Session
   await screenshot(page, 'failure-start.png');
   expect(errors).toEqual([]);
 });
+
+test('opened without its token, the studio says why it cannot load and offers Retry', async ({ page }) => {
+  await page.goto(serve.origin);
+  const failure = page.getByTestId('app-failure');
+  await expect(failure).toContainText('Could not load the studio (host, devices and sample models): Cannot reach the Dyno server');
+  await expect(page.locator('.top-bar .device')).toHaveText('No access token: open the full URL that `dyno serve` printed (it ends in ?token=…).');
+  await expect(failure).toBeInViewport();
+  await expect(page.getByTestId('app-failure-retry')).toBeVisible();
+  await screenshot(page, 'failure-app.png');
+});
