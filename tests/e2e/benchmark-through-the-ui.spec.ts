@@ -5,16 +5,14 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
 import { tempHome } from '../helpers/temp-home';
+import { screenshot } from './screenshot';
 import { formatMs, formatRate } from '../../src/shared/format';
 import type { LatencyStats } from '../../src/shared/stats';
-
-const SHOTS = resolve('docs/screenshots');
-mkdirSync(SHOTS, { recursive: true });
 
 let t: ReturnType<typeof tempHome>;
 let serve: ServeProcess;
@@ -71,7 +69,7 @@ test('benchmark a bundled sample and read results that match the stored run', as
   // Live: the chart draws while the worker measures.
   await expect(page.getByTestId('cancel-run')).toBeVisible();
   await expect(page.locator('[data-testid="live-chart"] .scatterlayer .trace')).toHaveCount(1, { timeout: 15_000 });
-  await page.screenshot({ path: join(SHOTS, 'run-live.png') });
+  await screenshot(page, 'run-live.png');
 
   await expect(page.getByTestId('results')).toBeVisible({ timeout: 60_000 });
   const runId = (await page.getByTestId('run-id').textContent())!.trim();
@@ -87,7 +85,7 @@ test('benchmark a bundled sample and read results that match the stored run', as
   const points = await page.locator('[data-testid="live-chart"] .scatterlayer .trace path.js-line').getAttribute('d');
   expect(points?.length ?? 0).toBeGreaterThan(100);
   await page.setViewportSize({ width: 1440, height: 1700 });
-  await page.screenshot({ path: join(SHOTS, 'run-results.png') });
+  await screenshot(page, 'run-results.png');
   await page.setViewportSize({ width: 1440, height: 900 });
 
   // Sessions lists the run; its detail shows the same numbers and the stored timeline.
@@ -95,7 +93,7 @@ test('benchmark a bundled sample and read results that match the stored run', as
   await page.getByTestId(`run-row-${runId}`).click();
   await expect(page.getByTestId('run-detail').getByTestId('stat-p50')).toHaveText(formatMs(stats.percentiles.p50!.valueMs));
   await expect(page.locator('[data-testid="detail-chart"] .scatterlayer .trace')).toHaveCount(1);
-  await page.screenshot({ path: join(SHOTS, 'sessions.png') });
+  await screenshot(page, 'sessions.png');
   expect(errors).toEqual([]);
 });
 
@@ -158,6 +156,6 @@ test('a dropped .onnx file opens; a bad path says what is wrong', async ({ page 
   await expect(page.getByTestId('stat-count')).toHaveText('200');
   await expect(page.locator('[data-testid="live-chart"] .scatterlayer .trace')).toHaveCount(1);
   await page.setViewportSize({ width: 1440, height: 1800 });
-  await page.screenshot({ path: join(SHOTS, 'run-light-theme.png') });
+  await screenshot(page, 'run-light-theme.png');
   expect(errors).toEqual([]);
 });

@@ -8,6 +8,7 @@ import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
 import { tempHome } from '../helpers/temp-home';
+import { screenshot } from './screenshot';
 
 let t: ReturnType<typeof tempHome>;
 let serve: ServeProcess;
@@ -39,5 +40,5 @@ test('GPU telemetry panels and cards', async ({ page }) => {
   await expect(page.getByTestId('tel-energy')).toHaveText(/^\d+\.\d\d J$/);
   await expect(page.getByTestId('tel-energy-per-inference')).toHaveText(/^\d+\.\d{3} mJ$/);
   await page.setViewportSize({ width: 1440, height: 2600 });
-  await page.screenshot({ path: join(resolve('docs/screenshots'), 'run-gpu-telemetry.png') });
+  await screenshot(page, 'run-gpu-telemetry.png');
 });

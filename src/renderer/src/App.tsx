@@ -5,10 +5,10 @@ import { useApp } from './stores/app-store';
 import { useModel } from './stores/model-store';
 import { useLiveRun } from './stores/live-run-store';
 import { useConnection } from './stores/connection-store';
+import { FailureNotice } from './components/FailureNotice';
 import { RunView } from './views/RunView';
 import { SessionsView } from './views/SessionsView';
 import { ModelsView } from './views/ModelsView';
-import { api } from './api';
 import { formatBytes } from '../../shared/format';
 
 const VIEWS: { id: View; label: string }[] = [
@@ -20,7 +20,7 @@ const VIEWS: { id: View; label: string }[] = [
 function TopBar() {
   const info = useApp((s) => s.info);
   const { up, reason } = useConnection();
-  const { run, runId, progress } = useLiveRun();
+  const { run, runId, progress, cancel } = useLiveRun();
   const { theme, toggleTheme } = useUi();
   return (
     <header className="top-bar">
@@ -41,7 +41,7 @@ function TopBar() {
       {run?.status === 'running' && runId && (
         <span className="top-run">
           {run.modelName} · {Math.round((progress?.fraction ?? 0) * 100)}%
-          <button onClick={() => void api.call('runs.cancel', { runId })}>Cancel</button>
+          <button onClick={() => void cancel()}>Cancel</button>
         </span>
       )}
       <button className="ghost" onClick={toggleTheme} title="Toggle light/dark theme">
@@ -52,22 +52,13 @@ function TopBar() {
 }
 
 export function App() {
-  const { view, go, theme, toast, dismiss } = useUi();
-  const info = useApp((s) => s.info);
+  const { view, go, theme } = useUi();
+  const { info, failure, load } = useApp();
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
-  useEffect(() => {
-    useApp
-      .getState()
-      .load()
-      .then(() => {
-        const sample = useApp.getState().samples.find((s) => s.isDefault);
-        if (sample && !useModel.getState().requested) void useModel.getState().openPath(sample.path);
-      })
-      .catch((err: unknown) => useUi.getState().notify('error', err instanceof Error ? err.message : String(err)));
-  }, []);
+  useEffect(() => void load(), [load]);
   return (
     <div
       className="frame"
@@ -102,9 +93,9 @@ export function App() {
             {n}
           </div>
         ))}
-        {toast && (
-          <div className={`toast ${toast.kind}`} role="alert" onClick={dismiss}>
-            {toast.text}
+        {failure && (
+          <div className="notice-row">
+            <FailureNotice failure={failure} testId="app-failure" box />
           </div>
         )}
         <div className="view">

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { connectEvents } from './api/event-bridge';
+import { connectEvents } from './events/event-bridge';
 import './styles.css';
 
 connectEvents();

@@ -1,8 +1,12 @@
-/** Picks the transport: Electron's preload bridge when present, else `dyno serve`'s WebSocket. */
+/**
+ * Picks the transport: Electron's preload bridge when present, else `dyno serve`'s WebSocket.
+ * Nothing here knows about stores: the event bridge (src/renderer/src/events) copies host
+ * events and the connection state into them.
+ */
 import type { DynoApi } from '../../../shared/contract';
+import { createConnectionFeed } from './connection-feed';
 import { createElectronApi, type PreloadBridge } from './electron-client';
 import { createWsApi, takeToken } from './ws-client';
-import { useConnection } from '../stores/connection-store';
 
 declare global {
   interface Window {
@@ -10,14 +14,20 @@ declare global {
   }
 }
 
+export const connection = createConnectionFeed();
+
 function create(): DynoApi {
-  if (window.dyno) return createElectronApi(window.dyno);
+  if (window.dyno) {
+    // The preload bridge is in-process: it is up for as long as the window exists.
+    connection.report(true);
+    return createElectronApi(window.dyno);
+  }
   const token = takeToken();
   if (!token) {
-    useConnection.getState().set(false, 'No access token: open the full URL that `dyno serve` printed (it ends in ?token=…).');
+    connection.report(false, 'No access token: open the full URL that `dyno serve` printed (it ends in ?token=…).');
     return createWsApi('', () => undefined);
   }
-  return createWsApi(token, (up, reason) => useConnection.getState().set(up, reason));
+  return createWsApi(token, (up, reason) => connection.report(up, reason));
 }
 
 export const api: DynoApi = create();

@@ -1,28 +1,20 @@
 /** The watched run: progress while it goes, then its statistics, warnings and cold start. */
-import { useEffect, useState } from 'react';
 import { LatencyChart } from '../charts/LatencyChart';
 import { RunResults } from './RunResults';
 import { TimelineChart } from '../charts/TimelineChart';
 import { StatusBadge } from './StatusBadge';
+import { FailureNotice } from './FailureNotice';
 import { useLiveRun } from '../stores/live-run-store';
-import { api } from '../api';
 import { useUi } from '../stores/ui-store';
-import type { RunDetail } from '../../../shared/contract';
 
 /** While measuring, redraw once a second from at most 1,000 points: the UI must not disturb the run. */
 const LIVE_REDRAW_MS = 1000;
 const LIVE_MAX_POINTS = 1000;
 
 export function LiveRunPanel() {
-  const { runId, run, progress, points, telemetry, version } = useLiveRun();
+  const { runId, run, progress, points, telemetry, version, detail, failure, cancel } = useLiveRun();
   const liveCharts = useUi((s) => s.liveCharts);
   const quiet = run?.status === 'running' && !liveCharts;
-  const [detail, setDetail] = useState<RunDetail>();
-  const finished = run && (run.status === 'completed' || run.status === 'failed' || run.status === 'aborted');
-  useEffect(() => {
-    setDetail(undefined);
-    if (finished && runId) void api.call('runs.get', { runId }).then(setDetail);
-  }, [finished, runId]);
 
   if (!runId) {
     return (
@@ -50,7 +42,7 @@ export function LiveRunPanel() {
             <div className="progress-bar">
               <div style={{ width: `${pct}%` }} />
             </div>
-            <button onClick={() => void api.call('runs.cancel', { runId })} data-testid="cancel-run">
+            <button onClick={() => void cancel()} data-testid="cancel-run">
               Cancel
             </button>
           </div>
@@ -81,6 +73,7 @@ export function LiveRunPanel() {
           <TimelineChart latency={points} telemetry={telemetry} version={version} minRedrawMs={run?.status === 'running' ? LIVE_REDRAW_MS : 0} testId="live-timeline" />
         </section>
       )}
+      {failure && <FailureNotice failure={failure} testId="live-failure" box />}
       {run?.status === 'failed' && !detail && (
         <div className="error-box" role="alert" data-testid="run-error">
           {run.error}

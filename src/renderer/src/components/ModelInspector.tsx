@@ -1,35 +1,31 @@
 /** The inspector: interface, opsets, producer, parameters, metadata, operators and FLOPs. */
-import { useState } from 'react';
 import type { ModelInfo } from '../../../shared/model';
 import { formatBytes, formatFlops } from '../../../shared/format';
-import { api } from '../api';
 import { useRunConfig } from '../stores/config-store';
+import { useFlops } from '../stores/flops-store';
+import { FailureNotice } from './FailureNotice';
 import { IoTable } from './IoTable';
 
 function Flops({ model }: { model: ModelInfo }) {
   const { fields } = useRunConfig();
-  const [state, setState] = useState<{ busy: boolean; flops?: number; error?: string }>({ busy: false });
-  const count = async (): Promise<void> => {
-    setState({ busy: true });
+  const flops = useFlops();
+  // A count (or failure) for another model is not this model's.
+  const mine = flops.path === model.path;
+  const count = (): void => {
     const dims = Object.fromEntries(Object.entries(fields.dims).filter(([, v]) => /^\d+$/.test(v)).map(([k, v]) => [k, Number(v)]));
     const batch = /^\d+$/.test(fields.batch) ? Number(fields.batch) : undefined;
-    try {
-      const r = await api.call('models.flops', { path: model.path, dims, shapes: {}, ...(batch ? { batchSize: batch } : {}) });
-      setState({ busy: false, flops: r.flopsPerIteration });
-    } catch (err) {
-      setState({ busy: false, error: err instanceof Error ? err.message : String(err) });
-    }
+    void flops.count({ path: model.path, dims, ...(batch ? { batchSize: batch } : {}) });
   };
   return (
     <span className="flops">
-      {state.flops !== undefined ? (
-        <strong data-testid="model-flops">{formatFlops(state.flops)} per inference</strong>
+      {mine && flops.flopsPerIteration !== undefined ? (
+        <strong data-testid="model-flops">{formatFlops(flops.flopsPerIteration)} per inference</strong>
       ) : (
-        <button onClick={() => void count()} disabled={state.busy} data-testid="count-flops" title="Runs one profiled inference in a worker with the run form's dims and batch">
-          {state.busy ? 'Counting…' : 'Count FLOPs'}
+        <button onClick={count} disabled={mine && flops.busy} data-testid="count-flops" title="Runs one profiled inference in a worker with the run form's dims and batch">
+          {mine && flops.busy ? 'Counting…' : 'Count FLOPs'}
         </button>
       )}
-      {state.error && <span className="error-line"> {state.error}</span>}
+      {mine && flops.failure && <FailureNotice failure={flops.failure} testId="flops-failure" />}
     </span>
   );
 }

@@ -3,11 +3,12 @@
  * with confidence, warnings, cold start, memory, stability, output check, the Server verdict,
  * the latency distribution and the per-operator profile.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { RunDetail } from '../../../shared/contract';
 import { formatBytes, formatMs } from '../../../shared/format';
-import { api } from '../api';
-import { DistributionChart, type DistributionData } from '../charts/DistributionChart';
+import { DistributionChart } from '../charts/DistributionChart';
+import { distributionKey, useDistributions } from '../stores/distribution-store';
+import { FailureNotice } from './FailureNotice';
 import { ProfileTable } from './ProfileTable';
 import { StatsCards } from './StatsCards';
 import { Warnings } from './Warnings';
@@ -65,11 +66,10 @@ function Verdicts({ detail }: { detail: RunDetail }) {
 
 export function RunResults({ detail }: { detail: RunDetail }) {
   const run = detail.run;
-  const [dist, setDist] = useState<DistributionData>();
-  useEffect(() => {
-    setDist(undefined);
-    void api.call('runs.distribution', { runId: run.id }).then(setDist, () => undefined);
-  }, [run.id]);
+  const entry = useDistributions((s) => s.byKey[distributionKey(run.id, run.status)]);
+  const load = useDistributions((s) => s.load);
+  useEffect(() => void load(run.id, run.status), [load, run.id, run.status]);
+  const dist = entry?.data;
   const stats = run.status === 'completed' || run.status === 'aborted' ? run.stats : undefined;
   return (
     <section className="run-results" data-testid="results">
@@ -79,6 +79,7 @@ export function RunResults({ detail }: { detail: RunDetail }) {
       {run.status === 'completed' && run.results.telemetry && <TelemetryCards t={run.results.telemetry} />}
       <Facts detail={detail} />
       <Warnings warnings={detail.warnings} />
+      {entry?.failure && <FailureNotice failure={entry.failure} testId="distribution-failure" />}
       {dist && dist.counts.length > 0 && (
         <div className="chart-card">
           <h3>Latency distribution</h3>

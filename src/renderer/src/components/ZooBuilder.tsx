@@ -1,8 +1,7 @@
 /** Generate a model from the zoo (deterministic from a seed) and open it for benchmarking. */
 import { useState } from 'react';
-import { api } from '../api';
-import { useModel } from '../stores/model-store';
-import { useUi } from '../stores/ui-store';
+import { useZoo } from '../stores/zoo-store';
+import { FailureNotice } from './FailureNotice';
 import { SelectField } from './FormControls';
 
 const FAMILIES = [
@@ -18,22 +17,8 @@ export function ZooBuilder() {
   const [family, setFamily] = useState<Family>('resnet');
   const [size, setSize] = useState<Size>('small');
   const [seed, setSeed] = useState('1');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, failure, build } = useZoo();
   const seedOk = /^\d+$/.test(seed);
-  const build = async (): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const model = await api.call('models.zoo', { family, size, seed: Number(seed) });
-      await useModel.getState().openPath(model.path);
-      useUi.getState().go('run');
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <div className="zoo" data-testid="zoo">
       <div className="zoo-row">
@@ -54,11 +39,11 @@ export function ZooBuilder() {
           <input value={seed} onChange={(e) => setSeed(e.target.value)} data-testid="zoo-seed" />
           <span className="field-hint">{seedOk ? 'same seed, same weights' : 'a whole number'}</span>
         </label>
-        <button className="primary" disabled={busy || !seedOk} onClick={() => void build()} data-testid="zoo-build">
+        <button className="primary" disabled={busy || !seedOk} onClick={() => void build({ family, size, seed: Number(seed) })} data-testid="zoo-build">
           {busy ? 'Building…' : 'Build and open'}
         </button>
       </div>
-      {error && <div className="error-line">{error}</div>}
+      {failure && <FailureNotice failure={failure} testId="zoo-failure" />}
     </div>
   );
 }

@@ -1,8 +1,13 @@
-/** The run in progress (or just finished) that the Run view is watching. */
+/**
+ * The run the Run view is watching: starting and cancelling it, the events it streams, and its
+ * stored detail once it ends. Failures of those calls are kept for the view to show.
+ */
 import { create } from 'zustand';
-import type { Progress } from '../../../shared/contract';
-import type { Run, Sample } from '../../../shared/run';
+import type { Progress, RunDetail } from '../../../shared/contract';
+import { isRunActive, type Run, type RunConfig, type Sample } from '../../../shared/run';
 import type { TelemetrySample } from '../../../shared/telemetry';
+import { api } from '../api';
+import { failure, type Failure } from './failure';
 
 export interface LivePoints {
   x: number[];
@@ -22,6 +27,15 @@ interface LiveRunState {
   points: LivePoints;
   /** Bumped on every batch so charts can redraw without copying arrays. */
   version: number;
+  /** The stored run with its warnings, fetched once the watched run has ended. */
+  detail?: RunDetail;
+  /** runs.start refused the run (shown beside the Run button: no run is being watched for it). */
+  startFailure?: Failure;
+  /** Cancelling the watched run, or fetching its detail, failed. */
+  failure?: Failure;
+  start(config: RunConfig): Promise<void>;
+  cancel(): Promise<void>;
+  loadDetail(): Promise<void>;
   watch(runId: string): void;
   onRun(run: Run): void;
   onProgress(runId: string, progress: Progress): void;
@@ -30,16 +44,53 @@ interface LiveRunState {
 }
 
 const empty = (): LivePoints => ({ x: [], tMs: [], latencyMs: [], warmupCount: 0 });
+const ended = (run: Run | undefined): run is Run => run !== undefined && !isRunActive(run);
 
 export const useLiveRun = create<LiveRunState>((set, get) => ({
   known: new Map(),
   telemetry: [],
   points: empty(),
   version: 0,
-  watch: (runId) => set({ runId, run: get().known.get(runId), progress: undefined, points: empty(), telemetry: [], version: 0 }),
+  start: async (config) => {
+    set({ startFailure: undefined });
+    try {
+      const { runId } = await api.call('runs.start', { config });
+      get().watch(runId);
+    } catch (err) {
+      set({ startFailure: failure('Could not start the run', err) });
+    }
+  },
+  cancel: async () => {
+    const { runId } = get();
+    if (!runId) return;
+    set({ failure: undefined });
+    try {
+      await api.call('runs.cancel', { runId });
+    } catch (err) {
+      set({ failure: failure('Could not cancel the run', err, () => get().cancel()) });
+    }
+  },
+  loadDetail: async () => {
+    const { runId } = get();
+    if (!runId) return;
+    set({ failure: undefined });
+    try {
+      const detail = await api.call('runs.get', { runId });
+      if (get().runId === runId) set({ detail });
+    } catch (err) {
+      if (get().runId === runId) set({ failure: failure(`Could not load the results of run ${runId}`, err, () => get().loadDetail()) });
+    }
+  },
+  watch: (runId) => {
+    const run = get().known.get(runId);
+    set({ runId, run, detail: undefined, failure: undefined, progress: undefined, points: empty(), telemetry: [], version: 0 });
+    if (ended(run)) void get().loadDetail();
+  },
   onRun: (run) => {
     get().known.set(run.id, run);
-    if (run.id === get().runId) set({ run });
+    if (run.id !== get().runId) return;
+    set({ run });
+    if (ended(run) && get().detail?.run.id !== run.id) void get().loadDetail();
   },
   onProgress: (runId, progress) => {
     if (runId === get().runId) set({ progress });

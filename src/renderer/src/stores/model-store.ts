@@ -1,3 +1,4 @@
+/** The model being configured: opened by path, from a sample, from the zoo, or dropped in. */
 import { create } from 'zustand';
 import type { ModelInfo } from '../../../shared/model';
 import { api, pathOfDroppedFile } from '../api';
@@ -7,9 +8,15 @@ interface ModelState {
   loading: boolean;
   /** Set once the user (or the default sample) asked for a model: the default never overrides a choice. */
   requested: boolean;
+  /** Why the last open failed (the model shown, if any, is the one before it). */
   error?: string;
+  /** The path or file name the failed open was for, and the action that tries it again. */
+  attempted?: string;
+  retry?: () => Promise<void>;
   openPath(path: string): Promise<void>;
   openFile(file: File): Promise<void>;
+  /** Show a model the host has already opened and remembered (the zoo's reply): no second inspection. */
+  opened(model: ModelInfo): void;
 }
 
 async function fileToBase64(file: File): Promise<string> {
@@ -20,33 +27,40 @@ async function fileToBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
-/** The model being configured: opened by path, from a sample, or dropped in. */
-export const useModel = create<ModelState>((set) => {
+export const useModel = create<ModelState>((set, get) => {
   let latest = 0;
-  const load = async (open: () => Promise<ModelInfo>): Promise<void> => {
+  const load = async (attempted: string, retry: () => Promise<void>, open: () => Promise<ModelInfo>): Promise<void> => {
     const ticket = ++latest;
-    set({ loading: true, error: undefined, requested: true });
+    set({ loading: true, error: undefined, attempted: undefined, retry: undefined, requested: true });
     try {
       const model = await open();
       // Only the most recent request wins: a slow earlier open must not replace a later one.
       if (ticket === latest) set({ model, loading: false });
     } catch (err) {
-      if (ticket === latest) set({ loading: false, error: err instanceof Error ? err.message : String(err) });
+      if (ticket === latest) set({ loading: false, error: err instanceof Error ? err.message : String(err), attempted, retry });
     }
   };
   return {
     loading: false,
     requested: false,
-    openPath: (path) => load(() => api.call('models.open', { path: path.trim() })),
+    openPath: (path) => {
+      const trimmed = path.trim();
+      return load(trimmed, () => get().openPath(trimmed), () => api.call('models.open', { path: trimmed }));
+    },
     openFile: async (file) => {
       if (!file.name.toLowerCase().endsWith('.onnx')) {
-        set({ error: `${file.name} is not an .onnx file.` });
+        set({ error: `${file.name} is not an .onnx file.`, attempted: file.name, retry: undefined });
         return;
       }
       const path = pathOfDroppedFile(file);
-      await load(async () =>
+      await load(file.name, () => get().openFile(file), async () =>
         path ? api.call('models.open', { path }) : api.call('models.import', { fileName: file.name, dataBase64: await fileToBase64(file) }),
       );
+    },
+    opened: (model) => {
+      // Supersedes any open still in flight, as a newer request would.
+      latest++;
+      set({ model, loading: false, requested: true, error: undefined, attempted: undefined, retry: undefined });
     },
   };
 });

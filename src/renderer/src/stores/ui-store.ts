@@ -2,18 +2,15 @@ import { create } from 'zustand';
 
 export type View = 'run' | 'sessions' | 'models';
 
-/** Which view is showing and the theme; nothing else. */
+/** Which view is showing, the theme and the live-chart switch; nothing else. */
 export const useUi = create<{
   view: View;
   theme: 'dark' | 'light';
-  toast?: { kind: 'error' | 'info'; text: string };
   /** Draw charts while measuring. Off: nothing redraws until the run ends (quietest machine). */
   liveCharts: boolean;
   setLiveCharts(on: boolean): void;
   go(view: View): void;
   toggleTheme(): void;
-  notify(kind: 'error' | 'info', text: string): void;
-  dismiss(): void;
 }>((set) => ({
   view: 'run',
   theme: 'dark',
@@ -27,6 +24,4 @@ export const useUi = create<{
       document.documentElement.dataset.theme = theme;
       return { theme };
     }),
-  notify: (kind, text) => set({ toast: { kind, text } }),
-  dismiss: () => set({ toast: undefined }),
 }));

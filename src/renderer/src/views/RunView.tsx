@@ -6,7 +6,7 @@ import { LiveRunPanel } from '../components/LiveRunPanel';
 import { useModel } from '../stores/model-store';
 import { useLiveRun } from '../stores/live-run-store';
 import { useUi } from '../stores/ui-store';
-import { api } from '../api';
+import { FailureNotice } from '../components/FailureNotice';
 import { isRunActive } from '../../../shared/run';
 
 export function RunView() {
@@ -15,15 +15,6 @@ export function RunView() {
   const live = useLiveRun();
   const { liveCharts, setLiveCharts } = useUi();
   const active = live.run ? isRunActive(live.run) : live.runId !== undefined && !live.run;
-  const start = async (): Promise<void> => {
-    if (!config) return;
-    try {
-      const { runId } = await api.call('runs.start', { config });
-      useLiveRun.getState().watch(runId);
-    } catch (err) {
-      useUi.getState().notify('error', err instanceof Error ? err.message : String(err));
-    }
-  };
   return (
     <div className="run-view">
       <aside className="config-panel">
@@ -36,7 +27,7 @@ export function RunView() {
         )}
         <RunForm />
         <div className="run-actions">
-          <button className="primary" disabled={!config || active} onClick={() => void start()} data-testid="start-run">
+          <button className="primary" disabled={!config || active} onClick={() => config && void live.start(config)} data-testid="start-run">
             Run benchmark
           </button>
           {!config && <span className="hint">{errors.model ?? 'Fix the highlighted fields'}</span>}
@@ -44,6 +35,8 @@ export function RunView() {
             <input type="checkbox" checked={liveCharts} onChange={(e) => setLiveCharts(e.target.checked)} data-testid="live-charts" />
             <span>Draw charts while measuring</span>
           </label>
+          {/* Inside the sticky action bar: the reason stays in view next to the button that asked. */}
+          {live.startFailure && <FailureNotice failure={live.startFailure} testId="start-failure" />}
         </div>
       </aside>
       <LiveRunPanel />

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useSessions } from '../stores/sessions-store';
 import { StatusBadge } from '../components/StatusBadge';
 import { RunResults } from '../components/RunResults';
+import { FailureNotice } from '../components/FailureNotice';
 import { LatencyChart } from '../charts/LatencyChart';
 import { TimelineChart } from '../charts/TimelineChart';
 import { formatMs, formatRate } from '../../../shared/format';
@@ -21,13 +22,13 @@ function SeriesChart({ series }: { series: Series }) {
 }
 
 export function SessionsView() {
-  const { runs, selectedId, detail, series, telemetry, error, refresh, select } = useSessions();
+  const { runs, selectedId, detail, series, telemetry, listFailure, detailFailure, refresh, select } = useSessions();
   useEffect(() => void refresh(), [refresh]);
   return (
     <div className="sessions-view">
       <section className="runs-table-wrap">
         <h2>Sessions</h2>
-        {error && <div className="error-line">{error}</div>}
+        {listFailure && <FailureNotice failure={listFailure} testId="runs-failure" />}
         {runs.length === 0 ? (
           <p className="hint">No runs yet. Runs from the studio and from `dyno bench` both appear here.</p>
         ) : (
@@ -68,6 +69,11 @@ export function SessionsView() {
           </table>
         )}
       </section>
+      {detailFailure && (
+        <section className="run-detail">
+          <FailureNotice failure={detailFailure} testId="run-detail-failure" box />
+        </section>
+      )}
       {detail && (
         <section className="run-detail" data-testid="run-detail">
           <h2>

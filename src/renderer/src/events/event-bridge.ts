@@ -1,10 +1,16 @@
-/** The one place that listens to host events and writes them into stores. */
-import { api } from './index';
+/**
+ * The one module that listens to the host and writes what it hears into stores: run events
+ * and whether the host is reachable. Keeping it apart from api/ lets the stores import the
+ * API client without the client importing the stores back.
+ */
+import { api, connection } from '../api';
+import { useConnection } from '../stores/connection-store';
 import { useLiveRun } from '../stores/live-run-store';
 import { useSessions } from '../stores/sessions-store';
 
 export function connectEvents(): () => void {
-  return api.onEvent((event) => {
+  const offConnection = connection.subscribe(({ up, reason }) => useConnection.getState().set(up, reason));
+  const offEvents = api.onEvent((event) => {
     switch (event.type) {
       case 'run.updated':
         useLiveRun.getState().onRun(event.run);
@@ -21,4 +27,8 @@ export function connectEvents(): () => void {
         break;
     }
   });
+  return () => {
+    offConnection();
+    offEvents();
+  };
 }

@@ -1,0 +1,30 @@
+/** Building a model from the zoo: the host writes it into the studio's folder, opens it and sends back its inspection. */
+import { create } from 'zustand';
+import type { Params } from '../../../shared/contract';
+import { api } from '../api';
+import { failure, type Failure } from './failure';
+import { useModel } from './model-store';
+import { useUi } from './ui-store';
+
+export type ZooRequest = Params<'models.zoo'>;
+
+interface ZooState {
+  busy: boolean;
+  failure?: Failure;
+  build(request: ZooRequest): Promise<void>;
+}
+
+export const useZoo = create<ZooState>((set, get) => ({
+  busy: false,
+  build: async (request) => {
+    set({ busy: true, failure: undefined });
+    try {
+      useModel.getState().opened(await api.call('models.zoo', request));
+      useUi.getState().go('run');
+    } catch (err) {
+      set({ failure: failure(`Could not build the ${request.size} ${request.family} model`, err, () => get().build(request)) });
+    } finally {
+      set({ busy: false });
+    }
+  },
+}));
