@@ -68,20 +68,25 @@ function passes(h: number, t: number, q: number, confidence: number): boolean {
 }
 
 /**
- * LoadGen's minimum sample count to claim percentile q: h + 1 with h the fewest queries under
- * the percentile that pass with one over (`find_min_passing(1, q, 0, c)` + 1).
+ * The fewest queries with `over` of them over a latency that show, at the given confidence,
+ * that the q-quantile is below it: h + over with h = LoadGen's `find_min_passing(over, q, 0, c)`.
  */
-export function minSamplesForPercentile(q: number, confidence = 0.99): number {
+export function minQueriesWithOver(over: number, q: number, confidence = 0.99): number {
   // Exponential search then bisection: the odds fall monotonically as h grows.
   let lo = 0;
   let hi = 1;
-  while (!passes(hi, 1, q, confidence)) [lo, hi] = [hi, hi * 2];
+  while (!passes(hi, over, q, confidence)) [lo, hi] = [hi, hi * 2];
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
-    if (passes(mid, 1, q, confidence)) hi = mid;
+    if (passes(mid, over, q, confidence)) hi = mid;
     else lo = mid;
   }
-  return hi + 1;
+  return hi + over;
+}
+
+/** LoadGen's minimum sample count to claim percentile q (one query over it allowed). */
+export function minSamplesForPercentile(q: number, confidence = 0.99): number {
+  return minQueriesWithOver(1, q, confidence);
 }
 
 /**

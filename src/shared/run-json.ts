@@ -19,7 +19,19 @@ export interface RunJson {
   memory: { peakRss_bytes: number } | null;
   stability: { stable: boolean; windowMedians_ms: number[] } | null;
   check: { passed: boolean; maxAbsError: number; maxRelError: number; outputs: OutputCheck['outputs'] } | null;
-  server: { targetQps: number; achievedQps: number; latencyBudget_ms: number; percentile: number; percentile_ms: number; passed: boolean } | null;
+  server: {
+    targetQps: number;
+    achievedQps: number;
+    latencyBudget_ms: number;
+    percentile: number;
+    percentile_ms: number;
+    earlyStopping_ms: number | null;
+    overBudget: number | null;
+    queriesNeeded: number | null;
+    judgedBy: 'early-stopping' | 'interpolated';
+    outcome: 'pass' | 'over-budget' | 'too-few-queries' | 'did-not-keep-up' | null;
+    passed: boolean;
+  } | null;
   profile: {
     kernel_ms_per_iteration: number;
     flops_per_iteration: number;
@@ -86,6 +98,16 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
           median_ci_high_ms: stats.medianCi?.highMs ?? null,
           p99_ci_low_ms: stats.p99Ci?.lowMs ?? null,
           p99_ci_high_ms: stats.p99Ci?.highMs ?? null,
+          p90_ci_low_ms: stats.p90Ci?.lowMs ?? null,
+          p90_ci_high_ms: stats.p90Ci?.highMs ?? null,
+          median_ci_coverage: stats.medianCi?.coverage ?? null,
+          p90_ci_coverage: stats.p90Ci?.coverage ?? null,
+          p99_ci_coverage: stats.p99Ci?.coverage ?? null,
+          p50_early_stopping_ms: stats.percentiles.p50?.earlyStoppingMs ?? null,
+          p90_early_stopping_ms: stats.percentiles.p90?.earlyStoppingMs ?? null,
+          p95_early_stopping_ms: stats.percentiles.p95?.earlyStoppingMs ?? null,
+          p99_early_stopping_ms: stats.percentiles.p99?.earlyStoppingMs ?? null,
+          p999_early_stopping_ms: stats.percentiles.p999?.earlyStoppingMs ?? null,
           throughput_per_s: stats.throughputPerS,
           measured_wall_ms: stats.measuredWallMs,
           outliers: stats.outlierCount,
@@ -102,6 +124,11 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
           latencyBudget_ms: r.server.latencyBudgetMs,
           percentile: r.server.percentile,
           percentile_ms: r.server.percentileMs,
+          earlyStopping_ms: r.server.earlyStoppingMs,
+          overBudget: r.server.overBudget,
+          queriesNeeded: r.server.queriesNeeded,
+          judgedBy: r.server.judgedBy,
+          outcome: r.server.outcome ?? null,
           passed: r.server.passed,
         }
       : null,

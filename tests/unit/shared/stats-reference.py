@@ -36,6 +36,13 @@ def min_samples(p, c=0.99):
     return h + 1
 
 
+def min_queries_with_over(t, p, c=0.99):
+    h = 1
+    while not odds(h, t, p) < 1 - c:
+        h += 1
+    return h + t
+
+
 def loadgen_t(n, p, c=0.99):
     t = 0
     while t + 1 < n and odds(n - (t + 1), t + 1, p) < 1 - c:
@@ -49,3 +56,4 @@ if __name__ == "__main__":
         print(n, q, ci_ranks(n, q))
     for n, p in [(662, 0.99), (1000, 0.99), (5000, 0.99), (100000, 0.99), (64, 0.9), (1000, 0.9), (100000, 0.5)]:
         print("loadgen t", n, p, loadgen_t(n, p))
+    print("min queries with 1, 3, 6 over at p99", [min_queries_with_over(t, 0.99) for t in (1, 3, 6)])
