@@ -51,12 +51,37 @@ export interface RunJson {
       peakMemUsed_mib: number | null;
       throttled_share: number | null;
       workerMemory_mib: number | null;
+      energy_j: number | null;
+      perGpu: {
+        index: number;
+        uuid: string | null;
+        name: string | null;
+        avgPower_w: number | null;
+        peakPower_w: number | null;
+        energy_j: number | null;
+        idlePower_w: number | null;
+        avgUtil_pct: number | null;
+        maxTemp_c: number | null;
+        peakMemUsed_mib: number | null;
+      }[];
     };
-    cpu: { avgUtil_pct: number | null; peakUtil_pct: number | null; workerAvgCpu_pct: number | null; workerPeakRss_bytes: number | null };
+    cpu: { avgUtil_pct: number | null; peakUtil_pct: number | null; workerAvgCpu_pct: number | null; workerPeakRss_bytes: number | null; energy_j: number | null };
     interval_ms: number;
     samples: number;
   } | null;
-  energy: { source: string; reason?: string; total_j: number | null; net_j: number | null; average_w: number | null; peak_w: number | null; idle_w: number | null; perInference_mj: number | null; inferencesPerJ: number | null } | null;
+  energy: {
+    source: string;
+    reason?: string;
+    device: string | null;
+    total_j: number | null;
+    net_j: number | null;
+    average_w: number | null;
+    peak_w: number | null;
+    idle_w: number | null;
+    perInference_mj: number | null;
+    netPerInference_mj: number | null;
+    inferencesPerJ: number | null;
+  } | null;
   environment: Environment | null;
   warnings: { code: string; message: string }[];
 }
@@ -155,8 +180,27 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
             peakMemUsed_mib: t.gpu.peakMemUsedMiB,
             throttled_share: t.gpu.throttledShare,
             workerMemory_mib: t.gpu.workerMemoryMiB,
+            energy_j: t.gpu.energyJ,
+            perGpu: t.gpu.perGpu.map((g) => ({
+              index: g.index,
+              uuid: g.uuid,
+              name: g.name,
+              avgPower_w: g.avgPowerW,
+              peakPower_w: g.peakPowerW,
+              energy_j: g.energyJ,
+              idlePower_w: g.idlePowerW,
+              avgUtil_pct: g.avgUtilPct,
+              maxTemp_c: g.maxTempC,
+              peakMemUsed_mib: g.peakMemUsedMiB,
+            })),
           },
-          cpu: { avgUtil_pct: t.cpu.avgUtilPct, peakUtil_pct: t.cpu.peakUtilPct, workerAvgCpu_pct: t.cpu.workerAvgCpuPct, workerPeakRss_bytes: t.cpu.workerPeakRssBytes },
+          cpu: {
+            avgUtil_pct: t.cpu.avgUtilPct,
+            peakUtil_pct: t.cpu.peakUtilPct,
+            workerAvgCpu_pct: t.cpu.workerAvgCpuPct,
+            workerPeakRss_bytes: t.cpu.workerPeakRssBytes,
+            energy_j: t.cpu.energyJ,
+          },
           interval_ms: t.intervalMs,
           samples: t.samples,
         }
@@ -165,12 +209,14 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
       ? {
           source: t.energy.source,
           ...(t.energy.reason ? { reason: t.energy.reason } : {}),
+          device: t.energy.device,
           total_j: t.energy.totalJ,
           net_j: t.energy.netJ,
           average_w: t.energy.averageW,
           peak_w: t.energy.peakW,
           idle_w: t.energy.idleW,
           perInference_mj: t.energy.perInferenceMj,
+          netPerInference_mj: t.energy.netPerInferenceMj,
           inferencesPerJ: t.energy.inferencesPerJ,
         }
       : null,

@@ -10,6 +10,7 @@ import { batchSample, type SampleBatch } from '../../shared/sample-batch';
 import { summarizeLatencies } from '../../shared/stats';
 import { lttbIndices } from '../../shared/lttb';
 import { finishedResults } from './finish-run';
+import { energyDeviceFor } from '../telemetry/summarize';
 import { RunTelemetry, type TelemetrySources } from './run-telemetry';
 import type { Environment } from '../../shared/telemetry';
 import type { RunsRepository } from '../store/runs-repository';
@@ -177,7 +178,12 @@ export class RunQueue {
     progress('starting');
     const outcome = await worker.outcome;
     const samplesPerIteration = outcome.kind === 'done' ? outcome.samplesPerIteration : 1;
-    const telemetrySummary = await telemetry.stop({ startMs: measureStartMs, endMs: measureEndMs, inferences: latencies.length * samplesPerIteration });
+    const telemetrySummary = await telemetry.stop({
+      startMs: measureStartMs,
+      endMs: measureEndMs,
+      inferences: latencies.length * samplesPerIteration,
+      device: energyDeviceFor(run.config.session),
+    });
     const cancelRequested = this.active.cancelRequested;
     this.active = undefined;
     const finishedAt = this.now().toISOString();
