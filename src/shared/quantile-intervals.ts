@@ -96,10 +96,15 @@ export function minSamplesForPercentile(q: number, confidence = 0.99): number {
  */
 export function maxOverLatency(n: number, q: number, confidence = 0.99): number {
   const b = binomialTails(n, 1 - q);
-  let t = -1;
-  // P(B ≤ t) grows with t; the answer is below the mean n·(1 − q).
-  while (t + 1 <= n && b.cdf(t + 1) < 1 - confidence) t++;
-  return t;
+  // P(B ≤ t) grows with t: bisect for the last t that passes (lo passes, hi does not).
+  let lo = -1;
+  let hi = n + 1;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (b.cdf(mid) < 1 - confidence) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export interface EarlyStoppingEstimate {

@@ -44,6 +44,14 @@ describe('the order-statistic 95 % interval of a quantile', () => {
     expect(quantileCiRanks(299, 0.99)).toBeNull();
     expect(quantileCiRanks(300, 0.99)).toBeNull();
   });
+  it('first has an interval at 6 samples for the median, 36 for p90 and 368 for p99 (where qⁿ ≤ 2.5 %)', () => {
+    for (const [q, n] of [[0.5, 6], [0.9, 36], [0.99, 368]] as const) {
+      expect(quantileCiRanks(n - 1, q), `q = ${q}`).toBeNull();
+      expect(quantileCiRanks(n, q)?.highRank, `q = ${q}`).toBe(n);
+      expect(q ** n).toBeLessThanOrEqual(0.025);
+      expect(q ** (n - 1)).toBeGreaterThan(0.025);
+    }
+  });
   it('reads the bounds off the sorted data at those ranks', () => {
     const sorted = Array.from({ length: 100 }, (_, i) => (i + 1) * 2);
     expect(quantileCi(sorted, 0.5)).toMatchObject({ lowMs: 80, highMs: 122, confidence: 0.95, lowRank: 40, highRank: 61 });

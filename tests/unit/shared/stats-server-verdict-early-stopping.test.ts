@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeServer } from '../../../src/shared/server-verdict';
-import { minQueriesWithOver } from '../../../src/shared/quantile-intervals';
+import { maxOverLatency, minQueriesWithOver } from '../../../src/shared/quantile-intervals';
 
 // 1,000 queries at 1, 2, …, 1000 ms, over 10 s: 100 QPS achieved. numpy.percentile(…, 99) = 990.01;
 // LoadGen's early stopping allows t* = 2 over at n = 1000, so its p99 estimate is the 2nd largest, 999 ms.
@@ -40,5 +40,25 @@ describe('the Server verdict judges LoadGen’s early-stopping estimate', () => 
   });
   it('needs the query counts LoadGen’s formula gives (scipy: 662, 1001, 1453 with 1, 3, 6 over)', () => {
     expect([1, 3, 6].map((t) => minQueriesWithOver(t, 0.99))).toEqual([662, 1001, 1453]);
+  });
+});
+
+describe('judging the estimate against LoadGen’s own Server count test', () => {
+  it('passes exactly when at most t* − 1 queries are over budget, so every pass is a LoadGen pass', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 662 + Math.floor(random() * 3000);
+      const lat = Array.from({ length: n }, () => -Math.log(1 - random()));
+      const budget = 3 + random() * 3; // around exp(1)'s p99, 4.6
+      const v = judgeServer(server(budget), lat, (n * 1000) / 100);
+      const tStar = maxOverLatency(n, 0.99);
+      expect(v.passed, `n = ${n}, budget ${budget}`).toBe(v.overBudget! <= tStar - 1);
+      if (v.passed) {
+        expect(v.overBudget!).toBeLessThanOrEqual(tStar); // LoadGen's early stopping: n ≥ h(t) + t
+        const sorted = [...lat].sort((a, b) => a - b);
+        expect(sorted[Math.floor(n * 0.99)]!).toBeLessThanOrEqual(budget); // LoadGen's performance constraint
+      }
+    }
   });
 });
