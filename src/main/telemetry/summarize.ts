@@ -91,7 +91,9 @@ export function summarizeTelemetry(opts: {
     const cpuPeak = max(inWindow.flatMap((s) => (s.cpuPowerW === null ? [] : [s.cpuPowerW])));
     energy =
       cpuJ === null
-        ? none(`${opts.energyUnavailableReason ?? 'no RAPL energy counter sampled during the measured window'} (a CPU-provider run is not charged GPU power)`)
+        ? none(
+            `${opts.energyUnavailableReason ?? 'no RAPL energy counter sampled during the measured window'}${gpu.total.energyJ === null ? '' : ' (a CPU-provider run is not charged GPU power)'}`,
+          )
         : figures('rapl', 'CPU package and DRAM (RAPL): the whole package, every process on it', cpuJ, cpuPeak, idleCpuW);
   } else if (d.kind === 'gpu') {
     const g = gpu.perGpu.find((x) => x.index === d.index);

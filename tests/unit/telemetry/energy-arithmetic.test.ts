@@ -75,6 +75,6 @@ describe('a run’s telemetry summary', () => {
       device: { kind: 'cpu' },
       energyUnavailableReason: 'no RAPL interface',
     });
-    expect(s.energy).toMatchObject({ source: 'none', reason: 'no RAPL interface (a CPU-provider run is not charged GPU power)', totalJ: null, perInferenceMj: null });
+    expect(s.energy).toMatchObject({ source: 'none', reason: 'no RAPL interface', totalJ: null, perInferenceMj: null });
   });
 });
