@@ -82,6 +82,7 @@ describe('two GPUs: per-GPU figures and totals that cannot contradict each other
       expect(figures.energyJ).toBeCloseTo(ref.energy[g]!, 6);
       expect(figures.avgPowerW).toBeCloseTo(ref.energy[g]! / 2, 6);
       expect(figures.peakPowerW).toBeCloseTo(ref.peak[g]!, 9);
+      expect(figures.peakPowerW!).toBeGreaterThanOrEqual(figures.avgPowerW!);
       expect(figures.idlePowerW).toBe(69.85);
       expect(figures.maxTempC).toBe(59);
       expect(figures.peakMemUsedMiB).toBe(19818);
@@ -118,5 +119,22 @@ describe('two GPUs: per-GPU figures and totals that cannot contradict each other
     const cpu = summarize({ kind: 'cpu' }, runSamples.map((x) => ({ ...x, cpuPowerW: null })));
     expect(cpu.energy).toMatchObject({ source: 'none', totalJ: null, perInferenceMj: null });
     expect(cpu.energy.reason).toMatch(/not charged GPU power/);
+  });
+  it('charges a WebGPU run (device unknown) with every GPU together, net of both idle baselines', () => {
+    const all = summarize(energyDeviceFor({ executionProvider: 'webgpu', cuda: { deviceId: 0 } }));
+    expect(all.energy.device).toBe('every GPU together (2): whole devices');
+    expect(all.energy.totalJ).toBeCloseTo(ref.energy[0]! + ref.energy[1]!, 6);
+    expect(all.energy.idleW).toBeCloseTo(2 * 69.85, 9);
+    expect(all.energy.peakW).toBeCloseTo(ref.peakSum, 9);
+  });
+  it('takes a GPU’s idle baseline from every reading streamed while idle, when there are any', () => {
+    // Idle-period readings: GPU 1 at the load row (a neighbour busy on it), GPU 0 at the idle row.
+    const streamedIdle = [reading(idleRow, 0, -180), reading(loadRow, 1, -170), reading(loadRow, 1, -120)];
+    const s2 = summarizeTelemetry({
+      samples: runSamples, gpuReadings: [...streamedIdle, ...readings], idleSamples, windowStartMs: 0, windowEndMs: 2000,
+      inferences: 1000, intervalMs: 100, gpu: { available: true }, device: { kind: 'gpu', index: 1 },
+    });
+    expect(s2.gpu.perGpu.map((g) => g.idlePowerW)).toEqual([69.85, 631.95]);
+    expect(s2.energy.netJ).toBe(0); // the run drew less than that baseline: net energy is floored at 0
   });
 });
