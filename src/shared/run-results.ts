@@ -47,7 +47,17 @@ export const ServerVerdictSchema = z.object({
   achievedQps: z.number(),
   latencyBudgetMs: z.number(),
   percentile: z.number(),
+  /** The percentile interpolated linearly (numpy's default), shown for comparison. */
   percentileMs: z.number(),
+  /** LoadGen's early-stopping estimate of the percentile (99 % confidence); null below LoadGen's minimum count. */
+  earlyStoppingMs: z.number().nullable().default(null),
+  /** Queries whose latency exceeded the budget. */
+  overBudget: z.number().int().nullable().default(null),
+  /** More queries, all within budget, the run would need for its latency to pass; 0 when it does. */
+  queriesNeeded: z.number().int().nullable().default(null),
+  /** Which figure `passed` judged: runs stored before early stopping judged the interpolated percentile. */
+  judgedBy: z.enum(['early-stopping', 'interpolated']).default('interpolated'),
+  outcome: z.enum(['pass', 'over-budget', 'too-few-queries', 'did-not-keep-up']).optional(),
   passed: z.boolean(),
 });
 export type ServerVerdict = z.infer<typeof ServerVerdictSchema>;

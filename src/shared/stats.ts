@@ -4,15 +4,16 @@
  * - Percentiles interpolate linearly between order statistics (Hyndman & Fan type 7, the
  *   default of numpy and R), so p50 of [1, 2] is 1.5.
  * - Whether a percentile is backed by enough samples follows MLPerf LoadGen's early-stopping
- *   arithmetic: the smallest n for which, at 99 % confidence, at most one sample above the
- *   percentile could still be consistent with the claim (64 samples for p90, 662 for p99).
- * - Confidence intervals for the median and p99 are percentile-bootstrap intervals computed
- *   exactly rather than by resampling: the bootstrap distribution of the k-th order statistic
- *   is binomial, P(X*₍ₖ₎ ≤ x₍ⱼ₎) = P(Binomial(n, j/n) ≥ k), so no Monte Carlo noise and
- *   O(n log n) even for 100k samples.
+ *   rule at 99 % confidence (64 samples for p90, 662 for p99); beside each supported
+ *   percentile stands LoadGen's early-stopping estimate (see quantile-intervals.ts).
+ * - 95 % confidence intervals for p50, p90 and p99 are distribution-free order-statistic
+ *   (binomial) intervals, exact at every n, with their achieved coverage.
  * - Outliers use the modified z-score 0.6745·(x − median)/MAD (Iglewicz & Hoaglin, 1993).
  */
 import { z } from 'zod';
+import { earlyStoppingEstimate, minSamplesForPercentile, quantileCi } from './quantile-intervals';
+
+export { earlyStoppingEstimate, minSamplesForPercentile, quantileCi, quantileCiRanks } from './quantile-intervals';
 
 export const PERCENTILES = [
   { key: 'p50', q: 0.5 },
@@ -23,7 +24,16 @@ export const PERCENTILES = [
 ] as const;
 export type PercentileKey = (typeof PERCENTILES)[number]['key'];
 
-export const IntervalSchema = z.object({ lowMs: z.number(), highMs: z.number(), confidence: z.number() });
+export const IntervalSchema = z.object({
+  lowMs: z.number(),
+  highMs: z.number(),
+  /** Asked-for confidence; the coverage is at least this. */
+  confidence: z.number(),
+  /** Exact coverage of the chosen order statistics (absent in runs stored before it was computed). */
+  coverage: z.number().optional(),
+  lowRank: z.number().int().optional(),
+  highRank: z.number().int().optional(),
+});
 export type Interval = z.infer<typeof IntervalSchema>;
 
 export const PercentileSchema = z.object({
@@ -31,6 +41,8 @@ export const PercentileSchema = z.object({
   /** Samples LoadGen's rule needs before this percentile can be claimed. */
   minSamples: z.number().int(),
   supported: z.boolean(),
+  /** LoadGen's early-stopping estimate (99 % confidence); null below minSamples or in older runs. */
+  earlyStoppingMs: z.number().nullable().default(null),
 });
 
 export const LatencyStatsSchema = z.object({
@@ -42,6 +54,7 @@ export const LatencyStatsSchema = z.object({
   cvPct: z.number(),
   percentiles: z.record(z.enum(['p50', 'p90', 'p95', 'p99', 'p999']), PercentileSchema),
   medianCi: IntervalSchema.nullable(),
+  p90Ci: IntervalSchema.nullable().default(null),
   p99Ci: IntervalSchema.nullable(),
   /** Samples per second over the measured wall-clock window (iterations × batch ÷ seconds). */
   throughputPerS: z.number(),
@@ -82,82 +95,7 @@ export function stdOf(values: ArrayLike<number>, mean = meanOf(values)): number 
   return Math.sqrt(ss / (n - 1));
 }
 
-/** P(X ≤ k) for X ~ Binomial(n, p), summed in log space to stay finite for large n. */
-function binomialCdf(k: number, n: number, p: number): number {
-  let total = 0;
-  let logTerm = n * Math.log1p(-p); // P(X = 0)
-  for (let i = 0; i <= k; i++) {
-    total += Math.exp(logTerm);
-    logTerm += Math.log((n - i) / (i + 1)) + Math.log(p) - Math.log1p(-p);
-  }
-  return total;
-}
-
-/**
- * LoadGen's minimum sample count to claim percentile q at the given confidence, allowing one
- * sample above it: the smallest n with P(Binomial(n, 1 − q) ≤ 1) ≤ 1 − confidence.
- */
-export function minSamplesForPercentile(q: number, confidence = 0.99): number {
-  const tail = 1 - q;
-  let n = 2;
-  let step = 1024;
-  // Exponential search then bisection: the CDF falls monotonically in n.
-  while (binomialCdf(1, n + step, tail) > 1 - confidence) n += step;
-  while (step > 1) {
-    step /= 2;
-    if (binomialCdf(1, n + step, tail) > 1 - confidence) n += step;
-  }
-  return binomialCdf(1, n, tail) <= 1 - confidence ? n : n + 1;
-}
-
 const MIN_SAMPLES = new Map<number, number>(PERCENTILES.map(({ q }) => [q, minSamplesForPercentile(q)]));
-
-/** P(X ≥ k) for X ~ Binomial(n, p): exact below 2,000 trials, normal approximation above. */
-function binomialUpperTail(k: number, n: number, p: number): number {
-  if (k <= 0) return 1;
-  if (k > n || p <= 0) return 0;
-  if (p >= 1) return 1;
-  if (n > 2000) {
-    const mean = n * p;
-    const sd = Math.sqrt(n * p * (1 - p));
-    return 1 - normalCdf((k - 0.5 - mean) / sd);
-  }
-  return 1 - binomialCdf(k - 1, n, p);
-}
-
-/** Standard normal CDF (Abramowitz & Stegun 7.1.26; |error| < 1.5e-7). */
-export function normalCdf(z: number): number {
-  const t = 1 / (1 + 0.3275911 * (Math.abs(z) / Math.SQRT2));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-(z * z) / 2);
-  return z >= 0 ? (1 + y) / 2 : (1 - y) / 2;
-}
-
-/**
- * Exact percentile-bootstrap CI for quantile q of sorted data (see the module header). Uses the
- * order-statistic quantile (the ⌈nq⌉-th smallest); null when the data cannot bound it.
- */
-export function quantileCi(sorted: ArrayLike<number>, q: number, confidence = 0.95): Interval | null {
-  const n = sorted.length;
-  if (n < 2) return null;
-  const k = Math.max(1, Math.ceil(n * q));
-  const alpha = (1 - confidence) / 2;
-  // Smallest 1-based rank j whose bootstrap CDF reaches `level` (monotone in j: bisect).
-  const rankAt = (level: number): number => {
-    let lo = 1;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (binomialUpperTail(k, n, mid / n) >= level) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
-  const low = rankAt(alpha);
-  const high = rankAt(1 - alpha);
-  // A bound at the sample's extreme is not a bound: there is no data beyond it.
-  if (high >= n && q > 0.5 && n * (1 - q) < 10) return null;
-  return { lowMs: sorted[low - 1] as number, highMs: sorted[high - 1] as number, confidence };
-}
 
 export function modifiedZScores(values: ArrayLike<number>, sorted = sortedCopy(values)): Float64Array {
   const median = quantileSorted(sorted, 0.5);
@@ -189,7 +127,8 @@ export function summarizeLatencies(
   const percentiles = Object.fromEntries(
     PERCENTILES.map(({ key, q }) => {
       const minSamples = MIN_SAMPLES.get(q) ?? minSamplesForPercentile(q);
-      return [key, { valueMs: quantileSorted(sorted, q), minSamples, supported: n >= minSamples }];
+      const earlyStoppingMs = earlyStoppingEstimate(sorted, q)?.valueMs ?? null;
+      return [key, { valueMs: quantileSorted(sorted, q), minSamples, supported: n >= minSamples, earlyStoppingMs }];
     }),
   ) as LatencyStats['percentiles'];
   const perIteration = opts.samplesPerIteration ?? 1;
@@ -202,6 +141,7 @@ export function summarizeLatencies(
     cvPct: meanMs > 0 ? (100 * stdMs) / meanMs : 0,
     percentiles,
     medianCi: quantileCi(sorted, 0.5),
+    p90Ci: quantileCi(sorted, 0.9),
     p99Ci: quantileCi(sorted, 0.99),
     throughputPerS: opts.measuredWallMs > 0 ? (n * perIteration * 1000) / opts.measuredWallMs : 0,
     measuredWallMs: opts.measuredWallMs,

@@ -41,18 +41,45 @@ export const TelemetrySampleSchema = z.object({
 });
 export type TelemetrySample = z.infer<typeof TelemetrySampleSchema>;
 
+/**
+ * The run's energy, charged to the device it ran on: the CPU package (RAPL) for the CPU
+ * provider, the session's GPU for CUDA and TensorRT, every GPU for WebGPU (its device is not
+ * known). Each is a whole-device figure: other processes on that device are included.
+ */
 export const EnergySchema = z.object({
+  /** 'rapl+gpu-power-integral' only in runs stored before energy was charged to one device. */
   source: z.enum(['rapl', 'gpu-power-integral', 'rapl+gpu-power-integral', 'none']),
   reason: z.string().optional(),
+  /** What the figures cover, in words (e.g. "GPU 1 (NVIDIA H100): whole device"); null in older runs. */
+  device: z.string().nullable().default(null),
   totalJ: z.number().nullable(),
   averageW: z.number().nullable(),
   peakW: z.number().nullable(),
   idleW: z.number().nullable(),
   netJ: z.number().nullable(),
   perInferenceMj: z.number().nullable(),
+  /** netJ per inference, in mJ. */
+  netPerInferenceMj: z.number().nullable().default(null),
   inferencesPerJ: z.number().nullable(),
 });
 export type Energy = z.infer<typeof EnergySchema>;
+
+/** One GPU over the measured window. Power is the piecewise-linear trace through its readings. */
+export const GpuFiguresSchema = z.object({
+  index: z.number().int(),
+  uuid: z.string().nullable(),
+  name: z.string().nullable(),
+  /** Energy over the window ÷ its duration. */
+  avgPowerW: z.number().nullable(),
+  peakPowerW: z.number().nullable(),
+  energyJ: z.number().nullable(),
+  /** This GPU's mean power in the idle baseline before the run. */
+  idlePowerW: z.number().nullable(),
+  avgUtilPct: z.number().nullable(),
+  maxTempC: z.number().nullable(),
+  peakMemUsedMiB: z.number().nullable(),
+});
+export type GpuFigures = z.infer<typeof GpuFiguresSchema>;
 
 export const TelemetrySummarySchema = z.object({
   intervalMs: z.number(),
@@ -60,7 +87,13 @@ export const TelemetrySummarySchema = z.object({
   gpu: z.object({
     available: z.boolean(),
     reason: z.string().optional(),
-    /** Over the measured window, for the selected GPU (all GPUs summed for power). */
+    /**
+     * Totals over every sampled GPU (whole-system figures), one rule each: power is the sum of
+     * the GPUs at each instant (average = total energy ÷ window, peak = highest instant of the
+     * sum, never below the average); utilisation is the mean of the GPUs' means; temperature the
+     * hottest GPU; memory the highest instant of the GPUs' sum. Runs stored before per-GPU
+     * figures existed summed average power but took one GPU's peak.
+     */
     avgPowerW: z.number().nullable().default(null),
     peakPowerW: z.number().nullable().default(null),
     avgUtilPct: z.number().nullable().default(null),
@@ -70,12 +103,17 @@ export const TelemetrySummarySchema = z.object({
     workerMemoryMiB: z.number().nullable().default(null),
     /** Fraction of samples in which a clock was held back by something other than idleness. */
     throttledShare: z.number().nullable().default(null),
+    /** Energy of every sampled GPU together: the sum of perGpu's. */
+    energyJ: z.number().nullable().default(null),
+    perGpu: z.array(GpuFiguresSchema).default([]),
   }),
   cpu: z.object({
     avgUtilPct: z.number().nullable(),
     peakUtilPct: z.number().nullable(),
     workerAvgCpuPct: z.number().nullable(),
     workerPeakRssBytes: z.number().nullable(),
+    /** RAPL package + DRAM energy over the window: the whole package, every process. */
+    energyJ: z.number().nullable().default(null),
   }),
   energy: EnergySchema,
 });

@@ -31,9 +31,31 @@ export const ENVIRONMENT: Environment = {
 const TELEMETRY: TelemetrySummary = {
   intervalMs: 100,
   samples: 31,
-  gpu: { available: true, avgPowerW: 212.5, peakPowerW: 301, avgUtilPct: 87, maxTempC: 61, peakMemUsedMiB: 2048, workerMemoryMiB: 900, throttledShare: 0 },
-  cpu: { avgUtilPct: 14, peakUtilPct: 30, workerAvgCpuPct: 99, workerPeakRssBytes: 512_000_000 },
-  energy: { source: 'rapl+gpu-power-integral', totalJ: 660.2, averageW: 220.1, peakW: 330, idleW: 70, netJ: 450.2, perInferenceMj: 66.02, inferencesPerJ: 15.1 },
+  gpu: {
+    available: true,
+    avgPowerW: 212.5,
+    peakPowerW: 301,
+    avgUtilPct: 87,
+    maxTempC: 61,
+    peakMemUsedMiB: 2048,
+    workerMemoryMiB: 900,
+    throttledShare: 0,
+    energyJ: 637.5,
+    perGpu: [{ index: 0, uuid: 'GPU-1', name: 'NVIDIA H100 80GB HBM3', avgPowerW: 212.5, peakPowerW: 301, energyJ: 637.5, idlePowerW: 70, avgUtilPct: 87, maxTempC: 61, peakMemUsedMiB: 2048 }],
+  },
+  cpu: { avgUtilPct: 14, peakUtilPct: 30, workerAvgCpuPct: 99, workerPeakRssBytes: 512_000_000, energyJ: null },
+  energy: {
+    source: 'gpu-power-integral',
+    device: 'GPU 0 (whole device, every process on it)',
+    totalJ: 637.5,
+    averageW: 212.5,
+    peakW: 301,
+    idleW: 70,
+    netJ: 427.5,
+    perInferenceMj: 63.75,
+    netPerInferenceMj: 42.75,
+    inferencesPerJ: 15.7,
+  },
 };
 
 function base(id: string, config: Partial<RunConfigInput> = {}) {

@@ -6,19 +6,15 @@
  */
 import type { Run, RunConfig } from '../../shared/run';
 import type { RunResults, ServerVerdict } from '../../shared/run-results';
-import { quantileSorted, sortedCopy, stabilityOf, summarizeLatencies, type LatencyStats } from '../../shared/stats';
+import { stabilityOf, summarizeLatencies, type LatencyStats } from '../../shared/stats';
+import { judgeServer } from '../../shared/server-verdict';
 import { measurementWarnings, type MeasurementWarning } from '../../shared/warnings';
 import type { ExecutorDone, ExecutorOutcome } from '../executor/executor';
 import type { Environment, TelemetrySummary } from '../../shared/telemetry';
 
 export function serverVerdict(config: RunConfig, latenciesMs: readonly number[], measuredWallMs: number): ServerVerdict | undefined {
   if (config.scenario.kind !== 'server') return undefined;
-  const { targetQps, latencyBudgetMs, percentile } = config.scenario;
-  const percentileMs = quantileSorted(sortedCopy(latenciesMs), percentile);
-  const achievedQps = measuredWallMs > 0 ? (latenciesMs.length * 1000) / measuredWallMs : 0;
-  // LoadGen also fails a run that could not keep up with the offered load.
-  const keptUp = achievedQps >= 0.9 * targetQps;
-  return { targetQps, achievedQps, latencyBudgetMs, percentile, percentileMs, passed: percentileMs <= latencyBudgetMs && keptUp };
+  return judgeServer(config.scenario, latenciesMs, measuredWallMs);
 }
 
 export function finishedResults(

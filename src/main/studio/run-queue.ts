@@ -11,6 +11,7 @@ import type { Progress, StudioEvent } from '../../shared/contract';
 import { isRunActive, type Run, type RunConfig } from '../../shared/run';
 import { finalRun } from './finish-run';
 import { forDisplay, RunProgress } from './run-progress';
+import { energyDeviceFor } from '../telemetry/summarize';
 import { RunTelemetry, type TelemetrySources } from './run-telemetry';
 import type { Environment } from '../../shared/telemetry';
 import type { RunsRepository } from '../store/runs-repository';
@@ -154,7 +155,7 @@ export class RunQueue {
       this.wake(run);
     } catch (err) {
       active.execution?.kill();
-      await active.telemetry?.stop({ inferences: 0 }).catch(() => undefined);
+      await active.telemetry?.stop({ inferences: 0, device: energyDeviceFor(running.config.session) }).catch(() => undefined);
       this.end({ ...running, status: 'failed', finishedAt: this.now().toISOString(), error: `Dyno could not finish this run: ${reasonOf(err)}` }, []);
     } finally {
       this.active = undefined;
@@ -192,7 +193,7 @@ export class RunQueue {
     const { measured } = tracker;
     const samplesPerIteration = outcome.kind === 'done' ? outcome.samplesPerIteration : measured.samplesPerIteration;
     const inferences = measured.latenciesMs.length * samplesPerIteration;
-    const telemetrySummary = await telemetry.stop({ startMs: measured.startMs, endMs: measured.endMs, inferences });
+    const telemetrySummary = await telemetry.stop({ startMs: measured.startMs, endMs: measured.endMs, inferences, device: energyDeviceFor(run.config.session) });
     return finalRun(run, {
       outcome,
       measured,

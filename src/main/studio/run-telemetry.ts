@@ -8,7 +8,7 @@ import type { StudioEvent } from '../../shared/contract';
 import type { TelemetryConfig, TelemetrySample, TelemetrySummary } from '../../shared/telemetry';
 import type { RunsRepository } from '../store/runs-repository';
 import { TelemetrySampler } from '../telemetry/sampler';
-import { summarizeTelemetry } from '../telemetry/summarize';
+import { summarizeTelemetry, type EnergyDevice } from '../telemetry/summarize';
 import type { RaplDomain } from '../telemetry/rapl';
 import { gpuMemoryOfProcess, type GpuPresence } from '../telemetry/gpu-presence';
 import { eventReasonsField, NvidiaSmiStream, queryFields } from '../telemetry/nvidia-smi-stream';
@@ -92,7 +92,7 @@ export class RunTelemetry {
     this.pending = [];
   }
 
-  async stop(window: { startMs?: number; endMs?: number; inferences: number }): Promise<TelemetrySummary | undefined> {
+  async stop(window: { startMs?: number; endMs?: number; inferences: number; device: EnergyDevice }): Promise<TelemetrySummary | undefined> {
     if (!this.sampler) return undefined;
     this.sampler.stop();
     this.stream?.stop();
@@ -108,6 +108,7 @@ export class RunTelemetry {
       windowStartMs: window.startMs,
       windowEndMs: window.endMs,
       inferences: window.inferences,
+      device: window.device,
       intervalMs: this.config.intervalMs,
       gpu: streamFailure ? { available: false, reason: streamFailure } : { available: gpu.available, ...(gpu.reason ? { reason: gpu.reason } : {}) },
       ...(this.sources.rapl.reason ? { energyUnavailableReason: this.sources.rapl.reason } : {}),

@@ -19,6 +19,40 @@ export function trapezoidJ(points: readonly PowerPoint[]): number {
   return joules;
 }
 
+/** Power at tMs on the piecewise-linear trace through sorted points, held flat beyond its ends. */
+export function powerAt(points: readonly PowerPoint[], tMs: number): number {
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (!first || !last) return Number.NaN;
+  if (tMs <= first.tMs) return first.watts;
+  if (tMs >= last.tMs) return last.watts;
+  let lo = 0;
+  let hi = points.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if ((points[mid] as PowerPoint).tMs <= tMs) lo = mid;
+    else hi = mid;
+  }
+  const a = points[lo] as PowerPoint;
+  const b = points[hi] as PowerPoint;
+  return b.tMs === a.tMs ? b.watts : a.watts + ((b.watts - a.watts) * (tMs - a.tMs)) / (b.tMs - a.tMs);
+}
+
+/** The instants at which a trace over [fromMs, toMs] can change slope: the window's ends and every sample inside. */
+export function breakpoints(traces: readonly (readonly PowerPoint[])[], fromMs: number, toMs: number): number[] {
+  const ts = new Set<number>([fromMs, toMs]);
+  for (const points of traces) for (const p of points) if (p.tMs > fromMs && p.tMs < toMs) ts.add(p.tMs);
+  return [...ts].sort((a, b) => a - b);
+}
+
+/**
+ * ∫ P dt over [fromMs, toMs] of the piecewise-linear trace (powerAt), in joules: the trapezoid
+ * rule over the window, with the edges interpolated rather than dropped.
+ */
+export function windowJ(points: readonly PowerPoint[], fromMs: number, toMs: number): number {
+  return trapezoidJ(breakpoints([points], fromMs, toMs).map((tMs) => ({ tMs, watts: powerAt(points, tMs) })));
+}
+
 export interface EnergyFigures {
   totalJ: number;
   averageW: number;
@@ -28,6 +62,8 @@ export interface EnergyFigures {
   /** totalJ minus what the idle baseline would have used over the same time. */
   netJ: number | null;
   perInferenceMj: number;
+  /** netJ per inference: what the model itself cost. */
+  netPerInferenceMj: number | null;
   inferencesPerJ: number;
 }
 
@@ -42,6 +78,7 @@ export function energyFigures(opts: { totalJ: number; durationMs: number; infere
     idleW,
     netJ,
     perInferenceMj: opts.inferences > 0 ? (opts.totalJ / opts.inferences) * 1000 : 0,
+    netPerInferenceMj: netJ === null || opts.inferences <= 0 ? null : (netJ / opts.inferences) * 1000,
     inferencesPerJ: opts.totalJ > 0 ? opts.inferences / opts.totalJ : 0,
   };
 }

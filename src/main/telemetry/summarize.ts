@@ -1,12 +1,14 @@
 /**
  * A run's telemetry in a few numbers: averages over the measured window (warm-up and idle
- * baseline excluded), peaks, and energy from the RAPL counters with the idle baseline.
+ * baseline excluded), peaks, per-GPU figures and their totals (gpu-figures.ts), and the run's
+ * energy charged to the device it ran on, net of that device's idle baseline.
  */
 import type { Energy, GpuReading, TelemetrySample, TelemetrySummary } from '../../shared/telemetry';
-import { energyFigures, trapezoidJ } from './energy';
+import { energyFigures } from './energy';
+import { gpuFigures } from './gpu-figures';
 
 const mean = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
-const max = (xs: number[]): number | null => (xs.length ? Math.max(...xs) : null);
+const max = (xs: readonly number[]): number | null => (xs.length ? xs.reduce((a, b) => (b > a ? b : a), -Infinity) : null);
 
 /** Energy over the window from per-interval counter power: Σ Pᵢ·Δtᵢ equals the counter delta. */
 export function windowEnergyJ(samples: readonly TelemetrySample[], fromMs: number, toMs: number): number | null {
@@ -24,30 +26,37 @@ export function windowEnergyJ(samples: readonly TelemetrySample[], fromMs: numbe
   return any ? joules : null;
 }
 
-/** GPU figures over the window from every reading nvidia-smi streamed (not just the sampled ones). */
-export function summarizeGpu(readings: readonly GpuReading[], fromMs: number, toMs: number) {
-  const inWindow = readings.filter((r) => r.tMs >= fromMs && r.tMs <= toMs);
-  const byGpu = new Map<number, GpuReading[]>();
-  for (const r of inWindow) byGpu.set(r.index, [...(byGpu.get(r.index) ?? []), r]);
-  const vals = (pick: (r: GpuReading) => number | null): number[] => inWindow.flatMap((r) => (pick(r) === null ? [] : [pick(r) as number]));
-  // Power adds up across GPUs; utilisation and temperature are per GPU.
-  const perGpuAvgPower = [...byGpu.values()].map((rs) => mean(rs.flatMap((r) => (r.powerW === null ? [] : [r.powerW])))).filter((v): v is number => v !== null);
-  let energyJ: number | null = null;
-  for (const rs of byGpu.values()) {
-    const points = rs.flatMap((r) => (r.powerW === null ? [] : [{ tMs: r.tMs, watts: r.powerW }]));
-    if (points.length >= 2) energyJ = (energyJ ?? 0) + trapezoidJ(points);
+/** The device a run's energy is charged to, from its execution provider. */
+export type EnergyDevice = { kind: 'cpu' } | { kind: 'gpu'; index: number } | { kind: 'all-gpus' };
+
+export function energyDeviceFor(session: { executionProvider: string; cuda: { deviceId: number } }): EnergyDevice {
+  switch (session.executionProvider) {
+    case 'cpu':
+      return { kind: 'cpu' };
+    case 'cuda':
+    case 'tensorrt':
+      // nvidia-smi numbers GPUs in PCI order; CUDA does too with CUDA_DEVICE_ORDER=PCI_BUS_ID.
+      return { kind: 'gpu', index: session.cuda.deviceId };
+    default:
+      return { kind: 'all-gpus' };
   }
-  const throttleKnown = inWindow.filter((r) => r.throttleReasons !== null);
-  return {
-    avgPowerW: perGpuAvgPower.length ? perGpuAvgPower.reduce((a, b) => a + b, 0) : null,
-    peakPowerW: max(vals((r) => r.powerW)),
-    avgUtilPct: mean(vals((r) => r.utilGpuPct)),
-    maxTempC: max(vals((r) => r.tempC)),
-    peakMemUsedMiB: max(vals((r) => r.memUsedMiB)),
-    // Bit 0x1 means "idle"; any other bit is a real limit (power cap, thermal, sync boost...).
-    throttledShare: throttleKnown.length ? throttleKnown.filter((r) => ((r.throttleReasons as number) & ~1) !== 0).length / throttleKnown.length : null,
-    energyJ,
-  };
+}
+
+const NO_ENERGY = { totalJ: null, averageW: null, peakW: null, idleW: null, netJ: null, perInferenceMj: null, netPerInferenceMj: null, inferencesPerJ: null };
+
+/**
+ * Mean power of each GPU over the idle baseline: every reading nvidia-smi streamed in that
+ * time, or, where it streamed none, the sampler's latest-reading snapshots.
+ */
+function idleGpuPowerW(idleSamples: readonly TelemetrySample[], readings: readonly GpuReading[]): Map<number, number> {
+  const first = idleSamples[0];
+  const last = idleSamples[idleSamples.length - 1];
+  if (!first || !last) return new Map();
+  const streamed = readings.filter((r) => r.tMs >= first.tMs && r.tMs <= last.tMs);
+  const source = streamed.length ? streamed : idleSamples.flatMap((s) => s.gpus);
+  const byGpu = new Map<number, number[]>();
+  for (const g of source) if (g.powerW !== null) byGpu.set(g.index, [...(byGpu.get(g.index) ?? []), g.powerW]);
+  return new Map([...byGpu].map(([index, ws]) => [index, mean(ws) as number]));
 }
 
 export function summarizeTelemetry(opts: {
@@ -59,51 +68,52 @@ export function summarizeTelemetry(opts: {
   inferences: number;
   intervalMs: number;
   gpu: { available: boolean; reason?: string };
+  /** Where the run ran: its energy is charged to that device alone. */
+  device: EnergyDevice;
   energyUnavailableReason?: string;
 }): TelemetrySummary {
   const inWindow = opts.samples.filter((s) => s.tMs >= opts.windowStartMs && s.tMs <= opts.windowEndMs);
   const util = inWindow.map((s) => s.cpuUtilPct);
   const workerCpu = inWindow.flatMap((s) => (s.workerCpuPct === null ? [] : [s.workerCpuPct]));
   const rss = opts.samples.flatMap((s) => (s.workerRssBytes === null ? [] : [s.workerRssBytes]));
-  const gpu = summarizeGpu(opts.gpuReadings ?? [], opts.windowStartMs, opts.windowEndMs);
+  const gpu = gpuFigures(opts.gpuReadings ?? [], opts.windowStartMs, opts.windowEndMs, idleGpuPowerW(opts.idleSamples, opts.gpuReadings ?? []));
   const cpuJ = windowEnergyJ(opts.samples, opts.windowStartMs, opts.windowEndMs);
-  const totalJ = cpuJ === null && gpu.energyJ === null ? null : (cpuJ ?? 0) + (gpu.energyJ ?? 0);
-  const source: Energy['source'] = cpuJ !== null && gpu.energyJ !== null ? 'rapl+gpu-power-integral' : cpuJ !== null ? 'rapl' : 'gpu-power-integral';
+  const figures = (source: Energy['source'], device: string, totalJ: number, peakW: number | null, idleW: number | null): Energy => ({
+    source,
+    device,
+    ...energyFigures({ totalJ, durationMs: opts.windowEndMs - opts.windowStartMs, inferences: opts.inferences, peakW, idleW }),
+  });
+  const none = (reason: string): Energy => ({ source: 'none', reason, device: null, ...NO_ENERGY });
   let energy: Energy;
-  if (totalJ === null) {
-    energy = {
-      source: 'none',
-      reason: opts.energyUnavailableReason ?? 'no energy counter sampled during the measured window',
-      totalJ: null, averageW: null, peakW: null, idleW: null, netJ: null, perInferenceMj: null, inferencesPerJ: null,
-    };
-  } else {
+  const d = opts.device;
+  if (d.kind === 'cpu') {
     const idleCpuW = mean(opts.idleSamples.flatMap((s) => (s.cpuPowerW === null ? [] : [s.cpuPowerW])));
-    const idleGpuW = mean(opts.idleSamples.flatMap((s) => (s.gpus.length ? [s.gpus.reduce((a, g) => a + (g.powerW ?? 0), 0)] : [])));
-    const idleW = idleCpuW === null && idleGpuW === null ? null : (idleCpuW ?? 0) + (idleGpuW ?? 0);
     const cpuPeak = max(inWindow.flatMap((s) => (s.cpuPowerW === null ? [] : [s.cpuPowerW])));
-    const f = energyFigures({
-      totalJ,
-      durationMs: opts.windowEndMs - opts.windowStartMs,
-      inferences: opts.inferences,
-      peakW: cpuPeak === null && gpu.peakPowerW === null ? null : (cpuPeak ?? 0) + (gpu.peakPowerW ?? 0),
-      idleW,
-    });
-    energy = { source, ...f };
+    energy =
+      cpuJ === null
+        ? none(
+            `${opts.energyUnavailableReason ?? 'no RAPL energy counter sampled during the measured window'}${gpu.total.energyJ === null ? '' : ' (a CPU-provider run is not charged GPU power)'}`,
+          )
+        : figures('rapl', 'CPU package and DRAM (RAPL): the whole package, every process on it', cpuJ, cpuPeak, idleCpuW);
+  } else if (d.kind === 'gpu') {
+    const g = gpu.perGpu.find((x) => x.index === d.index);
+    energy =
+      g?.energyJ === null || g?.energyJ === undefined
+        ? none(`no power readings from GPU ${d.index} during the measured window`)
+        : figures('gpu-power-integral', `GPU ${d.index}${g.name ? ` (${g.name})` : ''}: the whole device, every process on it`, g.energyJ, g.peakPowerW, g.idlePowerW);
+  } else {
+    const idle = gpu.perGpu.every((g) => g.idlePowerW !== null) && gpu.perGpu.length ? gpu.perGpu.reduce((a, g) => a + (g.idlePowerW ?? 0), 0) : null;
+    energy =
+      gpu.total.energyJ === null
+        ? none('no GPU power readings during the measured window')
+        : figures('gpu-power-integral', `every GPU together (${gpu.perGpu.length}): whole devices`, gpu.total.energyJ, gpu.total.peakPowerW, idle);
   }
+  const { energyJ: gpuJ, ...totals } = gpu.total;
   return {
     intervalMs: opts.intervalMs,
     samples: inWindow.length,
-    gpu: {
-      ...opts.gpu,
-      avgPowerW: gpu.avgPowerW,
-      peakPowerW: gpu.peakPowerW,
-      avgUtilPct: gpu.avgUtilPct,
-      maxTempC: gpu.maxTempC,
-      peakMemUsedMiB: gpu.peakMemUsedMiB,
-      throttledShare: gpu.throttledShare,
-      workerMemoryMiB: null,
-    },
-    cpu: { avgUtilPct: mean(util), peakUtilPct: max(util), workerAvgCpuPct: mean(workerCpu), workerPeakRssBytes: max(rss) },
+    gpu: { ...opts.gpu, ...totals, energyJ: gpuJ, workerMemoryMiB: null, perGpu: gpu.perGpu },
+    cpu: { avgUtilPct: mean(util), peakUtilPct: max(util), workerAvgCpuPct: mean(workerCpu), workerPeakRssBytes: max(rss), energyJ: cpuJ },
     energy,
   };
 }

@@ -39,7 +39,8 @@ describe('summarizeLatencies', () => {
 
   it('flags percentiles that lack samples and keeps those that have them', () => {
     const s = summarizeLatencies(values, { measuredWallMs: 5050 });
-    expect(s.percentiles.p50).toEqual({ valueMs: 50.5, minSamples: expect.any(Number), supported: true });
+    expect(s.percentiles.p50).toEqual({ valueMs: 50.5, minSamples: 11, supported: true, earlyStoppingMs: expect.any(Number) });
+    expect(s.percentiles.p99?.earlyStoppingMs).toBeNull();
     expect(s.percentiles.p90?.supported).toBe(true);
     expect(s.percentiles.p99?.supported).toBe(false);
     expect(s.percentiles.p99?.minSamples).toBe(662);
@@ -50,10 +51,13 @@ describe('summarizeLatencies', () => {
     expect(summarizeLatencies(values, { measuredWallMs: 5000, samplesPerIteration: 8 }).throughputPerS).toBe(160);
   });
 
-  it('gives a bootstrap interval around the median that contains it', () => {
+  it('gives order-statistic intervals around the median and p90 that contain them', () => {
     const s = summarizeLatencies(values, { measuredWallMs: 1 });
     expect(s.medianCi!.lowMs).toBeLessThanOrEqual(50.5);
     expect(s.medianCi!.highMs).toBeGreaterThanOrEqual(50.5);
+    // Ranks from scipy (tests/unit/shared/stats-reference.py): 40–61 for p50, 84–96 for p90.
+    expect(s.medianCi).toMatchObject({ lowMs: 40, highMs: 61 });
+    expect(s.p90Ci).toMatchObject({ lowMs: 84, highMs: 96 });
     expect(s.p99Ci).toBeNull(); // 100 samples cannot bound p99
   });
 
@@ -76,29 +80,7 @@ describe('outliers by modified z-score (Iglewicz & Hoaglin)', () => {
   });
 });
 
-describe('the exact bootstrap interval of a quantile', () => {
-  /** Monte Carlo percentile bootstrap of the order-statistic quantile, for reference. */
-  function monteCarlo(data: number[], q: number, resamples: number, seed: number): [number, number] {
-    let a = seed;
-    const rand = () => ((a = (a * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const n = data.length;
-    const k = Math.ceil(n * q);
-    const stats = Array.from({ length: resamples }, () => {
-      const r = Array.from({ length: n }, () => data[Math.floor(rand() * n)]!).sort((x, y) => x - y);
-      return r[k - 1]!;
-    }).sort((x, y) => x - y);
-    return [stats[Math.floor(0.025 * resamples)]!, stats[Math.floor(0.975 * resamples)]!];
-  }
-
-  it('agrees with a 20,000-resample Monte Carlo bootstrap to within one rank', () => {
-    const data = Array.from({ length: 60 }, (_, i) => i + 1); // distinct ranks = values
-    for (const q of [0.5, 0.9]) {
-      const exact = quantileCi(data, q)!;
-      const [lo, hi] = monteCarlo(data, q, 20_000, 42);
-      expect(Math.abs(exact.lowMs - lo)).toBeLessThanOrEqual(1);
-      expect(Math.abs(exact.highMs - hi)).toBeLessThanOrEqual(1);
-    }
-  });
+describe('the order-statistic interval of a quantile', () => {
   it('narrows as samples grow and stays fast for 100k samples', () => {
     const small = quantileCi(Array.from({ length: 100 }, (_, i) => i / 100), 0.5)!;
     const big = quantileCi(Array.from({ length: 100_000 }, (_, i) => i / 100_000), 0.5)!;

@@ -11,7 +11,7 @@ describe('energy from power samples', () => {
   });
   it('reports per inference, per joule, and net of an idle baseline', () => {
     const f = energyFigures({ totalJ: 30, durationMs: 2000, inferences: 600, peakW: 18, idleW: 5 });
-    expect(f).toEqual({ totalJ: 30, averageW: 15, peakW: 18, idleW: 5, netJ: 20, perInferenceMj: 50, inferencesPerJ: 20 });
+    expect(f).toEqual({ totalJ: 30, averageW: 15, peakW: 18, idleW: 5, netJ: 20, perInferenceMj: 50, netPerInferenceMj: (20 / 600) * 1000, inferencesPerJ: 20 });
   });
 });
 
@@ -44,11 +44,24 @@ describe('a run’s telemetry summary', () => {
       inferences: 1000,
       intervalMs: 100,
       gpu: { available: false, reason: 'nvidia-smi not found' },
+      device: { kind: 'cpu' },
     });
     expect(s.cpu.avgUtilPct).toBeCloseTo((10 + 90 + 70) / 3, 10);
     expect(s.cpu.peakUtilPct).toBe(90);
     expect(s.cpu.workerPeakRssBytes).toBe(2100);
-    expect(s.energy).toEqual({ source: 'rapl', totalJ: 100, averageW: 50, peakW: 60, idleW: 6, netJ: 88, perInferenceMj: 100, inferencesPerJ: 10 });
+    expect(s.energy).toEqual({
+      source: 'rapl',
+      device: 'CPU package and DRAM (RAPL): the whole package, every process on it',
+      totalJ: 100,
+      averageW: 50,
+      peakW: 60,
+      idleW: 6,
+      netJ: 88,
+      perInferenceMj: 100,
+      netPerInferenceMj: 88,
+      inferencesPerJ: 10,
+    });
+    expect(s.cpu.energyJ).toBe(100);
   });
   it('says why there is no energy figure instead of printing zero', () => {
     const s = summarizeTelemetry({
@@ -59,6 +72,7 @@ describe('a run’s telemetry summary', () => {
       inferences: 10,
       intervalMs: 100,
       gpu: { available: false },
+      device: { kind: 'cpu' },
       energyUnavailableReason: 'no RAPL interface',
     });
     expect(s.energy).toMatchObject({ source: 'none', reason: 'no RAPL interface', totalJ: null, perInferenceMj: null });
