@@ -55,7 +55,7 @@ describe('JSON and text', () => {
     const text = EXPORTERS.text.render([gpu, failed]);
     expect(text).toMatch(/^run r-gpu {2}completed {2}conv2d\.onnx\n/);
     expect(text).toContain('  p50 1.21 ms');
-    expect(text).toContain('  energy: 660.20 J (450.20 J above idle), 220.1 W avg, 66.020 mJ/inference, 15.1 inferences/J');
+    expect(text).toContain('  energy: 637.50 J (427.50 J above idle), 212.5 W avg, 63.750 mJ/inference, 15.7 inferences/J');
     expect(text).toContain("\n\nrun r-failed  failed  conv2d.onnx\n  error: Input 'x' has a dynamic dimension 'batch' with no value.\n");
   });
 });

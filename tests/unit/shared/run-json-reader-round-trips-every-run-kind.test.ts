@@ -24,7 +24,7 @@ describe('the run JSON reader', () => {
     expect(byId.get('r-aborted')?.stats?.count).toBe(10);
     expect(byId.get('r-aborted-early')?.stats).toBeNull();
     expect(byId.get('r-failed')?.run.error).toMatch(/dynamic dimension 'batch'/);
-    expect(byId.get('r-gpu')?.energy).toMatchObject({ source: 'rapl+gpu-power-integral', total_j: 660.2, net_j: 450.2 });
+    expect(byId.get('r-gpu')?.energy).toMatchObject({ source: 'gpu-power-integral', device: 'GPU 0 (whole device, every process on it)', total_j: 637.5, net_j: 427.5, netPerInference_mj: 42.75 });
     expect(byId.get('r-gpu')?.telemetry?.gpu).toMatchObject({ available: true, avgPower_w: 212.5, throttled_share: 0 });
     expect(byId.get('r-server')?.server).toEqual({ targetQps: 200, achievedQps: 198.7, latencyBudget_ms: 15, percentile: 0.99, percentile_ms: 1.38, passed: true });
     expect(byId.get('r-check')?.check?.outputs[0]).toMatchObject({ name: 'y', mismatched: 120 });
