@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ModelInfo } from '../../../shared/model';
 import { formatBytes, formatFlops } from '../../../shared/format';
 import { api } from '../api';
-import { useRunConfig } from '../stores/config-store';
+import { formShapeHints, useRunConfig } from '../stores/config-store';
 import { IoTable } from './IoTable';
 
 function Flops({ model }: { model: ModelInfo }) {
@@ -11,10 +11,8 @@ function Flops({ model }: { model: ModelInfo }) {
   const [state, setState] = useState<{ busy: boolean; flops?: number; error?: string }>({ busy: false });
   const count = async (): Promise<void> => {
     setState({ busy: true });
-    const dims = Object.fromEntries(Object.entries(fields.dims).filter(([, v]) => /^\d+$/.test(v)).map(([k, v]) => [k, Number(v)]));
-    const batch = /^\d+$/.test(fields.batch) ? Number(fields.batch) : undefined;
     try {
-      const r = await api.call('models.flops', { path: model.path, dims, shapes: {}, ...(batch ? { batchSize: batch } : {}) });
+      const r = await api.call('models.flops', { path: model.path, shapes: {}, ...formShapeHints(fields) });
       setState({ busy: false, flops: r.flopsPerIteration });
     } catch (err) {
       setState({ busy: false, error: err instanceof Error ? err.message : String(err) });
