@@ -113,7 +113,7 @@ export const TELEMETRY_KNOBS = [
     path: 'telemetry.idleBaselineMs',
     flag: '--idle-baseline',
     label: 'Idle baseline',
-    help: 'ms of idle power measured first, when an energy counter exists',
+    help: 'ms of idle power first (with an energy counter)',
     unit: 'ms',
     group: 'telemetry',
     when: telemetryOn,
