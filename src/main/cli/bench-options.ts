@@ -34,7 +34,7 @@ function describeDefault(knob: AnyKnob): string | undefined {
 
 function helpOf(knob: AnyKnob): string {
   const only = knob.when ? ` (only when ${knobById(knob.when.knob)?.flag ?? knob.when.knob} is ${knob.when.values.map(String).join(' or ')})` : '';
-  return `${knob.help}${only}`;
+  return `${knob.kind === 'switch' ? '' : `${knob.label}: `}${knob.help}${only}`;
 }
 
 /** The commander option of one knob. */

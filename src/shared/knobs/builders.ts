@@ -5,19 +5,10 @@
  */
 import { z } from 'zod';
 import type { RunConfig } from '../run-config';
-import { ok, problem, type ChoiceKnob, type KnobGroup, type Parsed, type PairsKnob, type SwitchKnob, type ValueKnob, type Condition } from './knob';
+import { ok, problem, type ChoiceKnob, type KnobCommon, type Parsed, type PairsKnob, type SwitchKnob, type ValueKnob } from './knob';
 
-interface Naming<Id extends string> {
-  id: Id;
-  path: string;
-  flag: string;
-  short?: string;
-  label: string;
-  help: string;
-  group: KnobGroup;
-  when?: Condition;
-  advanced?: boolean;
-}
+/** What every builder takes as is: the knob's names, place and condition. */
+type Naming<Id extends string> = Pick<KnobCommon<Id, unknown>, 'id' | 'path' | 'flag' | 'short' | 'label' | 'help' | 'group' | 'when' | 'advanced'>;
 
 function schemaDefault<V>(schema: z.ZodType<V>): V | undefined {
   const r = schema.safeParse(undefined);

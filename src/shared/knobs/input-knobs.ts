@@ -48,7 +48,7 @@ export const BATCH_KNOB = optionalNumberKnob({
   flag: '--batch',
   short: '-b',
   label: 'Batch size',
-  help: 'the leading dynamic dimension of every input (blank: 1)',
+  help: 'leading dynamic dim of every input (blank: 1)',
   group: 'inputs',
   when: generated,
   schema: RunConfigSchema.shape.batchSize.unwrap(),

@@ -17,7 +17,7 @@ export interface Condition {
   values: readonly (string | boolean)[];
 }
 
-interface KnobCommon<Id extends string, V> {
+export interface KnobCommon<Id extends string, V> {
   /** Key of the form field and commander's attribute name for the flag (a test checks both agree). */
   id: Id;
   /** Where it lands in a RunConfig, e.g. 'session.intraOpThreads'; names the setting in errors. */
