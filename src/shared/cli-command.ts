@@ -1,66 +1,50 @@
 /**
  * The `dyno bench` command line equivalent to a run configuration, shown live in the UI so a
- * user can move a configuration into a script or CI job. Defaults are left out. A unit test
- * parses the output with the real CLI parser and checks it gives back the same configuration.
+ * user can move a configuration into a script or CI job. Generated from the knob registry:
+ * defaults and knobs that do not apply are left out. A unit test parses the output with the
+ * real CLI parser and checks it gives back the same configuration, for every knob.
  */
-import { RUN_DEFAULTS, SessionKnobsSchema, type RunConfig } from './run-config';
+import type { RunConfig } from './run-config';
+import type { AnyKnob } from './knobs/knob';
+import { ALL_KNOBS, EXACT_ITERATIONS } from './knobs/registry';
+import { knobApplies, knobsFromConfig } from './knobs/knob-config';
 
 function quote(arg: string): string {
   return /^[\w./:=@%+,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-const DEFAULT_SESSION = SessionKnobsSchema.parse({});
-const seconds = (ms: number): string => String(ms / 1000);
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The flags that give one knob its value (none for a default). */
+function argsFor(knob: AnyKnob, value: unknown): string[] {
+  if (value === undefined || same(value, knob.default)) return [];
+  switch (knob.kind) {
+    case 'switch':
+      return [knob.flag];
+    case 'choice': {
+      const implied = knob.values.find((v) => v === value);
+      const by = implied === undefined ? undefined : knob.impliedBy?.[implied];
+      // A value implied by another knob's flag ('--inputs DIR') needs nothing; a switch of its own is shorter.
+      if (by !== undefined) return by.startsWith('--') ? [by] : [];
+      return [knob.flag, String(value)];
+    }
+    case 'value':
+      return [knob.flag, knob.format(value)];
+    case 'pairs':
+      return typeof value === 'object' && value !== null ? Object.entries(value).flatMap(([name, v]) => [knob.flag, knob.formatEntry(name, v)]) : [];
+  }
+}
 
 export function benchArgsFor(config: RunConfig): string[] {
+  const values = knobsFromConfig(config);
+  const exact = EXACT_ITERATIONS.matches({ minIterations: config.stop.minIterations, maxIterations: config.stop.maxIterations, minDuration: config.stop.minDurationMs });
+  const covered: readonly string[] = exact ? Object.keys(EXACT_ITERATIONS.expand(0)) : [];
   const args: string[] = [config.modelPath];
-  const { stop, session: s } = config;
-  const exact = stop.minIterations === stop.maxIterations && stop.minDurationMs === 0;
-  if (exact) args.push('--iterations', String(stop.minIterations));
-  else {
-    if (stop.minIterations !== RUN_DEFAULTS.minIterations) args.push('--min-iterations', String(stop.minIterations));
-    if (stop.maxIterations !== RUN_DEFAULTS.maxIterations) args.push('--max-iterations', String(stop.maxIterations));
-    if (stop.minDurationMs !== RUN_DEFAULTS.minDurationMs) args.push('--min-duration', seconds(stop.minDurationMs));
+  for (const knob of ALL_KNOBS) {
+    if (exact && knob.id === covered[0]) args.push(EXACT_ITERATIONS.flag, String(config.stop.minIterations));
+    if (covered.includes(knob.id) || !knobApplies(knob, values)) continue;
+    args.push(...argsFor(knob, values[knob.id]));
   }
-  if (stop.maxDurationMs !== RUN_DEFAULTS.maxDurationMs) args.push('--max-duration', seconds(stop.maxDurationMs));
-  if (stop.warmupIterations !== RUN_DEFAULTS.warmupIterations) args.push('--warmup', String(stop.warmupIterations));
-
-  if (s.executionProvider !== DEFAULT_SESSION.executionProvider) args.push('--ep', s.executionProvider);
-  if (s.graphOptimizationLevel !== DEFAULT_SESSION.graphOptimizationLevel) args.push('--opt-level', s.graphOptimizationLevel);
-  if (s.intraOpThreads !== 0) args.push('--threads', String(s.intraOpThreads));
-  if (s.interOpThreads !== 0) args.push('--inter-threads', String(s.interOpThreads));
-  if (s.executionMode !== DEFAULT_SESSION.executionMode) args.push('--execution-mode', s.executionMode);
-  if (!s.enableCpuMemArena) args.push('--no-mem-arena');
-  if (!s.enableMemPattern) args.push('--no-mem-pattern');
-  for (const [name, v] of Object.entries(s.freeDimensionOverrides)) args.push('--free-dim', `${name}=${v}`);
-  if (s.executionProvider === 'cuda' || s.executionProvider === 'tensorrt') {
-    if (s.cuda.deviceId !== 0) args.push('--device-id', String(s.cuda.deviceId));
-    if (s.cuda.cudnnConvAlgoSearch !== DEFAULT_SESSION.cuda.cudnnConvAlgoSearch) args.push('--cudnn-algo-search', s.cuda.cudnnConvAlgoSearch);
-    if (s.cuda.enableCudaGraph) args.push('--cuda-graph');
-  }
-
-  for (const [name, value] of Object.entries(config.dims)) args.push('--dim', `${name}=${value}`);
-  for (const [name, shape] of Object.entries(config.shapes)) args.push('--shape', `${name}=${shape.join('x')}`);
-  for (const [name, value] of Object.entries(config.values)) args.push('--value', `${name}=${value}`);
-  if (config.batchSize !== undefined) args.push('--batch', String(config.batchSize));
-  if (config.inputs.kind === 'files') args.push('--inputs', config.inputs.dir);
-  else if (config.inputs.kind === 'zeros') args.push('--zeros');
-  else if (config.inputs.seed !== 1) args.push('--seed', String(config.inputs.seed));
-  if (config.checkOutputs) args.push('--check-outputs');
-
-  const sc = config.scenario;
-  if (sc.kind !== 'single-stream') args.push('--scenario', sc.kind);
-  if (sc.kind === 'server') {
-    args.push('--qps', String(sc.targetQps), '--latency-budget', String(sc.latencyBudgetMs));
-    if (sc.percentile !== 0.99) args.push('--percentile', String(sc.percentile));
-  }
-  if (sc.kind === 'multi-stream') args.push('--samples-per-query', String(sc.samplesPerQuery));
-  if (config.profile) args.push('--profile');
-  if (!config.telemetry.enabled) args.push('--no-telemetry');
-  if (config.telemetry.intervalMs !== 100) args.push('--telemetry-interval', String(config.telemetry.intervalMs));
-  if (config.telemetry.idleBaselineMs !== 1000) args.push('--idle-baseline', String(config.telemetry.idleBaselineMs));
-  if (config.telemetry.gpus.length > 0) args.push('--gpus', config.telemetry.gpus.join(','));
-  if (config.label) args.push('--label', config.label);
   return args;
 }
 

@@ -26,62 +26,69 @@ export const StopRuleSchema = z
     maxDurationMs: z.number().min(1).max(86_400_000),
   })
   .refine((r) => r.maxIterations >= r.minIterations, {
-    message: 'max iterations must be at least min iterations',
+    message: 'must be at least the min iterations',
     path: ['maxIterations'],
   });
 export type StopRule = z.infer<typeof StopRuleSchema>;
 
+/** The choice lists, once: the schemas below, the knob registry (shared/knobs) and the UI use these. */
 export const EXECUTION_PROVIDERS = ['cpu', 'cuda', 'tensorrt', 'webgpu'] as const;
 export type ExecutionProviderName = (typeof EXECUTION_PROVIDERS)[number];
+export const GRAPH_OPTIMIZATION_LEVELS = ['disabled', 'basic', 'extended', 'all'] as const;
+export const EXECUTION_MODES = ['sequential', 'parallel'] as const;
+export const CUDNN_CONV_ALGO_SEARCHES = ['EXHAUSTIVE', 'HEURISTIC', 'DEFAULT'] as const;
+export const INPUT_SOURCES = ['random', 'zeros', 'files'] as const;
+export const SCENARIOS = ['single-stream', 'offline', 'server', 'multi-stream'] as const;
+
+/** Options of the CUDA (and TensorRT) providers; ignored by the others. */
+export const CudaKnobsSchema = z.object({
+  deviceId: z.number().int().min(0).max(1023).default(0),
+  cudnnConvAlgoSearch: z.enum(CUDNN_CONV_ALGO_SEARCHES).default('EXHAUSTIVE'),
+  enableCudaGraph: z.boolean().default(false),
+});
 
 export const SessionKnobsSchema = z.object({
   executionProvider: z.enum(EXECUTION_PROVIDERS).default('cpu'),
-  graphOptimizationLevel: z.enum(['disabled', 'basic', 'extended', 'all']).default('all'),
+  graphOptimizationLevel: z.enum(GRAPH_OPTIMIZATION_LEVELS).default('all'),
   /** 0 lets ONNX Runtime choose (one thread per physical core). */
   intraOpThreads: z.number().int().min(0).max(1024).default(0),
   interOpThreads: z.number().int().min(0).max(1024).default(0),
-  executionMode: z.enum(['sequential', 'parallel']).default('sequential'),
+  executionMode: z.enum(EXECUTION_MODES).default('sequential'),
   enableCpuMemArena: z.boolean().default(true),
   enableMemPattern: z.boolean().default(true),
   /** Fixes symbolic dimensions inside the session, so the optimizer can specialise for them. */
   freeDimensionOverrides: z.record(z.string(), z.number().int().positive()).default({}),
-  cuda: z
-    .object({
-      deviceId: z.number().int().min(0).default(0),
-      cudnnConvAlgoSearch: z.enum(['EXHAUSTIVE', 'HEURISTIC', 'DEFAULT']).default('EXHAUSTIVE'),
-      enableCudaGraph: z.boolean().default(false),
-    })
-    .default({ deviceId: 0, cudnnConvAlgoSearch: 'EXHAUSTIVE', enableCudaGraph: false }),
+  cuda: CudaKnobsSchema.default(CudaKnobsSchema.parse({})),
 });
 export type SessionKnobs = z.infer<typeof SessionKnobsSchema>;
 
-export const InputSourceSchema = z.discriminatedUnion('kind', [
-  /** Seeded uniform values: identical tensors for identical seeds. */
-  z.object({ kind: z.literal('random'), seed: z.number().int().min(0).default(1) }),
-  z.object({ kind: z.literal('zeros') }),
-  /**
-   * A folder of ONNX TensorProto files (input_0.pb …, as in ONNX's backend tests and
-   * onnxruntime_perf_test's test_data_set_N) or of NumPy files named after the inputs (x.npy).
-   */
-  z.object({ kind: z.literal('files'), dir: z.string().min(1) }),
-]);
+/** Seeded uniform values: identical tensors for identical seeds. */
+export const RandomInputsSchema = z.object({ kind: z.literal('random'), seed: z.number().int().min(0).max(4_294_967_295).default(1) });
+/**
+ * A folder of ONNX TensorProto files (input_0.pb …, as in ONNX's backend tests and
+ * onnxruntime_perf_test's test_data_set_N) or of NumPy files named after the inputs (x.npy).
+ */
+export const FileInputsSchema = z.object({ kind: z.literal('files'), dir: z.string().min(1) });
+export const InputSourceSchema = z.discriminatedUnion('kind', [RandomInputsSchema, z.object({ kind: z.literal('zeros') }), FileInputsSchema]);
 export type InputSource = z.infer<typeof InputSourceSchema>;
 
+/** Poisson arrivals at a target rate; latency includes queueing, judged against a budget. */
+export const ServerScenarioSchema = z.object({
+  kind: z.literal('server'),
+  targetQps: z.number().positive().max(1_000_000),
+  latencyBudgetMs: z.number().positive().max(86_400_000),
+  /** The percentile that must stay within the budget (LoadGen uses p99). */
+  percentile: z.number().min(0.5).max(0.9999).default(0.99),
+});
+/** N samples per query, one query at a time: the latency of a frame of N streams. */
+export const MultiStreamScenarioSchema = z.object({ kind: z.literal('multi-stream'), samplesPerQuery: z.number().int().min(1).max(65_536) });
 export const ScenarioSchema = z.discriminatedUnion('kind', [
   /** One query at a time, back to back: the latency of a single request. */
   z.object({ kind: z.literal('single-stream') }),
   /** Everything at once at the batch size: throughput. */
   z.object({ kind: z.literal('offline') }),
-  /** Poisson arrivals at a target rate; latency includes queueing, judged against a budget. */
-  z.object({
-    kind: z.literal('server'),
-    targetQps: z.number().positive().max(1_000_000),
-    latencyBudgetMs: z.number().positive(),
-    /** The percentile that must stay within the budget (LoadGen uses p99). */
-    percentile: z.number().min(0.5).max(0.9999).default(0.99),
-  }),
-  /** N samples per query, one query at a time: the latency of a frame of N streams. */
-  z.object({ kind: z.literal('multi-stream'), samplesPerQuery: z.number().int().min(1).max(65_536) }),
+  ServerScenarioSchema,
+  MultiStreamScenarioSchema,
 ]);
 export type Scenario = z.infer<typeof ScenarioSchema>;
 

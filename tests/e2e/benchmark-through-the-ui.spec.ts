@@ -57,12 +57,12 @@ test('benchmark a bundled sample and read results that match the stored run', as
   await expect(io).toContainText('softmaxout_1');
 
   // Validation as you type: a bad value disables Run and says why.
-  await page.getByTestId('field-iterations').fill('0');
-  await expect(page.getByText('Iterations must be at least 1')).toBeVisible();
+  await page.getByTestId('field-minIterations').fill('0');
+  await expect(page.getByText('Min iterations must be a whole number from 1 to 10000000')).toBeVisible();
   await expect(page.getByTestId('start-run')).toBeDisabled();
 
-  await page.getByTestId('field-iterations').fill('300');
-  await page.getByTestId('field-minDurationS').fill('2');
+  await page.getByTestId('field-minIterations').fill('300');
+  await page.getByTestId('field-minDuration').fill('2');
   await expect(page.getByTestId('cli-command')).toHaveText(/npx dyno bench .*squeezenet\.onnx --min-iterations 300 --min-duration 2$/);
   await page.getByTestId('start-run').click();
 
@@ -134,8 +134,8 @@ test('a dropped .onnx file opens; a bad path says what is wrong', async ({ page 
 
   // Quiet mode: no chart redraws while measuring, everything drawn at the end.
   await page.getByTestId('live-charts').uncheck();
-  await page.getByTestId('field-iterations').fill('100');
-  await page.getByTestId('field-minDurationS').fill('1');
+  await page.getByTestId('field-minIterations').fill('100');
+  await page.getByTestId('field-minDuration').fill('1');
   await page.getByTestId('start-run').click();
   await expect(page.getByTestId('quiet-note')).toBeVisible();
   await expect(page.getByTestId('live-chart')).toHaveCount(0);
@@ -147,8 +147,8 @@ test('a dropped .onnx file opens; a bad path says what is wrong', async ({ page 
   // The light theme is a toggle away, and charts follow it.
   await page.getByRole('button', { name: 'Light' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-  await page.getByTestId('field-iterations').fill('200');
-  await page.getByTestId('field-minDurationS').fill('0');
+  await page.getByTestId('field-minIterations').fill('200');
+  await page.getByTestId('field-minDuration').fill('0');
   const previous = (await page.getByTestId('run-id').textContent())!;
   await page.getByTestId('start-run').click();
   await expect(page.getByTestId('run-id')).not.toHaveText(previous);

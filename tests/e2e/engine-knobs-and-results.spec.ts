@@ -31,13 +31,13 @@ test('inputs from a folder, outputs checked, operators profiled', async ({ page 
   // Opening inspects the model on the host, which shares a small CI machine: allow it time.
   await expect(page.getByTestId('model-name')).toHaveText('model.onnx', { timeout: 30_000 });
 
-  await page.getByTestId('field-input-source').selectOption('files');
-  await expect(page.getByText('Choose the folder with input_N.pb or NAME.npy files')).toBeVisible();
-  await page.getByTestId('field-inputsDir').fill(join(CONV2D_CASE, 'test_data_set_0'));
-  await page.getByTestId('field-check-outputs').check();
+  await page.getByTestId('field-inputSource').selectOption('files');
+  await expect(page.getByText('Folder is needed')).toBeVisible();
+  await page.getByTestId('field-inputs').fill(join(CONV2D_CASE, 'test_data_set_0'));
+  await page.getByTestId('field-checkOutputs').check();
   await page.getByTestId('field-profile').check();
-  await page.getByTestId('field-iterations').fill('700');
-  await page.getByTestId('field-minDurationS').fill('0');
+  await page.getByTestId('field-minIterations').fill('700');
+  await page.getByTestId('field-minDuration').fill('0');
   await expect(page.getByTestId('cli-command')).toContainText('--inputs');
   await expect(page.getByTestId('cli-command')).toContainText('--check-outputs --profile');
   await page.getByTestId('start-run').click();
@@ -59,12 +59,15 @@ test('the Server scenario judges a percentile against a budget', async ({ page }
   await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx');
   await page.getByTestId('field-scenario').selectOption('server');
   await page.getByTestId('field-qps').fill('40');
-  await page.getByTestId('field-latencyBudgetMs').fill('250');
-  await page.getByTestId('field-iterations').fill('40');
-  await page.getByTestId('field-minDurationS').fill('1');
-  await expect(page.getByTestId('cli-command')).toContainText('--scenario server --qps 40 --latency-budget 250');
+  await page.getByTestId('field-latencyBudget').fill('250');
+  // The percentile is a form field now, with the CLI's default.
+  await expect(page.getByTestId('field-percentile')).toHaveValue('0.99');
+  await page.getByTestId('field-percentile').fill('0.95');
+  await page.getByTestId('field-minIterations').fill('40');
+  await page.getByTestId('field-minDuration').fill('1');
+  await expect(page.getByTestId('cli-command')).toContainText('--scenario server --qps 40 --latency-budget 250 --percentile 0.95');
   await page.getByTestId('start-run').click();
-  await expect(page.getByTestId('server-verdict')).toContainText(/against a 250 ms budget at [\d.]+ of 40 QPS — PASS/, { timeout: 60_000 });
+  await expect(page.getByTestId('server-verdict')).toContainText(/p95 .* against a 250 ms budget at [\d.]+ of 40 QPS — PASS/, { timeout: 60_000 });
 });
 
 test('the inspector shows opsets, operators and FLOPs', async ({ page }) => {
@@ -91,8 +94,8 @@ test('a zoo model with symbolic dims: build it, set batch and sequence, run it',
   await expect(page.getByText('seq must be a whole number')).toBeVisible();
   await page.getByTestId('dim-seq').fill('32');
   await page.getByTestId('field-batch').fill('2');
-  await page.getByTestId('field-iterations').fill('20');
-  await page.getByTestId('field-minDurationS').fill('0');
+  await page.getByTestId('field-minIterations').fill('20');
+  await page.getByTestId('field-minDuration').fill('0');
   await expect(page.getByTestId('cli-command')).toContainText('--dim seq=32 --batch 2');
   await page.getByTestId('start-run').click();
   await expect(page.getByTestId('run-facts')).toContainText('input_ids [2×32] int64', { timeout: 60_000 });
@@ -116,8 +119,8 @@ test('an unavailable execution provider says why, and the run is refused with th
 test('telemetry: a time-aligned timeline while running, and telemetry cards after', async ({ page }) => {
   await page.goto(serve.url);
   await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx');
-  await page.getByTestId('field-iterations').fill('100');
-  await page.getByTestId('field-minDurationS').fill('2');
+  await page.getByTestId('field-minIterations').fill('100');
+  await page.getByTestId('field-minDuration').fill('2');
   await page.getByTestId('start-run').click();
   // Latency and CPU panels share one x-axis; hovering shows every series at that instant.
   await expect(page.locator('[data-testid="live-timeline"] .xy').first()).toBeVisible({ timeout: 15_000 });
@@ -128,4 +131,20 @@ test('telemetry: a time-aligned timeline while running, and telemetry cards afte
   await expect(page.getByTestId('telemetry-cards')).toContainText('nvidia-smi not found on PATH');
   await page.setViewportSize({ width: 1440, height: 2200 });
   await screenshot(page, 'run-telemetry.png');
+});
+
+test('the run form starts from the CLI defaults and fits a 1280×720 window', async ({ page }, info) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(serve.url);
+  await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx');
+  // The same defaults as `dyno bench` (RUN_DEFAULTS and the schemas), so the command is bare.
+  await expect(page.getByTestId('field-minDuration')).toHaveValue('3');
+  await expect(page.getByTestId('field-maxIterations')).toHaveValue('100000');
+  await expect(page.getByTestId('field-idleBaseline')).toHaveValue('1000');
+  await expect(page.getByTestId('cli-command')).toHaveText(/^npx dyno bench \S+squeezenet\.onnx$/);
+  await page.getByTestId('field-warmup').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('run-form-1280x720-top.png') });
+  await page.getByTestId('field-scenario').selectOption('server');
+  await page.getByTestId('field-percentile').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('run-form-1280x720-server.png') });
 });

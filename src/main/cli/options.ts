@@ -1,66 +1,41 @@
-/** Parsers for CLI option values, each failing with a message that names the option. */
+/**
+ * Commander argParsers, each failing with one message that names the option. Run knobs use
+ * their registry parsers through these (bench-options.ts); other subcommands (inspect --dim,
+ * zoo --seed, serve --port) reuse the same ones, so a flag reads the same everywhere.
+ */
 import { InvalidArgumentError } from 'commander';
+import { z } from 'zod';
+import { numberParser } from '../../shared/knobs/builders';
+import type { Parsed } from '../../shared/knobs/knob';
+import { DIM_KNOB, SHAPE_KNOB } from '../../shared/knobs/input-knobs';
 
-export function positiveInt(name: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number ≥ 1 (got '${value}').`);
-    return n;
+/** An argParser from a registry-style parser: "NAME must be … (got 'x')." */
+export function cliParser<V>(name: string, parse: (text: string) => Parsed<V>) {
+  return (value: string): V => {
+    const r = parse(value);
+    if (!r.ok) throw new InvalidArgumentError(`${name} ${r.problem} (got '${value}').`);
+    return r.value;
   };
 }
 
-export function nonNegativeInt(name: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number ≥ 0 (got '${value}').`);
-    return n;
+/** A repeatable NAME=VALUE option, collected into one record. */
+export function cliCollector<V>(name: string, parseEntry: (text: string) => Parsed<[string, V]>) {
+  const parse = cliParser(name, parseEntry);
+  return (value: string, previous: Record<string, V> = {}): Record<string, V> => {
+    const [key, v] = parse(value);
+    return { ...previous, [key]: v };
   };
 }
 
-export function positiveNumber(name: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a number > 0 (got '${value}').`);
-    return n;
-  };
-}
+export const positiveInt = (name: string) => cliParser(name, numberParser(z.number().int().min(1)));
+export const nonNegativeInt = (name: string) => cliParser(name, numberParser(z.number().int().min(0)));
 
-export function seconds(name: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`${name} must be a number of seconds ≥ 0 (got '${value}').`);
-    return n;
-  };
-}
-
-/** `--dim batch=8`, repeatable, into { batch: 8 }. */
-export function collectNamedInt(flag: string) {
-  return (value: string, previous: Record<string, number> = {}): Record<string, number> => {
-    const m = /^([^=]+)=(\d+)$/.exec(value);
-    if (!m?.[1] || !m[2] || Number(m[2]) < 1) throw new InvalidArgumentError(`${flag} takes NAME=N with N ≥ 1 (got '${value}').`);
-    return { ...previous, [m[1]]: Number(m[2]) };
-  };
-}
+/** `--dim batch=8`, repeatable, into { batch: 8 }: the run knob's own parser. */
+export const collectNamedInt = (flag: string) => cliCollector(flag, DIM_KNOB.parseEntry);
 
 /** `--shape x=1x3x224x224`, repeatable. */
-export function collectShape(value: string, previous: Record<string, number[]> = {}): Record<string, number[]> {
-  const m = /^(.+)=(\d+(?:x\d+)*)?$/.exec(value);
-  if (!m?.[1]) throw new InvalidArgumentError(`--shape takes NAME=D1xD2x… (got '${value}').`);
-  return { ...previous, [m[1]]: m[2] ? m[2].split('x').map(Number) : [] };
-}
-
-/** `--value sr=16000`, repeatable. */
-export function collectValue(value: string, previous: Record<string, number> = {}): Record<string, number> {
-  const m = /^(.+)=(.+)$/.exec(value);
-  const n = Number(m?.[2]);
-  if (!m?.[1] || !Number.isFinite(n)) throw new InvalidArgumentError(`--value takes NAME=NUMBER (got '${value}').`);
-  return { ...previous, [m[1]]: n };
-}
+export const collectShape = cliCollector('--shape', SHAPE_KNOB.parseEntry);
 
 export function percent(name: string) {
-  return (value: string): number => {
-    const n = Number(value.replace(/%$/, ''));
-    if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`${name} must be a percentage ≥ 0 (got '${value}').`);
-    return n;
-  };
+  return cliParser(name, (text) => numberParser(z.number().min(0))(text.replace(/%$/, '')));
 }

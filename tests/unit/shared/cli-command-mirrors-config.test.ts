@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Command } from 'commander';
 import { benchArgsFor, benchCommandFor } from '../../../src/shared/cli-command';
 import { RUN_DEFAULTS, RunConfigSchema, type RunConfigInput } from '../../../src/shared/run';
-import { addBenchOptions, benchConfig, type BenchFlags } from '../../../src/main/cli/bench-options';
+import { parseBenchArgs as parseBench } from '../../helpers/parse-bench-args';
 
 const base = { modelPath: '/models/resnet.onnx', stop: { ...RUN_DEFAULTS } };
-
-/** Parse an argument list with the real `dyno bench` options, as the CLI does. */
-function parseBench(args: string[]) {
-  let parsed: ReturnType<typeof benchConfig> | undefined;
-  const cmd = addBenchOptions(new Command('bench').argument('<model>').exitOverride()).action((model: string, flags: BenchFlags) => {
-    parsed = benchConfig(model, flags);
-  });
-  cmd.parse(args, { from: 'user' });
-  return parsed!;
-}
 
 describe('the CLI command shown for a configuration', () => {
   it('leaves defaults out', () => {
@@ -28,7 +17,15 @@ describe('the CLI command shown for a configuration', () => {
       dims: { batch: 8 },
       stop: { ...RUN_DEFAULTS, minIterations: 50, maxIterations: 50, minDurationMs: 0, warmupIterations: 3 },
     });
-    expect(benchCommandFor(config)).toBe("npx dyno bench '/my models/a.onnx' --iterations 50 --warmup 3 --threads 2 --dim batch=8");
+    expect(benchCommandFor(config)).toBe("npx dyno bench '/my models/a.onnx' --warmup 3 --iterations 50 --threads 2 --dim batch=8");
+  });
+  it('uses the --zeros shorthand, and lets --inputs imply files', () => {
+    expect(benchArgsFor(RunConfigSchema.parse({ ...base, inputs: { kind: 'zeros' } }))).toEqual(['/models/resnet.onnx', '--zeros']);
+    expect(benchArgsFor(RunConfigSchema.parse({ ...base, inputs: { kind: 'files', dir: '/d' } }))).toEqual(['/models/resnet.onnx', '--inputs', '/d']);
+  });
+  it('leaves out knobs that do not apply (CUDA options on cpu, the seed of zeros)', () => {
+    const config = RunConfigSchema.parse({ ...base, session: { cuda: { deviceId: 2 } }, inputs: { kind: 'zeros' } });
+    expect(benchArgsFor(config)).toEqual(['/models/resnet.onnx', '--zeros']);
   });
 
   const cases: [string, RunConfigInput][] = [
@@ -58,6 +55,8 @@ describe('the CLI command shown for a configuration', () => {
     ['the offline scenario', { ...base, scenario: { kind: 'offline' }, batchSize: 32 }],
     ['telemetry settings', { ...base, telemetry: { enabled: true, intervalMs: 20, idleBaselineMs: 0, gpus: [0, 2] } }],
     ['telemetry off', { ...base, telemetry: { enabled: false, intervalMs: 100, idleBaselineMs: 1000 } }],
+    ['tensorrt on a second GPU', { ...base, session: { executionProvider: 'tensorrt', cuda: { deviceId: 1 } } }],
+    ['a label and max iterations', { ...base, label: 'nightly run', stop: { ...RUN_DEFAULTS, maxIterations: 5000, warmupIterations: 0 } }],
   ];
   it.each(cases)('parses back to the same configuration: %s', (_name, input) => {
     const config = RunConfigSchema.parse(input);

@@ -22,7 +22,14 @@ export function SelectField<T extends string>(props: {
   return (
     <label className="field">
       <span className="field-label">{props.label}</span>
-      <select value={props.value} onChange={(e) => props.onChange(e.target.value as T)} data-testid={props.testId}>
+      <select
+        value={props.value}
+        onChange={(e) => {
+          const chosen = props.options.find((o) => o.value === e.target.value);
+          if (chosen) props.onChange(chosen.value);
+        }}
+        data-testid={props.testId}
+      >
         {props.options.map((o) => (
           <option key={o.value} value={o.value} disabled={o.disabled} title={o.title}>
             {o.label}

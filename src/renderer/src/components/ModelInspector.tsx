@@ -1,7 +1,7 @@
 /** The inspector: interface, opsets, producer, parameters, metadata, operators and FLOPs. */
 import type { ModelInfo } from '../../../shared/model';
 import { formatBytes, formatFlops } from '../../../shared/format';
-import { useRunConfig } from '../stores/config-store';
+import { formShapeHints, useRunConfig } from '../stores/config-store';
 import { useFlops } from '../stores/flops-store';
 import { FailureNotice } from './FailureNotice';
 import { IoTable } from './IoTable';
@@ -12,9 +12,7 @@ function Flops({ model }: { model: ModelInfo }) {
   // A count (or failure) for another model is not this model's.
   const mine = flops.path === model.path;
   const count = (): void => {
-    const dims = Object.fromEntries(Object.entries(fields.dims).filter(([, v]) => /^\d+$/.test(v)).map(([k, v]) => [k, Number(v)]));
-    const batch = /^\d+$/.test(fields.batch) ? Number(fields.batch) : undefined;
-    void flops.count({ path: model.path, dims, ...(batch ? { batchSize: batch } : {}) });
+    void flops.count({ path: model.path, ...formShapeHints(fields) });
   };
   return (
     <span className="flops">

@@ -1,144 +1,129 @@
-/** Every run knob, validated as the user types, with the equivalent CLI command shown live. */
-import { useEffect, useMemo } from 'react';
+/**
+ * The run form, generated from the knob registry (shared/knobs): one field per knob, grouped,
+ * shown only where the knob applies, validated as the user types, with the equivalent CLI
+ * command shown live. Nothing here lists knobs or choices: adding a knob to the registry adds it.
+ */
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { benchCommandFor } from '../../../shared/cli-command';
+import type { AnyKnob, KnobGroup } from '../../../shared/knobs/knob';
+import { ALL_KNOBS } from '../../../shared/knobs/registry';
+import { formKnobApplies } from '../../../shared/knobs/form';
 import { useModel } from '../stores/model-store';
 import { useApp } from '../stores/app-store';
-import { parseConfig, useRunConfig, type ConfigChoices, type TextField as TextKey } from '../stores/config-store';
+import { parseForm, useRunConfig, type FormErrors } from '../stores/config-store';
 import { CheckField, Group, SelectField, TextField } from './FormControls';
+
+const GROUPS: { title: string; groups: KnobGroup[] }[] = [
+  { title: 'Stop rule', groups: ['stop'] },
+  { title: 'Session', groups: ['session', 'cuda'] },
+  { title: 'Inputs', groups: ['inputs'] },
+  { title: 'Scenario (MLPerf LoadGen)', groups: ['scenario'] },
+  { title: 'Telemetry', groups: ['telemetry'] },
+  { title: 'Run', groups: ['run'] },
+];
 
 export function useParsedConfig() {
   const model = useModel((s) => s.model);
-  const { fields, choices } = useRunConfig();
-  return useMemo(() => parseConfig(model?.path, fields, choices), [model?.path, fields, choices]);
+  const fields = useRunConfig((s) => s.fields);
+  return useMemo(() => parseForm(model?.path, fields), [model?.path, fields]);
 }
 
-export function RunForm() {
+function useSymbolicDims(): string[] {
   const model = useModel((s) => s.model);
-  const info = useApp((s) => s.info);
-  const providers = info?.executionProviders ?? [];
-  const { fields, choices, setField, choose, setDim, resetDims } = useRunConfig();
-  const { config, errors } = useParsedConfig();
-  const symbolic = useMemo(
+  return useMemo(
     () => [...new Set(model?.inputs.flatMap((t) => t.shape.filter((d): d is string => typeof d === 'string' && d !== '?')) ?? [])],
     [model],
   );
-  useEffect(() => resetDims(symbolic), [symbolic, resetDims]);
-  const text = (key: TextKey, label: string, hint: string, wide = false) => (
-    <TextField label={label} hint={hint} value={fields[key]} error={errors[key]} onChange={(v) => setField(key, v)} testId={`field-${key}`} wide={wide} />
+}
+
+/** The field(s) of one knob. */
+function KnobField({ knob, errors, symbolic }: { knob: AnyKnob; errors: FormErrors; symbolic: string[] }) {
+  const { fields, setText, setOn, setDim } = useRunConfig();
+  const providers = useApp((s) => s.info?.executionProviders) ?? [];
+  const testId = `field-${knob.id}`;
+  const text = fields.text[knob.id] ?? '';
+  switch (knob.kind) {
+    case 'switch':
+      return <CheckField label={knob.label} checked={fields.on[knob.id] ?? knob.default} onChange={(v) => setOn(knob.id, v)} testId={testId} />;
+    case 'choice': {
+      // Execution providers say whether they work here, and why not (from the host's probe).
+      const probe = (v: string) => (knob.id === 'ep' ? providers.find((p) => p.name === v) : undefined);
+      const chosen = probe(text);
+      return (
+        <SelectField
+          label={knob.label}
+          value={text}
+          onChange={(v) => setText(knob.id, v)}
+          testId={testId}
+          hint={errors[knob.id] ?? (chosen && !chosen.available ? chosen.reason : undefined)}
+          options={knob.values.map((v) => {
+            const p = probe(v);
+            const label = knob.optionLabels?.[v] ?? v;
+            return { value: v, label: p && !p.available ? `${label} (unavailable)` : label, title: p?.reason };
+          })}
+        />
+      );
+    }
+    case 'pairs':
+      if (knob.perName)
+        return (
+          <>
+            {symbolic.map((name) => (
+              <TextField key={name} label={`dim ${name}`} hint="symbolic dimension" value={fields.dims[name] ?? ''} error={errors[`dim:${name}`]} onChange={(v) => setDim(name, v)} testId={`dim-${name}`} />
+            ))}
+          </>
+        );
+      return <TextField label={knob.label} hint={`${knob.placeholder}, … (${knob.flag})`} value={text} error={errors[knob.id]} onChange={(v) => setText(knob.id, v)} testId={testId} wide />;
+    case 'value':
+      return <TextField label={knob.label} hint={knob.help} value={text} error={errors[knob.id]} onChange={(v) => setText(knob.id, v)} testId={testId} wide={knob.placeholder === 'dir' || knob.placeholder === 'text'} />;
+  }
+}
+
+/** Consecutive switches share a row. */
+function layout(knobs: AnyKnob[], render: (k: AnyKnob) => ReactNode): ReactNode[] {
+  const rows: AnyKnob[][] = [];
+  for (const k of knobs) {
+    const last = rows[rows.length - 1];
+    if (k.kind === 'switch' && last?.[0]?.kind === 'switch') last.push(k);
+    else rows.push([k]);
+  }
+  return rows.map((row) =>
+    row.length > 1 ? (
+      <div className="checks" key={`checks-${row[0]?.id ?? ''}`}>
+        {row.map(render)}
+      </div>
+    ) : (
+      row.map(render)
+    ),
   );
-  const pick = <K extends keyof ConfigChoices>(key: K) => (v: ConfigChoices[K]) => choose(key, v);
-  const gpu = choices.executionProvider === 'cuda' || choices.executionProvider === 'tensorrt';
-  const ep = providers.find((p) => p.name === choices.executionProvider);
+}
+
+export function RunForm() {
+  const fields = useRunConfig((s) => s.fields);
+  const resetDims = useRunConfig((s) => s.resetDims);
+  const { config, errors } = useParsedConfig();
+  const symbolic = useSymbolicDims();
+  useEffect(() => resetDims(symbolic), [symbolic, resetDims]);
+  const render = (k: AnyKnob) => <KnobField key={k.id} knob={k} errors={errors} symbolic={symbolic} />;
 
   return (
     <section className="panel-section">
       <h3>Run settings</h3>
-      <Group title="Stop rule">
-        {text('warmup', 'Warm-up', 'iterations, not measured')}
-        {text('iterations', 'Iterations', 'measure at least this many')}
-        {text('minDurationS', 'Min duration', 'seconds, measured at least')}
-      </Group>
-      <Group title="Session">
-        <SelectField
-          label="Execution provider"
-          value={choices.executionProvider}
-          onChange={pick('executionProvider')}
-          testId="field-ep"
-          hint={ep && !ep.available ? ep.reason : undefined}
-          options={(['cpu', 'cuda', 'tensorrt', 'webgpu'] as const).map((name) => {
-            const p = providers.find((x) => x.name === name);
-            return { value: name, label: p && !p.available ? `${name} (unavailable)` : name, title: p?.reason };
-          })}
-        />
-        <SelectField
-          label="Graph optimization"
-          value={choices.graphOptimizationLevel}
-          onChange={pick('graphOptimizationLevel')}
-          testId="field-opt-level"
-          options={(['disabled', 'basic', 'extended', 'all'] as const).map((v) => ({ value: v, label: v }))}
-        />
-        {text('threads', 'Intra-op threads', '0 = ORT decides')}
-        {text('interThreads', 'Inter-op threads', '0 = ORT decides')}
-        <SelectField
-          label="Execution mode"
-          value={choices.executionMode}
-          onChange={pick('executionMode')}
-          testId="field-execution-mode"
-          options={[
-            { value: 'sequential', label: 'sequential' },
-            { value: 'parallel', label: 'parallel' },
-          ]}
-        />
-        <div className="checks">
-          <CheckField label="CPU memory arena" checked={choices.enableCpuMemArena} onChange={pick('enableCpuMemArena')} testId="field-mem-arena" />
-          <CheckField label="Memory pattern" checked={choices.enableMemPattern} onChange={pick('enableMemPattern')} testId="field-mem-pattern" />
-        </div>
-        {gpu && text('deviceId', 'GPU device', 'CUDA device id')}
-        {gpu && (
-          <SelectField
-            label="cuDNN algo search"
-            value={choices.cudnnConvAlgoSearch}
-            onChange={pick('cudnnConvAlgoSearch')}
-            testId="field-cudnn"
-            options={(['EXHAUSTIVE', 'HEURISTIC', 'DEFAULT'] as const).map((v) => ({ value: v, label: v.toLowerCase() }))}
-          />
-        )}
-        {gpu && <CheckField label="CUDA graph" checked={choices.enableCudaGraph} onChange={pick('enableCudaGraph')} testId="field-cuda-graph" />}
-      </Group>
-      <Group title="Inputs">
-        <SelectField
-          label="Data"
-          value={choices.inputSource}
-          onChange={pick('inputSource')}
-          testId="field-input-source"
-          options={[
-            { value: 'random', label: 'seeded random' },
-            { value: 'zeros', label: 'zeros' },
-            { value: 'files', label: 'from a folder' },
-          ]}
-        />
-        {choices.inputSource === 'random' && text('seed', 'Seed', 'same seed, same tensors')}
-        {choices.inputSource === 'files' && text('inputsDir', 'Folder', 'input_N.pb (TensorProto) or NAME.npy', true)}
-        {choices.inputSource === 'files' && (
-          <CheckField label="Check outputs against output_N.pb" checked={choices.checkOutputs} onChange={pick('checkOutputs')} testId="field-check-outputs" />
-        )}
-        {choices.inputSource !== 'files' && text('batch', 'Batch size', 'leading dynamic dim (blank: 1)')}
-        {choices.inputSource !== 'files' &&
-          symbolic.map((name) => (
-            <TextField
-              key={name}
-              label={`dim ${name}`}
-              hint="symbolic dimension"
-              value={fields.dims[name] ?? ''}
-              error={errors[`dim:${name}`]}
-              onChange={(v) => setDim(name, v)}
-              testId={`dim-${name}`}
-            />
-          ))}
-      </Group>
-      <Group title="Scenario (MLPerf LoadGen)">
-        <SelectField
-          label="Scenario"
-          value={choices.scenario}
-          onChange={pick('scenario')}
-          testId="field-scenario"
-          options={[
-            { value: 'single-stream', label: 'single-stream (latency)' },
-            { value: 'offline', label: 'offline (throughput)' },
-            { value: 'server', label: 'server (Poisson QPS)' },
-            { value: 'multi-stream', label: 'multi-stream (N per query)' },
-          ]}
-        />
-        {choices.scenario === 'server' && text('qps', 'Target QPS', 'Poisson arrivals per second')}
-        {choices.scenario === 'server' && text('latencyBudgetMs', 'p99 budget', 'milliseconds')}
-        {choices.scenario === 'multi-stream' && text('samplesPerQuery', 'Samples / query', 'the batch of one query')}
-        <CheckField label="Profile operators after measuring" checked={choices.profile} onChange={pick('profile')} testId="field-profile" />
-      </Group>
-      <Group title="Telemetry">
-        <CheckField label="Sample CPU, GPU and power beside the run" checked={choices.telemetry} onChange={pick('telemetry')} testId="field-telemetry" />
-        {choices.telemetry && text('telemetryIntervalMs', 'Interval', 'ms between samples (20–10000)')}
-        {choices.telemetry && text('telemetryGpus', 'GPUs', 'indices, e.g. 0,1 (blank: all)')}
-      </Group>
+      {GROUPS.map(({ title, groups }) => {
+        const shown = ALL_KNOBS.filter((k) => groups.includes(k.group) && formKnobApplies(k, fields));
+        const more = shown.filter((k) => k.advanced);
+        return (
+          <Group title={title} key={title}>
+            {layout(shown.filter((k) => !k.advanced), render)}
+            {more.length > 0 && (
+              <details className="field wide" data-testid={`more-${groups[0]}`}>
+                <summary className="field-label">More: {more.map((k) => k.label.toLowerCase()).join(', ')}</summary>
+                <div className="field-grid">{more.map(render)}</div>
+              </details>
+            )}
+          </Group>
+        );
+      })}
       {config && (
         <div className="cli-line">
           <div className="field-label">Same run from a terminal</div>
