@@ -12,10 +12,12 @@ export default defineConfig({
     include: [
       'tests/unit/shared/stats-*.test.ts',
       'tests/unit/shared/percentile-supported-from-loadgen-counts.test.ts',
+      'tests/unit/shared/latency-summary-edge-cases.test.ts',
       'tests/unit/shared/compare-*.test.ts',
       'tests/unit/main/timing-loop-*.test.ts',
       'tests/unit/main/server-verdict-*.test.ts',
       'tests/unit/telemetry/energy-*.test.ts',
+      'tests/unit/telemetry/power-integral-and-per-inference-boundaries.test.ts',
     ],
   },
 });

@@ -29,6 +29,12 @@ describe('comparing a run with its baseline', () => {
     expect(c).toEqual({ ratio: 1, ratioSigma: 0, slowerByPct: 0, sentence: 'this run is 1.00 ± 0.00 × slower than the baseline (median 3.000 ms vs 3.000 ms)' });
   });
 
+  it('equal medians with different means keep the σ of the ratio of means', () => {
+    // r = 1, mean ratio 1.2: σ = 1.2·√(0.1² + 0.1²) = 0.170, printed as is (not divided by 1.2²).
+    const c = compareRuns({ medianMs: 10, meanMs: 12, stdMs: 1.2 }, { medianMs: 10, meanMs: 10, stdMs: 1 });
+    expect(c.sentence).toBe('this run is 1.00 ± 0.17 × slower than the baseline (median 10.00 ms vs 10.00 ms)');
+  });
+
   it("uses each run's own spread: only the baseline varying still gives a σ", () => {
     const c = compareRuns({ medianMs: 10, meanMs: 10, stdMs: 0 }, { medianMs: 10, meanMs: 10, stdMs: 2 });
     expect(c.ratioSigma).toBeCloseTo(0.2, 12);
