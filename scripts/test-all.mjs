@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, build, unit + integration (vitest), e2e (Playwright), in that
-// order, and one closing line `N passed, N failed` over every suite. Each of typecheck, lint and
-// build counts as one check; vitest and Playwright count their test cases (from their JSON
-// reports). Keeps going after a failure so one run shows everything that is wrong.
+// order, and one closing line `N passed, N failed, N skipped` over every suite. Each of
+// typecheck, lint and build counts as one check; vitest and Playwright count their test cases
+// (from their JSON reports). Skipped tests are counted and shown, so a suite that quietly skips
+// on some machine says so. Keeps going after a failure so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -12,6 +13,7 @@ mkdirSync(results, { recursive: true });
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 const lines = [];
 
 function run(label, command, args) {
@@ -35,12 +37,13 @@ function suite(label, command, args, reportFile, count) {
     lines.push(`FAIL ${label} (no report: the runner did not start)`);
     return;
   }
-  const { p, f } = count(JSON.parse(readFileSync(reportFile, 'utf8')));
+  const { p, f, s } = count(JSON.parse(readFileSync(reportFile, 'utf8')));
   passed += p;
   failed += f;
+  skipped += s;
   // A runner that exits non-zero with no failed test (a crash, an unhandled error) still fails.
   if (!ok && f === 0) failed++;
-  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${label}: ${p} passed, ${f} failed`);
+  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${label}: ${p} passed, ${f} failed, ${s} skipped`);
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -53,17 +56,19 @@ const built = check('build', npx, ['electron-vite', 'build']);
 suite('vitest (unit + integration)', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${results}/vitest.json`], `${results}/vitest.json`, (r) => ({
   p: r.numPassedTests,
   f: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0),
+  s: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
 }));
 
 if (built) {
   suite('playwright (e2e)', npx, ['playwright', 'test'], `${results}/playwright.json`, (r) => ({
     p: r.stats.expected,
     f: r.stats.unexpected + r.stats.flaky,
+    s: r.stats.skipped ?? 0,
   }));
 } else {
   failed++;
   lines.push('FAIL playwright (e2e): skipped because the build failed');
 }
 
-process.stdout.write(`\n${lines.join('\n')}\n${passed} passed, ${failed} failed\n`);
+process.stdout.write(`\n${lines.join('\n')}\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exit(failed === 0 ? 0 : 1);

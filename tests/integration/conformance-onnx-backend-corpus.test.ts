@@ -5,17 +5,13 @@
  * benchmarks. Runs the engine in-process (the worker's code, without the process around it).
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runBenchmark, type BenchmarkOutcome } from '../../src/main/engine/run-benchmark';
 import { RunConfigSchema } from '../../src/shared/run';
 import { tempHome } from '../helpers/temp-home';
-
-const CORPUS = resolve('../shared/onnx-corpus');
-const CONVERTED = join(CORPUS, 'pytorch-converted');
-const LIGHT = join(CORPUS, 'light');
-const hasCorpus = existsSync(CONVERTED);
+import { corpusPath } from '../helpers/onnx-corpus';
 
 async function bench(modelPath: string, extra: Record<string, unknown>, iterations = 2): Promise<BenchmarkOutcome> {
   const t = tempHome('dyno-conf-');
@@ -42,8 +38,9 @@ async function bench(modelPath: string, extra: Record<string, unknown>, iteratio
   }
 }
 
-describe.runIf(hasCorpus)('the ONNX backend conformance corpus', () => {
+describe('the ONNX backend conformance corpus', () => {
   it('passes --check-outputs on every model ORT 1.30 loads (59), and explains every other one (23)', async () => {
+    const CONVERTED = corpusPath('pytorch-converted');
     const models = readdirSync(CONVERTED).sort();
     expect(models).toHaveLength(82);
     const passed: string[] = [];
@@ -68,6 +65,7 @@ describe.runIf(hasCorpus)('the ONNX backend conformance corpus', () => {
   }, 180_000);
 
   it('benchmarks every light/ architecture', async () => {
+    const LIGHT = corpusPath('light');
     const models = readdirSync(LIGHT).filter((f) => f.endsWith('.onnx'));
     expect(models.length).toBeGreaterThanOrEqual(9);
     for (const m of models) {

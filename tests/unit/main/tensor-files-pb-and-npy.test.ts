@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readNpy, readTensorProto } from '../../../src/main/engine/tensor-files';
 import { toFloat16Bits } from '../../../src/main/engine/inputs';
+import { corpusPath } from '../../helpers/onnx-corpus';
 
 const NPY = resolve('tests/fixtures/npy');
-const EMBEDDING = resolve('../shared/onnx-corpus/pytorch-converted/test_Embedding/test_data_set_0');
+const embedding = (): string => corpusPath('pytorch-converted/test_Embedding/test_data_set_0');
 
 describe('NumPy .npy files written by numpy 2.4', () => {
   it('reads float32 with its shape and values', () => {
@@ -30,12 +30,12 @@ describe('NumPy .npy files written by numpy 2.4', () => {
   });
 });
 
-describe.runIf(existsSync(EMBEDDING))('ONNX TensorProto files from ONNX backend test data', () => {
+describe('ONNX TensorProto files from ONNX backend test data', () => {
   it('reads int64 indices and float outputs stored as raw data', () => {
-    const input = readTensorProto(`${EMBEDDING}/input_0.pb`).tensor;
+    const input = readTensorProto(`${embedding()}/input_0.pb`).tensor;
     expect(input.type).toBe('int64');
     expect(input.dims).toEqual([1, 4]);
-    const output = readTensorProto(`${EMBEDDING}/output_0.pb`).tensor;
+    const output = readTensorProto(`${embedding()}/output_0.pb`).tensor;
     expect([output.type, output.dims, output.size]).toEqual(['float32', [1, 4, 3], 12]);
   });
   it('says when a file is not a TensorProto', () => {

@@ -19,8 +19,11 @@ function fakeNvidiaSmi(body: string): string {
 
 describe.runIf(process.platform !== 'win32')('NVIDIA presence', () => {
   it('reports no GPU, with the reason, when nvidia-smi is not on PATH', async () => {
-    const r = await probeGpus('/nonexistent-dir');
-    expect(r).toEqual({ available: false, reason: expect.stringMatching(/^nvidia-smi not found on PATH/), gpus: [] });
+    // PATH is an empty folder of our own, so this holds on a machine with a real nvidia-smi too.
+    t = tempHome('dyno-empty-path-');
+    expect(findOnPath('nvidia-smi', t.home)).toBeUndefined();
+    const r = await probeGpus(t.home);
+    expect(r).toEqual({ available: false, reason: 'nvidia-smi not found on PATH (no NVIDIA driver): GPU telemetry is off; CPU telemetry continues.', gpus: [] });
   });
   it('reads names and driver of every GPU, and N/A as unknown', async () => {
     const dir = fakeNvidiaSmi(`printf 'Tesla P100-PCIE-12GB, 375.66\\nNVIDIA A10, [N/A]\\n'`);
