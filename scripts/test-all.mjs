@@ -51,6 +51,7 @@ check('typecheck (node)', npx, ['tsc', '-p', 'tsconfig.node.json']);
 check('typecheck (renderer)', npx, ['tsc', '-p', 'tsconfig.web.json']);
 check('typecheck (e2e)', npx, ['tsc', '-p', 'tsconfig.e2e.json']);
 check('lint', npx, ['eslint', '--max-warnings', '0', '.']);
+check('layering (dependency-cruiser)', npx, ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']);
 const built = check('build', npx, ['electron-vite', 'build']);
 
 suite('vitest (unit + integration)', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${results}/vitest.json`], `${results}/vitest.json`, (r) => ({

@@ -59,7 +59,9 @@ describe('dyno bench exit codes', () => {
 
   it('3 on a regression beyond --fail-if-slower', async () => {
     const fast = join(t.home, 'impossibly-fast.json');
-    writeFileSync(fast, JSON.stringify({ stats: { p50_ms: 1e-6, mean_ms: 1e-6, std_ms: 0 } }));
+    // A real export (the reader refuses partial files) whose median is made impossibly fast.
+    const first = JSON.parse((await dyno('bench', CONV2D, '--iterations', '20', '--json')).stdout) as { stats: Record<string, unknown> };
+    writeFileSync(fast, JSON.stringify({ ...first, stats: { ...first.stats, p50_ms: 1e-6, mean_ms: 1e-6, std_ms: 0 } }));
     const r = await dyno('bench', CONV2D, '--iterations', '30', '--baseline', fast, '--fail-if-slower', '5');
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/regression: median [\d.]+% slower than the baseline \(limit 5%\)/);

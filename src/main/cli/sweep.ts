@@ -9,10 +9,9 @@ import { InvalidArgumentError } from 'commander';
 import type { Run } from '../../shared/run';
 import { fitPowerLaw, type PowerLawFit } from '../../shared/power-law';
 import { formatMs, formatRate } from '../../shared/format';
-import { methods } from '../../shared/contract';
-import { StudySchema } from '../../shared/study';
+import type { DynoApi } from '../../shared/contract';
 import { createStudio } from '../studio/create-studio';
-import type { Studio } from '../studio/studio';
+import { createInProcessApi } from '../studio/in-process-api';
 import { benchConfig, type BenchFlags } from './bench-options';
 import { CliError } from './errors';
 
@@ -51,17 +50,15 @@ function fitAlong(points: Point[], axis: 'batch' | 'threads'): PowerLawFit | nul
 }
 
 /** One study, then one stored run per grid point, each in the study, in order. */
-async function runGrid(studio: Studio, model: string, o: SweepFlags, label: string, batches: number[], threadCounts: number[]): Promise<{ studyId: string; points: Point[] }> {
-  const study = StudySchema.parse(
-    await studio.call('studies.create', { kind: 'sweep', name: label, spec: { model: resolve(model), grid: { batchSize: batches, threads: threadCounts } } }),
-  );
+async function runGrid(api: DynoApi, model: string, o: SweepFlags, label: string, batches: number[], threadCounts: number[]): Promise<{ studyId: string; points: Point[] }> {
+  const study = await api.call('studies.create', { kind: 'sweep', name: label, spec: { model: resolve(model), grid: { batchSize: batches, threads: threadCounts } } });
   if (!o.json) process.stderr.write(`study ${study.id}: ${batches.length * threadCounts.length} points\n`);
   const points: Point[] = [];
   for (const threads of threadCounts) {
     for (const batch of batches) {
       const config = benchConfig(model, { ...o, batch, threads, label });
-      const { runId } = methods['runs.start'].result.parse(await studio.call('runs.start', { config, studyId: study.id }));
-      const run = await studio.queue.whenFinished(runId);
+      const { runId } = await api.call('runs.start', { config, studyId: study.id });
+      const { run } = await api.call('runs.wait', { runId });
       const stats = run.status === 'completed' ? run.stats : undefined;
       const point: Point = { batch, threads, runId, status: run.status, ...(stats ? { p50Ms: stats.percentiles.p50?.valueMs, meanMs: stats.meanMs, throughputPerS: stats.throughputPerS } : {}) };
       points.push(point);
@@ -78,7 +75,7 @@ export async function sweep(model: string, o: SweepFlags): Promise<number> {
   if (threadCounts.includes(0) && threadCounts.length > 1) throw new CliError('--thread-counts: 0 means "ORT decides"; sweep explicit counts instead.');
   const handle = createStudio();
   const sweepLabel = o.label ?? `sweep ${new Date().toISOString()}`;
-  const { studyId, points } = await runGrid(handle.studio, model, o, sweepLabel, batches, threadCounts).finally(() => handle.close());
+  const { studyId, points } = await runGrid(createInProcessApi(handle.studio), model, o, sweepLabel, batches, threadCounts).finally(() => handle.close());
   const fits = {
     ...(batches.length > 1 ? { batch: fitAlong(points, 'batch') } : {}),
     ...(threadCounts.length > 1 ? { threads: fitAlong(points, 'threads') } : {}),
