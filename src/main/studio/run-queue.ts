@@ -61,7 +61,8 @@ export class RunQueue {
     this.now = deps.now ?? (() => new Date());
   }
 
-  enqueue(config: RunConfig): Run {
+  /** `studyId` goes on the run itself, so every event and every saved copy carries its study. */
+  enqueue(config: RunConfig, options: { studyId?: string } = {}): Run {
     const created = this.now();
     const run: Run = {
       id: newRunId(created),
@@ -69,6 +70,7 @@ export class RunQueue {
       config,
       modelName: basename(config.modelPath),
       createdAt: created.toISOString(),
+      ...(options.studyId !== undefined ? { studyId: options.studyId } : {}),
     };
     this.update(run);
     this.waiting.push(run);

@@ -17,7 +17,7 @@ import { buildZooModel } from '../models/zoo/families';
 import type { RunsRepository } from '../store/runs-repository';
 import type { StudiesRepository } from '../store/studies-repository';
 import type { Handlers } from './handlers';
-import { addRunsToStudy, requireStudy, studyHandlers } from './study-handlers';
+import { requireStudy, studyHandlers } from './study-handlers';
 import { describeRecentModels } from './recent-models';
 import { RunQueue } from './run-queue';
 import type { ProviderCache } from './provider-cache';
@@ -152,10 +152,7 @@ export class Studio {
         if (config.inputs.kind !== 'files') checkShapes(model.inputs, config);
         const ep = await this.deps.providers.status(config.session.executionProvider);
         if (!ep.available) throw new ApiCallError(`Execution provider ${ep.name} is not available: ${ep.reason ?? 'unknown reason'}`, 'provider-unavailable');
-        const run = this.queue.enqueue(config);
-        // In the same tick as the insert: nothing reads the store in between, so no one sees the run
-        // outside its study.
-        if (studyId !== undefined) addRunsToStudy(studies, studyId, [run.id]);
+        const run = this.queue.enqueue(config, studyId !== undefined ? { studyId } : {});
         return { runId: run.id };
       },
       'runs.cancel': ({ runId }) => ({ cancelled: this.queue.cancel(runId) }),
