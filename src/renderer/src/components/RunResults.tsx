@@ -9,6 +9,7 @@ import { formatBytes, formatMs } from '../../../shared/format';
 import { DistributionChart } from '../charts/DistributionChart';
 import { distributionKey, useDistributions } from '../stores/distribution-store';
 import { FailureNotice } from './FailureNotice';
+import { ServerVerdictLine } from './ServerVerdictLine';
 import { ProfileTable } from './ProfileTable';
 import { StatsCards } from './StatsCards';
 import { Warnings } from './Warnings';
@@ -41,12 +42,7 @@ function Verdicts({ detail }: { detail: RunDetail }) {
   const { check, server } = detail.run.results;
   return (
     <>
-      {server && (
-        <div className={`verdict ${server.passed ? 'pass' : 'fail'}`} data-testid="server-verdict">
-          Server: p{Math.round(server.percentile * 1000) / 10} {formatMs(server.percentileMs)} against a {formatMs(server.latencyBudgetMs)} budget at{' '}
-          {server.achievedQps.toFixed(1)} of {server.targetQps} QPS — {server.passed ? 'PASS' : 'FAIL'}
-        </div>
-      )}
+      {server && <ServerVerdictLine verdict={server} />}
       {check && (
         <div className={`verdict ${check.passed ? 'pass' : 'fail'}`} data-testid="check-verdict">
           Outputs {check.passed ? 'match' : 'differ from'} the expected values: max abs error {check.maxAbsError.toExponential(2)}, max rel error{' '}
