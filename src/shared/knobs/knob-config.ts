@@ -7,7 +7,7 @@
 import { RunConfigSchema, type RunConfig } from '../run-config';
 import { applies, type AnyKnob } from './knob';
 import { ALL_KNOBS, knobById } from './registry';
-import { conditionText, knobAtPath, knobName, type Audience } from './setting-names';
+import { conditionText, explainConfigIssue, knobName, type Audience } from './setting-names';
 
 export interface KnobError {
   /** The knob at fault, when one is (a cross-field check names the later field). */
@@ -80,13 +80,7 @@ export function configFromKnobs(
   if (errors.length > 0) return { errors };
   const parsed = RunConfigSchema.safeParse(draft);
   if (parsed.success) return { config: parsed.data, errors };
-  return {
-    errors: parsed.error.issues.map((issue) => {
-      const knob = knobAtPath(issue.path);
-      const name = knob ? knobName(knob, options.audience) : issue.path.map(String).join('.') || 'run configuration';
-      return { ...(knob ? { knob } : {}), message: /^must /.test(issue.message) ? `${name} ${issue.message}` : `${name}: ${issue.message}` };
-    }),
-  };
+  return { errors: parsed.error.issues.map((issue) => explainConfigIssue(issue, options.audience)) };
 }
 
 /** Each knob's value in a config, keyed by id. */

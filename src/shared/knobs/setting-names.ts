@@ -44,3 +44,13 @@ export function conditionText(c: Condition, audience: Audience): string {
 export function knobMessage(knob: AnyKnob, problem: string, audience: Audience): string {
   return `${knobName(knob, audience)} ${problem}`;
 }
+
+/**
+ * One schema issue of a RunConfig in words: "Max iterations (--max-iterations) must be at least
+ * the min iterations". For any code that validates a config (the host, the engine) and reports it.
+ */
+export function explainConfigIssue(issue: { path: readonly PropertyKey[]; message: string }, audience: Audience = 'cli'): { knob?: AnyKnob; message: string } {
+  const knob = knobAtPath(issue.path);
+  const name = knob ? knobName(knob, audience) : issue.path.map(String).join('.') || 'run configuration';
+  return { ...(knob ? { knob } : {}), message: /^must /.test(issue.message) ? `${name} ${issue.message}` : `${name}: ${issue.message}` };
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { optionFor } from '../../../src/main/cli/bench-options';
 import { InputSourceSchema, INPUT_SOURCES, ScenarioSchema, SCENARIOS } from '../../../src/shared/run-config';
 import { ALL_KNOBS, knobById } from '../../../src/shared/knobs/registry';
-import { settingAt, settingName } from '../../../src/shared/knobs/setting-names';
+import { explainConfigIssue, settingAt, settingName } from '../../../src/shared/knobs/setting-names';
 import { parseBenchArgs } from '../../helpers/parse-bench-args';
 
 describe('the knob registry', () => {
@@ -54,5 +54,12 @@ describe('CLI errors name the setting and its flag', () => {
   });
   it('for shorthands that contradict each other', () => {
     expect(fails(['--zeros', '--inputs', '/d'])).toThrow("option '--inputs <dir>' cannot be used with option '--zeros'");
+  });
+});
+
+describe('a config issue in words', () => {
+  it('names the setting by label and flag, for the CLI and the UI', () => {
+    expect(explainConfigIssue({ path: ['session', 'intraOpThreads'], message: 'Too big: expected number to be <=1024' }).message).toBe('Intra-op threads (--threads): Too big: expected number to be <=1024');
+    expect(explainConfigIssue({ path: ['stop', 'maxIterations'], message: 'must be at least the min iterations' }, 'ui').message).toBe('Max iterations must be at least the min iterations');
   });
 });
