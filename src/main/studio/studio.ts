@@ -3,6 +3,7 @@
  * IPC, the `dyno serve` WebSocket, the CLI) calls `call()` with untrusted input; parameters are
  * parsed with the contract's schemas here, once, and errors become one readable line.
  */
+import { explainConfigIssue } from '../../shared/knobs/setting-names';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -26,6 +27,17 @@ import type { Environment } from '../../shared/telemetry';
 import type { WorkerSpawnSpec } from '../child/fork-worker';
 import type { Executor } from '../executor/executor';
 import { RunConfigSchema } from '../../shared/run';
+
+/**
+ * A refused request in words: a run configuration's problems are named by the setting's label
+ * and CLI flag ("Intra-op threads (--threads) must be …"), so the UI and the CLI can show the
+ * same line; anything else as zod puts it.
+ */
+function invalidRequest(method: string, error: z.ZodError): string {
+  const configIssues = error.issues.filter((i) => i.path[0] === 'config');
+  if (method !== 'runs.start' || configIssues.length !== error.issues.length) return `Invalid ${method} request: ${z.prettifyError(error)}`;
+  return configIssues.map((i) => explainConfigIssue({ path: i.path.slice(1), message: i.message }).message).join('; ');
+}
 
 export interface StudioDeps {
   repo: RunsRepository;
@@ -75,7 +87,7 @@ export class Studio {
   async call(method: unknown, params: unknown): Promise<unknown> {
     if (!isMethod(method)) throw new ApiCallError(`Unknown method: ${String(method)}`, 'unknown-method');
     const parsed = methods[method].params.safeParse(params ?? {});
-    if (!parsed.success) throw new ApiCallError(`Invalid ${method} request: ${z.prettifyError(parsed.error)}`, 'invalid-params');
+    if (!parsed.success) throw new ApiCallError(invalidRequest(method, parsed.error), 'invalid-params');
     try {
       const handler = this.handlers[method] as (p: unknown) => unknown;
       return await handler(parsed.data);

@@ -1,0 +1,36 @@
+/**
+ * A run configuration the host refuses names the setting as the run form labels it and as the
+ * CLI spells it, so the UI and the terminal show the same one line (the knob registry's names).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStudio, type StudioHandle } from '../../src/main/studio/create-studio';
+import { createInProcessApi } from '../../src/main/studio/in-process-api';
+import type { DynoApi } from '../../src/shared/contract';
+import { CONV2D, tempHome } from '../helpers/temp-home';
+
+let t: ReturnType<typeof tempHome>;
+let handle: StudioHandle;
+let api: DynoApi;
+beforeAll(() => {
+  t = tempHome();
+  handle = createStudio({ home: t.home });
+  api = createInProcessApi(handle.studio);
+});
+afterAll(() => {
+  handle.close();
+  t.cleanup();
+});
+
+const stop = { warmupIterations: 0, minIterations: 5, maxIterations: 5, minDurationMs: 0, maxDurationMs: 10_000 };
+
+describe('a refused run configuration', () => {
+  it('names the setting by label and flag', async () => {
+    const config = { modelPath: CONV2D, stop, session: { intraOpThreads: -1 } };
+    await expect(api.call('runs.start', { config: config as never })).rejects.toThrow(/^Intra-op threads \(--threads\): Too small: expected number to be >=0$/);
+  });
+
+  it('names every broken setting in one line', async () => {
+    const config = { modelPath: CONV2D, stop: { ...stop, maxIterations: 2 }, session: { intraOpThreads: -1 } };
+    await expect(api.call('runs.start', { config: config as never })).rejects.toThrow('Intra-op threads (--threads): Too small: expected number to be >=0; Max iterations (--max-iterations) must be at least the min iterations');
+  });
+});
