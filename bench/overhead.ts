@@ -3,8 +3,13 @@
  * (tens of µs per run, where overhead shows) and a large one, it alternates rounds of
  *   A) a full Dyno run: studio → worker process → timing loop → samples to SQLite, and
  *   B) a bare `session.run` loop in plain Node (bench/bare-loop.mjs), timed as a whole,
- * with the same model, options, warm-up and iteration count, then compares the medians of the
- * round means. Interleaving means drift in machine load hits both sides alike. Target ≤ 1.02.
+ * with the same model, options, warm-up and iteration count. Each round gives one paired ratio
+ * (Dyno's mean ÷ the bare loop's mean); interleaving means drift in machine load hits both sides
+ * of a pair alike. The figure is the median of the paired ratios with its distribution-free 95 %
+ * order-statistic interval (the same one Dyno puts on percentiles). Rounds continue until that
+ * interval is narrower than the target's margin (±0.02 around the figure, so it can decide
+ * "≤ 1.02") or MAX_ROUNDS is reached; the verdict says whether the whole interval lies within the
+ * target, above it, or straddles it (then: undecided on this machine, rerun on a quiet one).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,9 +19,14 @@ import { z } from 'zod';
 import { createStudio } from '../src/main/studio/create-studio';
 import { createInProcessApi } from '../src/main/studio/in-process-api';
 import { RunConfigSchema } from '../src/shared/run';
-import { quantileSorted, sortedCopy } from '../src/shared/stats';
+import { quantileCi, quantileSorted, sortedCopy } from '../src/shared/stats';
 
-const ROUNDS = Number(process.env.ROUNDS ?? 5);
+/** An order-statistic interval for a median needs 6 pairs at 95 %; 8 gives it room. */
+const MIN_ROUNDS = Math.max(6, Number(process.env.MIN_ROUNDS ?? 8));
+const MAX_ROUNDS = Math.max(MIN_ROUNDS, Number(process.env.MAX_ROUNDS ?? 40));
+const TARGET = 1.02;
+/** The interval must be narrower than the target's margin over 1 to be able to decide. */
+const MAX_WIDTH = TARGET - 1;
 const WITH_TELEMETRY = process.env.TELEMETRY === '1';
 const CASES = [
   { name: 'tiny: Conv2d (PyTorch export)', model: resolve('resources/models/conv2d.onnx'), warmup: 200, iterations: 20_000 },
@@ -47,15 +57,36 @@ function bareMean(model: string, warmup: number, iterations: number): number {
   return z.object({ meanMs: z.number() }).parse(JSON.parse(out)).meanMs;
 }
 
-const median = (xs: number[]): number => quantileSorted(sortedCopy(xs), 0.5);
+interface RatioFigure {
+  median: number;
+  low: number;
+  high: number;
+  rounds: number;
+}
+
+function ratioFigure(ratios: readonly number[]): RatioFigure | null {
+  const sorted = sortedCopy(ratios);
+  const ci = quantileCi(sorted, 0.5);
+  return ci ? { median: quantileSorted(sorted, 0.5), low: ci.lowMs, high: ci.highMs, rounds: ratios.length } : null;
+}
+
+function verdict(f: RatioFigure): string {
+  if (f.high <= TARGET) return `within the ${TARGET} target`;
+  if (f.low > TARGET) return `OVER the ${TARGET} target`;
+  return `undecided: the interval straddles ${TARGET} (rerun on a quiet machine, or MAX_ROUNDS=…)`;
+}
 
 try {
-  console.log(`bench:overhead — ${ROUNDS} interleaved rounds per model; mean latency per round (ms); telemetry ${WITH_TELEMETRY ? 'on' : 'off (TELEMETRY=1 to include the sampler)'}\n`);
+  console.log(
+    `bench:overhead — ${MIN_ROUNDS}–${MAX_ROUNDS} interleaved rounds per model, until the 95 % interval of the median ratio is narrower than ${MAX_WIDTH}; mean latency per round (ms); telemetry ${WITH_TELEMETRY ? 'on' : 'off (TELEMETRY=1 to include the sampler)'}\n`,
+  );
   const rows: string[] = [];
   for (const c of CASES) {
     const dyno: number[] = [];
     const bare: number[] = [];
-    for (let r = 0; r < ROUNDS; r++) {
+    const ratios: number[] = [];
+    let figure: RatioFigure | null = null;
+    for (let r = 0; r < MAX_ROUNDS; r++) {
       // Alternate which side goes first, so neither always runs on a warmer machine.
       if (r % 2 === 0) {
         dyno.push(await dynoMean(c.model, c.warmup, c.iterations));
@@ -64,10 +95,18 @@ try {
         bare.push(bareMean(c.model, c.warmup, c.iterations));
         dyno.push(await dynoMean(c.model, c.warmup, c.iterations));
       }
-      console.log(`  ${c.name.padEnd(32)} round ${r + 1}: dyno ${dyno.at(-1)!.toFixed(5)}  bare ${bare.at(-1)!.toFixed(5)}`);
+      const d = dyno.at(-1)!;
+      const b = bare.at(-1)!;
+      ratios.push(d / b);
+      console.log(`  ${c.name.padEnd(32)} round ${r + 1}: dyno ${d.toFixed(5)}  bare ${b.toFixed(5)}  ratio ${(d / b).toFixed(3)}`);
+      figure = ratios.length >= MIN_ROUNDS ? ratioFigure(ratios) : null;
+      if (figure && figure.high - figure.low < MAX_WIDTH) break;
     }
-    const ratio = median(dyno) / median(bare);
-    rows.push(`${c.name.padEnd(32)} dyno ${median(dyno).toFixed(5)} ms   bare ${median(bare).toFixed(5)} ms   ratio ${ratio.toFixed(3)}   ${ratio <= 1.02 ? 'within' : 'OVER'} the 1.02 target`);
+    rows.push(
+      figure
+        ? `${c.name.padEnd(32)} ratio ${figure.median.toFixed(3)} [95% CI ${figure.low.toFixed(3)} – ${figure.high.toFixed(3)}] over ${figure.rounds} rounds: ${verdict(figure)}`
+        : `${c.name.padEnd(32)} too few rounds for an interval`,
+    );
   }
   console.log(`\n${rows.join('\n')}`);
 } finally {

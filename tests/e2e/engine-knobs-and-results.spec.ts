@@ -58,7 +58,7 @@ test('the Server scenario judges a percentile against a budget', async ({ page }
   await page.goto(serve.url);
   await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx');
   await page.getByTestId('field-scenario').selectOption('server');
-  await page.getByTestId('field-qps').fill('40');
+  await page.getByTestId('field-qps').fill('20');
   await page.getByTestId('field-latencyBudget').fill('250');
   // The percentile is a form field now, with the CLI's default.
   await expect(page.getByTestId('field-percentile')).toHaveValue('0.99');
@@ -66,9 +66,9 @@ test('the Server scenario judges a percentile against a budget', async ({ page }
   // LoadGen's early-stopping estimate of p95 needs at least 130 queries (README).
   await page.getByTestId('field-minIterations').fill('150');
   await page.getByTestId('field-minDuration').fill('1');
-  await expect(page.getByTestId('cli-command')).toContainText('--scenario server --qps 40 --latency-budget 250 --percentile 0.95');
+  await expect(page.getByTestId('cli-command')).toContainText('--scenario server --qps 20 --latency-budget 250 --percentile 0.95');
   await page.getByTestId('start-run').click();
-  await expect(page.getByTestId('server-verdict')).toContainText(/p95 [\d.]+ ms \(LoadGen early-stopping estimate; interpolated [\d.]+ ms\) against a 250 ms budget at [\d.]+ of 40 QPS — PASS/, { timeout: 60_000 });
+  await expect(page.getByTestId('server-verdict')).toContainText(/p95 [\d.]+ ms \(LoadGen early-stopping estimate; interpolated [\d.]+ ms\) against a 250 ms budget at [\d.]+ of 20 QPS — PASS/, { timeout: 60_000 });
 });
 
 test('the inspector shows opsets, operators and FLOPs', async ({ page }) => {

@@ -92,8 +92,8 @@ test('a run the host refuses says why beside the Run button; the Run and Session
   await page.getByTestId('model-path').fill(model);
   await page.getByRole('button', { name: 'Open' }).click();
   await expect(page.getByTestId('model-name')).toHaveText('soon-gone.onnx');
-  await page.getByTestId('field-iterations').fill('200');
-  await page.getByTestId('field-minDurationS').fill('0');
+  await page.getByTestId('field-minIterations').fill('200');
+  await page.getByTestId('field-minDuration').fill('0');
   await page.getByTestId('start-run').click();
   await expect(page.getByTestId('results')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('stat-count')).toHaveText('200');

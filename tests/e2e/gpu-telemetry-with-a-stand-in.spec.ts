@@ -30,8 +30,8 @@ test.afterAll(async () => {
 test('GPU telemetry panels and cards', async ({ page }) => {
   await page.goto(serve.url);
   await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx');
-  await page.getByTestId('field-iterations').fill('100');
-  await page.getByTestId('field-minDurationS').fill('2');
+  await page.getByTestId('field-minIterations').fill('100');
+  await page.getByTestId('field-minDuration').fill('2');
   await page.getByTestId('start-run').click();
   await expect(page.getByTestId('results')).toBeVisible({ timeout: 60_000 });
   // latency, CPU (2), power, GPU util (2), temperature, memory, clocks (2)

@@ -26,11 +26,11 @@ const stop = { warmupIterations: 0, minIterations: 5, maxIterations: 5, minDurat
 describe('a refused run configuration', () => {
   it('names the setting by label and flag', async () => {
     const config = { modelPath: CONV2D, stop, session: { intraOpThreads: -1 } };
-    await expect(api.call('runs.start', { config: config as never })).rejects.toThrow(/^Intra-op threads \(--threads\): Too small: expected number to be >=0$/);
+    await expect(api.call('runs.start', { config: config as never })).rejects.toThrow(/^Invalid runs.start request: Intra-op threads \(--threads\): Too small: expected number to be >=0$/);
   });
 
   it('names every broken setting in one line', async () => {
     const config = { modelPath: CONV2D, stop: { ...stop, maxIterations: 2 }, session: { intraOpThreads: -1 } };
-    await expect(api.call('runs.start', { config: config as never })).rejects.toThrow('Intra-op threads (--threads): Too small: expected number to be >=0; Max iterations (--max-iterations) must be at least the min iterations');
+    await expect(api.call('runs.start', { config: config as never })).rejects.toThrow('Invalid runs.start request: Intra-op threads (--threads): Too small: expected number to be >=0; Max iterations (--max-iterations) must be at least the min iterations');
   });
 });

@@ -65,11 +65,19 @@ export async function bench(model: string, o: BenchFlags & OutputFlags): Promise
   let runId: string | undefined;
   const stopBar = format === 'text' && process.stderr.isTTY === true ? progressBar(api, () => runId) : () => undefined;
   // Ctrl+C cancels the run; what was measured is kept as an aborted run, and we exit 130.
-  const onSigint = (): void => void (runId && api.call('runs.cancel', { runId }).catch(() => undefined));
+  // A Ctrl+C before the run has its id (the model is still being inspected) is remembered and
+  // cancels the run the moment it is queued.
+  let cancelAsked = false;
+  const cancel = (id: string): void => void api.call('runs.cancel', { runId: id }).catch(() => undefined);
+  const onSigint = (): void => {
+    cancelAsked = true;
+    if (runId) cancel(runId);
+  };
   process.once('SIGINT', onSigint);
   try {
     const baseline = o.baseline ? await loadBaseline(o.baseline, api) : undefined;
     runId = (await api.call('runs.start', { config })).runId;
+    if (cancelAsked) cancel(runId);
     const { run, warnings } = await api.call('runs.wait', { runId });
     stopBar();
     const json = compared(runToJson(run, warnings, `dyno@${appVersion()}`), baseline);

@@ -26,6 +26,8 @@ export function startWorkerRun(spec: WorkerSpawnSpec, job: ExecutorJob, handlers
       child.kill('SIGKILL');
     };
     child.on('message', (raw: unknown) => {
+      // Messages still queued after the run has failed belong to no run.
+      if (settled) return;
       const parsed = WorkerToHostSchema.safeParse(raw);
       if (!parsed.success) return fail('The benchmark worker sent a malformed message.');
       const m = parsed.data;

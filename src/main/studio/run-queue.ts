@@ -78,11 +78,18 @@ export class RunQueue {
     return run;
   }
 
-  /** Resolves with the run once it reaches a final state. */
+  /**
+   * Resolves with the run once it reaches a final state. Rejects at once for a run this queue
+   * does not hold (another Dyno process's run in the same database): nothing here would ever
+   * wake that waiter.
+   */
   whenFinished(runId: string): Promise<Run> {
     // A fast run may already be over by the time someone asks: answer from the store.
     const ended = this.unsaved.get(runId) ?? this.storedFinal(runId);
     if (ended) return Promise.resolve(ended);
+    if (this.active?.runId !== runId && !this.waiting.some((r) => r.id === runId)) {
+      return Promise.reject(new Error(`Run ${runId} is not queued or running in this Dyno process (another process may own it).`));
+    }
     return new Promise((resolve) => this.waiters.set(runId, [...(this.waiters.get(runId) ?? []), resolve]));
   }
 
@@ -153,6 +160,8 @@ export class RunQueue {
     try {
       this.update(running);
       const { run, warnings } = await this.execute(running, active);
+      // A failed final save lands in the catch below, which saves the run as failed instead of
+      // leaving it `running`. (Listeners cannot throw into here: Studio.emit contains them.)
       this.update(run, warnings);
       this.wake(run);
     } catch (err) {

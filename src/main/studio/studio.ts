@@ -36,7 +36,7 @@ import { RunConfigSchema } from '../../shared/run';
 function invalidRequest(method: string, error: z.ZodError): string {
   const configIssues = error.issues.filter((i) => i.path[0] === 'config');
   if (method !== 'runs.start' || configIssues.length !== error.issues.length) return `Invalid ${method} request: ${z.prettifyError(error)}`;
-  return configIssues.map((i) => explainConfigIssue({ path: i.path.slice(1), message: i.message }).message).join('; ');
+  return `Invalid ${method} request: ${configIssues.map((i) => explainConfigIssue({ path: i.path.slice(1), message: i.message }).message).join('; ')}`;
 }
 
 export interface StudioDeps {
@@ -79,8 +79,15 @@ export class Studio {
     return () => this.listeners.delete(listener);
   }
 
+  /** One broken listener (a closed window, a dead socket) must not break the run or the others. */
   private emit(event: StudioEvent): void {
-    for (const l of this.listeners) l(event);
+    for (const l of this.listeners) {
+      try {
+        l(event);
+      } catch {
+        // The listener's own transport reports its failure; the run goes on.
+      }
+    }
   }
 
   /** Parse, dispatch, and normalise errors. `method` and `params` come straight off a wire. */
@@ -176,8 +183,9 @@ export class Studio {
       },
       'runs.wait': async ({ runId }) => {
         if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
-        await this.queue.whenFinished(runId);
-        return this.handlers['runs.get']({ runId });
+        // The final state as the queue knows it: the store may have refused to save it.
+        const run = await this.queue.whenFinished(runId);
+        return { run, warnings: (repo.get(runId)?.warnings ?? []) as { code: string; message: string }[] };
       },
       'runs.telemetry': ({ runId }) => {
         if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
