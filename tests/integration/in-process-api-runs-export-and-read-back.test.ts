@@ -3,36 +3,24 @@
  * (real worker processes, ONNX Runtime, SQLite). Real runs of each kind it can make quickly are
  * exported as JSON and read back unchanged by the reader.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createStudio, type StudioHandle } from '../../src/main/studio/create-studio';
-import { createInProcessApi } from '../../src/main/studio/in-process-api';
-import { ApiCallError, type DynoApi, type StudioEvent } from '../../src/shared/contract';
+import { ApiCallError, type StudioEvent } from '../../src/shared/contract';
 import type { RunConfigInput } from '../../src/shared/run';
 import { runToJson } from '../../src/shared/run-json-from-run';
 import { readRunJson } from '../../src/shared/run-json-reader';
 import { EXPORTERS } from '../../src/shared/export';
-import { CONV2D, SQUEEZENET, tempHome } from '../helpers/temp-home';
+import { CONV2D, SQUEEZENET } from '../helpers/temp-home';
+import { useInProcessStudio } from '../helpers/in-process-studio';
 
-let t: ReturnType<typeof tempHome>;
-let handle: StudioHandle;
-let api: DynoApi;
-beforeAll(() => {
-  t = tempHome();
-  handle = createStudio({ home: t.home });
-  api = createInProcessApi(handle.studio);
-});
-afterAll(() => {
-  handle.close();
-  t.cleanup();
-});
+const studio = useInProcessStudio();
 
 const stop = (n: number) => ({ warmupIterations: 2, minIterations: n, maxIterations: n, minDurationMs: 0, maxDurationMs: 30_000 });
 
 async function runAndReadBack(config: RunConfigInput) {
-  const { runId } = await api.call('runs.start', { config });
-  const detail = await api.call('runs.wait', { runId });
+  const { runId } = await studio.api.call('runs.start', { config });
+  const detail = await studio.api.call('runs.wait', { runId });
   const doc = runToJson(detail.run, detail.warnings, 'dyno@test');
   const [back] = readRunJson(EXPORTERS.json.render([doc]));
   expect(back).toEqual(JSON.parse(JSON.stringify(doc)));
@@ -42,7 +30,7 @@ async function runAndReadBack(config: RunConfigInput) {
 describe('the in-process API', () => {
   it('runs a benchmark, streams its events and answers runs.wait when it has ended', async () => {
     const events: StudioEvent['type'][] = [];
-    const off = api.onEvent((e) => events.push(e.type));
+    const off = studio.api.onEvent((e) => events.push(e.type));
     const { detail, back } = await runAndReadBack({ modelPath: CONV2D, stop: stop(30), profile: true, telemetry: { intervalMs: 50, idleBaselineMs: 0 } });
     off();
     expect(detail.run.status).toBe('completed');
@@ -54,7 +42,7 @@ describe('the in-process API', () => {
     expect(back.environment?.ortVersion).toMatch(/^\d+\.\d+/);
 
     // A run that has already ended is answered at once, with the same detail as runs.get.
-    expect(await api.call('runs.wait', { runId: detail.run.id })).toEqual(await api.call('runs.get', { runId: detail.run.id }));
+    expect(await studio.api.call('runs.wait', { runId: detail.run.id })).toEqual(await studio.api.call('runs.get', { runId: detail.run.id }));
   });
 
   it('exports and reads back a Server-scenario run with its verdict', async () => {
@@ -79,19 +67,19 @@ describe('the in-process API', () => {
   });
 
   it('exports and reads back a run cancelled while it waited in the queue', async () => {
-    const busy = await api.call('runs.start', { config: { modelPath: SQUEEZENET, stop: stop(20), telemetry: { enabled: false } } });
-    const queued = await api.call('runs.start', { config: { modelPath: CONV2D, stop: stop(20), telemetry: { enabled: false } } });
-    expect(await api.call('runs.cancel', { runId: queued.runId })).toEqual({ cancelled: true });
-    const detail = await api.call('runs.wait', { runId: queued.runId });
+    const busy = await studio.api.call('runs.start', { config: { modelPath: SQUEEZENET, stop: stop(20), telemetry: { enabled: false } } });
+    const queued = await studio.api.call('runs.start', { config: { modelPath: CONV2D, stop: stop(20), telemetry: { enabled: false } } });
+    expect(await studio.api.call('runs.cancel', { runId: queued.runId })).toEqual({ cancelled: true });
+    const detail = await studio.api.call('runs.wait', { runId: queued.runId });
     expect(detail.run.status).toBe('aborted');
     const [back] = readRunJson(EXPORTERS.json.render([runToJson(detail.run, detail.warnings, 'dyno@test')]));
     expect(back?.run.status).toBe('aborted');
     expect(back?.stats).toBeNull();
-    expect((await api.call('runs.wait', { runId: busy.runId })).run.status).toBe('completed');
+    expect((await studio.api.call('runs.wait', { runId: busy.runId })).run.status).toBe('completed');
   });
 
   it('refuses to wait for a run that does not exist, with the contract error', async () => {
-    await expect(api.call('runs.wait', { runId: 'no-such-run' })).rejects.toEqual(new ApiCallError('No run with id no-such-run.', 'not-found'));
-    await expect(api.call('runs.wait', { runId: '' })).rejects.toMatchObject({ code: 'invalid-params' });
+    await expect(studio.api.call('runs.wait', { runId: 'no-such-run' })).rejects.toEqual(new ApiCallError('No run with id no-such-run.', 'not-found'));
+    await expect(studio.api.call('runs.wait', { runId: '' })).rejects.toMatchObject({ code: 'invalid-params' });
   });
 });

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../../src/main/engine/inputs';
 import { describe, expect, it } from 'vitest';
 import { binomialPmf, binomialTails } from '../../../src/shared/binomial';
 import { earlyStoppingEstimate, maxOverLatency, minSamplesForPercentile, quantileCi, quantileCiRanks } from '../../../src/shared/quantile-intervals';
@@ -57,17 +58,8 @@ describe('the order-statistic 95 % interval of a quantile', () => {
     expect(quantileCi(sorted, 0.5)).toMatchObject({ lowMs: 80, highMs: 122, confidence: 0.95, lowRank: 40, highRank: 61 });
   });
 
-  /** Mulberry32: a small seeded generator, so the simulation is the same on every run. */
-  function rng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
+  /** The engine's seeded generator, so the simulation is the same on every run. */
+  const rng = mulberry32;
 
   it('covers the true quantile of an exponential distribution at least 95 % of the time (2,000 seeded trials)', () => {
     const n = 500;
