@@ -14,8 +14,8 @@ export default {
     'src/shared/quantile-intervals.ts',
     'src/shared/compare.ts',
     'src/main/engine/timing-loop.ts',
-    // serverVerdict only (finishedResults assembles a result object; queue tests cover it).
-    'src/main/studio/finish-run.ts:14-23',
+    // The Server verdict (finish-run.ts's serverVerdict only delegates to it).
+    'src/shared/server-verdict.ts',
     'src/main/telemetry/energy.ts',
   ],
   coverageAnalysis: 'perTest',

@@ -78,7 +78,7 @@ function verdict(f: RatioFigure): string {
 
 try {
   console.log(
-    `bench:overhead — ${MIN_ROUNDS}–${MAX_ROUNDS} interleaved rounds per model, until the 95 % interval of the median ratio is narrower than ${MAX_WIDTH}; mean latency per round (ms); telemetry ${WITH_TELEMETRY ? 'on' : 'off (TELEMETRY=1 to include the sampler)'}\n`,
+    `bench:overhead — ${MIN_ROUNDS}–${MAX_ROUNDS} interleaved rounds per model, until the 95 % interval of the median ratio is narrower than ${MAX_WIDTH.toFixed(2)}; mean latency per round (ms); telemetry ${WITH_TELEMETRY ? 'on' : 'off (TELEMETRY=1 to include the sampler)'}\n`,
   );
   const rows: string[] = [];
   for (const c of CASES) {
