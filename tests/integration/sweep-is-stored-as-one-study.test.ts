@@ -4,7 +4,9 @@
  * the CLI prints the study's id.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -50,4 +52,33 @@ describe('dyno sweep', () => {
     expect(runIds).toHaveLength(2);
     expect(stored(id!).runs).toEqual(runIds.map((runId) => ({ id: runId, status: 'completed' })));
   });
+
+  it('on Ctrl+C cancels the point being measured, runs no more, and exits 130', async () => {
+    const child = spawn(process.execPath, [resolve('bin/dyno.js'), 'sweep', CONV2D, '--thread-counts', '1,2', '--min-duration', '60', '--json'], {
+      env: { ...process.env, DYNO_HOME: t.home },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const exited = once(child, 'exit');
+    const db = join(t.home, 'dyno.db');
+    // Press Ctrl+C once the first point has measured samples in the database.
+    const measuring = (): boolean => {
+      if (!existsSync(db)) return false;
+      const d = new Database(db, { readonly: true });
+      try {
+        const row = d.prepare("SELECT SUM(b.count) AS n FROM runs r JOIN sample_batches b ON b.run_id = r.id WHERE r.status = 'running'").get() as { n: number | null };
+        return (row.n ?? 0) > 20;
+      } finally {
+        d.close();
+      }
+    };
+    for (let i = 0; i < 300 && !measuring(); i++) await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGINT');
+    const [code] = await exited;
+    expect(code).toBe(130);
+    const out = JSON.parse(stdout) as { studyId: string; points: { threads: number; status: string }[] };
+    expect(out.points.map((p) => [p.threads, p.status])).toEqual([[1, 'aborted']]);
+    expect(stored(out.studyId).runs).toEqual([{ id: expect.any(String), status: 'aborted' }]);
+  }, 90_000);
 });

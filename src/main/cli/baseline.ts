@@ -3,7 +3,7 @@
  * with the format's reader) to compare against.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { DynoApi } from '../../shared/contract';
+import { ApiCallError, type DynoApi } from '../../shared/contract';
 import type { RunSummaryForCompare } from '../../shared/compare';
 import type { Environment } from '../../shared/telemetry';
 import { readRunJson, RunJsonReadError } from '../../shared/run-json-reader';
@@ -39,8 +39,10 @@ export async function loadBaseline(ref: string, api: DynoApi): Promise<Baseline>
   let detail;
   try {
     detail = await api.call('runs.get', { runId: ref });
-  } catch {
-    throw new CliError(`--baseline ${ref} is neither a file nor a stored run id.`);
+  } catch (err) {
+    // Only "no such run" means the reference was wrong; anything else (a damaged store) is itself the error.
+    if (err instanceof ApiCallError && err.code === 'not-found') throw new CliError(`--baseline ${ref} is neither a file nor a stored run id.`);
+    throw err;
   }
   const run = detail.run;
   if (run.status !== 'completed') throw new CliError(`--baseline run ${ref} is ${run.status}, not completed.`);

@@ -17,10 +17,8 @@ import { benchConfig, type BenchFlags } from './bench-options';
 import { outputFormat, type OutputFlags } from './output-options';
 import { loadBaseline, type Baseline } from './baseline';
 import { CliError } from './errors';
+import { EXIT_CANCELLED, EXIT_REGRESSION } from './exit-codes';
 
-/** Exit code of a run that breached --fail-if-slower, apart from 1 (error) and 130 (cancelled). */
-export const EXIT_REGRESSION = 3;
-export const EXIT_CANCELLED = 130;
 
 function progressBar(api: DynoApi, runId: () => string | undefined): () => void {
   const bar = new SingleBar(

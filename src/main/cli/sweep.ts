@@ -14,6 +14,7 @@ import { createStudio } from '../studio/create-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { benchConfig, type BenchFlags } from './bench-options';
 import { CliError } from './errors';
+import { EXIT_CANCELLED } from './exit-codes';
 
 export function intList(flag: string) {
   return (value: string): number[] => {
@@ -49,15 +50,24 @@ function fitAlong(points: Point[], axis: 'batch' | 'threads'): PowerLawFit | nul
   );
 }
 
+/** Ctrl+C: cancel the point being measured (kept as an aborted run) and run no more. */
+interface Interrupt {
+  asked: boolean;
+  runId?: string;
+}
+
 /** One study, then one stored run per grid point, each in the study, in order. */
-async function runGrid(api: DynoApi, model: string, o: SweepFlags, label: string, batches: number[], threadCounts: number[]): Promise<{ studyId: string; points: Point[] }> {
+async function runGrid(api: DynoApi, interrupt: Interrupt, model: string, o: SweepFlags, label: string, batches: number[], threadCounts: number[]): Promise<{ studyId: string; points: Point[] }> {
   const study = await api.call('studies.create', { kind: 'sweep', name: label, spec: { model: resolve(model), grid: { batchSize: batches, threads: threadCounts } } });
   if (!o.json) process.stderr.write(`study ${study.id}: ${batches.length * threadCounts.length} points\n`);
   const points: Point[] = [];
   for (const threads of threadCounts) {
     for (const batch of batches) {
+      if (interrupt.asked) break;
       const config = benchConfig(model, { ...o, batch, threads, label });
       const { runId } = await api.call('runs.start', { config, studyId: study.id });
+      interrupt.runId = runId;
+      if (interrupt.asked) void api.call('runs.cancel', { runId }).catch(() => undefined);
       const { run } = await api.call('runs.wait', { runId });
       const stats = run.status === 'completed' ? run.stats : undefined;
       const point: Point = { batch, threads, runId, status: run.status, ...(stats ? { p50Ms: stats.percentiles.p50?.valueMs, meanMs: stats.meanMs, throughputPerS: stats.throughputPerS } : {}) };
@@ -75,7 +85,17 @@ export async function sweep(model: string, o: SweepFlags): Promise<number> {
   if (threadCounts.includes(0) && threadCounts.length > 1) throw new CliError('--thread-counts: 0 means "ORT decides"; sweep explicit counts instead.');
   const handle = createStudio();
   const sweepLabel = o.label ?? `sweep ${new Date().toISOString()}`;
-  const { studyId, points } = await runGrid(createInProcessApi(handle.studio), model, o, sweepLabel, batches, threadCounts).finally(() => handle.close());
+  const api = createInProcessApi(handle.studio);
+  const interrupt: Interrupt = { asked: false };
+  const onSigint = (): void => {
+    interrupt.asked = true;
+    if (interrupt.runId) void api.call('runs.cancel', { runId: interrupt.runId }).catch(() => undefined);
+  };
+  process.once('SIGINT', onSigint);
+  const { studyId, points } = await runGrid(api, interrupt, model, o, sweepLabel, batches, threadCounts).finally(() => {
+    process.off('SIGINT', onSigint);
+    handle.close();
+  });
   const fits = {
     ...(batches.length > 1 ? { batch: fitAlong(points, 'batch') } : {}),
     ...(threadCounts.length > 1 ? { threads: fitAlong(points, 'threads') } : {}),
@@ -90,5 +110,6 @@ export async function sweep(model: string, o: SweepFlags): Promise<number> {
     lines.push(`study ${studyId}`);
     process.stdout.write(lines.join('\n') + '\n');
   }
+  if (interrupt.asked) return EXIT_CANCELLED;
   return points.every((p) => p.status === 'completed') ? 0 : 1;
 }

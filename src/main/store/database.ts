@@ -58,10 +58,13 @@ function migrate(db: Db, file: string, now: Date): string | undefined {
   // Version 0 is a file SQLite has just created: there is nothing in it to keep.
   const backup = current > 0 ? backUp(db, file, current, now) : undefined;
   try {
+    // IMMEDIATE takes the write lock first, and the version is read again under it: another Dyno
+    // that upgraded the file meanwhile leaves nothing to do (its backup and ours both stay).
     db.transaction(() => {
-      for (let v = current; v < SCHEMA_VERSION; v++) MIGRATIONS[v]?.(db);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    })();
+      const locked = userVersion(db);
+      for (let v = locked; v < SCHEMA_VERSION; v++) MIGRATIONS[v]?.(db);
+      if (locked < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }).immediate();
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     throw new DatabaseError(

@@ -25,6 +25,8 @@ export class RunTelemetry {
   private readonly samples: TelemetrySample[] = [];
   private idleCount = 0;
   private pending: TelemetrySample[] = [];
+  /** A telemetry write that failed on the sampler's timer, thrown from stop(). */
+  private persistFailure: unknown;
   private sampler: TelemetrySampler | undefined;
   private stream: NvidiaSmiStream | undefined;
   private workerGpuMemory: Promise<number | null> | undefined;
@@ -82,7 +84,15 @@ export class RunTelemetry {
   private record(s: TelemetrySample): void {
     this.samples.push(s);
     this.pending.push(s);
-    if (this.pending.length >= PERSIST_EVERY) this.flush();
+    // This runs on the sampler's timer, where a throw would be uncaught in the host: a failed
+    // write is kept and thrown from stop(), which fails the run with it.
+    if (this.pending.length >= PERSIST_EVERY && this.persistFailure === undefined) {
+      try {
+        this.flush();
+      } catch (err) {
+        this.persistFailure = err;
+      }
+    }
     this.emit({ type: 'run.telemetry', runId: this.runId, samples: [s] });
   }
 
@@ -96,6 +106,7 @@ export class RunTelemetry {
     if (!this.sampler) return undefined;
     this.sampler.stop();
     this.stream?.stop();
+    if (this.persistFailure !== undefined) throw this.persistFailure;
     this.flush();
     if (window.startMs === undefined || window.endMs === undefined) return undefined;
     const gpu = await this.sources.gpu();
