@@ -1,6 +1,8 @@
 /**
  * The headline statistics of a run. A percentile without enough samples behind it (LoadGen's
- * rule) is shown dimmed with how many samples it needs, instead of as a confident number.
+ * rule) is shown dimmed with how many samples it needs, instead of as a confident number; a
+ * supported one shows its exact 95 % order-statistic interval and LoadGen's early-stopping
+ * estimate (README, "How Dyno measures").
  */
 import type { LatencyStats } from '../../../shared/stats';
 import { formatMs, formatRate } from '../../../shared/format';
@@ -10,8 +12,13 @@ export function StatsCards({ stats }: { stats: LatencyStats }) {
   const pct = (key: 'p50' | 'p90' | 'p99', label: string) => {
     const p = stats.percentiles[key];
     if (!p) return null;
-    const ci = key === 'p50' ? stats.medianCi : key === 'p99' ? stats.p99Ci : null;
-    const sub = !p.supported ? `needs ≥ ${p.minSamples} samples` : ci ? `95% CI ${formatMs(ci.lowMs)} – ${formatMs(ci.highMs)}` : undefined;
+    const ci = key === 'p50' ? stats.medianCi : key === 'p90' ? stats.p90Ci : stats.p99Ci;
+    // The order-statistic interval, and LoadGen's early-stopping estimate (its conservative figure).
+    const parts = [
+      ci ? `95% CI ${formatMs(ci.lowMs)} – ${formatMs(ci.highMs)}` : null,
+      p.earlyStoppingMs !== null && key !== 'p50' ? `LoadGen ${formatMs(p.earlyStoppingMs)}` : null,
+    ].filter((x): x is string => x !== null);
+    const sub = !p.supported ? `needs ≥ ${p.minSamples} samples` : parts.join(' · ') || undefined;
     return (
       <StatCard
         key={key}
