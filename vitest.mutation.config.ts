@@ -9,6 +9,9 @@ export default defineConfig({
   test: {
     name: 'mutation',
     environment: 'node',
+    // Instrumented code runs several times slower: the seeded coverage simulation (0.4 s plain)
+    // passed Stryker's dry run on a quiet machine and timed out at vitest's 5 s default on a busy one.
+    testTimeout: 60_000,
     include: [
       'tests/unit/shared/stats-*.test.ts',
       'tests/unit/shared/percentile-supported-from-loadgen-counts.test.ts',
