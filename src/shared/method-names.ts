@@ -23,6 +23,7 @@ export const METHOD_NAMES = [
   'runs.series',
   'runs.distribution',
   'runs.telemetry',
+  'runs.compare',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 
