@@ -17,6 +17,7 @@ import { CliError, failLine } from './errors';
 import { addOutputOptions, outputFormat, type OutputFlags } from './output-options';
 import { compare, COMPARE_FORMATS, DEFAULT_ROUNDS, type CompareFlags } from './compare';
 import { percent } from './options';
+import { collectTarget, type TargetFlags } from './targets';
 
 function exitWith(code: number): void {
   process.exitCode = code;
@@ -27,7 +28,7 @@ export function buildProgram(): Command {
     .description('Measure how fast, lean and energy-efficient ONNX models run.')
     .version(appVersion())
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', '\nExit codes: 0 ok, 1 error, 3 regression / failed check / server budget missed, 130 cancelled.');
+    .addHelpText('after', '\nExit codes: 0 ok, 1 error, 3 regression / failed target / failed check / server budget missed, 130 cancelled.');
 
   addOutputOptions(
     addBenchOptions(
@@ -36,7 +37,9 @@ export function buildProgram(): Command {
         .description('Benchmark a model with ONNX Runtime and store the run in the studio database.')
         .argument('<model>', 'path to an .onnx file'),
     ),
-  ).action(async (model: string, opts: BenchFlags & OutputFlags) => exitWith(await bench(model, opts)));
+  )
+    .option('--target <spec>', "a target the run must meet, e.g. 'p99<=15ms', 'throughput>=500/s', 'energy<=2J', 'memory<=512MiB'; repeatable, exit 3 on a fail", collectTarget, [])
+    .action(async (model: string, opts: BenchFlags & OutputFlags & TargetFlags) => exitWith(await bench(model, opts)));
 
   addOutputOptions(
     addBenchOptions(
