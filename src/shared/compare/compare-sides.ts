@@ -210,7 +210,7 @@ function compareSide(base: readonly ComparableRun[], side: readonly ComparableRu
       runToRun: level === 'single-runs' ? band : null,
       withinRunCiLow: within?.low ?? null,
       withinRunCiHigh: within?.high ?? null,
-      iterationPValue: bothSamples ? mannWhitneyU(b0.sortedLatenciesMs as Float64Array, s0.sortedLatenciesMs as Float64Array).pValue : null,
+      iterationPValue: bothSamples ? mannWhitneyU(b0.sortedLatenciesMs as Float64Array, s0.sortedLatenciesMs as Float64Array, { sorted: true }).pValue : null,
       samples: side.reduce((n, r) => n + r.count, 0),
       baselineSamples: base.reduce((n, r) => n + r.count, 0),
     },
