@@ -1,0 +1,55 @@
+/**
+ * One file of stored runs in the format asked for: the HTML report, Markdown, CSV (a row per
+ * run, or every sample), the versioned run JSON, or a bundle. Every format but the bundle
+ * renders from the runs' versioned JSON, through the exporters where one exists.
+ */
+import type { ReportFile, ReportFormat } from '../../shared/report';
+import type { StoredRun } from '../../shared/stored-run';
+import type { Study } from '../../shared/study';
+import { runToJson } from '../../shared/run-json-from-run';
+import { EXPORTERS } from '../../shared/export';
+import { samplesCsv } from '../../shared/export/samples-csv';
+import { chartData } from '../../shared/report-charts';
+import { toBundle, type thisMachine } from './bundle-codec';
+import { chartLabel } from './html/escape';
+import { htmlReport } from './html/page';
+
+export interface ReportContext {
+  exporter: string;
+  now: Date;
+  plotly: () => { source: string; licence: string };
+  machine?: ReturnType<typeof thisMachine>;
+}
+
+const slug = (s: string): string => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'runs';
+
+function baseName(runs: readonly StoredRun[], study: Study | undefined): string {
+  if (study) return slug(study.name);
+  return runs.length === 1 && runs[0] ? slug(runs[0].run.id) : `${runs.length}-runs`;
+}
+
+/** A run's name in legends: its label, else its model and id. */
+const legendName = (r: StoredRun): string => (r.run.config.label ? `${r.run.config.label} (${r.run.id})` : `${r.run.modelName} (${r.run.id})`);
+
+export function createReport(format: ReportFormat, options: { samples: boolean }, runs: readonly StoredRun[], studies: readonly Study[], study: Study | undefined, ctx: ReportContext): ReportFile {
+  const name = `dyno-${baseName(runs, study)}`;
+  const bundle = (): ReturnType<typeof toBundle> => toBundle(runs, studies, ctx.exporter, ctx.now, ctx.machine);
+  if (format === 'bundle') return { fileName: `${name}.dyno`, mimeType: 'application/json', content: JSON.stringify(bundle()) + '\n' };
+  if (format === 'csv' && options.samples) return { fileName: `${name}-samples.csv`, mimeType: 'text/csv', content: samplesCsv(runs) };
+  const json = runs.map((r) => runToJson(r.run, r.warnings as { code: string; message: string }[], ctx.exporter));
+  if (format !== 'html') {
+    const exporter = EXPORTERS[format];
+    return { fileName: `${name}${exporter.fileExtension}`, mimeType: exporter.mediaType, content: exporter.render(json) };
+  }
+  const title = study ? `Dyno report: ${study.name}` : runs.length === 1 && runs[0] ? `Dyno report: ${runs[0].run.modelName}` : `Dyno report: ${runs.length} runs`;
+  const content = htmlReport({
+    title,
+    generatedBy: ctx.exporter,
+    generatedAt: ctx.now.toISOString(),
+    runs: json,
+    charts: chartData(runs, runs.map((r) => chartLabel(legendName(r)))),
+    bundle: bundle(),
+    plotly: ctx.plotly(),
+  });
+  return { fileName: `${name}.html`, mimeType: 'text/html', content };
+}
