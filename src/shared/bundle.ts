@@ -68,6 +68,6 @@ export type Bundle = z.infer<typeof BundleSchema>;
 
 /** The JSON Schema document of the format, as committed at BUNDLE_SCHEMA_FILE. */
 export function bundleSchemaDocument(): Record<string, unknown> {
-  const { $schema, ...rest } = z.toJSONSchema(BundleSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+  const { $schema, ...rest } = z.toJSONSchema(BundleSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any', reused: 'ref' });
   return { $schema, $id: BUNDLE_SCHEMA_URL, ...rest };
 }

@@ -33,6 +33,7 @@ const looksLikeHtml = (text: string): boolean => /^\s*(<!doctype html|<html)/i.t
 /** Reads a file's text into runs to store; `fileName` names it in messages, `modifiedAt` dates foreign runs. */
 export function readImportable(text: string, fileName: string, modifiedAt: Date): ImportableFile {
   const source: ForeignSource = { fileName, digest: createHash('sha256').update(text).digest('hex'), createdAt: modifiedAt.toISOString() };
+  if (text.trim() === '') throw new BundleReadError(`${fileName} is empty.`);
   if (looksLikeHtml(text)) {
     const embedded = extractEmbeddedBundle(text, fileName);
     return { format: 'dyno-report', ...fromBundle(parseBundle(parseJsonText(embedded, fileName), fileName), fileName) };
