@@ -16,7 +16,7 @@ export const DRAW_SCRIPT = `(function () {
   function layout(extra) {
     var base = {
       paper_bgcolor: 'rgba(0,0,0,0)', plot_bgcolor: 'rgba(0,0,0,0)', font: { color: ink, size: 12 },
-      margin: { l: 64, r: 24, t: 16, b: 48 }, legend: { orientation: 'h', y: -0.2 }, hovermode: 'x unified',
+      margin: { l: 64, r: 24, t: 16, b: 48 }, showlegend: true, legend: { orientation: 'h', y: -0.25 }, hovermode: 'x unified',
       xaxis: { gridcolor: grid, zeroline: false }, yaxis: { gridcolor: grid, zeroline: false }
     };
     for (var k in extra) {
@@ -46,8 +46,8 @@ export const DRAW_SCRIPT = `(function () {
       lowerfence: [r.box.lowerFence], upperfence: [r.box.upperFence], marker: { color: r.colour }, line: { color: r.colour } };
   }), { showlegend: false, hovermode: 'closest', yaxis: { title: { text: 'latency (ms)' } }, xaxis: { showticklabels: false } });
   draw('chart-timeline', runs.map(function (r) {
-    return { type: 'scatter', mode: 'lines', name: r.name,
-      x: r.timeline.tS, y: r.timeline.latencyMs, line: { color: r.colour, width: 1 } };
+    // Points, not a line: a line from a slow iteration to the next would draw latencies never measured.
+    return { type: 'scatter', mode: 'markers', name: r.name, x: r.timeline.tS, y: r.timeline.latencyMs, marker: { color: r.colour, size: 3 } };
   }), { xaxis: { title: { text: 'time since the first measured iteration (s)' } }, yaxis: { title: { text: 'latency (ms)' } } });
   var tele = [];
   data.runs.forEach(function (r) {

@@ -10,4 +10,7 @@ export function html(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
-export const chartLabel = html;
+/** plotly turns &lt; &gt; &amp; back into characters but shows other entities as typed. */
+export function chartLabel(value: string): string {
+  return value.replace(/[&<>]/g, (c) => ENTITIES[c] ?? c);
+}
