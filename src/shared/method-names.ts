@@ -25,6 +25,7 @@ export const METHOD_NAMES = [
   'runs.telemetry',
   'reports.create',
   'runs.import',
+  'runs.compare',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

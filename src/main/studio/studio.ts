@@ -21,6 +21,7 @@ import type { BundleStore } from '../store/bundle-store';
 import { reportHandlers } from './report-handlers';
 import type { Handlers } from './handlers';
 import { requireStudy, studyHandlers } from './study-handlers';
+import { compareHandler } from './compare-handler';
 import { describeRecentModels } from './recent-models';
 import { RunQueue } from './run-queue';
 import type { ProviderCache } from './provider-cache';
@@ -196,6 +197,7 @@ export class Studio {
         if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
         return repo.telemetry(runId);
       },
+      'runs.compare': compareHandler(repo),
       'runs.distribution': ({ runId }) => {
         if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
         return distributionOf(repo.samples(runId).flatMap((s) => (s.phase === 'measure' ? [s.latencyMs] : [])));
