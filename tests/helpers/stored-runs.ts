@@ -10,6 +10,9 @@ import type { SampleBatch } from '../../src/shared/sample-batch';
 import type { StoredRun } from '../../src/shared/stored-run';
 import type { TelemetrySample } from '../../src/shared/telemetry';
 import { HAND_MADE_RUNS } from './hand-made-runs';
+import { compareSides } from '../../src/shared/compare/compare-sides';
+import { comparableFromRun } from '../../src/shared/compare/comparable-run';
+import type { Comparison } from '../../src/shared/compare/schema';
 
 export const T0_MS = Date.parse('2026-12-01T10:00:01.000Z');
 
@@ -68,4 +71,10 @@ export function storedRun(kind: keyof typeof HAND_MADE_RUNS, opts: { seed: numbe
   });
   const gpu = run.config.session.executionProvider === 'cuda';
   return { run, warnings: [{ code: 'cv-high', message: 'Latency varies by 15.0% (CV).' }], batches, telemetry: telemetrySamples(opts.seed, wall / 1000, gpu) };
+}
+
+/** What `runs.compare` answers for these runs (the first is the baseline), from the pure engine. */
+export function comparisonOf(runs: readonly StoredRun[]): { comparison: Comparison } {
+  const measured = (r: StoredRun): number[] => r.batches.filter((b) => b.phase === 'measure').flatMap((b) => [...b.latencyMs]);
+  return { comparison: compareSides(runs.map((r) => [comparableFromRun(r.run, measured(r))])) };
 }

@@ -13,12 +13,26 @@ import { chartData } from '../../shared/report-charts';
 import { toBundle, type thisMachine } from './bundle-codec';
 import { chartLabel } from './html/escape';
 import { htmlReport } from './html/page';
+import { comparisonMarkdown, type ReportComparison } from './html/comparison';
+import type { Comparison } from '../../shared/compare/schema';
 
 export interface ReportContext {
   exporter: string;
   now: Date;
   plotly: () => { source: string; licence: string };
   machine?: ReturnType<typeof thisMachine>;
+  /** The compare engine's answer for these runs (the first is the baseline); null for one run. */
+  comparison: ReportComparison;
+}
+
+/** The comparison a report of these runs shows: `compare` is `runs.compare` over their ids. */
+export async function reportComparison(runIds: readonly string[], compare: (runIds: string[]) => Promise<Comparison> | Comparison): Promise<ReportComparison> {
+  if (runIds.length < 2) return null;
+  try {
+    return { comparison: await compare([...runIds]) };
+  } catch (err) {
+    return { unavailable: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 const slug = (s: string): string => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'runs';
@@ -39,7 +53,8 @@ export function createReport(format: ReportFormat, options: { samples: boolean }
   const json = runs.map((r) => runToJson(r.run, r.warnings as { code: string; message: string }[], ctx.exporter));
   if (format !== 'html') {
     const exporter = EXPORTERS[format];
-    return { fileName: `${name}${exporter.fileExtension}`, mimeType: exporter.mediaType, content: exporter.render(json) };
+    const content = exporter.render(json) + (format === 'markdown' ? comparisonMarkdown(ctx.comparison) : '');
+    return { fileName: `${name}${exporter.fileExtension}`, mimeType: exporter.mediaType, content };
   }
   const title = study ? `Dyno report: ${study.name}` : runs.length === 1 && runs[0] ? `Dyno report: ${runs[0].run.modelName}` : `Dyno report: ${runs.length} runs`;
   const content = htmlReport({
@@ -48,6 +63,7 @@ export function createReport(format: ReportFormat, options: { samples: boolean }
     generatedAt: ctx.now.toISOString(),
     runs: json,
     charts: chartData(runs, runs.map((r) => chartLabel(legendName(r)))),
+    comparison: ctx.comparison,
     bundle: bundle(),
     plotly: ctx.plotly(),
   });

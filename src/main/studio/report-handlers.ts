@@ -8,13 +8,16 @@ import { isRunActive } from '../../shared/run';
 import type { Study } from '../../shared/study';
 import type { BundleStore } from '../store/bundle-store';
 import type { StudiesRepository } from '../store/studies-repository';
-import { createReport } from '../report/create-report';
+import { createReport, reportComparison } from '../report/create-report';
 import { readImportable, type ImportableFile } from '../report/import-file';
 import { plotlyAsset } from '../report/plotly-asset';
-import type { Handlers } from './handlers';
+import type { Handler, Handlers } from './handlers';
+import { DEFAULT_THRESHOLD } from '../../shared/compare/schema';
 
 export interface ReportHandlerDeps {
   bundles: BundleStore;
+  /** `runs.compare` itself, so a report's comparison is the one the studio and the CLI show. */
+  compare: Handler<'runs.compare'>;
   studies: StudiesRepository;
   exporter: () => string;
   now: () => Date;
@@ -32,7 +35,7 @@ function runIdsOf(deps: ReportHandlerDeps, runIds: string[] | undefined, studyId
 
 export function reportHandlers(deps: ReportHandlerDeps): Pick<Handlers, 'reports.create' | 'runs.import'> {
   return {
-    'reports.create': ({ runIds, studyId, format, samples }) => {
+    'reports.create': async ({ runIds, studyId, format, samples }) => {
       const { ids, study } = runIdsOf(deps, runIds, studyId);
       let runs;
       try {
@@ -42,7 +45,15 @@ export function reportHandlers(deps: ReportHandlerDeps): Pick<Handlers, 'reports
       }
       const active = runs.find((r) => isRunActive(r.run));
       if (active) throw new ApiCallError(`Run ${active.run.id} is still ${active.run.status}: report it once it has ended.`, 'conflict');
-      return createReport(format, { samples }, runs, deps.bundles.studiesOf(runs), study, { exporter: deps.exporter(), now: deps.now(), plotly: plotlyAsset });
+      return createReport(format, { samples }, runs, deps.bundles.studiesOf(runs), study, {
+        exporter: deps.exporter(),
+        now: deps.now(),
+        plotly: plotlyAsset,
+        comparison: await reportComparison(
+          runs.map((r) => r.run.id),
+          (ids) => deps.compare({ runIds: ids, threshold: DEFAULT_THRESHOLD, paired: false }),
+        ),
+      });
     },
     'runs.import': ({ fileName, content, modifiedAt }) => {
       let file: ImportableFile;

@@ -169,7 +169,7 @@ export class Studio {
         return { flopsPerIteration: outcome.profile.flopsPerIteration, byOpType: outcome.profile.byOpType };
       },
       ...studyHandlers(studies, () => new Date()),
-      ...reportHandlers({ bundles: this.deps.bundles, studies, exporter: () => `dyno@${this.deps.info().version}`, now: () => new Date() }),
+      ...reportHandlers({ bundles: this.deps.bundles, compare: compareHandler(repo), studies, exporter: () => `dyno@${this.deps.info().version}`, now: () => new Date() }),
       'runs.start': async ({ config, studyId }) => {
         if (studyId !== undefined) requireStudy(studies, studyId);
         // Fail now, with the model's own error, rather than as a failed run in a worker.

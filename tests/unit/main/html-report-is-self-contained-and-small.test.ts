@@ -9,14 +9,14 @@ import { createHash } from 'node:crypto';
 import { createReport } from '../../../src/main/report/create-report';
 import { plotlyAsset } from '../../../src/main/report/plotly-asset';
 import { CHART_LIMITS } from '../../../src/shared/report-charts';
-import { storedRun } from '../../helpers/stored-runs';
+import { comparisonOf, storedRun } from '../../helpers/stored-runs';
 
 const EVIL = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">`;
 const runs = [
   storedRun('completed on a GPU with energy', { seed: 21, count: 10_000, medianMs: 0.3, id: 'big-a', label: EVIL }),
   storedRun('completed, profiled', { seed: 22, count: 10_000, medianMs: 0.32, id: 'big-b', modelName: `model${EVIL}.onnx` }),
 ];
-const ctx = { exporter: 'dyno@0.1.0', now: new Date('2026-12-01T12:00:00.000Z'), plotly: plotlyAsset };
+const ctx = { exporter: 'dyno@0.1.0', now: new Date('2026-12-01T12:00:00.000Z'), plotly: plotlyAsset, comparison: comparisonOf(runs) };
 const page = createReport('html', { samples: false }, runs, [], undefined, ctx).content;
 
 describe('the HTML report', () => {

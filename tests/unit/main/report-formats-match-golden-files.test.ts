@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { createReport, type ReportContext } from '../../../src/main/report/create-report';
 import { extractEmbeddedBundle } from '../../../src/main/report/embedded-bundle';
 import type { ReportFormat } from '../../../src/shared/report';
-import { storedRun } from '../../helpers/stored-runs';
+import { comparisonOf, storedRun } from '../../helpers/stored-runs';
 
 const DIR = 'tests/fixtures/golden';
 const runs = [
@@ -24,6 +24,7 @@ const ctx: ReportContext = {
   exporter: 'dyno@0.1.0',
   now: new Date('2026-12-01T12:00:00.000Z'),
   plotly: () => ({ source: '/* plotly stand-in */', licence: 'MIT License (stand-in)' }),
+  comparison: comparisonOf(runs),
   machine: { id: '0123456789abcdef', hostname: 'golden', platform: 'linux-x64', cpuModel: 'Test CPU', logicalCores: 2, totalMemoryBytes: 8e9 },
 };
 

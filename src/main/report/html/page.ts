@@ -11,7 +11,7 @@ import type { ChartData } from '../../../shared/report-charts';
 import { embeddedBundleElement, jsonForScript } from '../embedded-bundle';
 import { CHARTS_ELEMENT_ID, DRAW_SCRIPT } from './draw-script';
 import { html } from './escape';
-import { comparisonSection } from './comparison';
+import { comparisonSection, type ReportComparison } from './comparison';
 import { environmentWarnings, keyValueSection, operatorsSection, runsSection, statisticsSection, telemetrySection, warningsSection } from './sections';
 import { REPORT_STYLE } from './style';
 
@@ -21,6 +21,7 @@ export interface HtmlReportInput {
   generatedAt: string;
   runs: readonly RunJson[];
   charts: ChartData;
+  comparison: ReportComparison;
   bundle: Bundle;
   plotly: { source: string; licence: string };
 }
@@ -54,7 +55,7 @@ export function htmlReport(input: HtmlReportInput): string {
   const body = [
     `<header><h1>${html(input.title)}</h1><p class="muted">${html(`${input.runs.length} run(s) · generated ${input.generatedAt} by ${input.generatedBy} · data embedded: dyno import this-file.html brings the runs back`)}</p></header>`,
     section('runs', 'Runs', runsSection(input.runs)),
-    section('comparison', 'Comparison', comparisonSection(input.runs)),
+    section('comparison', 'Comparison', comparisonSection(input.comparison)),
     section('statistics', 'Statistics', statisticsSection(input.runs)),
     section('charts', 'Charts', `<div class="charts">${charts}</div>`),
     section('warnings', 'Warnings', warningsSection(input.runs)),
