@@ -83,4 +83,5 @@ test("a run's report downloads, opens offline, draws its charts and runs none of
   expect(seen).toEqual([]);
   await report.setViewportSize({ width: 1300, height: 900 });
   await report.screenshot({ path: test.info().outputPath('html-report.png'), fullPage: true });
+  await report.locator('#charts').screenshot({ path: test.info().outputPath('html-report-charts.png') });
 });

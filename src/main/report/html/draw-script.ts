@@ -45,10 +45,14 @@ export const DRAW_SCRIPT = `(function () {
     return { type: 'box', name: r.name, x: [r.name], q1: [r.box.q1], median: [r.box.median], q3: [r.box.q3],
       lowerfence: [r.box.lowerFence], upperfence: [r.box.upperFence], marker: { color: r.colour }, line: { color: r.colour } };
   }), { showlegend: false, hovermode: 'closest', yaxis: { title: { text: 'latency (ms)' } }, xaxis: { showticklabels: false } });
+  // Latency and telemetry share one time axis, so a stall lines up with what the machine did.
+  var times = [];
+  data.runs.forEach(function (r) { times = times.concat(r.timeline.tS, r.telemetry.tS); });
+  var span = times.length ? [Math.min.apply(null, times), Math.max.apply(null, times)] : undefined;
   draw('chart-timeline', runs.map(function (r) {
     // Points, not a line: a line from a slow iteration to the next would draw latencies never measured.
     return { type: 'scatter', mode: 'markers', name: r.name, x: r.timeline.tS, y: r.timeline.latencyMs, marker: { color: r.colour, size: 3 } };
-  }), { xaxis: { title: { text: 'time since the first measured iteration (s)' } }, yaxis: { title: { text: 'latency (ms)' } } });
+  }), { xaxis: { title: { text: 'time since the first measured iteration (s)' }, range: span }, yaxis: { title: { text: 'latency (ms)' } } });
   var tele = [];
   data.runs.forEach(function (r) {
     if (r.telemetry.tS.length === 0) return;
@@ -58,7 +62,7 @@ export const DRAW_SCRIPT = `(function () {
     }
   });
   draw('chart-telemetry', tele, {
-    xaxis: { title: { text: 'time since the first measured iteration (s)' } },
+    xaxis: { title: { text: 'time since the first measured iteration (s)' }, range: span },
     yaxis: { title: { text: 'CPU load (%)' }, rangemode: 'tozero' },
     yaxis2: { title: { text: 'GPU power (W)' }, overlaying: 'y', side: 'right', rangemode: 'tozero', gridcolor: grid }
   });

@@ -43,9 +43,9 @@ export function reportCsp(scripts: readonly string[]): string {
 const CHARTS = [
   ['chart-cdf', 'Cumulative distribution'],
   ['chart-histogram', 'Histogram'],
-  ['chart-box', 'Box plot'],
+  ['chart-box', 'Box plot (whiskers at Tukey’s 1.5 IQR fences; points beyond them not drawn)'],
   ['chart-timeline', 'Latency over time'],
-  ['chart-telemetry', 'Telemetry (CPU load; GPU power where sampled)'],
+  ['chart-telemetry', 'Telemetry (CPU load; GPU power where sampled; before 0: idle baseline and warm-up)'],
 ] as const;
 
 export function htmlReport(input: HtmlReportInput): string {
