@@ -1,14 +1,14 @@
 /**
  * "Report" on a run that has ended: the host renders the file (HTML report, Markdown, CSV, JSON
  * or a bundle) and the browser saves it from a blob URL, which works the same in `dyno serve`
- * and in Electron (a download, never a navigation). The Sessions view's selection can use the
- * same component with several run ids.
+ * and in Electron (a download, never a navigation). Give it a finished run's `detail`, a
+ * selection's `runIds`, or a `studyId`.
  */
 import { useState } from 'react';
 import type { RunDetail } from '../../../shared/contract';
 import { isRunActive } from '../../../shared/run';
 import { REPORT_FORMATS, type ReportFile, type ReportFormat } from '../../../shared/report';
-import { useReports } from '../stores/report-store';
+import { useReports, type ReportTarget } from '../stores/report-store';
 import { FailureNotice } from './FailureNotice';
 
 const LABELS: Record<ReportFormat, string> = { html: 'HTML report', markdown: 'Markdown', csv: 'CSV', json: 'JSON', bundle: 'Bundle (.dyno)' };
@@ -26,15 +26,21 @@ function download(file: ReportFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function ReportButton({ runIds, detail }: { runIds?: string[]; detail?: RunDetail }) {
+function targetOf(runIds?: string[], studyId?: string, detail?: RunDetail): ReportTarget | undefined {
+  if (studyId !== undefined) return { studyId };
+  if (runIds !== undefined) return runIds.length > 0 ? { runIds } : undefined;
+  return detail && !isRunActive(detail.run) ? { runIds: [detail.run.id] } : undefined;
+}
+
+export function ReportButton({ runIds, studyId, detail }: { runIds?: string[]; studyId?: string; detail?: RunDetail }) {
   const [format, setFormat] = useState<ReportFormat>('html');
   const busy = useReports((s) => s.busy);
   const failed = useReports((s) => s.failure);
   const create = useReports((s) => s.create);
-  const ids = runIds ?? (detail && !isRunActive(detail.run) ? [detail.run.id] : []);
-  if (ids.length === 0) return null;
+  const target = targetOf(runIds, studyId, detail);
+  if (!target) return null;
   const onClick = async (): Promise<void> => {
-    const file = await create(ids, format);
+    const file = await create(target, format);
     if (file) download(file);
   };
   return (

@@ -7,22 +7,25 @@ import { api } from '../api';
 import type { ReportFile, ReportFormat } from '../../../shared/report';
 import { failure, type Failure } from './failure';
 
+export type ReportTarget = { runIds: string[] } | { studyId: string };
+
 interface ReportState {
   /** The format being made, while a request is out. */
   busy?: ReportFormat;
   failure?: Failure;
-  create(runIds: string[], format: ReportFormat): Promise<ReportFile | undefined>;
+  /** A report of these runs, or of a study's. */
+  create(target: ReportTarget, format: ReportFormat): Promise<ReportFile | undefined>;
 }
 
 export const useReports = create<ReportState>((set, get) => ({
-  create: async (runIds, format) => {
+  create: async (target, format) => {
     set({ busy: format, failure: undefined });
     try {
-      const file = await api.call('reports.create', { runIds, format });
+      const file = await api.call('reports.create', { ...target, format });
       set({ busy: undefined });
       return file;
     } catch (err) {
-      set({ busy: undefined, failure: failure(`Could not make the ${format} report`, err, async () => void (await get().create(runIds, format))) });
+      set({ busy: undefined, failure: failure(`Could not make the ${format} report`, err, async () => void (await get().create(target, format))) });
       return undefined;
     }
   },
