@@ -8,6 +8,7 @@ import { createStudio } from '../studio/create-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { reportTargets } from './report-targets';
 import { writeOutput } from './write-output';
+import { CliError } from './errors';
 
 export interface ReportFlags {
   format: Exclude<ReportFormat, 'bundle'>;
@@ -35,6 +36,9 @@ async function writeReport(refs: readonly string[], format: ReportFormat, sample
   }
 }
 
-export const report = (refs: string[], o: ReportFlags): Promise<number> => writeReport(refs, o.format, o.samples, o.output);
+export function report(refs: string[], o: ReportFlags): Promise<number> {
+  if (o.samples && o.format !== 'csv') throw new CliError(`--samples is for --format csv (one row per sample); --format ${o.format} has no such option.`);
+  return writeReport(refs, o.format, o.samples, o.output);
+}
 
 export const exportBundle = (refs: string[], o: { output?: string }): Promise<number> => writeReport(refs, 'bundle', false, o.output);

@@ -10,7 +10,8 @@ import { runToJson } from '../../shared/run-json-from-run';
 import { EXPORTERS } from '../../shared/export';
 import { samplesCsv } from '../../shared/export/samples-csv';
 import { chartData } from '../../shared/report-charts';
-import { toBundle, type thisMachine } from './bundle-codec';
+import { toBundle } from './bundle-codec';
+import type { BundleMachine } from '../../shared/bundle';
 import { chartLabel } from './html/escape';
 import { htmlReport } from './html/page';
 import { comparisonMarkdown, type ReportComparison } from './html/comparison';
@@ -20,7 +21,8 @@ export interface ReportContext {
   exporter: string;
   now: Date;
   plotly: () => { source: string; licence: string };
-  machine?: ReturnType<typeof thisMachine>;
+  /** The machine the bundle names (this one unless given: tests pin it). */
+  machine?: BundleMachine;
   /** The compare engine's answer for these runs (the first is the baseline); null for one run. */
   comparison: ReportComparison;
 }
