@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { createReport, type ReportContext } from '../../../src/main/report/create-report';
 import { extractEmbeddedBundle } from '../../../src/main/report/embedded-bundle';
 import type { ReportFormat } from '../../../src/shared/report';
+import { EXPORTERS } from '../../../src/shared/export';
+import { runToJson } from '../../../src/shared/run-json-from-run';
 import { comparisonOf, storedRun } from '../../helpers/stored-runs';
 
 const DIR = 'tests/fixtures/golden';
@@ -48,6 +50,13 @@ describe('every report format against its golden file', () => {
     }
     expect(content).toBe(readFileSync(path, 'utf8'));
     if (format === 'html') expect(extractEmbeddedBundle(out.content, file) + '\n').toBe(readFileSync(join(DIR, 'two-runs.dyno'), 'utf8'));
+  });
+
+  it("two-runs.txt (the terminal's text exporter, which dyno bench prints)", () => {
+    const text = EXPORTERS.text.render(runs.map((r) => runToJson(r.run, r.warnings as { code: string; message: string }[], ctx.exporter)));
+    const path = join(DIR, 'two-runs.txt');
+    if (process.env.UPDATE_GOLDEN) writeFileSync(path, text);
+    expect(text).toBe(readFileSync(path, 'utf8'));
   });
 
   it('names each file after what it holds, with the extension and media type of its format', () => {
