@@ -108,6 +108,8 @@ async function browserSide(url: string, model: string, threads: number): Promise
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(url);
+  // The studio opens its default model by itself: let it, or it could land after ours.
+  await page.getByTestId('model-name').waitFor({ timeout: 180_000 });
   await page.getByTestId('model-path').fill(model);
   await page.getByTestId('model-path').press('Enter');
   await page.getByTestId('model-name').filter({ hasText: basename(model) }).waitFor({ timeout: 180_000 });
