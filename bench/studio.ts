@@ -16,6 +16,9 @@
  *
  * While a studio run measures, nothing in the bench touches the page: it waits on a
  * MutationObserver inside the page (no polling), so the only work in the browser is the studio's.
+ * Each round also prints what the studio itself used meanwhile (from /proc: the browser's
+ * processes and the `dyno serve` host, in % of one core over the whole run), a figure that the
+ * machine's other load does not move the way it moves latency.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +31,7 @@ import { startServe } from '../tests/helpers/serve-process';
 import { benchArgsFor } from '../src/shared/cli-command';
 import { DEFAULT_FORM, parseForm } from '../src/shared/knobs/form';
 import type { Run } from '../src/shared/run';
+import { BusyProcessWatch } from '../src/main/telemetry/busy-processes';
 import { connectWsApi } from './ws-api';
 import { formatRatio, ratioFigure } from './paired-ratio';
 
@@ -53,6 +57,24 @@ const QUICK_FIELDS = { minIterations: '50', minDuration: '1' };
 interface Reading {
   p50: number;
   p90: number;
+}
+
+/** CPU the studio's own processes used over one studio run, in % of one core. */
+interface StudioCpu {
+  browserPct: number;
+  hostPct: number;
+}
+
+const BROWSER_PROCESS = /chrom/i;
+
+async function withStudioCpu<T>(hostPid: number | undefined, work: () => Promise<T>): Promise<{ value: T; cpu?: StudioCpu }> {
+  const watch = new BusyProcessWatch();
+  watch.begin();
+  const value = await work();
+  const seen = watch.end(new Set(), hostPid ?? -1, Number.POSITIVE_INFINITY);
+  if (!seen) return { value };
+  const sum = (ps: typeof seen): number => ps.reduce((t, p) => t + p.cpuPct, 0);
+  return { value, cpu: { browserPct: sum(seen.filter((p) => BROWSER_PROCESS.test(p.name))), hostPct: sum(seen.filter((p) => p.dynoHost)) } };
 }
 
 const CliJsonSchema = z.object({ stats: z.object({ p50_ms: z.number(), p90_ms: z.number() }) });
@@ -181,25 +203,38 @@ async function main(): Promise<void> {
         const side = opts.watch ? await watcherSide(serve.url, model, threads) : await browserSide(serve.url, model, threads);
         const r50: number[] = [];
         const r90: number[] = [];
+        const browserCpu: number[] = [];
+        const hostCpu: number[] = [];
         let cliArgs: string[] = [];
         try {
           for (let r = 0; r < ROUNDS; r++) {
             let studio: Reading;
             let cli: Reading;
+            let cpu: StudioCpu | undefined;
+            const studioRun = async (): Promise<Awaited<ReturnType<Side['run']>>> => {
+              const { value, cpu: used } = await withStudioCpu(serve.child.pid, () => side.run());
+              cpu = used;
+              return value;
+            };
             // The first round has no config yet: the studio goes first, then they alternate.
             if (r % 2 === 0) {
-              const s = await side.run();
+              const s = await studioRun();
               studio = s.reading;
               cliArgs = s.cliArgs;
               cli = cliReading(cliArgs, cliHome);
               if (r === 0) console.log(`  ${label}: dyno bench ${cliArgs.join(' ')}`);
             } else {
               cli = cliReading(cliArgs, cliHome);
-              studio = (await side.run()).reading;
+              studio = (await studioRun()).reading;
             }
+            if (cpu) {
+              browserCpu.push(cpu.browserPct);
+              hostCpu.push(cpu.hostPct);
+            }
+            const used = cpu ? ` | studio's own CPU: browser ${cpu.browserPct.toFixed(1)}%  host ${cpu.hostPct.toFixed(1)}%` : '';
             r50.push(studio.p50 / cli.p50);
             r90.push(studio.p90 / cli.p90);
-            console.log(`  ${label} round ${r + 1}: studio ${fmt(studio)} | cli ${fmt(cli)} | ratio p50 ${r50.at(-1)!.toFixed(3)}  p90 ${r90.at(-1)!.toFixed(3)}`);
+            console.log(`  ${label} round ${r + 1}: studio ${fmt(studio)} | cli ${fmt(cli)} | ratio p50 ${r50.at(-1)!.toFixed(3)}  p90 ${r90.at(-1)!.toFixed(3)}${used}`);
           }
         } finally {
           await side.close();
@@ -207,7 +242,10 @@ async function main(): Promise<void> {
         const f50 = ratioFigure(r50)!;
         const f90 = ratioFigure(r90)!;
         worst = Math.max(worst, f50.median, f90.median);
-        summary.push(`${label.padEnd(28)} studio/CLI p50 ${formatRatio(f50)}   p90 ${formatRatio(f90)}`);
+        const medianOf = (xs: number[]): string => (xs.length > 0 ? ratioFigure(xs)!.median.toFixed(1) : '?');
+        summary.push(
+          `${label.padEnd(28)} studio/CLI p50 ${formatRatio(f50)}   p90 ${formatRatio(f90)}   studio's own CPU (median): browser ${medianOf(browserCpu)}%  host ${medianOf(hostCpu)}% of a core`,
+        );
       }
     }
   } finally {

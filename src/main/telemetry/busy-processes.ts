@@ -49,7 +49,7 @@ export class BusyProcessWatch {
    * The busiest processes over the window, busiest first, leaving out `exclude` (the worker);
    * `self` marks Dyno's own host. Undefined when /proc could not be read or `begin` was not called.
    */
-  end(exclude: ReadonlySet<number>, self: number = process.pid): BusyProcess[] | undefined {
+  end(exclude: ReadonlySet<number>, self: number = process.pid, maxListed = MAX_LISTED): BusyProcess[] | undefined {
     const start = this.start;
     const snap = start && snapshot(this.root);
     if (!start || !snap) return undefined;
@@ -62,6 +62,6 @@ export class BusyProcessWatch {
       const cpuPct = ((now.cpuSeconds - before.cpuSeconds) / seconds) * 100;
       if (cpuPct >= MIN_CPU_PCT) busy.push({ pid, name: now.name, cpuPct: Math.round(cpuPct * 10) / 10, ...(pid === self ? { dynoHost: true } : {}) });
     }
-    return busy.sort((a, b) => b.cpuPct - a.cpuPct).slice(0, MAX_LISTED);
+    return busy.sort((a, b) => b.cpuPct - a.cpuPct).slice(0, maxListed);
   }
 }

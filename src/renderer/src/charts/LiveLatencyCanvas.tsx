@@ -7,6 +7,7 @@
  * changes no layout. The full interactive chart draws when the run ends.
  */
 import { useEffect, useRef } from 'react';
+import { formatMs } from '../../../shared/format';
 import { lttbIndices } from '../../../shared/lttb';
 import type { LivePoints } from '../stores/live-run-store';
 import { chartColors } from './theme';
@@ -19,7 +20,7 @@ export interface LiveLatencyCanvasProps {
   testId?: string;
 }
 
-const PAD = { l: 56, r: 12, t: 10, b: 26 };
+const PAD = { l: 68, r: 12, t: 10, b: 26 };
 
 function niceMax(v: number): number {
   if (!(v > 0)) return 1;
@@ -59,7 +60,7 @@ function draw(canvas: HTMLCanvasElement, { x, latencyMs, warmupCount }: LivePoin
     ctx.moveTo(PAD.l, y);
     ctx.lineTo(w - PAD.r, y);
     ctx.stroke();
-    ctx.fillText(`${(yMax * f).toPrecision(3)} ms`, PAD.l - 6, y);
+    ctx.fillText(f === 0 ? '0' : formatMs(yMax * f), PAD.l - 6, y);
   }
   if (warmupCount > 0) {
     ctx.fillStyle = c.warmup;
