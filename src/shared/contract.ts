@@ -4,6 +4,7 @@
  * inferred from the schemas, and each side parses what it receives with them.
  */
 import { z } from 'zod';
+import { DisplaySchema } from './conditions';
 import { ModelInfoSchema, SampleModelSchema } from './model';
 import { RunConfigSchema, RunSchema, SampleSchema } from './run';
 import { WarningSchema } from './warnings-schema';
@@ -98,9 +99,12 @@ export const methods = {
     params: z.object({ studyId: z.string().min(1), runIds: z.array(z.string().min(1)).min(1).max(10_000) }).strict(),
     result: z.object({ added: z.number().int().nonnegative() }),
   },
-  /** `studyId`: the run belongs to that study from the moment it is queued. */
+  /**
+   * `studyId`: the run belongs to that study from the moment it is queued. `display`: what the
+   * client will draw while it measures (recorded in the run's conditions; none when not said).
+   */
   'runs.start': {
-    params: z.object({ config: RunConfigSchema, studyId: z.string().min(1).optional() }).strict(),
+    params: z.object({ config: RunConfigSchema, studyId: z.string().min(1).optional(), display: DisplaySchema.optional() }).strict(),
     result: z.object({ runId: z.string() }),
   },
   'runs.cancel': { params: RunIdParams, result: z.object({ cancelled: z.boolean() }) },

@@ -11,6 +11,7 @@ import { RunConfigSchema, type RunStatus } from './run';
 import { OutputCheckSchema } from './run-results';
 import { TensorInfoSchema } from './model';
 import { EnvironmentSchema } from './telemetry';
+import { DisplaySchema } from './conditions';
 
 export const RUN_JSON_FORMAT_VERSION = 1;
 /** Where the schema lives in the repository; `$schema` names the same path under dyno.dev. */
@@ -124,6 +125,20 @@ const BaselineJsonSchema = z.object({
   sentence: z.string(),
 });
 
+/** What the run was measured under (shared/conditions.ts); absent in files written before it was recorded. */
+const ConditionsJsonSchema = z.object({
+  display: DisplaySchema.describe('what the client drew while it measured: live-charts, charts-paused, or none (CLI, API)'),
+  workerCores: z.number().int().describe("logical cores the worker's affinity allowed"),
+  machineCores: z.number().int(),
+  workerCpuList: z.string().optional(),
+  workerNice: z.number().int().optional(),
+  intraOpThreads: z.number().int().optional(),
+  busyProcesses: z
+    .array(z.object({ pid: z.number().int(), name: z.string(), cpu_pct: num.describe('average % of one core while it measured'), dynoHost: z.boolean().optional() }))
+    .optional()
+    .describe('other processes that used ≥ 2 % of a core while it measured, busiest first (Linux)'),
+});
+
 export const RunJsonSchema = z
   .object({
     $schema: z.string(),
@@ -156,6 +171,7 @@ export const RunJsonSchema = z
     telemetry: TelemetryJsonSchema.nullable(),
     energy: EnergyJsonSchema.nullable(),
     environment: EnvironmentSchema.nullable(),
+    conditions: ConditionsJsonSchema.nullable().optional(),
     warnings: z.array(z.object({ code: z.string(), message: z.string() })),
     baseline: BaselineJsonSchema.optional(),
     targets: z.array(TargetResultSchema).optional().describe('--target: each judged pass, fail or not enough samples from the figure’s 95 % interval'),

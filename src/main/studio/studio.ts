@@ -170,14 +170,14 @@ export class Studio {
       },
       ...studyHandlers(studies, () => new Date()),
       ...reportHandlers({ bundles: this.deps.bundles, compare: compareHandler(repo), studies, exporter: () => `dyno@${this.deps.info().version}`, now: () => new Date() }),
-      'runs.start': async ({ config, studyId }) => {
+      'runs.start': async ({ config, studyId, display }) => {
         if (studyId !== undefined) requireStudy(studies, studyId);
         // Fail now, with the model's own error, rather than as a failed run in a worker.
         const model = await inspectModel(config.modelPath);
         if (config.inputs.kind !== 'files') checkShapes(model.inputs, config);
         const ep = await this.deps.providers.status(config.session.executionProvider);
         if (!ep.available) throw new ApiCallError(`Execution provider ${ep.name} is not available: ${ep.reason ?? 'unknown reason'}`, 'provider-unavailable');
-        const run = this.queue.enqueue(config, studyId !== undefined ? { studyId } : {});
+        const run = this.queue.enqueue(config, { ...(studyId !== undefined ? { studyId } : {}), ...(display !== undefined ? { display } : {}) });
         return { runId: run.id };
       },
       'runs.cancel': ({ runId }) => ({ cancelled: this.queue.cancel(runId) }),
