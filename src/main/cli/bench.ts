@@ -17,8 +17,7 @@ import { benchConfig, type BenchFlags } from './bench-options';
 import { outputFormat, type OutputFlags } from './output-options';
 import { loadBaseline, type Baseline } from './baseline';
 import { CliError } from './errors';
-import { EXIT_CANCELLED, EXIT_REGRESSION } from './exit-codes';
-
+import { exitCodeFor } from './exit-codes';
 
 function progressBar(api: DynoApi, runId: () => string | undefined): () => void {
   const bar = new SingleBar(
@@ -81,19 +80,17 @@ export async function bench(model: string, o: BenchFlags & OutputFlags): Promise
     const json = compared(runToJson(run, warnings, `dyno@${appVersion()}`), baseline);
     process.stdout.write(EXPORTERS[format].render([json]));
 
-    if (run.status === 'failed') {
-      if (format === 'json') return 1; // the JSON carries the error
-      throw new CliError(run.error);
-    }
-    if (run.status !== 'completed') return EXIT_CANCELLED;
-    const slowerByPct = json.baseline?.slowerByPct;
-    if (slowerByPct !== undefined && o.failIfSlower !== undefined && slowerByPct > o.failIfSlower) {
-      process.stderr.write(`dyno: regression: median ${slowerByPct.toFixed(1)}% slower than the baseline (limit ${o.failIfSlower}%).\n`);
-      return EXIT_REGRESSION;
-    }
-    if (json.server && !json.server.passed) return EXIT_REGRESSION;
-    if (json.check && !json.check.passed) return EXIT_REGRESSION;
-    return 0;
+    // A failed run exits 1 either way: in text with its error as the one line; JSON carries the error itself.
+    if (run.status === 'failed' && format !== 'json') throw new CliError(run.error);
+    const decision = exitCodeFor({
+      status: run.status,
+      slowerByPct: json.baseline?.slowerByPct,
+      failIfSlower: o.failIfSlower,
+      serverPassed: json.server?.passed,
+      checkPassed: json.check?.passed,
+    });
+    if (decision.reason) process.stderr.write(`dyno: ${decision.reason}\n`);
+    return decision.code;
   } finally {
     stopBar();
     process.off('SIGINT', onSigint);
