@@ -54,11 +54,13 @@ function bd0(x: number, m: number): number {
   return x * Math.log(x / m) + m - x;
 }
 
-/** P(X = k) for X ~ Binomial(n, p). */
+/**
+ * P(X = k) for X ~ Binomial(n, p), 0 ≤ p ≤ 1. p = 0 needs no case of its own: k = 0 gives
+ * (1 − 0)ⁿ = 1, k = n gives 0ⁿ = 0, and any k between has an infinite deviance from the mean 0.
+ * p = 1 does, for n = 0 alone: 0 · ln(1 − 1) is NaN.
+ */
 export function binomialPmf(k: number, n: number, p: number): number {
   if (k < 0 || k > n || !Number.isInteger(k)) return 0;
-  if (p <= 0) return k === 0 ? 1 : 0;
-  // Stryker disable next-line EqualityOperator: at p = 1 the general path gives the same 0 and 1 (k = n: pⁿ = 1; k < n: a factor (1 − p)ⁿ⁻ᵏ = 0).
   if (p >= 1) return k === n ? 1 : 0;
   const q = 1 - p;
   if (k === 0) return Math.exp(n * Math.log1p(-p));

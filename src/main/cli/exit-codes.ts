@@ -37,8 +37,11 @@ export interface ExitDecision {
 export function exitCodeFor(v: BenchVerdicts): ExitDecision {
   if (v.status === 'failed') return { code: EXIT_ERROR };
   if (v.status !== 'completed') return { code: EXIT_CANCELLED };
-  if (v.slowerByPct !== undefined && v.failIfSlower !== undefined && v.slowerByPct > v.failIfSlower) {
-    return { code: EXIT_REGRESSION, reason: `regression: median ${v.slowerByPct.toFixed(1)}% slower than the baseline (limit ${v.failIfSlower}%).` };
+  // Without a baseline to compare with, or without --fail-if-slower, nothing is slow enough.
+  const slowerByPct = v.slowerByPct ?? Number.NEGATIVE_INFINITY;
+  const limitPct = v.failIfSlower ?? Number.POSITIVE_INFINITY;
+  if (slowerByPct > limitPct) {
+    return { code: EXIT_REGRESSION, reason: `regression: median ${slowerByPct.toFixed(1)}% slower than the baseline (limit ${limitPct}%).` };
   }
   if (v.serverPassed === false || v.checkPassed === false) return { code: EXIT_REGRESSION };
   return { code: EXIT_OK };

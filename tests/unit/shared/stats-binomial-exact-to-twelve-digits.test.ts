@@ -90,6 +90,10 @@ describe('the binomial pmf', () => {
     relClose(binomialPmf(30, 30, 0.1), 0.1 ** 30, 13);
     expect(binomialPmf(0, 10, 0)).toBe(1);
     expect(binomialPmf(1, 10, 0)).toBe(0);
+    expect(binomialPmf(10, 10, 0)).toBe(0);
+    expect(binomialPmf(0, 0, 0)).toBe(1);
+    expect(binomialPmf(0, 0, 1)).toBe(1);
+    expect(binomialPmf(0, 10, 1)).toBe(0);
     expect(binomialPmf(10, 10, 1)).toBe(1);
     expect(binomialPmf(9, 10, 1)).toBe(0);
     expect(binomialPmf(-1, 10, 0.5)).toBe(0);
