@@ -1,6 +1,6 @@
 // `npm run test:mutation`: Stryker mutates the measurement core (statistics, the stop rule, the
-// Server verdict, run comparison, energy) and runs its unit tests against each mutant; a mutant
-// no test notices is a promise the tests do not keep. Slow (minutes), so not in CI: run it
+// Server verdict, run comparison, energy, exit codes) and runs its unit tests against each
+// mutant; a mutant no test notices is a promise the tests do not keep. Slow (minutes), so not in CI: run it
 // before each release and keep the score the README states. The report is written to
 // test-results/mutation/mutation.html.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -23,6 +23,8 @@ export default {
     // The Server verdict (finish-run.ts's serverVerdict only delegates to it).
     'src/shared/server-verdict.ts',
     'src/main/telemetry/energy.ts',
+    // `dyno bench`'s exit code (bench.ts only passes the run's verdicts to it).
+    'src/main/cli/exit-codes.ts',
   ],
   coverageAnalysis: 'perTest',
   // The machine this was sized on has 2 cores shared with other work.

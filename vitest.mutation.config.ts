@@ -1,7 +1,7 @@
 /**
  * The unit tests of the measurement core only, for `npm run test:mutation` (stryker.config.mjs):
- * statistics, the stop rule, the Server verdict, run comparison and energy. Kept apart from
- * vitest.config.ts so Stryker runs a few fast files per mutant instead of the whole suite.
+ * statistics, the stop rule, the Server verdict, run comparison, energy and exit codes. Kept
+ * apart from vitest.config.ts so Stryker runs a few fast files per mutant instead of the whole suite.
  */
 import { defineConfig } from 'vitest/config';
 
@@ -19,6 +19,7 @@ export default defineConfig({
       'tests/unit/shared/compare-*.test.ts',
       'tests/unit/main/timing-loop-*.test.ts',
       'tests/unit/main/server-verdict-*.test.ts',
+      'tests/unit/main/exit-code-*.test.ts',
       'tests/unit/telemetry/energy-*.test.ts',
       'tests/unit/telemetry/power-integral-and-per-inference-boundaries.test.ts',
     ],

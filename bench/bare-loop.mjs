@@ -3,8 +3,14 @@
 import * as ort from 'onnxruntime-node';
 import { performance } from 'node:perf_hooks';
 
-const [modelPath, warmup, iterations] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4])];
-const session = await ort.InferenceSession.create(modelPath, { executionProviders: ['cpu'], graphOptimizationLevel: 'all', logSeverityLevel: 3 });
+const [modelPath, warmup, iterations, threads] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4]), Number(process.argv[5] ?? 0)];
+const session = await ort.InferenceSession.create(modelPath, {
+  executionProviders: ['cpu'],
+  graphOptimizationLevel: 'all',
+  logSeverityLevel: 3,
+  // 0 (or none): ORT's default pool, as Dyno's intraOpThreads = 0.
+  ...(threads > 0 ? { intraOpNumThreads: threads } : {}),
+});
 const feeds = {};
 for (const m of session.inputMetadata) {
   const shape = m.shape.map((d) => (typeof d === 'number' && d > 0 ? d : 1));

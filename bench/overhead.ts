@@ -10,6 +10,9 @@
  * interval is narrower than the target's margin (±0.02 around the figure, so it can decide
  * "≤ 1.02") or MAX_ROUNDS is reached; the verdict says whether the whole interval lies within the
  * target, above it, or straddles it (then: undecided on this machine, rerun on a quiet one).
+ * THREADS=n gives both sides n intra-op threads (THREADS=1 takes ONNX Runtime's thread pool out
+ * of the comparison); CASES=tiny or CASES=large runs one model. bench/loop-costs.ts times the
+ * loop's pieces one by one.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,10 +31,14 @@ const TARGET = 1.02;
 /** The interval must be narrower than the target's margin over 1 to be able to decide. */
 const MAX_WIDTH = TARGET - 1;
 const WITH_TELEMETRY = process.env.TELEMETRY === '1';
-const CASES = [
+/** Intra-op threads on both sides (0: ORT's default, one per physical core); 1 takes ORT's pool out of the comparison. */
+const THREADS = Math.max(0, Number(process.env.THREADS ?? 0));
+const ALL_CASES = [
   { name: 'tiny: Conv2d (PyTorch export)', model: resolve('resources/models/conv2d.onnx'), warmup: 200, iterations: 20_000 },
   { name: 'large: ResNet-50', model: resolve('../shared/onnx-corpus/light/light_resnet50.onnx'), warmup: 5, iterations: 60 },
 ];
+/** CASES=tiny (or large) runs one of them. */
+const CASES = ALL_CASES.filter((c) => !process.env.CASES || c.name.startsWith(process.env.CASES));
 
 const home = mkdtempSync(join(tmpdir(), 'dyno-bench-overhead-'));
 // The built worker, as users run it (npm run build first; `npm run bench:overhead` does).
@@ -44,6 +51,7 @@ async function dynoMean(model: string, warmup: number, iterations: number): Prom
     stop: { warmupIterations: warmup, minIterations: iterations, maxIterations: iterations, minDurationMs: 0, maxDurationMs: 3_600_000 },
     // The harness alone by default; TELEMETRY=1 adds the 10 Hz sampler (see bench:telemetry).
     telemetry: { enabled: WITH_TELEMETRY, intervalMs: 100, idleBaselineMs: 0 },
+    session: { intraOpThreads: THREADS },
   });
   const { runId } = await api.call('runs.start', { config });
   const { run } = await api.call('runs.wait', { runId });
@@ -53,7 +61,7 @@ async function dynoMean(model: string, warmup: number, iterations: number): Prom
 }
 
 function bareMean(model: string, warmup: number, iterations: number): number {
-  const out = execFileSync(process.execPath, [resolve('bench/bare-loop.mjs'), model, String(warmup), String(iterations)], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [resolve('bench/bare-loop.mjs'), model, String(warmup), String(iterations), String(THREADS)], { encoding: 'utf8' });
   return z.object({ meanMs: z.number() }).parse(JSON.parse(out)).meanMs;
 }
 
@@ -66,7 +74,7 @@ function verdict({ ci }: RatioFigure): string {
 
 try {
   console.log(
-    `bench:overhead — ${MIN_ROUNDS}–${MAX_ROUNDS} interleaved rounds per model, until the 95 % interval of the median ratio is narrower than ${MAX_WIDTH.toFixed(2)}; mean latency per round (ms); telemetry ${WITH_TELEMETRY ? 'on' : 'off (TELEMETRY=1 to include the sampler)'}\n`,
+    `bench:overhead — ${MIN_ROUNDS}–${MAX_ROUNDS} interleaved rounds per model, until the 95 % interval of the median ratio is narrower than ${MAX_WIDTH.toFixed(2)}; mean latency per round (ms); telemetry ${WITH_TELEMETRY ? 'on' : 'off (TELEMETRY=1 to include the sampler)'}; intra-op threads ${THREADS || "ORT's default"}\n`,
   );
   const rows: string[] = [];
   for (const c of CASES) {

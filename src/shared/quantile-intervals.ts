@@ -31,22 +31,20 @@ export interface QuantileInterval {
 
 /** The ranks of the order-statistic interval, or null when n samples cannot bound the quantile. */
 export function quantileCiRanks(n: number, q: number, confidence = 0.95): { lowRank: number; highRank: number; coverage: number } | null {
-  if (n < 1) return null;
   const tail = (1 - confidence) / 2;
   const b = binomialTails(n, q);
-  // Largest l with P(B ≤ l − 1) ≤ tail. P(B ≤ k) grows with k: start near n·q and walk.
-  let l = Math.min(n, Math.max(1, Math.round(n * q)));
-  if (b.cdf(l - 1) <= tail) while (l < n && b.cdf(l) <= tail) l++;
-  else while (l >= 1 && b.cdf(l - 1) > tail) l--;
-  // Smallest u with P(B ≥ u) ≤ tail.
-  let u = 0;
-  for (let k = Math.max(l, 1); k <= n; k++) {
-    if (b.sf(k) <= tail) {
-      u = k;
-      break;
-    }
-  }
-  if (l === 0 || u === 0) return null;
+  // Both ranks by a walk over monotone tail probabilities, from a start on the far side of the
+  // answer: the binomial median lies in ⌊n·q⌋ … ⌈n·q⌉ (Kaas & Buhrman 1980), so P(B ≤ ⌈n·q⌉) and
+  // P(B ≥ ⌊n·q⌋) are both at least ½ > tail, and neither rank lies beyond its start. The walks
+  // take O(√n) steps; the ends need no checks, since P(B ≤ −1) = 0 and P(B ≥ n + 1) = 0 stop them.
+  // Largest l with P(B ≤ l − 1) ≤ tail, down from ⌈n·q⌉; l = 0: no lower bound.
+  // Stryker disable next-line ArithmeticOperator: n / q ≥ n·q starts the walk higher still, which gives the same l.
+  let l = Math.ceil(n * q);
+  while (b.cdf(l - 1) > tail) l--;
+  // Smallest u with P(B ≥ u) ≤ tail, up from ⌊n·q⌋; u = n + 1: no upper bound.
+  let u = Math.floor(n * q);
+  while (b.sf(u) > tail) u++;
+  if (l === 0 || u > n) return null;
   return { lowRank: l, highRank: u, coverage: 1 - b.cdf(l - 1) - b.sf(u) };
 }
 

@@ -15,12 +15,10 @@ import { appVersion } from '../studio/paths';
 import { benchConfig, type BenchFlags } from './bench-options';
 import { outputFormat, type OutputFlags } from './output-options';
 import { compareWithBaseline, loadBaseline, type Baseline } from './baseline';
-import { regressionLine } from './compare';
 import type { TargetFlags } from './targets';
 import { judgeTargets } from '../../shared/targets/judge';
 import { CliError } from './errors';
-import { EXIT_CANCELLED, EXIT_REGRESSION } from './exit-codes';
-
+import { exitCodeFor } from './exit-codes';
 
 function progressBar(api: DynoApi, runId: () => string | undefined): () => void {
   const bar = new SingleBar(
@@ -85,20 +83,18 @@ export async function bench(model: string, o: BenchFlags & OutputFlags & TargetF
     const json = targets ? { ...withBaseline, targets } : withBaseline;
     process.stdout.write(EXPORTERS[format].render([json]));
 
-    if (run.status === 'failed') {
-      if (format === 'json') return 1; // the JSON carries the error
-      throw new CliError(run.error);
-    }
-    if (run.status !== 'completed') return EXIT_CANCELLED;
-    // Only a regression the interval is sure of fails: its lower bound beyond the limit.
-    if (comparison && o.failIfSlower !== undefined && comparison.ciLow !== null && comparison.ciLow > 1 + o.failIfSlower / 100) {
-      process.stderr.write(`dyno: ${regressionLine(comparison, o.failIfSlower)}.\n`);
-      return EXIT_REGRESSION;
-    }
-    if (targets?.some((t) => t.outcome === 'fail')) return EXIT_REGRESSION;
-    if (json.server && !json.server.passed) return EXIT_REGRESSION;
-    if (json.check && !json.check.passed) return EXIT_REGRESSION;
-    return 0;
+    // A failed run exits 1 either way: in text with its error as the one line; JSON carries the error itself.
+    if (run.status === 'failed' && format !== 'json') throw new CliError(run.error);
+    const decision = exitCodeFor({
+      status: run.status,
+      baseline: comparison,
+      failIfSlower: o.failIfSlower,
+      targetsFailed: targets?.some((t) => t.outcome === 'fail'),
+      serverPassed: json.server?.passed,
+      checkPassed: json.check?.passed,
+    });
+    if (decision.reason) process.stderr.write(`dyno: ${decision.reason}\n`);
+    return decision.code;
   } finally {
     stopBar();
     process.off('SIGINT', onSigint);

@@ -11,7 +11,7 @@ import { createStudio } from '../studio/create-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { compareRefs, type Side } from './compare-refs';
 import { CliError } from './errors';
-import { EXIT_REGRESSION } from './exit-codes';
+import { EXIT_REGRESSION, beyondLimit, regressionReason } from './exit-codes';
 import { interleavedRounds, type Interrupt } from './interleave';
 import { outputFormat, type OutputFlags } from './output-options';
 
@@ -43,13 +43,12 @@ export function sidesOf(refs: readonly string[], baseline: string | undefined): 
 
 /** The sides whose median is slower beyond the limit even at the interval's lower bound. */
 export function regressions(c: Comparison, failIfSlowerPct: number): Comparison['runs'] {
-  return c.runs.filter((r) => r.ciLow !== null && r.ciLow > 1 + failIfSlowerPct / 100);
+  return c.runs.filter((r) => beyondLimit(r.ciLow, failIfSlowerPct));
 }
 
 /** "regression: median 41.2% slower than the baseline (limit 5%): at least 12.0% by the 95 % interval (run 1a2b3c4d)". */
 export function regressionLine(r: Comparison['runs'][number], limitPct: number): string {
-  const atLeast = ((r.ciLow ?? 1) - 1) * 100;
-  return `regression: median ${((r.ratio - 1) * 100).toFixed(1)}% slower than the baseline (limit ${limitPct}%): at least ${atLeast.toFixed(1)}% by the 95 % interval (${r.label})`;
+  return `${regressionReason(r.ratio, r.ciLow ?? 1, limitPct)} (${r.label})`;
 }
 
 function render(c: Comparison, format: string): string {

@@ -3,7 +3,10 @@
  * 12 significant digits against exact values (mpmath at 60 digits: C(n,k)·p^k·(1−p)^(n−k), and its
  * sums for the tails). The cases walk every branch of Loader's saddle-point method — the Stirling
  * error below 15, to 35, to 80, to 500 and above, the deviance near and far from the mean — and
- * the edges (k = 0, k = n, p = 0 or 1, a k outside 0…n).
+ * the edges (k = 0, k = n, p = 0 or 1, a k outside 0…n). Where Stirling's series is the only
+ * approximation in play (k = n/2 at p = ½, where the deviance terms vanish), the pmf is held to
+ * 14 digits: there each of the series' terms from k⁻⁵ on moves the result by 1e-14 to 1e-12,
+ * while the method itself is exact to a few units in the last place (2e-16 measured).
  */
 import { describe, expect, it } from 'vitest';
 import { binomialPmf, binomialTails } from '../../../src/shared/binomial';
@@ -64,11 +67,33 @@ describe('the binomial pmf', () => {
     relClose(binomialPmf(k, n, p), expected);
   });
 
+  /** [n, k = n/2, P(X = k) at p = ½] from mpmath; the Stirling error of k = 16 … 81 and of n. */
+  const HALVES: [number, number, number][] = [
+    [32, 16, 0.13994993409141898],
+    [34, 17, 0.13583375955931842],
+    [72, 36, 0.09370567529691909],
+    [74, 37, 0.09243938238750125],
+    [160, 80, 0.06297983078680193],
+    [162, 81, 0.06259106639922908],
+  ];
+  it.each(HALVES)('Binomial(%i, ½) at k = %i is exact to 14 digits (Stirling’s series term by term)', (n, k, expected) => {
+    relClose(binomialPmf(k, n, 0.5), expected, 14);
+  });
+
+  it('is exact far from the mean, where the deviance cannot be a series (k = 1 of 100,000 at p = 0.006)', () => {
+    // x = 1 against a mean of 600: the series form would need thousands of terms here.
+    relClose(binomialPmf(1, 100_000, 0.006), 2.625455111165672e-259);
+  });
+
   it('handles its edges exactly', () => {
     relClose(binomialPmf(0, 30, 0.1), 0.9 ** 30, 14);
     relClose(binomialPmf(30, 30, 0.1), 0.1 ** 30, 13);
     expect(binomialPmf(0, 10, 0)).toBe(1);
     expect(binomialPmf(1, 10, 0)).toBe(0);
+    expect(binomialPmf(10, 10, 0)).toBe(0);
+    expect(binomialPmf(0, 0, 0)).toBe(1);
+    expect(binomialPmf(0, 0, 1)).toBe(1);
+    expect(binomialPmf(0, 10, 1)).toBe(0);
     expect(binomialPmf(10, 10, 1)).toBe(1);
     expect(binomialPmf(9, 10, 1)).toBe(0);
     expect(binomialPmf(-1, 10, 0.5)).toBe(0);
@@ -87,5 +112,12 @@ describe('the binomial tails', () => {
   it('is 0 and 1 beyond the support', () => {
     const t = binomialTails(20, 0.3);
     expect([t.cdf(-1), t.cdf(20), t.cdf(25), t.sf(0), t.sf(-3), t.sf(21)]).toEqual([0, 1, 1, 1, 1, 0]);
+  });
+
+  it('is exactly 0 and 1 where the true tail is below what a double holds (Binomial(2000, ½): P(X ≥ 1900) ≈ 1e-431)', () => {
+    const t = binomialTails(2000, 0.5);
+    expect([t.sf(1900), t.cdf(100), t.cdf(1899), t.sf(101)]).toEqual([0, 0, 1, 1]);
+    // Just inside what the tail walk keeps (terms above 1e-300): P(X ≥ 1500) from mpmath.
+    relClose(t.sf(1500), 7.371987614884475e-116, 10);
   });
 });

@@ -1,7 +1,7 @@
 import { mulberry32 } from '../../../src/main/engine/inputs';
 import { describe, expect, it } from 'vitest';
 import { binomialPmf, binomialTails } from '../../../src/shared/binomial';
-import { earlyStoppingEstimate, maxOverLatency, minSamplesForPercentile, quantileCi, quantileCiRanks } from '../../../src/shared/quantile-intervals';
+import { earlyStoppingEstimate, maxOverLatency, minQueriesWithOver, minSamplesForPercentile, quantileCi, quantileCiRanks } from '../../../src/shared/quantile-intervals';
 
 // Reference values from tests/unit/shared/stats-reference.py (scipy.stats.binom and LoadGen's
 // own formula through scipy.special.betainc), computed independently of this code.
@@ -53,6 +53,25 @@ describe('the order-statistic 95 % interval of a quantile', () => {
       expect(q ** (n - 1)).toBeGreaterThan(0.025);
     }
   });
+  it('bounds a low quantile from below only once (1 − q)ⁿ ≤ 2.5 %: 368 samples for p1, as for p99 from above (scipy)', () => {
+    expect(quantileCiRanks(100, 0.01)).toBeNull(); // an upper bound exists (rank 4), a lower one does not
+    expect(quantileCiRanks(367, 0.01)).toBeNull();
+    expect(quantileCiRanks(368, 0.01)).toMatchObject({ lowRank: 1, highRank: 9 });
+  });
+  it('counts a tail exactly at the limit as inside it (P ≤ tail): Binomial(5, ½) puts exactly 1/32 on each end', () => {
+    // tail = (1 − 0.9375)/2 = 1/32 = P(B ≤ 0) = P(B ≥ 5), all exact in binary: ranks 1 and 5 qualify.
+    expect(quantileCiRanks(5, 0.5, 0.9375)).toEqual({ lowRank: 1, highRank: 5, coverage: 0.9375 });
+  });
+  it('finds the ranks at a low confidence, where they sit next to n·q (by hand, and scipy)', () => {
+    // n = 3, q = 0.6, tail 0.36: P(B ≤ 1) = 0.352 ≤ 0.36 < P(B ≤ 2), so l = 2; P(B ≥ 3) = 0.216, so u = 3.
+    const high = quantileCiRanks(3, 0.6, 0.28)!;
+    expect([high.lowRank, high.highRank]).toEqual([2, 3]);
+    expect(high.coverage).toBeCloseTo(0.432, 12);
+    // The mirror image, q = 0.4: P(B ≤ 0) = 0.216, so l = 1; P(B ≥ 2) = 0.352 ≤ 0.36, so u = 2.
+    const low = quantileCiRanks(3, 0.4, 0.28)!;
+    expect([low.lowRank, low.highRank]).toEqual([1, 2]);
+    expect(low.coverage).toBeCloseTo(0.432, 12);
+  });
   it('reads the bounds off the sorted data at those ranks', () => {
     const sorted = Array.from({ length: 100 }, (_, i) => (i + 1) * 2);
     expect(quantileCi(sorted, 0.5)).toMatchObject({ lowMs: 80, highMs: 122, confidence: 0.95, lowRank: 40, highRank: 61 });
@@ -102,6 +121,14 @@ describe('MLPerf LoadGen early stopping (loadgen/early_stopping.cc, results.cc)'
     [100000, 0.5, 49631],
   ])('n = %i, q = %f: at most %i queries over may pass, as LoadGen’s formula gives', (n, q, t) => {
     expect(maxOverLatency(n, q)).toBe(t);
+  });
+  it('passes only strictly below 1 − confidence, as LoadGen’s odds test does (exact Binomial(5, ½) ties)', () => {
+    // 1 − 0.8125 = 3/16 = P(Binomial(5, ½) ≤ 1) exactly: 4 under and 1 over does not pass, 5 and 1 does.
+    expect(minQueriesWithOver(1, 0.5, 0.8125)).toBe(6);
+    expect(maxOverLatency(5, 0.5, 0.8125)).toBe(0);
+  });
+  it('allows up to n − 1 over when the quantile is low enough (n = 3, q = 0.1: P(Binomial(3, 0.9) ≤ 2) = 0.271 < 0.5)', () => {
+    expect(maxOverLatency(3, 0.1, 0.5)).toBe(2);
   });
   it('estimates the percentile as the t-th largest latency, discarding t − 1 of the highest', () => {
     const sorted = Array.from({ length: 1000 }, (_, i) => i + 1); // 1..1000 ms

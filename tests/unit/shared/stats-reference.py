@@ -54,6 +54,9 @@ if __name__ == "__main__":
     print("min samples", [min_samples(p) for p in (0.5, 0.9, 0.95, 0.99, 0.999)])
     for n, q in [(3, 0.5), (8, 0.5), (300, 0.99), (299, 0.99), (20, 0.5), (100, 0.5), (100, 0.9), (1000, 0.99), (2001, 0.99), (5000, 0.99), (20000, 0.99), (100000, 0.99), (100000, 0.5), (100000, 0.9)]:
         print(n, q, ci_ranks(n, q))
+    # A low quantile, a tie at the tail (Binomial(5, 1/2) is exact in binary) and a low confidence.
+    for n, q, conf in [(100, 0.01, 0.95), (367, 0.01, 0.95), (368, 0.01, 0.95), (5, 0.5, 0.9375), (3, 0.6, 0.28), (3, 0.4, 0.28)]:
+        print(n, q, conf, ci_ranks(n, q, conf))
     for n, p in [(662, 0.99), (1000, 0.99), (5000, 0.99), (100000, 0.99), (64, 0.9), (1000, 0.9), (100000, 0.5)]:
         print("loadgen t", n, p, loadgen_t(n, p))
     print("min queries with 1, 3, 6 over at p99", [min_queries_with_over(t, 0.99) for t in (1, 3, 6)])
