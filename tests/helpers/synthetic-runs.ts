@@ -24,6 +24,8 @@ export interface SyntheticRunSpec {
   environment?: Environment;
   /** Keep the samples (a stored run) or only the summary (a run file). */
   withSamples?: boolean;
+  /** The run's measurement-window medians (its stability check); none by default. */
+  windowMediansMs?: number[];
 }
 
 export function syntheticLatencies(spec: SyntheticRunSpec): number[] {
@@ -49,7 +51,7 @@ export function syntheticRun(spec: SyntheticRunSpec): ComparableRun {
       memory: { peakRssBytes: 1e8 },
       inputs: [],
       samplesPerIteration: 1,
-      stability: { stable: true, windowMediansMs: [] },
+      stability: { stable: true, windowMediansMs: spec.windowMediansMs ?? [] },
       environment: spec.environment ?? ENVIRONMENT,
     },
   });

@@ -60,7 +60,10 @@ describe('A/A on real runs', () => {
     const [r] = c.runs;
     expect(r?.runId).toBe(b.id);
     expect(['inconclusive', 'no meaningful difference']).toContain(r?.verdict);
-    expect(r?.evidence).toMatchObject({ level: 'single-runs', runToRun: { source: 'default', band: 0.3 } });
+    // ±30 % by default, or wider where the runs drifted more than that within themselves (a busy machine).
+    expect(r?.evidence.level).toBe('single-runs');
+    expect(['default', 'run-drift']).toContain(r?.evidence.runToRun?.source);
+    expect(r?.evidence.runToRun?.band).toBeGreaterThanOrEqual(0.3);
     expect(r?.configDiff).toEqual([]);
     expect(r?.fingerprintDifferences).toEqual([]);
     expect(r?.metrics.map((m) => m.metric).slice(0, 2)).toEqual(['median', 'throughput']);
@@ -77,7 +80,11 @@ describe('A/A on real runs', () => {
   });
 
   it('with repeats stored, the band is that machine’s own; two against two is not enough samples', async () => {
-    const more = [await bench(mlp), await bench(mlp)];
+    // Under 30 iterations a run has no measurement windows, so no drift of its own: the band is the stored runs'.
+    const few = ['--iterations', '20'];
+    await bench(mlp, ...few);
+    await bench(mlp, ...few);
+    const more = [await bench(mlp, ...few), await bench(mlp, ...few)];
     const stored = await compare(more[0]?.id ?? '', more[1]?.id ?? '');
     expect(stored.runs[0]?.evidence.runToRun).toMatchObject({ source: 'stored-runs', runs: 4 });
     const runs = (await dyno('compare', `${more[0]?.id},${more[1]?.id}`, `${more[1]?.id},${more[0]?.id}`, '--json')).stdout;

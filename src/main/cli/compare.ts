@@ -36,7 +36,7 @@ export function sidesOf(refs: readonly string[], baseline: string | undefined): 
   const sides = refs.map(splitSide).filter((s) => s.length > 0);
   if (baseline === undefined) return { sides, baselineIndex: 0 };
   const b = splitSide(baseline);
-  const same = sides.findIndex((s) => s.join(',') === b.join(',') || (b.length === 1 && s.length === 1 && s[0] === b[0]));
+  const same = sides.findIndex((s) => s.join(',') === b.join(','));
   if (same >= 0) return { sides, baselineIndex: same };
   return { sides: [b, ...sides], baselineIndex: 0 };
 }

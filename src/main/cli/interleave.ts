@@ -6,7 +6,7 @@
  */
 import type { DynoApi } from '../../shared/contract';
 import type { RunConfig } from '../../shared/run';
-import { readRunJson } from '../../shared/run-json-reader';
+import { readRunJson, RunJsonReadError } from '../../shared/run-json-reader';
 import { readFileSync } from 'node:fs';
 import { CliError } from './errors';
 import { EXIT_CANCELLED } from './exit-codes';
@@ -19,9 +19,14 @@ export interface Interrupt {
 
 async function configOf(api: DynoApi, ref: string): Promise<RunConfig> {
   if (isFileRef(ref)) {
-    const [first] = readRunJson(readFileSync(ref, 'utf8'), ref);
-    if (!first) throw new CliError(`${ref} holds no runs.`);
-    return first.config;
+    try {
+      const [first] = readRunJson(readFileSync(ref, 'utf8'), ref);
+      if (!first) throw new CliError(`${ref} holds no runs.`);
+      return first.config;
+    } catch (err) {
+      if (err instanceof RunJsonReadError) throw new CliError(err.message);
+      throw err;
+    }
   }
   return (await api.call('runs.get', { runId: ref })).run.config;
 }

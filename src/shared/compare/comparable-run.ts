@@ -32,6 +32,8 @@ export interface ComparableRun {
   throughputPerS: number;
   /** Gross energy per inference, where the run measured it. */
   energyPerInferenceMj: number | null;
+  /** Medians of the run's measurement windows (its stability check): how far the machine drifted during the run. */
+  windowMediansMs: readonly number[];
 }
 
 export class NotComparableError extends Error {}
@@ -63,6 +65,7 @@ export function comparableFromRun(run: Run, measuredLatenciesMs: ArrayLike<numbe
     stdMs: s.stdMs,
     throughputPerS: s.throughputPerS,
     energyPerInferenceMj: run.results.telemetry?.energy.perInferenceMj ?? null,
+    windowMediansMs: run.results.stability.windowMediansMs,
   };
 }
 
@@ -88,5 +91,6 @@ export function comparableFromJson(json: RunJson, label: string): ComparableRun 
     stdMs: s.std_ms,
     throughputPerS: s.throughput_per_s,
     energyPerInferenceMj: json.energy?.perInference_mj ?? null,
+    windowMediansMs: json.stability?.windowMedians_ms ?? [],
   };
 }

@@ -22,7 +22,7 @@ import { NotComparableError } from './comparable-run';
 import { configDifferences } from './config-diff';
 import { mannWhitneyU } from './mann-whitney';
 import { CONFIDENCE, compareMetric, METRICS, type Context } from './metric-verdict';
-import { DEFAULT_RUN_TO_RUN, combinedRunToRun, setupKey } from './run-to-run';
+import { DEFAULT_RUN_TO_RUN, combinedRunToRun, setupKey, withRunDrift } from './run-to-run';
 import { DEFAULT_THRESHOLD, type Comparison, type EvidenceLevel, type RunComparison, type RunToRun } from './schema';
 import { welchT } from './t-tests';
 
@@ -57,7 +57,8 @@ function compareSide(base: readonly ComparableRun[], side: readonly ComparableRu
   const [s0] = side;
   if (!b0 || !s0) throw new NotComparableError('Every side needs at least one run.');
   const level = evidenceLevel(base, side, opts.paired);
-  const band = level === 'single-runs' ? combinedRunToRun(opts.runToRun?.(base) ?? DEFAULT_RUN_TO_RUN, opts.runToRun?.(side) ?? DEFAULT_RUN_TO_RUN) : DEFAULT_RUN_TO_RUN;
+  const band =
+    level === 'single-runs' ? withRunDrift(combinedRunToRun(opts.runToRun?.(base) ?? DEFAULT_RUN_TO_RUN, opts.runToRun?.(side) ?? DEFAULT_RUN_TO_RUN), [...base, ...side]) : DEFAULT_RUN_TO_RUN;
   const ctx: Context = { level, threshold: opts.threshold, band, who: s0.label, baselineLabel: b0.label, within: new Map() };
   const metrics = METRICS.flatMap((def) => compareMetric(def, base, side, ctx) ?? []);
   const median = metrics.find((m) => m.metric === 'median');

@@ -8,6 +8,7 @@ import type { ComparableRun } from './comparable-run';
 import { mannWhitneyU, smallestExactPValue } from './mann-whitney';
 import type { EvidenceLevel, MetricComparison, MetricKey, RunToRun } from './schema';
 import { pairedRatioInterval } from './t-tests';
+import { bandSource } from './run-to-run';
 import { judgeInterval, ratioSentence } from './verdict';
 
 export const ALPHA = 0.05;
@@ -124,9 +125,8 @@ export function compareMetric(def: MetricDef, base: readonly ComparableRun[], si
   const low = (within?.low ?? values.ratio) / grow;
   const high = (within?.high ?? values.ratio) * grow;
   const verdict = judgeInterval(low, high, t, def.lowerIsBetter);
-  const source = ctx.band.source === 'default' ? 'by default' : `from ${ctx.band.runs} stored runs`;
   const reason =
-    verdict === 'inconclusive' ? `one run a side cannot tell this from run-to-run variation (±${pct(ctx.band.band)} ${source}): repeat the runs or use --rerun` : undefined;
+    verdict === 'inconclusive' ? `one run a side cannot tell this from run-to-run variation (±${pct(ctx.band.band)} ${bandSource(ctx.band)}): repeat the runs or use --rerun` : undefined;
   return entry(def, ctx, values, { ciLow: low, ciHigh: high, pValue: null, test: 'none', verdict, ...(reason ? { reason } : {}) });
 }
 

@@ -3,6 +3,7 @@
  * JSON carries, one line per verdict, then what differs and what to beware of.
  */
 import type { Comparison, RunComparison } from './schema';
+import { bandSource } from './run-to-run';
 
 const pct = (f: number): string => `${(f * 100).toFixed(f < 0.1 ? 1 : 0)} %`;
 const p = (v: number | null): string => (v === null ? '—' : v < 0.001 ? '< 0.001' : v.toFixed(3));
@@ -13,7 +14,7 @@ export function evidenceText(r: RunComparison): string {
   const e = r.evidence;
   if (e.level === 'interleaved') return `${e.runs} interleaved rounds`;
   if (e.level === 'repeated-runs') return `${e.runs} runs against ${e.baselineRuns}`;
-  const band = e.runToRun ? `, run-to-run ±${pct(e.runToRun.band)} ${e.runToRun.source === 'default' ? 'by default' : `from ${e.runToRun.runs} stored runs`}` : '';
+  const band = e.runToRun ? `, run-to-run ±${pct(e.runToRun.band)} ${bandSource(e.runToRun)}` : '';
   return `single runs${band}`;
 }
 

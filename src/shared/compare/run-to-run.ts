@@ -7,7 +7,10 @@
  * the larger of the 95 % prediction band of the ratio of two new runs' medians,
  * exp(t₀.₉₇₅,ₖ₋₁·√2·s) − 1 with s the standard deviation of the stored runs' log medians
  * (Student's t, since s is itself estimated from k runs), and the widest ratio those runs
- * actually showed (max ÷ min − 1). Without such runs it is DEFAULT_RUN_TO_RUN_BAND.
+ * actually showed (max ÷ min − 1). Without such runs it is DEFAULT_RUN_TO_RUN_BAND. Either is
+ * widened to the drift the compared runs saw within themselves (their measurement windows'
+ * medians, max ÷ min − 1): on a machine busy enough to move a run's median by 2× between its
+ * windows, two runs differ by as much, whatever quieter repeats showed.
  */
 import type { RunConfig } from '../run-config';
 import { environmentDifferences, type Environment } from '../telemetry';
@@ -40,6 +43,25 @@ export function combinedRunToRun(a: RunToRun, b: RunToRun): RunToRun {
   const known = [a, b].filter((r) => r.source === 'stored-runs');
   if (known.length === 0) return DEFAULT_RUN_TO_RUN;
   return known.reduce((w, r) => (r.band > w.band ? r : w));
+}
+
+/** max ÷ min − 1 of a run's window medians: the drift the run itself saw; 0 without windows. */
+export function windowDrift(windowMediansMs: readonly number[]): number {
+  const positive = windowMediansMs.filter((m) => m > 0);
+  return positive.length < 2 ? 0 : Math.max(...positive) / Math.min(...positive) - 1;
+}
+
+/** The band, widened to the largest drift any of the runs saw within itself. */
+export function withRunDrift(band: RunToRun, runs: readonly { windowMediansMs: readonly number[] }[]): RunToRun {
+  const drift = Math.max(0, ...runs.map((r) => windowDrift(r.windowMediansMs)));
+  return drift > band.band ? { band: drift, source: 'run-drift', runs: runs.length } : band;
+}
+
+/** "by default", "from the runs' own drift", "from 5 stored runs". */
+export function bandSource(band: RunToRun): string {
+  if (band.source === 'default') return 'by default';
+  if (band.source === 'run-drift') return "from the runs' own drift";
+  return `from ${band.runs} stored runs`;
 }
 
 /** JSON with sorted keys, so two equal configurations give one text whatever their key order. */

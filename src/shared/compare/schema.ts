@@ -64,8 +64,12 @@ export const RunToRunSchema = z.object({
    * configuration on one machine: 0.25 means two such runs' medians differ by up to ×/÷ 1.25.
    */
   band: z.number().nonnegative(),
-  /** Where the band came from: repeated stored runs of that configuration and fingerprint, or the documented default. */
-  source: z.enum(['stored-runs', 'default']),
+  /**
+   * Where the band came from: repeated stored runs of that configuration and fingerprint, the
+   * documented default, or the runs' own drift (their measurement windows' medians disagreed by
+   * more than either): a machine whose state moves within a run moves as much between runs.
+   */
+  source: z.enum(['stored-runs', 'default', 'run-drift']),
   /** How many stored runs it was estimated from (0 for the default). */
   runs: z.number().int().nonnegative(),
 });

@@ -104,6 +104,16 @@ describe('real differences', () => {
     expect(r?.sentence).toContain('inconclusive');
   });
 
+  it("a run that drifted 2× between its own windows widens the band: 1.6× is then inconclusive", () => {
+    const quiet = compareSides([side('a', 1, 1, { runSigma: 0 }), side('b', 1, 2, { medianMs: 16, runSigma: 0 })]);
+    expect(quiet.runs[0]?.verdict).toBe('slower');
+    const drifting = compareSides([side('a', 1, 1, { runSigma: 0, windowMediansMs: [20, 11, 10] }), side('b', 1, 2, { medianMs: 16, runSigma: 0 })]);
+    const r = drifting.runs[0];
+    expect(r?.evidence.runToRun).toEqual({ band: 1, source: 'run-drift', runs: 2 });
+    expect(r?.verdict).toBe('inconclusive');
+    expect(r?.reason).toBe("one run a side cannot tell this from run-to-run variation (±100 % from the runs' own drift): repeat the runs or use --rerun");
+  });
+
   it('faster reads as the inverse factor with the interval inverted', () => {
     const c = compareSides([side('a', 1, 1, { medianMs: 20 }), side('b', 1, 2)]);
     const r = c.runs[0];
@@ -208,5 +218,13 @@ describe('differences and warnings', () => {
     const c = compareSides([side('a', 1, 1), side('b', 1, 2, { environment: { ...ENVIRONMENT, ortVersion: '1.31.0' } })]);
     expect(c.runs[0]?.fingerprintDifferences).toEqual(['ONNX Runtime: "1.30.0" vs "1.31.0"']);
     expect(c.runs[0]?.warnings.some((w) => w.includes('different environment'))).toBe(true);
+  });
+
+  it('another program on the GPU is a fingerprint difference; its process id alone is not', () => {
+    const busy = { ...ENVIRONMENT, gpuProcesses: [{ gpu: 0, pid: 4242, name: 'python3', usedMemoryMiB: 2000 }] };
+    const c = compareSides([side('a', 1, 1), side('b', 1, 2, { environment: busy })]);
+    expect(c.runs[0]?.fingerprintDifferences).toEqual(['other processes on the GPUs: [] vs ["GPU 0: python3"]']);
+    const again = compareSides([side('a', 1, 1, { environment: busy }), side('b', 1, 2, { environment: { ...busy, gpuProcesses: [{ gpu: 0, pid: 99, name: 'python3', usedMemoryMiB: 1 }] } })]);
+    expect(again.runs[0]?.fingerprintDifferences).toEqual([]);
   });
 });
