@@ -14,6 +14,8 @@ import { isMethodName, type MethodName } from './method-names';
 import { firstIssue } from './first-issue';
 import { NewStudySchema, StudyDetailSchema, StudySchema, StudySummarySchema } from './study';
 import { RecentModelSchema } from './recent-model';
+import { ImportRequestSchema, ImportResultSchema, ReportFileSchema, ReportRequestSchema } from './report';
+import { CompareParamsSchema, ComparisonSchema } from './compare/schema';
 
 export const AppInfoSchema = z.object({
   version: z.string(),
@@ -121,6 +123,13 @@ export const methods = {
     params: RunIdParams.extend({ maxPoints: z.number().int().min(10).max(200_000).default(5_000) }).strict(),
     result: SeriesSchema,
   },
+  /**
+   * Compares stored runs with a baseline: per side a verdict (faster / slower / no meaningful
+   * difference / inconclusive / not enough samples) judged at the level of evidence the runs
+   * give (single runs, repeated runs, interleaved rounds), per-metric entries, config and
+   * environment differences. See shared/compare/schema.ts.
+   */
+  'runs.compare': { params: CompareParamsSchema, result: ComparisonSchema },
   /** Telemetry samples of a run (CPU load, memory, worker, power), on the latency time base. */
   'runs.telemetry': { params: RunIdParams, result: z.array(TelemetrySampleSchema) },
   /** Histogram and CDF of every measured latency of a run (computed over all stored samples). */
@@ -135,6 +144,10 @@ export const methods = {
       cdfFraction: z.array(z.number()),
     }),
   },
+  /** One file of stored runs (or a study's): html | markdown | csv | json | bundle. */
+  'reports.create': { params: ReportRequestSchema, result: ReportFileSchema },
+  /** Stores the runs of a bundle, an HTML report, a hyperfine export or onnxruntime_perf_test output, in one transaction. */
+  'runs.import': { params: ImportRequestSchema, result: ImportResultSchema },
 } as const satisfies Record<MethodName, { params: z.ZodType; result: z.ZodType }>;
 
 export type Method = MethodName;
