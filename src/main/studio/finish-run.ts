@@ -62,8 +62,8 @@ export interface FinishContext {
   finishedAt: string;
   environment: () => Promise<Environment>;
   telemetry?: TelemetrySummary;
-  /** The conditions it measured under, given the intra-op threads the executor reported. */
-  conditions?: (intraOpThreads: number | undefined) => MeasurementConditions | undefined;
+  /** The conditions it measured under (run-conditions.ts). */
+  conditions?: MeasurementConditions;
 }
 
 /** The run's final state and its warnings. */
@@ -75,7 +75,7 @@ export async function finalRun(
   const aborted = ctx.cancelRequested || (outcome.kind === 'done' && outcome.aborted);
   const { latenciesMs } = measured;
   if (outcome.kind === 'done' && latenciesMs.length > 0) {
-    const { stats, results, warnings } = finishedResults(run.config, latenciesMs, outcome, await ctx.environment(), ctx.telemetry, ctx.conditions?.(outcome.intraOpThreads));
+    const { stats, results, warnings } = finishedResults(run.config, latenciesMs, outcome, await ctx.environment(), ctx.telemetry, ctx.conditions);
     const coldStart = { sessionCreateMs: measured.sessionCreateMs, firstRunMs: outcome.firstRunMs };
     const finished = { ...run, finishedAt, coldStart, stats, results };
     return { run: aborted ? { ...finished, status: 'aborted' } : { ...finished, status: 'completed' }, warnings };

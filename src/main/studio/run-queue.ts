@@ -215,6 +215,8 @@ export class RunQueue {
       progress('starting');
       outcome = await active.execution.outcome;
     }
+    // Right away: the window of "other busy processes" should end with the measurement, not the wrap-up.
+    const measuredUnder = conditions.finish(active.execution?.pid, outcome.kind === 'done' ? outcome.intraOpThreads : undefined);
     const { measured } = tracker;
     const samplesPerIteration = outcome.kind === 'done' ? outcome.samplesPerIteration : measured.samplesPerIteration;
     const inferences = measured.latenciesMs.length * samplesPerIteration;
@@ -226,7 +228,7 @@ export class RunQueue {
       finishedAt: this.now().toISOString(),
       environment: () => environment,
       ...(telemetrySummary ? { telemetry: telemetrySummary } : {}),
-      conditions: (intraOpThreads) => conditions.finish(active.execution?.pid, intraOpThreads),
+      ...(measuredUnder ? { conditions: measuredUnder } : {}),
     });
   }
 }
