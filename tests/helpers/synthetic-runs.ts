@@ -9,6 +9,7 @@ import { RunSchema, type RunConfigInput } from '../../src/shared/run';
 import { summarizeLatencies } from '../../src/shared/stats';
 import { ENVIRONMENT } from './hand-made-runs';
 import type { Environment } from '../../src/shared/telemetry';
+import type { MeasurementConditions } from '../../src/shared/conditions';
 
 export interface SyntheticRunSpec {
   id: string;
@@ -26,6 +27,8 @@ export interface SyntheticRunSpec {
   withSamples?: boolean;
   /** The run's measurement-window medians (its stability check); none by default. */
   windowMediansMs?: number[];
+  /** What the run was measured under; not recorded by default. */
+  conditions?: MeasurementConditions;
 }
 
 export function syntheticLatencies(spec: SyntheticRunSpec): number[] {
@@ -53,6 +56,7 @@ export function syntheticRun(spec: SyntheticRunSpec): ComparableRun {
       samplesPerIteration: 1,
       stability: { stable: true, windowMediansMs: spec.windowMediansMs ?? [] },
       environment: spec.environment ?? ENVIRONMENT,
+      ...(spec.conditions ? { conditions: spec.conditions } : {}),
     },
   });
   return comparableFromRun(run, spec.withSamples === false ? null : latencies);

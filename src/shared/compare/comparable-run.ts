@@ -6,6 +6,7 @@
 import type { Run, RunConfig } from '../run';
 import type { RunJson } from '../run-json';
 import type { Environment } from '../telemetry';
+import type { MeasurementConditions } from '../conditions';
 import { sortedCopy } from '../stats';
 
 export interface FigureWithCi {
@@ -21,6 +22,8 @@ export interface ComparableRun {
   modelName: string;
   config: RunConfig;
   environment: Environment | null;
+  /** What the run was measured under (drawing, cores, priority, busy neighbours); undefined when not recorded. */
+  conditions: MeasurementConditions | undefined;
   /** Measured latencies, ascending; null when only the summary is known (a run file). */
   sortedLatenciesMs: Float64Array | null;
   count: number;
@@ -34,6 +37,13 @@ export interface ComparableRun {
   energyPerInferenceMj: number | null;
   /** Medians of the run's measurement windows (its stability check): how far the machine drifted during the run. */
   windowMediansMs: readonly number[];
+}
+
+/** The run file's conditions (snake_case busy processes) as the store keeps them. */
+function conditionsFromJson(c: RunJson['conditions']): MeasurementConditions | undefined {
+  if (!c) return undefined;
+  const { busyProcesses, ...rest } = c;
+  return { ...rest, ...(busyProcesses ? { busyProcesses: busyProcesses.map(({ cpu_pct, ...p }) => ({ ...p, cpuPct: cpu_pct })) } : {}) };
 }
 
 export class NotComparableError extends Error {}
@@ -56,6 +66,7 @@ export function comparableFromRun(run: Run, measuredLatenciesMs: ArrayLike<numbe
     modelName: run.modelName,
     config: run.config,
     environment: run.results.environment,
+    conditions: run.results.conditions,
     sortedLatenciesMs: measuredLatenciesMs && measuredLatenciesMs.length > 0 ? sortedCopy(measuredLatenciesMs) : null,
     count: s.count,
     median: figure('p50', s.medianCi) ?? { valueMs: s.meanMs, supported: false, ci: null },
@@ -82,6 +93,7 @@ export function comparableFromJson(json: RunJson, label: string): ComparableRun 
     modelName: json.run.modelName,
     config: json.config,
     environment: json.environment,
+    conditions: conditionsFromJson(json.conditions),
     sortedLatenciesMs: null,
     count: s.count,
     median: figure(s.p50_ms, true, ci(s.median_ci_low_ms, s.median_ci_high_ms)) ?? { valueMs: s.mean_ms, supported: false, ci: null },

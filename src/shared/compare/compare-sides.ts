@@ -16,6 +16,7 @@
  * The verdict then follows the interval and the practical threshold (verdict.ts).
  */
 import { environmentDifferences } from '../telemetry';
+import { conditionDifferences } from '../conditions';
 import { meanOf } from '../stats';
 import type { ComparableRun } from './comparable-run';
 import { NotComparableError } from './comparable-run';
@@ -71,10 +72,12 @@ function compareSide(base: readonly ComparableRun[], side: readonly ComparableRu
   const within = ctx.within.get('median') ?? null;
 
   const fingerprintDifferences = b0.environment && s0.environment ? environmentDifferences(b0.environment, s0.environment) : [];
+  const conditions = conditionDifferences(b0.conditions, s0.conditions).map((d) => d.message);
   const warnings = [
     ...(s0.modelName !== b0.modelName ? [`${s0.label} ran another model (${s0.modelName}) than the baseline (${b0.modelName}): the ratio compares models, not a change to one.`] : []),
     ...(fingerprintDifferences.length > 0 ? [`${s0.label} ran in a different environment than the baseline (${fingerprintDifferences.join('; ')}): the comparison may not be fair.`] : []),
     ...(!b0.environment || !s0.environment ? [`No environment was recorded for ${!b0.environment ? b0.label : s0.label}: a change of machine could not be checked.`] : []),
+    ...(conditions.length > 0 ? [`${s0.label} was measured under other conditions than the baseline (${conditions.join('; ')}): the difference may be the conditions, not the change.`] : []),
     ...sideWarnings(side, s0.label),
   ];
   const { metric: _m, label: _l, unit: _u, lowerIsBetter: _b, baselineValue: _bv, value: _v, test: _t, ...headline } = median;
@@ -99,6 +102,7 @@ function compareSide(base: readonly ComparableRun[], side: readonly ComparableRu
     },
     configDiff: configDifferences(b0.config, s0.config),
     fingerprintDifferences,
+    conditionDifferences: conditions,
     warnings,
   };
 }

@@ -134,6 +134,8 @@ export const RunComparisonSchema = z.object({
   configDiff: z.array(ConfigDifferenceSchema),
   /** Environment fingerprint differences from the baseline (CPU, driver, ORT version, power limit…), in words. */
   fingerprintDifferences: z.array(z.string()),
+  /** Measurement conditions that differ from the baseline's (live drawing, cores, priority, threads, busy neighbours; shared/conditions.ts), in words. */
+  conditionDifferences: z.array(z.string()).default([]),
   warnings: z.array(z.string()),
 });
 export type RunComparison = z.infer<typeof RunComparisonSchema>;

@@ -227,4 +227,17 @@ describe('differences and warnings', () => {
     const again = compareSides([side('a', 1, 1, { environment: busy }), side('b', 1, 2, { environment: { ...busy, gpuProcesses: [{ gpu: 0, pid: 99, name: 'python3', usedMemoryMiB: 1 }] } })]);
     expect(again.runs[0]?.fingerprintDifferences).toEqual([]);
   });
+
+  it('conditions that differ (live drawing, threads, a busy neighbour) are listed and warned about; unrecorded ones are not a difference', () => {
+    const quiet = { display: 'none' as const, workerCores: 2, machineCores: 2, intraOpThreads: 2, busyProcesses: [] };
+    const drawn = { ...quiet, display: 'live-charts' as const, busyProcesses: [{ pid: 7, name: 'chromium', cpuPct: 35 }] };
+    const c = compareSides([side('a', 1, 1, { conditions: quiet }), side('b', 1, 2, { conditions: drawn })]);
+    expect(c.runs[0]?.conditionDifferences).toEqual(['Live drawing: none vs live-charts', 'Other busy processes: none busy vs chromium 35%']);
+    expect(c.runs[0]?.warnings.some((w) => w.includes('measured under other conditions than the baseline (Live drawing: none vs live-charts'))).toBe(true);
+    const same = compareSides([side('a', 1, 1, { conditions: quiet }), side('b', 1, 2, { conditions: quiet })]);
+    expect(same.runs[0]?.conditionDifferences).toEqual([]);
+    expect(same.runs[0]?.warnings.some((w) => w.includes('other conditions'))).toBe(false);
+    const unknown = compareSides([side('a', 1, 1), side('b', 1, 2, { conditions: drawn })]);
+    expect(unknown.runs[0]?.conditionDifferences).toEqual([]);
+  });
 });
