@@ -23,6 +23,12 @@ export const METHOD_NAMES = [
   'runs.series',
   'runs.distribution',
   'runs.telemetry',
+  'runs.count',
+  'runs.facets',
+  'runs.update',
+  'runs.delete',
+  'runs.restore',
+  'runs.rerun',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -15,6 +15,21 @@ export interface RunRow {
   warnings_json: string;
   error: string | null;
   study_id: string | null;
+  /** Schema 3 on (a row read before the upgrade has none of these). */
+  label?: string | null;
+  notes?: string | null;
+  tags_json?: string;
+  deleted_at?: string | null;
+}
+
+function metaOf(row: RunRow): { label?: string; notes?: string; tags?: string[]; deletedAt?: string } {
+  const tags = row.tags_json ? (JSON.parse(row.tags_json) as string[]) : [];
+  return {
+    ...(typeof row.label === 'string' ? { label: row.label } : {}),
+    ...(typeof row.notes === 'string' ? { notes: row.notes } : {}),
+    ...(tags.length > 0 ? { tags } : {}),
+    ...(typeof row.deleted_at === 'string' ? { deletedAt: row.deleted_at } : {}),
+  };
 }
 
 export function rowToRun(row: RunRow): Run {
@@ -25,6 +40,7 @@ export function rowToRun(row: RunRow): Run {
     modelName: row.model_name,
     config: JSON.parse(row.config_json) as unknown,
     ...(row.study_id ? { studyId: row.study_id } : {}),
+    ...metaOf(row),
     startedAt: row.started_at ?? undefined,
     finishedAt: row.finished_at ?? undefined,
     coldStart: row.cold_start_json ? (JSON.parse(row.cold_start_json) as unknown) : undefined,
@@ -33,4 +49,19 @@ export function rowToRun(row: RunRow): Run {
     error: row.error ?? undefined,
   };
   return RunSchema.parse(candidate);
+}
+
+/** The figures the Sessions list filters and sorts on, as their own columns (schema 3). */
+export function listColumnsOf(run: Run): Record<string, string | number | null> {
+  const stats = 'stats' in run ? run.stats : undefined;
+  const results = 'results' in run ? run.results : undefined;
+  return {
+    provider: run.config.session.executionProvider,
+    intra_threads: run.config.session.intraOpThreads,
+    batch_size: run.config.batchSize ?? null,
+    scenario: run.config.scenario.kind,
+    p50_ms: stats?.percentiles.p50?.valueMs ?? null,
+    throughput_per_s: stats?.throughputPerS ?? null,
+    energy_per_inference_mj: results?.telemetry?.energy?.perInferenceMj ?? null,
+  };
 }

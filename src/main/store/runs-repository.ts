@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Run, Sample } from '../../shared/run';
-import { rowToRun, type RunRow } from './run-row';
+import { listColumnsOf, rowToRun, type RunRow } from './run-row';
 import { batchToSamples, type SampleBatch } from '../../shared/sample-batch';
 import { TelemetrySampleSchema, type TelemetrySample } from '../../shared/telemetry';
 
@@ -30,13 +30,16 @@ export class RunsRepository {
     this.db
       .prepare(
         `INSERT INTO runs (id, created_at, status, model_name, config_json, started_at, finished_at,
-                           cold_start_json, stats_json, results_json, warnings_json, error, owner_pid, study_id)
+                           cold_start_json, stats_json, results_json, warnings_json, error, owner_pid, study_id, label,
+                           provider, intra_threads, batch_size, scenario, p50_ms, throughput_per_s, energy_per_inference_mj)
          VALUES (@id, @created_at, @status, @model_name, @config_json, @started_at, @finished_at,
-                 @cold_start_json, @stats_json, @results_json, @warnings_json, @error, @owner_pid, @study_id)
+                 @cold_start_json, @stats_json, @results_json, @warnings_json, @error, @owner_pid, @study_id, @label,
+                 @provider, @intra_threads, @batch_size, @scenario, @p50_ms, @throughput_per_s, @energy_per_inference_mj)
          ON CONFLICT(id) DO UPDATE SET status = excluded.status, started_at = excluded.started_at,
            finished_at = excluded.finished_at, cold_start_json = excluded.cold_start_json,
            stats_json = excluded.stats_json, results_json = excluded.results_json, warnings_json = excluded.warnings_json, error = excluded.error,
-           study_id = COALESCE(excluded.study_id, runs.study_id)`,
+           study_id = COALESCE(excluded.study_id, runs.study_id), p50_ms = excluded.p50_ms,
+           throughput_per_s = excluded.throughput_per_s, energy_per_inference_mj = excluded.energy_per_inference_mj`,
       )
       .run({
         id: run.id,
@@ -53,6 +56,9 @@ export class RunsRepository {
         error: (has('error') as string | undefined) ?? null,
         owner_pid: this.ownerPid,
         study_id: run.studyId ?? null,
+        // Only on insert (the label is the user's to edit afterwards; later saves keep it).
+        label: run.config.label ?? null,
+        ...listColumnsOf(run),
       });
   }
 
@@ -68,7 +74,7 @@ export class RunsRepository {
   }
 
   list(limit: number): Run[] {
-    const rows = this.db.prepare('SELECT * FROM runs ORDER BY created_at DESC, id DESC LIMIT ?').all(limit) as RunRow[];
+    const rows = this.db.prepare('SELECT * FROM runs WHERE deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT ?').all(limit) as RunRow[];
     return rows.map(rowToRun);
   }
 

@@ -12,6 +12,7 @@ import type { AppInfo } from '../../shared/contract';
 import { openDatabase } from '../store/database';
 import { RunsRepository } from '../store/runs-repository';
 import { StudiesRepository } from '../store/studies-repository';
+import { RunCatalog } from '../store/run-catalog';
 import { loadSamples } from '../models/samples';
 import type { WorkerSpawnSpec } from '../child/fork-worker';
 import { onnxWorkerExecutor } from '../executor/onnx-worker';
@@ -97,6 +98,7 @@ export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
       environmentFingerprint({ executionProvider, electronVersion: options.electronVersion ?? null, gpu: await gpu() }),
     repo,
     studies: new StudiesRepository(opened.db),
+    catalog: new RunCatalog(opened.db),
     worker,
     executor: onnxWorkerExecutor(worker),
     providers,
