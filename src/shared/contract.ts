@@ -119,6 +119,14 @@ export const methods = {
       .strict(),
     result: z.array(RunSchema),
   },
+  /**
+   * The ids of every run the filter keeps, in list order: the Sessions list's rows, so selection
+   * (Shift-click across pages, Ctrl+A) needs no run's data; the rows' data comes a page at a time.
+   */
+  'runs.ids': {
+    params: z.object({ filter: RunFilterSchema.default({}), sort: RunSortSchema.default({ by: 'createdAt', dir: 'desc' }) }).strict(),
+    result: z.object({ ids: z.array(z.string()) }),
+  },
   /** How many stored runs the filter keeps (the Sessions list's length). */
   'runs.count': { params: z.object({ filter: RunFilterSchema.default({}) }).strict(), result: z.object({ total: z.number().int().nonnegative() }) },
   /** The models, providers, thread counts, batches, scenarios and tags present, for the filters. */

@@ -24,6 +24,7 @@ export const METHOD_NAMES = [
   'runs.distribution',
   'runs.telemetry',
   'runs.count',
+  'runs.ids',
   'runs.facets',
   'runs.update',
   'runs.delete',

@@ -39,6 +39,10 @@ describe('listing 10,000 stored runs', () => {
     expect(ids(first)).toEqual([pad(N - 1), pad(N - 2), pad(N - 3)]);
     const last = await api.call('runs.list', { limit: 3, offset: N - 2 });
     expect(ids(last)).toEqual([pad(1), pad(0)]);
+    // Every id in list order, for the list's rows and selection: the pages read the same order.
+    const { ids: all } = await api.call('runs.ids', { sort: { by: 'throughput', dir: 'asc' } });
+    expect(all).toHaveLength(N);
+    expect(ids(await api.call('runs.list', { sort: { by: 'throughput', dir: 'asc' }, offset: 5000, limit: 50 }))).toEqual(all.slice(5000, 5050));
     // The old call (a limit alone) still answers what it did.
     expect(ids(await api.call('runs.list', {}))).toHaveLength(200);
   });
@@ -83,14 +87,17 @@ describe('listing 10,000 stored runs', () => {
     expect(tail.every((r) => r.status === 'failed')).toBe(true);
   });
 
-  it('answers a page deep in a sorted list, and a filtered count, in under 200 ms on a busy 2-core machine (the JSON-column sort it replaced took 250 ms)', async () => {
-    const started = performance.now();
-    for (let k = 0; k < 10; k++) {
-      await api.call('runs.list', { sort: { by: 'throughput', dir: 'desc' }, offset: N - 400 - k * 100, limit: 100 });
-      await api.call('runs.count', { filter: { provider: 'cpu', text: 'net' } });
-    }
-    // 10 pages of 100 runs (each parsed with the Run schema) and 10 counts; 2 busy cores here.
-    expect((performance.now() - started) / 10).toBeLessThan(200);
+  it('answers a deep page, a sorted page and a filtered count fast enough to scroll (a busy 2-core machine)', async () => {
+    const timed = async (call: () => Promise<unknown>): Promise<number> => {
+      const started = performance.now();
+      for (let k = 0; k < 5; k++) await call();
+      return (performance.now() - started) / 5;
+    };
+    // Newest first walks an index; a page of 100 runs is read and parsed with the Run schema.
+    expect(await timed(() => api.call('runs.list', { offset: N - 300, limit: 100 }))).toBeLessThan(60);
+    // Another sort orders the store's plain columns (it was 250 ms when it parsed every run's JSON).
+    expect(await timed(() => api.call('runs.list', { sort: { by: 'throughput', dir: 'desc' }, offset: N - 300, limit: 100 }))).toBeLessThan(200);
+    expect(await timed(() => api.call('runs.count', { filter: { provider: 'cpu', text: 'net' } }))).toBeLessThan(120);
   });
 
   it('offers the values present for the filters', async () => {

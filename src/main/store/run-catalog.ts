@@ -70,16 +70,7 @@ export class RunCatalog {
    * are read after, by id, so no sort drags 10,000 JSON documents through a temporary b-tree.
    */
   page(filter: RunFilter, sort: RunSort, limit: number, offset: number): Run[] {
-    const where = whereOf(filter);
-    const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
-    const column = SORT_COLUMN[sort.by];
-    const order =
-      sort.by === 'createdAt' ? `created_at ${dir}, id ${dir}` : `(${column.split(' ')[0]} IS NULL), ${column} ${dir}, created_at DESC, id DESC`;
-    const pageIds = (
-      this.db.prepare(`SELECT id FROM runs WHERE ${where.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({ ...where.params, limit, offset }) as {
-        id: string;
-      }[]
-    ).map((r) => r.id);
+    const pageIds = this.ids(filter, sort, limit, offset);
     if (pageIds.length === 0) return [];
     const rows = this.db.prepare('SELECT * FROM runs WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(pageIds)) as RunRow[];
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -87,6 +78,19 @@ export class RunCatalog {
       const row = byId.get(id);
       return row ? [rowToRun(row)] : [];
     });
+  }
+
+  /** The ids of the runs the filter keeps, in the sort's order (all of them, or one page). */
+  ids(filter: RunFilter, sort: RunSort, limit = -1, offset = 0): string[] {
+    const where = whereOf(filter);
+    const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
+    const column = SORT_COLUMN[sort.by];
+    const order =
+      sort.by === 'createdAt' ? `created_at ${dir}, id ${dir}` : `(${column.split(' ')[0]} IS NULL), ${column} ${dir}, created_at DESC, id DESC`;
+    const rows = this.db.prepare(`SELECT id FROM runs WHERE ${where.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({ ...where.params, limit, offset }) as {
+      id: string;
+    }[];
+    return rows.map((r) => r.id);
   }
 
   count(filter: RunFilter): number {
