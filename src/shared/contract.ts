@@ -14,6 +14,7 @@ import { firstIssue } from './first-issue';
 import { NewStudySchema, StudyDetailSchema, StudySchema, StudySummarySchema } from './study';
 import { RecentModelSchema } from './recent-model';
 import { RunFacetsSchema, RunFilterSchema, RunMetaPatchSchema, RunSortSchema } from './sessions/run-query';
+import { CompareParamsSchema, ComparisonSchema } from './compare/schema';
 
 export const AppInfoSchema = z.object({
   version: z.string(),
@@ -149,6 +150,13 @@ export const methods = {
     params: RunIdParams.extend({ maxPoints: z.number().int().min(10).max(200_000).default(5_000) }).strict(),
     result: SeriesSchema,
   },
+  /**
+   * Compares stored runs with a baseline: per side a verdict (faster / slower / no meaningful
+   * difference / inconclusive / not enough samples) judged at the level of evidence the runs
+   * give (single runs, repeated runs, interleaved rounds), per-metric entries, config and
+   * environment differences. See shared/compare/schema.ts.
+   */
+  'runs.compare': { params: CompareParamsSchema, result: ComparisonSchema },
   /** Telemetry samples of a run (CPU load, memory, worker, power), on the latency time base. */
   'runs.telemetry': { params: RunIdParams, result: z.array(TelemetrySampleSchema) },
   /** Histogram and CDF of every measured latency of a run (computed over all stored samples). */

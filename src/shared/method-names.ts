@@ -30,6 +30,7 @@ export const METHOD_NAMES = [
   'runs.delete',
   'runs.restore',
   'runs.rerun',
+  'runs.compare',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -197,6 +197,10 @@ export class Studio {
         if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
         return repo.telemetry(runId);
       },
+      // Filled in by the comparison engine's commit (shared/compare): the contract lands first so the studio and reports can build on it.
+      'runs.compare': () => {
+        throw new ApiCallError('runs.compare is not implemented yet.', 'failed');
+      },
       'runs.distribution': ({ runId }) => {
         if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
         return distributionOf(repo.samples(runId).flatMap((s) => (s.phase === 'measure' ? [s.latencyMs] : [])));
