@@ -1,6 +1,6 @@
 /**
  * The compared runs on one time axis, each aligned at its own start (seconds since its first
- * iteration): latency per iteration, then CPU load, power and GPU utilisation where a run
+ * iteration, warm-up included): latency per iteration, then CPU load, power and GPU utilisation where a run
  * sampled them. One colour per run in every panel; hover shows every run at one instant.
  */
 import Plotly from 'plotly.js-strict-dist-min';
@@ -33,7 +33,8 @@ export function CompareTimelineChart({ runs }: { runs: readonly ComparedTimeline
   const el = usePlot(
     (node) => {
       const c = chartColors();
-      const start = (r: ComparedTimeline): number => Math.min(r.series.points[0]?.tMs ?? Infinity, r.telemetry[0]?.tMs ?? Infinity);
+      // A run starts at its first iteration; telemetry from before (the idle baseline) reads as negative seconds.
+      const start = (r: ComparedTimeline): number => r.series.points[0]?.tMs ?? r.telemetry[0]?.tMs ?? 0;
       const panels = PANELS.filter((p) => runs.some((r) => r.telemetry.some((s) => p.pick(s) !== null)));
       const traces: Trace[] = runs.flatMap((r) => {
         const t0 = start(r);

@@ -30,11 +30,18 @@ export function energyText(run: Run): string {
   return mj === null || mj === undefined ? '—' : `${mj.toPrecision(3)} mJ`;
 }
 
+/** "Nov 7, 10:35": short enough for its column; the year only when it is not this year's. */
+function shortDate(iso: string): string {
+  const d = new Date(iso);
+  const thisYear = d.getFullYear() === new Date().getFullYear();
+  return d.toLocaleString([], { ...(thisYear ? {} : { year: '2-digit' }), month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
 /** The user's label, or the one the run was started with. */
 export const labelOf = (run: Run): string => run.label ?? run.config.label ?? '';
 
 export const RUN_COLUMNS: readonly RunColumn[] = [
-  { id: 'date', title: 'when', sort: 'createdAt', text: (r) => new Date(r.createdAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' }) },
+  { id: 'date', title: 'when', sort: 'createdAt', text: (r) => shortDate(r.createdAt) },
   { id: 'model', title: 'model', sort: 'model', text: (r) => r.modelName },
   { id: 'provider', title: 'EP', sort: 'provider', text: (r) => r.config.session.executionProvider },
   { id: 'threads', title: 'threads', sort: 'threads', numeric: true, text: threadsText },

@@ -75,10 +75,10 @@ export function SessionsFilters() {
         <input type="date" value={dayOf(filter.from)} onChange={(e) => set({ from: startOfDay(e.target.value) })} data-testid="filter-from" />
       </label>
       <label className="filter date">
-        <span className="field-label">to (incl.)</span>
+        <span className="field-label">to</span>
         <input type="date" value={filter.to ? dayOf(new Date(Date.parse(filter.to) - 1).toISOString()) : ''} onChange={(e) => set({ to: startOfDay(e.target.value, 1) })} data-testid="filter-to" />
       </label>
-      <span className="filter-count" data-testid="runs-count">
+      <span className="filter-count" data-testid="runs-count" title="runs the filters keep">
         {loaded ? `${ids.length.toLocaleString()} run${ids.length === 1 ? '' : 's'}` : '…'}
       </span>
       {active && (
