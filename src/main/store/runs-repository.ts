@@ -78,6 +78,26 @@ export class RunsRepository {
     return rows.map(rowToRun);
   }
 
+  /** Completed runs of one model, newest first: where repeats of a configuration are looked for. */
+  completedOfModel(modelName: string, limit: number): Run[] {
+    const rows = this.db
+      .prepare("SELECT * FROM runs WHERE status = 'completed' AND model_name = ? ORDER BY created_at DESC, id DESC LIMIT ?")
+      .all(modelName, limit) as RunRow[];
+    return rows.map(rowToRun);
+  }
+
+  /** Every measured latency of a run, in iteration order, in one array. */
+  measuredLatencies(runId: string): Float64Array {
+    const batches = this.batches(runId).filter((b) => b.phase === 'measure');
+    const out = new Float64Array(batches.reduce((n, b) => n + b.latencyMs.length, 0));
+    let at = 0;
+    for (const b of batches) {
+      out.set(b.latencyMs, at);
+      at += b.latencyMs.length;
+    }
+    return out;
+  }
+
   /** Samples in iteration order: warm-up first, then measured. */
   samples(runId: string): Sample[] {
     return this.batches(runId).flatMap(batchToSamples);

@@ -19,6 +19,7 @@ import type { RunsRepository } from '../store/runs-repository';
 import type { StudiesRepository } from '../store/studies-repository';
 import type { Handlers } from './handlers';
 import { requireStudy, studyHandlers } from './study-handlers';
+import { compareHandler } from './compare-handler';
 import { describeRecentModels } from './recent-models';
 import { RunQueue } from './run-queue';
 import type { ProviderCache } from './provider-cache';
@@ -197,10 +198,7 @@ export class Studio {
         if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
         return repo.telemetry(runId);
       },
-      // Filled in by the comparison engine's commit (shared/compare): the contract lands first so the studio and reports can build on it.
-      'runs.compare': () => {
-        throw new ApiCallError('runs.compare is not implemented yet.', 'failed');
-      },
+      'runs.compare': compareHandler(repo),
       'runs.distribution': ({ runId }) => {
         if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
         return distributionOf(repo.samples(runId).flatMap((s) => (s.phase === 'measure' ? [s.latencyMs] : [])));

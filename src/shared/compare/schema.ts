@@ -81,6 +81,12 @@ export const EvidenceSchema = z.object({
   /** Single runs: the within-run bootstrap interval of the ratio of medians (iterations resampled), shown but not judged alone. */
   withinRunCiLow: z.number().nullable(),
   withinRunCiHigh: z.number().nullable(),
+  /**
+   * Single runs: Mann-Whitney U over the two runs' iterations, shown but not judged. It treats
+   * every iteration as independent evidence and ignores run-to-run variation, so between two
+   * single runs it calls ordinary noise significant.
+   */
+  iterationPValue: z.number().nullable(),
   /** Iterations behind each side's figures. */
   samples: z.number().int().nonnegative(),
   baselineSamples: z.number().int().nonnegative(),
@@ -116,7 +122,7 @@ export const RunComparisonSchema = z.object({
   sentence: z.string(),
   reason: z.string().optional(),
   /** Welch's t on mean latencies, alongside (means are pulled by the slow tail, so it does not decide). */
-  welch: z.object({ meanRatio: z.number(), pValue: z.number().nullable(), df: z.number().nullable() }).nullable(),
+  welch: z.object({ meanRatio: z.number(), pValue: z.number().nullable(), df: z.number().nullable() }),
   /** Median, throughput, p90/p99 where both sides support them, energy per inference where both measured it. */
   metrics: z.array(MetricComparisonSchema),
   evidence: EvidenceSchema,
