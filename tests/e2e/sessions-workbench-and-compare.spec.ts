@@ -200,10 +200,20 @@ test('two real runs compare: every chart overlays both, one colour per run', asy
   const boxColors = await page.locator('[data-testid="compare-box"] .boxlayer .trace path.box').evaluateAll((ps) => ps.map((p) => getComputedStyle(p).stroke));
   expect(new Set(cdfColors).size).toBe(2);
   expect(boxColors).toEqual(cdfColors);
-  await expect(page.getByTestId('compare-verdicts')).toBeVisible();
+  // The host's verdict for the other run against the baseline (the first selected: 2 threads).
+  const verdict = page.getByTestId(`verdict-${realRuns[0]}`);
+  await expect(verdict).toContainText(/faster|slower|no meaningful difference|inconclusive|not enough samples/);
+  await expect(page.getByTestId(`verdict-${realRuns[1]}`)).toHaveCount(0);
+  await expect(page.getByTestId('config-diff')).toContainText('Intra-op threads');
+  await expect(page.getByTestId('config-diff')).not.toContainText('Model');
+  await expect(page.getByTestId('compare-failure')).toHaveCount(0);
   await page.setViewportSize({ width: 1280, height: 2000 });
   await screenshot(page, 'compare.png');
   await page.setViewportSize({ width: 1280, height: 720 });
   await screenshot(page, 'compare-top.png');
-  expect(errors.filter((e) => !e.includes('runs.compare'))).toEqual([]);
+  // Another baseline: the verdict is now about the 2-thread run.
+  await page.getByTestId(`baseline-${realRuns[0]}`).check();
+  await expect(page.getByTestId(`verdict-${realRuns[1]}`)).toBeVisible();
+  await expect(page.getByTestId(`verdict-${realRuns[0]}`)).toHaveCount(0);
+  expect(errors).toEqual([]);
 });
