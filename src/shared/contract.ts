@@ -13,7 +13,7 @@ import { isMethodName, type MethodName } from './method-names';
 import { firstIssue } from './first-issue';
 import { NewStudySchema, StudyDetailSchema, StudySchema, StudySummarySchema } from './study';
 import { RecentModelSchema } from './recent-model';
-import { RunFacetsSchema, RunFilterSchema, RunMetaPatchSchema, RunSortSchema } from './sessions/run-query';
+import { HistoryPointSchema, RunFacetsSchema, RunFilterSchema, RunMetaPatchSchema, RunSortSchema } from './sessions/run-query';
 import { CompareParamsSchema, ComparisonSchema } from './compare/schema';
 
 export const AppInfoSchema = z.object({
@@ -130,6 +130,11 @@ export const methods = {
   },
   /** How many stored runs the filter keeps (the Sessions list's length). */
   'runs.count': { params: z.object({ filter: RunFilterSchema.default({}) }).strict(), result: z.object({ total: z.number().int().nonnegative() }) },
+  /** A model's history: its measured runs oldest first (the newest `limit`), with p50, throughput, configuration and machine. */
+  'runs.history': {
+    params: z.object({ filter: RunFilterSchema.default({}), limit: z.number().int().min(1).max(10_000).default(2_000) }).strict(),
+    result: z.array(HistoryPointSchema),
+  },
   /** The models, providers, thread counts, batches, scenarios and tags present, for the filters. */
   'runs.facets': { params: Empty, result: RunFacetsSchema },
   /** Changes a run's label, notes or tags (what was measured stays as it was). */

@@ -26,6 +26,7 @@ export const METHOD_NAMES = [
   'runs.count',
   'runs.ids',
   'runs.facets',
+  'runs.history',
   'runs.update',
   'runs.delete',
   'runs.restore',

@@ -23,8 +23,9 @@ const RunBaseSchema = z.object({
   /** The study that asked for this run (a sweep, a comparison…), when one did. */
   studyId: z.string().optional(),
   /**
-   * What the user wrote about the run after it ran (Sessions: edit). The label starts as the
-   * config's label; it is stored apart so editing it never changes what was measured.
+   * What the user wrote about the run after it ran (Sessions: edit). `label` is set only once
+   * the user changed the config's label; it is kept apart so editing it never changes what was
+   * measured (show `label ?? config.label`).
    */
   label: z.string().optional(),
   notes: z.string().optional(),

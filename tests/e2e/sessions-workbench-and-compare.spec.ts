@@ -127,6 +127,18 @@ test('search and filters narrow the list; a sweep is one group that selects toge
   await page.getByTestId('filters-clear').click();
   await expect(page.getByTestId('runs-count')).toHaveText('10,002 runs');
 
+  // A model's history: its measured runs over time (the newest 2,000), trends and regressions.
+  await page.getByTestId('filter-model').selectOption('resnet50.onnx');
+  await expect(page.getByTestId('runs-count')).toHaveText('2,500 runs');
+  const history = page.getByTestId('model-history');
+  await expect(history.locator('summary')).toContainText('History of resnet50.onnx: 2,000 measured runs');
+  await history.locator('summary').click();
+  await expect(page.locator('[data-testid="model-history-chart"] .scatterlayer .trace').first()).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 1100 });
+  await screenshot(page, 'sessions-model-history.png');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByTestId('filters-clear').click();
+
   const chips = page.locator('[data-testid^="study-chip-"]');
   await expect(chips).toHaveCount(1);
   await chips.first().click();

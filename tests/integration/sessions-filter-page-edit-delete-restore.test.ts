@@ -87,17 +87,17 @@ describe('listing 10,000 stored runs', () => {
     expect(tail.every((r) => r.status === 'failed')).toBe(true);
   });
 
-  it('answers a deep page, a sorted page and a filtered count fast enough to scroll (a busy 2-core machine)', async () => {
+  it('answers a deep page, a sorted page and a filtered count fast enough to scroll (bounds ~7× the idle 2-core figures: 17, 57, 33 ms)', async () => {
     const timed = async (call: () => Promise<unknown>): Promise<number> => {
       const started = performance.now();
       for (let k = 0; k < 5; k++) await call();
       return (performance.now() - started) / 5;
     };
     // Newest first walks an index; a page of 100 runs is read and parsed with the Run schema.
-    expect(await timed(() => api.call('runs.list', { offset: N - 300, limit: 100 }))).toBeLessThan(60);
+    expect(await timed(() => api.call('runs.list', { offset: N - 300, limit: 100 }))).toBeLessThan(150);
     // Another sort orders the store's plain columns (it was 250 ms when it parsed every run's JSON).
-    expect(await timed(() => api.call('runs.list', { sort: { by: 'throughput', dir: 'desc' }, offset: N - 300, limit: 100 }))).toBeLessThan(200);
-    expect(await timed(() => api.call('runs.count', { filter: { provider: 'cpu', text: 'net' } }))).toBeLessThan(120);
+    expect(await timed(() => api.call('runs.list', { sort: { by: 'throughput', dir: 'desc' }, offset: N - 300, limit: 100 }))).toBeLessThan(400);
+    expect(await timed(() => api.call('runs.count', { filter: { provider: 'cpu', text: 'net' } }))).toBeLessThan(250);
   });
 
   it('offers the values present for the filters', async () => {
@@ -109,7 +109,28 @@ describe('listing 10,000 stored runs', () => {
       batches: [1, 2, 4, 8],
       scenarios: ['offline', 'single-stream'],
       tags: ['baseline', 'batch-1'],
+      machines: ['Test CPU @ 3.0GHz + NVIDIA H100 80GB HBM3'],
     });
+  });
+
+  it("answers a model's history oldest first, measured runs only, narrowed by configuration and machine", async () => {
+    // resnet50 is every 4th run (i % 4 === 1); 100 of its 2,500 runs failed (i % 50 === 7), so had no p50.
+    const all = await api.call('runs.history', { filter: { model: 'resnet50.onnx' }, limit: 10_000 });
+    expect(all).toHaveLength(2400);
+    expect(all[0]).toEqual({
+      runId: pad(1),
+      createdAt: seededRun(1).createdAt,
+      p50Ms: expect.closeTo(1.205 * 1.1, 9) as unknown as number,
+      throughputPerS: expect.any(Number) as unknown as number,
+      config: 'cpu · 2 threads · batch 2 · single-stream',
+      machine: 'Test CPU @ 3.0GHz + NVIDIA H100 80GB HBM3',
+    });
+    expect(all.map((p) => p.createdAt)).toEqual([...all.map((p) => p.createdAt)].sort());
+    // The newest `limit`, still oldest first.
+    const newest = await api.call('runs.history', { filter: { model: 'resnet50.onnx' }, limit: 3 });
+    expect(newest.map((p) => p.runId)).toEqual(all.slice(-3).map((p) => p.runId));
+    expect((await api.call('runs.history', { filter: { model: 'resnet50.onnx', threads: 2 } })).every((p) => p.config.includes('2 threads'))).toBe(true);
+    expect(await api.call('runs.history', { filter: { model: 'resnet50.onnx', machine: 'another machine' } })).toEqual([]);
   });
 });
 
@@ -124,8 +145,13 @@ describe('editing, deleting and restoring', () => {
     const { run } = await api.call('runs.get', { runId: pad(42) });
     expect(run).toMatchObject({ label: 'after fusion', notes: 'fp16 <b>weights</b>', tags: ['fp16', 'ci'] });
     expect(ids(await api.call('runs.list', { filter: { tag: 'fp16' } }))).toEqual([pad(42)]);
-    // The config's label is where a run's label starts.
-    expect((await api.call('runs.get', { runId: pad(40) })).run.label).toBe('nightly 40');
+    // The config's label is where a run's label starts: found and sorted by, but not repeated on the run.
+    expect((await api.call('runs.get', { runId: pad(40) })).run.label).toBeUndefined();
+    const nightly = (await api.call('runs.count', { filter: { text: 'nightly' } })).total;
+    expect(nightly).toBe(N / 10);
+    // Cleared, it stays cleared (an empty label, not the config's again).
+    expect((await api.call('runs.update', { runId: pad(40), patch: { label: '' } })).label).toBe('');
+    expect((await api.call('runs.count', { filter: { text: 'nightly' } })).total).toBe(nightly - 1);
   });
 
   it('hides deleted runs from lists and counts until restored, with nothing lost', async () => {

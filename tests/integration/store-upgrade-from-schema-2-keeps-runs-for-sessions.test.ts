@@ -66,14 +66,15 @@ it('backs up, keeps every run with its study, labels each from its config, and f
   expect(runs).toHaveLength(10);
   for (const run of runs) {
     const i = Number(run.id.slice(5));
-    const { label: _, ...expected } = { ...seededRun(i), label: undefined };
-    expect(run).toEqual({ ...expected, ...(i < 4 ? { studyId: 's1' } : {}), ...(i === 0 ? { label: 'nightly 0' } : {}) });
+    expect(run).toEqual({ ...seededRun(i), ...(i < 4 ? { studyId: 's1' } : {}) });
   }
   const catalog = new RunCatalog(opened.db);
   const all = {};
   expect(catalog.count({ provider: 'webgpu' })).toBe(2); // runs 3 and 7
   expect(catalog.count({ studyId: 's1' })).toBe(4);
+  // Run 0's config label became its label column: found by search, sorted by.
   expect(catalog.count({ text: 'nightly' })).toBe(1);
+  expect(catalog.page({}, { by: 'label', dir: 'desc' }, 1, 0).map((r) => r.id)).toEqual(['seed-00000']);
   const byP50 = catalog.page(all, { by: 'p50', dir: 'desc' }, 3, 0).map((r) => r.id);
   // Run 7 failed (no p50); the rest grow with i.
   expect(byP50).toEqual(['seed-00009', 'seed-00008', 'seed-00006']);

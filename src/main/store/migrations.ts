@@ -82,6 +82,7 @@ export const MIGRATIONS: readonly ((db: Db) => void)[] = [
       ALTER TABLE runs ADD COLUMN p50_ms REAL;
       ALTER TABLE runs ADD COLUMN throughput_per_s REAL;
       ALTER TABLE runs ADD COLUMN energy_per_inference_mj REAL;
+      ALTER TABLE runs ADD COLUMN machine TEXT;  -- the fingerprint's CPU model (+ first GPU), for a model's history
       UPDATE runs SET
         label = json_extract(config_json, '$.label'),
         provider = json_extract(config_json, '$.session.executionProvider'),
@@ -90,7 +91,9 @@ export const MIGRATIONS: readonly ((db: Db) => void)[] = [
         scenario = json_extract(config_json, '$.scenario.kind'),
         p50_ms = json_extract(stats_json, '$.percentiles.p50.valueMs'),
         throughput_per_s = json_extract(stats_json, '$.throughputPerS'),
-        energy_per_inference_mj = json_extract(results_json, '$.telemetry.energy.perInferenceMj');
+        energy_per_inference_mj = json_extract(results_json, '$.telemetry.energy.perInferenceMj'),
+        machine = json_extract(results_json, '$.environment.cpuModel')
+          || COALESCE(' + ' || json_extract(results_json, '$.environment.gpus[0].name'), '');
       CREATE INDEX runs_live_by_created ON runs(created_at, id) WHERE deleted_at IS NULL;
       CREATE INDEX runs_live_by_model ON runs(model_name, created_at) WHERE deleted_at IS NULL;
       CREATE INDEX runs_live_by_p50 ON runs(p50_ms, created_at, id) WHERE deleted_at IS NULL;

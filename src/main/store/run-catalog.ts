@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Run } from '../../shared/run';
-import type { RunFacets, RunFilter, RunMetaPatch, RunSort, RunSortKey } from '../../shared/sessions/run-query';
+import type { HistoryPoint, RunFacets, RunFilter, RunMetaPatch, RunSort, RunSortKey } from '../../shared/sessions/run-query';
 import { rowToRun, type RunRow } from './run-row';
 
 const SORT_COLUMN: Record<RunSortKey, string> = {
@@ -48,6 +48,7 @@ function whereOf(filter: RunFilter): { sql: string; params: Record<string, unkno
   if (filter.scenario !== undefined) add('scenario = @scenario', 'scenario', filter.scenario);
   if (filter.tag !== undefined) add('EXISTS (SELECT 1 FROM json_each(runs.tags_json) WHERE value = @tag)', 'tag', filter.tag);
   if (filter.studyId !== undefined) add('study_id = @studyId', 'studyId', filter.studyId);
+  if (filter.machine !== undefined) add('machine = @machine', 'machine', filter.machine);
   // ISO strings of one time zone sort as the instants they name; stored ones are all UTC.
   if (filter.from !== undefined) add('created_at >= @from', 'from', new Date(filter.from).toISOString());
   if (filter.to !== undefined) add('created_at < @to', 'to', new Date(filter.to).toISOString());
@@ -108,7 +109,41 @@ export class RunCatalog {
       batches: column<number>(`SELECT DISTINCT batch_size AS v ${live} AND batch_size IS NOT NULL ORDER BY v`),
       scenarios: column<string>(`SELECT DISTINCT scenario AS v ${live} AND scenario IS NOT NULL ORDER BY v`),
       tags: column<string>(`SELECT DISTINCT j.value AS v FROM runs, json_each(runs.tags_json) j WHERE runs.deleted_at IS NULL ORDER BY v COLLATE NOCASE`),
+      machines: column<string>(`SELECT DISTINCT machine AS v ${live} AND machine IS NOT NULL ORDER BY v`),
     };
+  }
+
+  /**
+   * The measured runs the filter keeps, oldest first (the newest `limit` of them), with only
+   * the columns a model's history draws: no run's JSON is read.
+   */
+  history(filter: RunFilter, limit: number): HistoryPoint[] {
+    const where = whereOf(filter);
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM (SELECT id, created_at, p50_ms, throughput_per_s, provider, intra_threads, batch_size, scenario, machine
+           FROM runs WHERE ${where.sql} AND p50_ms IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT @limit)
+         ORDER BY created_at, id`,
+      )
+      .all({ ...where.params, limit }) as {
+      id: string;
+      created_at: string;
+      p50_ms: number;
+      throughput_per_s: number | null;
+      provider: string | null;
+      intra_threads: number | null;
+      batch_size: number | null;
+      scenario: string | null;
+      machine: string | null;
+    }[];
+    return rows.map((r) => ({
+      runId: r.id,
+      createdAt: r.created_at,
+      p50Ms: r.p50_ms,
+      throughputPerS: r.throughput_per_s ?? 0,
+      config: `${r.provider ?? '?'} · ${r.intra_threads ? `${r.intra_threads} threads` : 'auto threads'} · batch ${r.batch_size ?? 1} · ${r.scenario ?? '?'}`,
+      machine: r.machine,
+    }));
   }
 
   /** Answers the run as stored after the change, or undefined when there is no such run. */

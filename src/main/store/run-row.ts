@@ -22,10 +22,14 @@ export interface RunRow {
   deleted_at?: string | null;
 }
 
-function metaOf(row: RunRow): { label?: string; notes?: string; tags?: string[]; deletedAt?: string } {
+/**
+ * The label column starts as the config's label (so search and sort see it); the run carries a
+ * `label` of its own only once the user changed it, so a stored run reads back as the queue ran it.
+ */
+function metaOf(row: RunRow, configLabel: string | undefined): { label?: string; notes?: string; tags?: string[]; deletedAt?: string } {
   const tags = row.tags_json ? (JSON.parse(row.tags_json) as string[]) : [];
   return {
-    ...(typeof row.label === 'string' ? { label: row.label } : {}),
+    ...(typeof row.label === 'string' && row.label !== (configLabel ?? '') ? { label: row.label } : {}),
     ...(typeof row.notes === 'string' ? { notes: row.notes } : {}),
     ...(tags.length > 0 ? { tags } : {}),
     ...(typeof row.deleted_at === 'string' ? { deletedAt: row.deleted_at } : {}),
@@ -33,14 +37,15 @@ function metaOf(row: RunRow): { label?: string; notes?: string; tags?: string[];
 }
 
 export function rowToRun(row: RunRow): Run {
+  const config = JSON.parse(row.config_json) as { label?: string };
   const candidate = {
     id: row.id,
     status: row.status,
     createdAt: row.created_at,
     modelName: row.model_name,
-    config: JSON.parse(row.config_json) as unknown,
+    config: config as unknown,
     ...(row.study_id ? { studyId: row.study_id } : {}),
-    ...metaOf(row),
+    ...metaOf(row, typeof config.label === 'string' ? config.label : undefined),
     startedAt: row.started_at ?? undefined,
     finishedAt: row.finished_at ?? undefined,
     coldStart: row.cold_start_json ? (JSON.parse(row.cold_start_json) as unknown) : undefined,
@@ -49,6 +54,12 @@ export function rowToRun(row: RunRow): Run {
     error: row.error ?? undefined,
   };
   return RunSchema.parse(candidate);
+}
+
+/** The machine a run ran on, as a model's history tells machines apart: the CPU, and the first GPU if any. */
+export function machineOf(env: { cpuModel: string; gpus: readonly { name: string }[] }): string {
+  const gpu = env.gpus[0]?.name;
+  return gpu ? `${env.cpuModel} + ${gpu}` : env.cpuModel;
 }
 
 /** The figures the Sessions list filters and sorts on, as their own columns (schema 3). */
@@ -63,5 +74,6 @@ export function listColumnsOf(run: Run): Record<string, string | number | null> 
     p50_ms: stats?.percentiles.p50?.valueMs ?? null,
     throughput_per_s: stats?.throughputPerS ?? null,
     energy_per_inference_mj: results?.telemetry?.energy?.perInferenceMj ?? null,
+    machine: results?.environment ? machineOf(results.environment) : null,
   };
 }

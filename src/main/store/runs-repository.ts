@@ -31,15 +31,16 @@ export class RunsRepository {
       .prepare(
         `INSERT INTO runs (id, created_at, status, model_name, config_json, started_at, finished_at,
                            cold_start_json, stats_json, results_json, warnings_json, error, owner_pid, study_id, label,
-                           provider, intra_threads, batch_size, scenario, p50_ms, throughput_per_s, energy_per_inference_mj)
+                           provider, intra_threads, batch_size, scenario, p50_ms, throughput_per_s, energy_per_inference_mj, machine)
          VALUES (@id, @created_at, @status, @model_name, @config_json, @started_at, @finished_at,
                  @cold_start_json, @stats_json, @results_json, @warnings_json, @error, @owner_pid, @study_id, @label,
-                 @provider, @intra_threads, @batch_size, @scenario, @p50_ms, @throughput_per_s, @energy_per_inference_mj)
+                 @provider, @intra_threads, @batch_size, @scenario, @p50_ms, @throughput_per_s, @energy_per_inference_mj, @machine)
          ON CONFLICT(id) DO UPDATE SET status = excluded.status, started_at = excluded.started_at,
            finished_at = excluded.finished_at, cold_start_json = excluded.cold_start_json,
            stats_json = excluded.stats_json, results_json = excluded.results_json, warnings_json = excluded.warnings_json, error = excluded.error,
            study_id = COALESCE(excluded.study_id, runs.study_id), p50_ms = excluded.p50_ms,
-           throughput_per_s = excluded.throughput_per_s, energy_per_inference_mj = excluded.energy_per_inference_mj`,
+           throughput_per_s = excluded.throughput_per_s, energy_per_inference_mj = excluded.energy_per_inference_mj,
+           machine = COALESCE(excluded.machine, runs.machine)`,
       )
       .run({
         id: run.id,

@@ -9,7 +9,7 @@ import type { RunCatalog } from '../store/run-catalog';
 import type { RunsRepository } from '../store/runs-repository';
 import type { Handlers } from './handlers';
 
-type SessionMethods = 'runs.list' | 'runs.ids' | 'runs.count' | 'runs.facets' | 'runs.update' | 'runs.delete' | 'runs.restore' | 'runs.rerun';
+type SessionMethods = 'runs.list' | 'runs.ids' | 'runs.count' | 'runs.facets' | 'runs.history' | 'runs.update' | 'runs.delete' | 'runs.restore' | 'runs.rerun';
 
 const notFound = (ids: readonly string[]): ApiCallError =>
   new ApiCallError(ids.length === 1 ? `No run with id ${ids[0]}.` : `No runs with ids ${ids.join(', ')}.`, 'not-found');
@@ -30,6 +30,7 @@ export function sessionHandlers(
     'runs.ids': ({ filter, sort }) => ({ ids: catalog.ids(filter, sort) }),
     'runs.count': ({ filter }) => ({ total: catalog.count(filter) }),
     'runs.facets': () => catalog.facets(),
+    'runs.history': ({ filter, limit }) => catalog.history(filter, limit),
     'runs.update': ({ runId, patch }) => {
       const run = catalog.updateMeta(runId, patch);
       if (!run) throw notFound([runId]);

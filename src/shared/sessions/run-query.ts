@@ -29,6 +29,8 @@ export const RunFilterSchema = z
     /** Runs carrying exactly this tag. */
     tag: z.string().min(1).optional(),
     studyId: z.string().min(1).optional(),
+    /** The machine as its fingerprint names it: the CPU model, and " + " the first GPU's name if any. */
+    machine: z.string().min(1).optional(),
     /** Created at or after `from`, and before `to` (ISO-8601). */
     from: isoDate.optional(),
     to: isoDate.optional(),
@@ -49,6 +51,7 @@ export const RunFacetsSchema = z.object({
   batches: z.array(z.number()),
   scenarios: z.array(z.string()),
   tags: z.array(z.string()),
+  machines: z.array(z.string()),
 });
 export type RunFacets = z.infer<typeof RunFacetsSchema>;
 
@@ -78,3 +81,15 @@ export type RunMetaPatch = z.infer<typeof RunMetaPatchSchema>;
 export function parseTagList(text: string): string[] {
   return [...new Set(text.split(',').map((t) => t.trim()).filter((t) => t.length > 0))];
 }
+
+/** One measured run in a model's history: when, its headline figures, and what to group it by. */
+export const HistoryPointSchema = z.object({
+  runId: z.string(),
+  createdAt: z.string(),
+  p50Ms: z.number(),
+  throughputPerS: z.number(),
+  /** Provider, threads, batch and scenario in words: runs are compared only within one. */
+  config: z.string(),
+  machine: z.string().nullable(),
+});
+export type HistoryPoint = z.infer<typeof HistoryPointSchema>;

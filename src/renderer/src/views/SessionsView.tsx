@@ -15,6 +15,7 @@ import { RunsList } from '../components/sessions/RunsList';
 import { SessionsFilters } from '../components/sessions/SessionsFilters';
 import { SelectionActions } from '../components/sessions/SelectionActions';
 import { RunMetaEditor } from '../components/sessions/RunMetaEditor';
+import { ModelHistory } from '../components/sessions/ModelHistory';
 import { labelOf } from '../sessions/run-columns';
 import type { Series } from '../../../shared/contract';
 
@@ -84,6 +85,7 @@ export function SessionsView() {
       <section className="runs-table-wrap">
         <h2>Sessions</h2>
         <SessionsFilters />
+        <ModelHistory />
         {listFailure && <FailureNotice failure={listFailure} testId="runs-failure" />}
         {empty && Object.keys(filter).length === 0 ? (
           <p className="hint">No runs yet. Runs from the studio and from `dyno bench` both appear here.</p>

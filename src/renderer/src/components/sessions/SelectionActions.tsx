@@ -22,6 +22,9 @@ export function SelectionActions() {
   const only = n === 1 ? rows[[...selection.selected][0] ?? ''] : undefined;
   return (
     <div className="selection-actions" data-testid="selection-actions">
+      <span className="filter-count" data-testid="runs-count" title="runs the filters keep">
+        {`${ids.length.toLocaleString()} run${ids.length === 1 ? '' : 's'}`}
+      </span>
       <span className="hint" data-testid="selection-count">
         {n === 0 ? 'Click, Shift-click or Ctrl/Cmd-click runs; arrows, Space and Ctrl+A work too.' : `${n.toLocaleString()} of ${ids.length.toLocaleString()} selected`}
       </span>

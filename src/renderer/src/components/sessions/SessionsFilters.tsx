@@ -32,7 +32,7 @@ const startOfDay = (day: string, plusDays = 0): string | undefined => {
 };
 
 export function SessionsFilters() {
-  const { filter, facets, ids, loaded, setFilter, clearFilters } = useSessionsList();
+  const { filter, facets, setFilter, clearFilters } = useSessionsList();
   const [text, setText] = useState(filter.text ?? '');
   useEffect(() => {
     if ((filter.text ?? '') === text.trim()) return;
@@ -69,6 +69,7 @@ export function SessionsFilters() {
         }}
         testId="filter-status"
       />
+      <Choice label="machine" value={filter.machine} options={facets?.machines ?? []} onChange={(v) => set({ machine: v || undefined })} testId="filter-machine" />
       <Choice label="tag" value={filter.tag} options={facets?.tags ?? []} onChange={(v) => set({ tag: v || undefined })} testId="filter-tag" />
       <label className="filter date">
         <span className="field-label">from</span>
@@ -78,9 +79,6 @@ export function SessionsFilters() {
         <span className="field-label">to</span>
         <input type="date" value={filter.to ? dayOf(new Date(Date.parse(filter.to) - 1).toISOString()) : ''} onChange={(e) => set({ to: startOfDay(e.target.value, 1) })} data-testid="filter-to" />
       </label>
-      <span className="filter-count" data-testid="runs-count" title="runs the filters keep">
-        {loaded ? `${ids.length.toLocaleString()} run${ids.length === 1 ? '' : 's'}` : '…'}
-      </span>
       {active && (
         <button
           className="ghost"
