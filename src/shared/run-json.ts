@@ -5,6 +5,7 @@
  * key names (`_ms`, `_per_s`, `_j`) so a reader never has to guess. Absent readings are null.
  */
 import { z } from 'zod';
+import { COMPARE_VERDICTS, EVIDENCE_LEVELS } from './compare/schema';
 import { RunConfigSchema, type RunStatus } from './run';
 import { OutputCheckSchema } from './run-results';
 import { TensorInfoSchema } from './model';
@@ -108,12 +109,17 @@ const ProfileJsonSchema = z.object({
   topNodes: z.array(z.object({ name: z.string(), opType: z.string(), ms: num, share: num })),
 });
 
-/** A comparison with `--baseline`, hyperfine-style (see shared/compare.ts). */
+/** A comparison with `--baseline`, by the same verdict logic as `dyno compare` (shared/compare). */
 const BaselineJsonSchema = z.object({
   ref: z.string().describe('the baseline: "run <id>" or the file it came from'),
   ratio: num.describe('median of this run ÷ median of the baseline; > 1 is slower'),
-  ratioSigma: num,
+  /** Runs stored before the verdicts: hyperfine's σ of the ratio of means (the spread of iterations, not an uncertainty). */
+  ratioSigma: num.optional(),
   slowerByPct: num,
+  ciLow: maybe.optional().describe('95 % interval of the ratio, widened by run-to-run variation'),
+  ciHigh: maybe.optional(),
+  verdict: z.enum(COMPARE_VERDICTS).optional(),
+  evidence: z.enum(EVIDENCE_LEVELS).optional(),
   sentence: z.string(),
 });
 

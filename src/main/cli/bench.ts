@@ -8,14 +8,14 @@ import type { DynoApi } from '../../shared/contract';
 import { runToJson } from '../../shared/run-json-from-run';
 import type { RunJson } from '../../shared/run-json';
 import { EXPORTERS } from '../../shared/export';
-import { compareRuns } from '../../shared/compare';
-import { environmentDifferences } from '../../shared/telemetry';
+import type { RunComparison } from '../../shared/compare/schema';
 import { createStudio } from '../studio/create-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { appVersion } from '../studio/paths';
 import { benchConfig, type BenchFlags } from './bench-options';
 import { outputFormat, type OutputFlags } from './output-options';
-import { loadBaseline, type Baseline } from './baseline';
+import { compareWithBaseline, loadBaseline, type Baseline } from './baseline';
+import { regressionLine } from './compare';
 import { CliError } from './errors';
 import { EXIT_CANCELLED, EXIT_REGRESSION } from './exit-codes';
 
@@ -41,17 +41,14 @@ function progressBar(api: DynoApi, runId: () => string | undefined): () => void 
   };
 }
 
-/** The run's JSON with the baseline comparison in it, and the comparison's sentence on stderr. */
-function compared(json: RunJson, baseline: Baseline | undefined): RunJson {
-  if (!baseline || json.run.status !== 'completed' || !json.stats) return json;
-  const s = json.stats;
-  const comparison = compareRuns({ medianMs: s.p50_ms ?? s.mean_ms, meanMs: s.mean_ms, stdMs: s.std_ms }, baseline.summary);
-  process.stderr.write(`dyno: ${comparison.sentence} (${baseline.label})\n`);
-  if (baseline.environment && json.environment) {
-    const differences = environmentDifferences(baseline.environment, json.environment);
-    if (differences.length > 0) process.stderr.write(`dyno: warning: the baseline ran in a different environment (${differences.join('; ')}); the comparison may not be fair.\n`);
-  }
-  return { ...json, baseline: { ref: baseline.label, ...comparison } };
+/** The run's JSON with the baseline comparison in it, and the comparison's sentence and warnings on stderr. */
+function compared(json: RunJson, baseline: Baseline, c: RunComparison): RunJson {
+  process.stderr.write(`dyno: ${c.sentence}\n`);
+  for (const w of c.warnings) process.stderr.write(`dyno: warning: ${w}\n`);
+  return {
+    ...json,
+    baseline: { ref: baseline.label, ratio: c.ratio, slowerByPct: (c.ratio - 1) * 100, ciLow: c.ciLow, ciHigh: c.ciHigh, verdict: c.verdict, evidence: c.evidence.level, sentence: c.sentence },
+  };
 }
 
 export async function bench(model: string, o: BenchFlags & OutputFlags): Promise<number> {
@@ -78,7 +75,9 @@ export async function bench(model: string, o: BenchFlags & OutputFlags): Promise
     if (cancelAsked) cancel(runId);
     const { run, warnings } = await api.call('runs.wait', { runId });
     stopBar();
-    const json = compared(runToJson(run, warnings, `dyno@${appVersion()}`), baseline);
+    const plain = runToJson(run, warnings, `dyno@${appVersion()}`);
+    const comparison = baseline && run.status === 'completed' ? await compareWithBaseline(api, baseline, run.id) : undefined;
+    const json = baseline && comparison ? compared(plain, baseline, comparison) : plain;
     process.stdout.write(EXPORTERS[format].render([json]));
 
     if (run.status === 'failed') {
@@ -86,9 +85,9 @@ export async function bench(model: string, o: BenchFlags & OutputFlags): Promise
       throw new CliError(run.error);
     }
     if (run.status !== 'completed') return EXIT_CANCELLED;
-    const slowerByPct = json.baseline?.slowerByPct;
-    if (slowerByPct !== undefined && o.failIfSlower !== undefined && slowerByPct > o.failIfSlower) {
-      process.stderr.write(`dyno: regression: median ${slowerByPct.toFixed(1)}% slower than the baseline (limit ${o.failIfSlower}%).\n`);
+    // Only a regression the interval is sure of fails: its lower bound beyond the limit.
+    if (comparison && o.failIfSlower !== undefined && comparison.ciLow !== null && comparison.ciLow > 1 + o.failIfSlower / 100) {
+      process.stderr.write(`dyno: ${regressionLine(comparison, o.failIfSlower)}.\n`);
       return EXIT_REGRESSION;
     }
     if (json.server && !json.server.passed) return EXIT_REGRESSION;

@@ -15,6 +15,8 @@ import { collectNamedInt, collectShape, nonNegativeInt, positiveInt } from './op
 import { addBenchOptions, type BenchFlags } from './bench-options';
 import { CliError, failLine } from './errors';
 import { addOutputOptions, outputFormat, type OutputFlags } from './output-options';
+import { compare, COMPARE_FORMATS, DEFAULT_ROUNDS, type CompareFlags } from './compare';
+import { percent } from './options';
 
 function exitWith(code: number): void {
   process.exitCode = code;
@@ -47,6 +49,19 @@ export function buildProgram(): Command {
     ),
     ['text', 'json'],
   ).action(async (model: string, opts: Omit<SweepFlags, 'json'> & OutputFlags) => exitWith(await sweep(model, { ...opts, json: outputFormat(opts) === 'json' })));
+
+  addOutputOptions(
+    program
+      .command('compare')
+      .description('Compare runs with a baseline: a verdict per run (faster, slower, no meaningful difference, inconclusive, not enough samples).')
+      .argument('<run...>', 'stored run ids or `dyno bench --format json` files; ids joined by commas are one side of repeated runs')
+      .option('--baseline <run>', 'the run (or comma-joined runs) to compare against (default: the first)')
+      .option('--threshold <pct>', 'practical threshold: a smaller difference reads "no meaningful difference"', percent('--threshold'), 1)
+      .option('--fail-if-slower <pct>', "exit 3 when a run's median is slower by more than PCT % at the 95 % interval's lower bound", percent('--fail-if-slower'))
+      .option('--rerun', "re-measure the runs' configurations in alternating rounds (A B A B …) and compare them round by round", false)
+      .option('--rounds <n>', `with --rerun: rounds (default ${DEFAULT_ROUNDS})`, positiveInt('--rounds')),
+    COMPARE_FORMATS,
+  ).action(async (refs: string[], opts: CompareFlags) => exitWith(await compare(refs, opts)));
 
   addOutputOptions(
     program

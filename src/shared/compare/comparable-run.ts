@@ -36,10 +36,9 @@ export interface ComparableRun {
 
 export class NotComparableError extends Error {}
 
-/** "run 1a2b3c4d" (and its label, when it has one). */
+/** "run <id>" (and its label, when it has one). */
 export function runLabel(run: Pick<Run, 'id' | 'config'>): string {
-  const short = run.id.length > 8 ? run.id.slice(0, 8) : run.id;
-  return run.config.label ? `run ${short} (${run.config.label})` : `run ${short}`;
+  return run.config.label ? `run ${run.id} (${run.config.label})` : `run ${run.id}`;
 }
 
 export function comparableFromRun(run: Run, measuredLatenciesMs: ArrayLike<number> | null): ComparableRun {
@@ -71,7 +70,9 @@ export function comparableFromJson(json: RunJson, label: string): ComparableRun 
   const s = json.stats;
   if (json.run.status !== 'completed' || !s) throw new NotComparableError(`${label} is a ${json.run.status} run: only completed runs can be compared.`);
   const ci = (low: number | null | undefined, high: number | null | undefined): FigureWithCi['ci'] => (typeof low === 'number' && typeof high === 'number' ? { lowMs: low, highMs: high } : null);
-  const figure = (value: number | null | undefined, supported: boolean, c: FigureWithCi['ci']): FigureWithCi | null => (typeof value === 'number' ? { valueMs: value, supported, ci: c } : null);
+  // An interval that does not hold its own figure (a hand-edited file) is not used.
+  const figure = (value: number | null | undefined, supported: boolean, c: FigureWithCi['ci']): FigureWithCi | null =>
+    typeof value === 'number' ? { valueMs: value, supported, ci: c && c.lowMs <= value && value <= c.highMs ? c : null } : null;
   return {
     id: json.run.id,
     label,

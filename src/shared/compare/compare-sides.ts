@@ -151,11 +151,9 @@ function compareMetric(def: MetricDef, base: readonly ComparableRun[], side: rea
   const low = (within?.low ?? values.ratio) / grow;
   const high = (within?.high ?? values.ratio) * grow;
   const verdict = judgeInterval(low, high, t, def.lowerIsBetter);
-  const source = ctx.band.source === 'default' ? "Dyno's default for a machine it has no repeated runs of" : `from ${ctx.band.runs} stored runs of one configuration here`;
+  const source = ctx.band.source === 'default' ? 'by default' : `from ${ctx.band.runs} stored runs`;
   const reason =
-    verdict === 'inconclusive'
-      ? `one run a side cannot separate this from run-to-run variation (runs differ by up to ±${pct(ctx.band.band)}, ${source}): repeat each run (4 or more a side) or re-measure interleaved (dyno compare --rerun)`
-      : undefined;
+    verdict === 'inconclusive' ? `one run a side cannot tell this from run-to-run variation (±${pct(ctx.band.band)} ${source}): repeat the runs or use --rerun` : undefined;
   return entry(def, ctx, values, { ciLow: low, ciHigh: high, pValue: null, test: 'none', verdict, ...(reason ? { reason } : {}) });
 }
 
