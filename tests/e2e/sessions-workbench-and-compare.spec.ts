@@ -223,7 +223,16 @@ test('two real runs compare: every chart overlays both, one colour per run', asy
   await screenshot(page, 'compare.png');
   await page.setViewportSize({ width: 1280, height: 720 });
   await screenshot(page, 'compare-top.png');
-  // Another baseline: the verdict is now about the 2-thread run.
+  // Interleaved A/B: both configurations re-measured in alternating rounds, judged round by round.
+  await page.getByTestId('interleave-rounds').fill('3');
+  await page.getByTestId('interleave-start').click();
+  await expect(page.getByTestId('interleave-progress')).toContainText('Interleaved A/B: round');
+  await screenshot(page, 'compare-interleaving.png');
+  await expect(page.getByTestId(`verdict-${realRuns[0]}`)).toContainText('interleaved, 3 rounds paired', { timeout: 90_000 });
+  await expect(page.getByTestId('interleave-failure')).toHaveCount(0);
+  await screenshot(page, 'compare-interleaved.png');
+
+  // Another baseline: the verdict is now about the 2-thread run (the original runs compared again).
   await page.getByTestId(`baseline-${realRuns[0]}`).check();
   await expect(page.getByTestId(`verdict-${realRuns[1]}`)).toBeVisible();
   await expect(page.getByTestId(`verdict-${realRuns[0]}`)).toHaveCount(0);

@@ -10,6 +10,9 @@ import type { Comparison } from '../../../shared/compare/schema';
 import type { TelemetrySample } from '../../../shared/telemetry';
 import { api } from '../api';
 import { failure, type Failure } from './failure';
+import { runInterleavedRounds } from '../../../shared/compare/interleave';
+
+let stopAsked = false;
 
 export interface CompareRunData {
   detail: RunDetail;
@@ -26,7 +29,13 @@ interface CompareState {
   dataFailure?: Failure;
   comparison?: Comparison;
   comparisonFailure?: Failure;
+  /** Interleaved A/B in progress: rounds done of rounds asked, and the study it stores them in. */
+  interleave?: { rounds: number; done: number; studyId?: string; runId?: string };
+  interleaveFailure?: Failure;
   open(runIds: readonly string[]): void;
+  /** Measures the runs' configurations again in alternating rounds and compares them round by round. */
+  runInterleaved(rounds: number): Promise<void>;
+  cancelInterleaved(): Promise<void>;
   setBaseline(runId: string): void;
   load(): Promise<void>;
   compare(): Promise<void>;
@@ -48,6 +57,7 @@ export const useCompare = create<CompareState>((set, get) => ({
   data: {},
   loading: false,
   open: (runIds) => {
+    set({ interleave: undefined, interleaveFailure: undefined });
     set({ runIds: [...runIds], baselineId: runIds[0], data: {}, comparison: undefined, comparisonFailure: undefined, dataFailure: undefined });
     void get().load();
   },
@@ -66,6 +76,39 @@ export const useCompare = create<CompareState>((set, get) => ({
       if (get().runIds === runIds) set({ loading: false, dataFailure: failure('Could not load the runs to compare', err, () => get().load()) });
     }
     await get().compare();
+  },
+  runInterleaved: async (rounds) => {
+    const { runIds, data, baselineId } = get();
+    const configs = runIds.flatMap((id) => (data[id] ? [data[id].detail.run.config] : []));
+    if (configs.length !== runIds.length || get().interleave) return;
+    stopAsked = false;
+    set({ interleave: { rounds, done: 0 }, interleaveFailure: undefined });
+    const progress = (patch: Partial<NonNullable<CompareState['interleave']>>): void => {
+      const now = get().interleave;
+      if (now) set({ interleave: { ...now, ...patch } });
+    };
+    try {
+      const measured = await runInterleavedRounds(api, configs, rounds, runIds.map((id) => [id]), {
+        shouldStop: () => stopAsked,
+        onStudy: (studyId) => progress({ studyId }),
+        onRunStarted: (runId) => progress({ runId }),
+        onMeasured: (round, side) => {
+          if (side === configs.length - 1) progress({ done: round });
+        },
+      });
+      const baselineAt = Math.max(0, runIds.indexOf(baselineId ?? ''));
+      const comparison = await api.call('runs.compare', { runIds: measured.sides, baselineId: measured.sides[baselineAt]?.[0], paired: true });
+      if (get().runIds === runIds) set({ comparison: { ...comparison, studyId: measured.studyId }, comparisonFailure: undefined });
+    } catch (err) {
+      set({ interleaveFailure: failure('Interleaved A/B stopped', err, () => get().runInterleaved(rounds)) });
+    } finally {
+      set({ interleave: undefined });
+    }
+  },
+  cancelInterleaved: async () => {
+    stopAsked = true;
+    const runId = get().interleave?.runId;
+    if (runId) await api.call('runs.cancel', { runId }).catch(() => undefined);
   },
   compare: async () => {
     const { runIds, baselineId } = get();

@@ -13,6 +13,7 @@ import { CompareCdfChart, CompareHistogramChart, CompareBoxChart, type ComparedD
 import { CompareTimelineChart, type ComparedTimeline } from '../charts/CompareTimelineChart';
 import { runColor } from '../charts/theme';
 import { labelOf } from '../sessions/run-columns';
+import { InterleavedControls } from '../components/compare/InterleavedControls';
 
 /** How a run is named in legends: its label, else its model and the end of its id. */
 export function runName(run: { id: string; modelName: string; label?: string; config: { label?: string } }): string {
@@ -67,6 +68,7 @@ export function CompareView() {
           ))}
         </ul>
       </header>
+      <InterleavedControls />
       {dataFailure && <FailureNotice failure={dataFailure} testId="compare-data-failure" box />}
       {loading && <p className="hint">Loading the runs…</p>}
       <CompareVerdicts named={named.map((r) => ({ id: r.id, index: r.index, name: r.name }))} />

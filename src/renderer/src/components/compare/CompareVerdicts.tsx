@@ -8,8 +8,9 @@ const ratioText = (m: Pick<MetricComparison, 'ratio' | 'ciLow' | 'ciHigh'>): str
   `${m.ratio.toFixed(3)}×${m.ciLow !== null && m.ciHigh !== null ? ` (95 % CI ${m.ciLow.toFixed(3)}–${m.ciHigh.toFixed(3)})` : ''}`;
 
 export function CompareVerdicts({ named }: { named: { id: string; index: number; name: string }[] }) {
-  const { comparison, comparisonFailure, baselineId } = useCompare();
-  const colorOf = (id: string): string => runColor(named.find((n) => n.id === id)?.index ?? 0);
+  const { comparison, comparisonFailure } = useCompare();
+  // Sides come back in the order asked, which is the runs' order here (also after interleaved rounds, whose runs are new).
+  const sideOf = (i: number) => named[i];
   return (
     <section className="compare-verdicts" data-testid="compare-verdicts">
       <h3>Verdicts against the baseline</h3>
@@ -34,13 +35,14 @@ export function CompareVerdicts({ named }: { named: { id: string; index: number;
             </thead>
             <tbody>
               {comparison.runs
-                .filter((r) => r.runId !== baselineId)
-                .map((r) => {
+                .map((r, i) => ({ r, side: sideOf(i) }))
+                .filter(({ r }) => r.runId !== comparison.baseline)
+                .map(({ r, side }) => {
                   const throughput = r.metrics.find((m) => m.metric === 'throughput');
                   return (
-                    <tr key={r.runId} data-testid={`verdict-${r.runId}`}>
+                    <tr key={r.runId} data-testid={`verdict-${side?.id ?? r.runId}`}>
                       <td>
-                        <span className="swatch" style={{ background: colorOf(r.runId) }} /> {named.find((n) => n.id === r.runId)?.name ?? r.label}
+                        <span className="swatch" style={{ background: runColor(side?.index ?? 0) }} /> {side?.name ?? r.label}
                       </td>
                       <td>
                         <span className={`verdict-chip v-${r.verdict.replace(/ /g, '-')}`}>{r.verdict}</span>
@@ -50,7 +52,7 @@ export function CompareVerdicts({ named }: { named: { id: string; index: number;
                       <td className="num">{ratioText(r)}</td>
                       <td className="num">{throughput ? ratioText(throughput) : '—'}</td>
                       <td className="hint">
-                        {r.evidence.level}
+                        {r.evidence.level === 'interleaved' ? `interleaved, ${r.evidence.runs} rounds paired` : r.evidence.level}
                         {r.evidence.runToRun ? ` (run-to-run band ±${(r.evidence.runToRun.band * 100).toFixed(0)} %)` : ''}
                       </td>
                     </tr>
