@@ -8,9 +8,10 @@ const ratioText = (m: Pick<MetricComparison, 'ratio' | 'ciLow' | 'ciHigh'>): str
   `${m.ratio.toFixed(3)}×${m.ciLow !== null && m.ciHigh !== null ? ` (95 % CI ${m.ciLow.toFixed(3)}–${m.ciHigh.toFixed(3)})` : ''}`;
 
 export function CompareVerdicts({ named }: { named: { id: string; index: number; name: string }[] }) {
-  const { comparison, comparisonFailure } = useCompare();
-  // Sides come back in the order asked, which is the runs' order here (also after interleaved rounds, whose runs are new).
-  const sideOf = (i: number) => named[i];
+  const { comparison, comparisonFailure, baselineId } = useCompare();
+  // The comparison answers every side but the baseline, in the order asked: the runs' order here
+  // (also after interleaved rounds, whose runs are new ones).
+  const others = named.filter((n) => n.id !== baselineId);
   return (
     <section className="compare-verdicts" data-testid="compare-verdicts">
       <h3>Verdicts against the baseline</h3>
@@ -35,8 +36,7 @@ export function CompareVerdicts({ named }: { named: { id: string; index: number;
             </thead>
             <tbody>
               {comparison.runs
-                .map((r, i) => ({ r, side: sideOf(i) }))
-                .filter(({ r }) => r.runId !== comparison.baseline)
+                .map((r, i) => ({ r, side: others[i] }))
                 .map(({ r, side }) => {
                   const throughput = r.metrics.find((m) => m.metric === 'throughput');
                   return (
