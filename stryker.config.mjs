@@ -18,6 +18,7 @@ export default {
     'src/shared/compare/bootstrap.ts',
     'src/shared/compare/verdict.ts',
     'src/shared/compare/compare-sides.ts',
+    'src/shared/compare/metric-verdict.ts',
     'src/main/engine/timing-loop.ts',
     // The Server verdict (finish-run.ts's serverVerdict only delegates to it).
     'src/shared/server-verdict.ts',

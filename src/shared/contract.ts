@@ -14,6 +14,7 @@ import { firstIssue } from './first-issue';
 import { NewStudySchema, StudyDetailSchema, StudySchema, StudySummarySchema } from './study';
 import { RecentModelSchema } from './recent-model';
 import { HistoryPointSchema, RunFacetsSchema, RunFilterSchema, RunMetaPatchSchema, RunSortSchema } from './sessions/run-query';
+import { ImportRequestSchema, ImportResultSchema, ReportFileSchema, ReportRequestSchema } from './report';
 import { CompareParamsSchema, ComparisonSchema } from './compare/schema';
 
 export const AppInfoSchema = z.object({
@@ -176,6 +177,10 @@ export const methods = {
       cdfFraction: z.array(z.number()),
     }),
   },
+  /** One file of stored runs (or a study's): html | markdown | csv | json | bundle. */
+  'reports.create': { params: ReportRequestSchema, result: ReportFileSchema },
+  /** Stores the runs of a bundle, an HTML report, a hyperfine export or onnxruntime_perf_test output, in one transaction. */
+  'runs.import': { params: ImportRequestSchema, result: ImportResultSchema },
 } as const satisfies Record<MethodName, { params: z.ZodType; result: z.ZodType }>;
 
 export type Method = MethodName;

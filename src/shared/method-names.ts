@@ -31,6 +31,8 @@ export const METHOD_NAMES = [
   'runs.delete',
   'runs.restore',
   'runs.rerun',
+  'reports.create',
+  'runs.import',
   'runs.compare',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { COMPARE_VERDICTS, EVIDENCE_LEVELS } from './compare/schema';
+import { TargetResultSchema } from './targets/schema';
 import { RunConfigSchema, type RunStatus } from './run';
 import { OutputCheckSchema } from './run-results';
 import { TensorInfoSchema } from './model';
@@ -157,6 +158,7 @@ export const RunJsonSchema = z
     environment: EnvironmentSchema.nullable(),
     warnings: z.array(z.object({ code: z.string(), message: z.string() })),
     baseline: BaselineJsonSchema.optional(),
+    targets: z.array(TargetResultSchema).optional().describe('--target: each judged pass, fail or not enough samples from the figure’s 95 % interval'),
   })
   .meta({ title: 'Dyno run', description: 'One benchmark run as Dyno exports it (dyno bench --json).' });
 export type RunJson = z.infer<typeof RunJsonSchema>;

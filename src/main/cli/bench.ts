@@ -16,6 +16,8 @@ import { benchConfig, type BenchFlags } from './bench-options';
 import { outputFormat, type OutputFlags } from './output-options';
 import { compareWithBaseline, loadBaseline, type Baseline } from './baseline';
 import { regressionLine } from './compare';
+import type { TargetFlags } from './targets';
+import { judgeTargets } from '../../shared/targets/judge';
 import { CliError } from './errors';
 import { EXIT_CANCELLED, EXIT_REGRESSION } from './exit-codes';
 
@@ -51,7 +53,7 @@ function compared(json: RunJson, baseline: Baseline, c: RunComparison): RunJson 
   };
 }
 
-export async function bench(model: string, o: BenchFlags & OutputFlags): Promise<number> {
+export async function bench(model: string, o: BenchFlags & OutputFlags & TargetFlags): Promise<number> {
   const format = outputFormat(o);
   const config = benchConfig(model, o);
   if (o.failIfSlower !== undefined && !o.baseline) throw new CliError('--fail-if-slower needs --baseline.');
@@ -77,7 +79,10 @@ export async function bench(model: string, o: BenchFlags & OutputFlags): Promise
     stopBar();
     const plain = runToJson(run, warnings, `dyno@${appVersion()}`);
     const comparison = baseline && run.status === 'completed' ? await compareWithBaseline(api, baseline, run.id) : undefined;
-    const json = baseline && comparison ? compared(plain, baseline, comparison) : plain;
+    const withBaseline = baseline && comparison ? compared(plain, baseline, comparison) : plain;
+    const targets = o.target && o.target.length > 0 && run.status === 'completed' ? judgeTargets(withBaseline, o.target) : undefined;
+    for (const t of targets ?? []) process.stderr.write(`dyno: target ${t.sentence}\n`);
+    const json = targets ? { ...withBaseline, targets } : withBaseline;
     process.stdout.write(EXPORTERS[format].render([json]));
 
     if (run.status === 'failed') {
@@ -90,6 +95,7 @@ export async function bench(model: string, o: BenchFlags & OutputFlags): Promise
       process.stderr.write(`dyno: ${regressionLine(comparison, o.failIfSlower)}.\n`);
       return EXIT_REGRESSION;
     }
+    if (targets?.some((t) => t.outcome === 'fail')) return EXIT_REGRESSION;
     if (json.server && !json.server.passed) return EXIT_REGRESSION;
     if (json.check && !json.check.passed) return EXIT_REGRESSION;
     return 0;

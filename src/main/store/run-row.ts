@@ -63,7 +63,7 @@ export function machineOf(env: { cpuModel: string; gpus: readonly { name: string
 }
 
 /** The figures the Sessions list filters and sorts on, as their own columns (schema 3). */
-export function listColumnsOf(run: Run): Record<string, string | number | null> {
+function listColumnsOf(run: Run) {
   const stats = 'stats' in run ? run.stats : undefined;
   const results = 'results' in run ? run.results : undefined;
   return {
@@ -75,5 +75,58 @@ export function listColumnsOf(run: Run): Record<string, string | number | null> 
     throughput_per_s: stats?.throughputPerS ?? null,
     energy_per_inference_mj: results?.telemetry?.energy?.perInferenceMj ?? null,
     machine: results?.environment ? machineOf(results.environment) : null,
+  };
+}
+
+/** The columns a run is written with, in one list for every INSERT. */
+export const RUN_COLUMNS = [
+  'id',
+  'created_at',
+  'status',
+  'model_name',
+  'config_json',
+  'started_at',
+  'finished_at',
+  'cold_start_json',
+  'stats_json',
+  'results_json',
+  'warnings_json',
+  'error',
+  'owner_pid',
+  'study_id',
+  // Schema 3: the label (the user's own, else the config's) and the list's filter and sort columns.
+  'label',
+  'provider',
+  'intra_threads',
+  'batch_size',
+  'scenario',
+  'p50_ms',
+  'throughput_per_s',
+  'energy_per_inference_mj',
+  'machine',
+] as const;
+
+/** A run with everything its state carries, as the named values of RUN_COLUMNS. */
+export function runRowValues(run: Run, warnings: readonly unknown[], ownerPid: number | null): Record<(typeof RUN_COLUMNS)[number], string | number | null> {
+  const has = (k: string): unknown => (k in run ? (run as Record<string, unknown>)[k] : undefined);
+  const json = (k: string): string | null => (has(k) === undefined ? null : JSON.stringify(has(k)));
+  return {
+    id: run.id,
+    created_at: run.createdAt,
+    status: run.status,
+    model_name: run.modelName,
+    config_json: JSON.stringify(run.config),
+    started_at: (has('startedAt') as string | undefined) ?? null,
+    finished_at: (has('finishedAt') as string | undefined) ?? null,
+    cold_start_json: json('coldStart'),
+    stats_json: json('stats'),
+    results_json: json('results'),
+    warnings_json: JSON.stringify(warnings),
+    error: (has('error') as string | undefined) ?? null,
+    owner_pid: ownerPid,
+    study_id: run.studyId ?? null,
+    // Written on insert only (see RunsRepository.save): afterwards the label is the user's to edit.
+    label: run.label ?? run.config.label ?? null,
+    ...listColumnsOf(run),
   };
 }

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Run, Sample } from '../../shared/run';
-import { listColumnsOf, rowToRun, type RunRow } from './run-row';
+import { RUN_COLUMNS, rowToRun, runRowValues, type RunRow } from './run-row';
 import { batchToSamples, type SampleBatch } from '../../shared/sample-batch';
 import { TelemetrySampleSchema, type TelemetrySample } from '../../shared/telemetry';
 
@@ -26,15 +26,10 @@ export class RunsRepository {
    * a later save of the same run without one (the queue's copy) does not clear it.
    */
   save(run: Run, warnings: readonly unknown[] = []): void {
-    const has = <K extends string>(k: K): unknown => (k in run ? (run as Record<string, unknown>)[k] : undefined);
     this.db
       .prepare(
-        `INSERT INTO runs (id, created_at, status, model_name, config_json, started_at, finished_at,
-                           cold_start_json, stats_json, results_json, warnings_json, error, owner_pid, study_id, label,
-                           provider, intra_threads, batch_size, scenario, p50_ms, throughput_per_s, energy_per_inference_mj, machine)
-         VALUES (@id, @created_at, @status, @model_name, @config_json, @started_at, @finished_at,
-                 @cold_start_json, @stats_json, @results_json, @warnings_json, @error, @owner_pid, @study_id, @label,
-                 @provider, @intra_threads, @batch_size, @scenario, @p50_ms, @throughput_per_s, @energy_per_inference_mj, @machine)
+        `INSERT INTO runs (${RUN_COLUMNS.join(', ')})
+         VALUES (${RUN_COLUMNS.map((c) => `@${c}`).join(', ')})
          ON CONFLICT(id) DO UPDATE SET status = excluded.status, started_at = excluded.started_at,
            finished_at = excluded.finished_at, cold_start_json = excluded.cold_start_json,
            stats_json = excluded.stats_json, results_json = excluded.results_json, warnings_json = excluded.warnings_json, error = excluded.error,
@@ -42,25 +37,16 @@ export class RunsRepository {
            throughput_per_s = excluded.throughput_per_s, energy_per_inference_mj = excluded.energy_per_inference_mj,
            machine = COALESCE(excluded.machine, runs.machine)`,
       )
-      .run({
-        id: run.id,
-        created_at: run.createdAt,
-        status: run.status,
-        model_name: run.modelName,
-        config_json: JSON.stringify(run.config),
-        started_at: (has('startedAt') as string | undefined) ?? null,
-        finished_at: (has('finishedAt') as string | undefined) ?? null,
-        cold_start_json: has('coldStart') ? JSON.stringify(has('coldStart')) : null,
-        stats_json: has('stats') ? JSON.stringify(has('stats')) : null,
-        results_json: has('results') ? JSON.stringify(has('results')) : null,
-        warnings_json: JSON.stringify(warnings),
-        error: (has('error') as string | undefined) ?? null,
-        owner_pid: this.ownerPid,
-        study_id: run.studyId ?? null,
-        // Only on insert (the label is the user's to edit afterwards; later saves keep it).
-        label: run.config.label ?? null,
-        ...listColumnsOf(run),
-      });
+      .run(runRowValues(run, warnings, this.ownerPid));
+  }
+
+  /**
+   * Stores a run another machine or program measured, unless a run with its id is already here
+   * (stable ids: importing the same run twice adds nothing). Answers whether it was added.
+   */
+  insertIfAbsent(run: Run, warnings: readonly unknown[]): boolean {
+    const sql = `INSERT INTO runs (${RUN_COLUMNS.join(', ')}) VALUES (${RUN_COLUMNS.map((c) => `@${c}`).join(', ')}) ON CONFLICT(id) DO NOTHING`;
+    return this.db.prepare(sql).run(runRowValues(run, warnings, null)).changes > 0;
   }
 
   /** One batch, one row, one implicit transaction. */

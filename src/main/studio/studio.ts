@@ -17,6 +17,8 @@ import { checkShapes } from './check-shapes';
 import { buildZooModel } from '../models/zoo/families';
 import type { RunsRepository } from '../store/runs-repository';
 import type { StudiesRepository } from '../store/studies-repository';
+import type { BundleStore } from '../store/bundle-store';
+import { reportHandlers } from './report-handlers';
 import type { Handlers } from './handlers';
 import { requireStudy, studyHandlers } from './study-handlers';
 import { compareHandler } from './compare-handler';
@@ -46,6 +48,8 @@ export interface StudioDeps {
   repo: RunsRepository;
   studies: StudiesRepository;
   catalog: RunCatalog;
+  /** Whole runs in and out, for reports, bundles and imports. */
+  bundles: BundleStore;
   worker: WorkerSpawnSpec;
   /** Runs benchmarks (and the one-inference FLOPs count). */
   executor: Executor;
@@ -177,6 +181,7 @@ export class Studio {
         return { flopsPerIteration: outcome.profile.flopsPerIteration, byOpType: outcome.profile.byOpType };
       },
       ...studyHandlers(studies, () => new Date()),
+      ...reportHandlers({ bundles: this.deps.bundles, compare: compareHandler(repo), studies, exporter: () => `dyno@${this.deps.info().version}`, now: () => new Date() }),
       'runs.start': async ({ config, studyId }) => {
         if (studyId !== undefined) requireStudy(studies, studyId);
         return start(config, studyId);

@@ -42,12 +42,13 @@ export function smallestExactPValue(n1: number, n2: number): number {
   return Math.min(1, 2 / Math.exp(lnChoose));
 }
 
-export function mannWhitneyU(x: ArrayLike<number>, y: ArrayLike<number>): MannWhitney {
+/** `sorted`: both samples are already ascending (a stored run's, once sorted), so no copy is sorted again. */
+export function mannWhitneyU(x: ArrayLike<number>, y: ArrayLike<number>, opts: { sorted?: boolean } = {}): MannWhitney {
   const n1 = x.length;
   const n2 = y.length;
   if (n1 === 0 || n2 === 0) throw new Error('Mann-Whitney U needs values on both sides');
-  const a = sortedCopy(x);
-  const b = sortedCopy(y);
+  const a = opts.sorted === true ? x : sortedCopy(x);
+  const b = opts.sorted === true ? y : sortedCopy(y);
   let i = 0;
   let j = 0;
   let position = 0; // values ranked so far
