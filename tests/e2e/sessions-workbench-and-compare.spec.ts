@@ -201,8 +201,13 @@ test('two real runs compare: every chart overlays both, one colour per run', asy
   await openSessions(page);
   await page.getByTestId(`run-row-${realRuns[1]}`).click();
   await page.getByTestId(`run-row-${realRuns[0]}`).click({ modifiers: ['Control'] });
+  // A report of the selection, from Sessions: the host renders it, the browser saves it.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('selection-actions').getByTestId('report-button').click();
+  expect((await download).suggestedFilename()).toMatch(/\.html$/);
   await page.getByTestId('compare-selected').click();
   await expect(page.getByTestId('compare-view')).toBeVisible();
+  await expect(page.getByTestId('compare-view').getByTestId('report-button')).toBeVisible();
   await expect(page.locator('[data-testid="compare-cdf"] .scatterlayer .trace')).toHaveCount(2);
   await expect(page.locator('[data-testid="compare-histogram"] .barlayer .trace')).toHaveCount(2);
   await expect(page.locator('[data-testid="compare-box"] .boxlayer .trace')).toHaveCount(2);

@@ -96,6 +96,8 @@ export const RUN_COLUMNS = [
   'study_id',
   // Schema 3: the label (the user's own, else the config's) and the list's filter and sort columns.
   'label',
+  'notes',
+  'tags_json',
   'provider',
   'intra_threads',
   'batch_size',
@@ -127,6 +129,8 @@ export function runRowValues(run: Run, warnings: readonly unknown[], ownerPid: n
     study_id: run.studyId ?? null,
     // Written on insert only (see RunsRepository.save): afterwards the label is the user's to edit.
     label: run.label ?? run.config.label ?? null,
+    notes: run.notes ?? null,
+    tags_json: JSON.stringify(run.tags ?? []),
     ...listColumnsOf(run),
   };
 }

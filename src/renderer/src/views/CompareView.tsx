@@ -14,6 +14,7 @@ import { CompareTimelineChart, type ComparedTimeline } from '../charts/CompareTi
 import { runColor } from '../charts/theme';
 import { labelOf } from '../sessions/run-columns';
 import { InterleavedControls } from '../components/compare/InterleavedControls';
+import { ReportButton } from '../components/ReportButton';
 
 /** How a run is named in legends: its label, else its model and the end of its id. */
 export function runName(run: { id: string; modelName: string; label?: string; config: { label?: string } }): string {
@@ -69,6 +70,7 @@ export function CompareView() {
         </ul>
       </header>
       <InterleavedControls />
+      <ReportButton runIds={runIds} />
       {dataFailure && <FailureNotice failure={dataFailure} testId="compare-data-failure" box />}
       {loading && <p className="hint">Loading the runs…</p>}
       <CompareVerdicts named={named.map((r) => ({ id: r.id, index: r.index, name: r.name }))} />

@@ -1,10 +1,11 @@
-/** What can be done with the selected runs: compare, re-run, copy the command, delete (with Undo). */
+/** What can be done with the selected runs: compare, re-run, copy the command, delete (with Undo), report. */
 import { useSessionsList } from '../../stores/sessions-list-store';
 import { useCompare } from '../../stores/compare-store';
 import { useToast } from '../../stores/toast-store';
 import { useUi } from '../../stores/ui-store';
 import { benchCommandFor } from '../../../../shared/cli-command';
 import { FailureNotice } from '../FailureNotice';
+import { ReportButton } from '../ReportButton';
 
 async function copy(text: string): Promise<void> {
   try {
@@ -50,6 +51,8 @@ export function SelectionActions() {
       <button disabled={n === 0} onClick={() => void deleteSelected()} data-testid="delete-selected">
         Delete{n > 1 ? ` ${n}` : ''}
       </button>
+      {/* One run's report sits in its detail below; a selection's here (reports take up to 1,000 runs). */}
+      {n >= 2 && n <= 1000 && <ReportButton runIds={selectedIds()} />}
       {actionFailure && <FailureNotice failure={actionFailure} testId="sessions-action-failure" />}
     </div>
   );
