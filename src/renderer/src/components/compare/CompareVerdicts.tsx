@@ -47,7 +47,7 @@ export function CompareVerdicts({ named }: { named: { id: string; index: number;
                       <td>
                         <span className={`verdict-chip v-${r.verdict.replace(/ /g, '-')}`}>{r.verdict}</span>
                         <div className="hint">{r.sentence}</div>
-                        {r.reason && <div className="hint">{r.reason}</div>}
+                        {r.reason && !r.sentence.includes(r.reason) && <div className="hint">{r.reason}</div>}
                       </td>
                       <td className="num">{ratioText(r)}</td>
                       <td className="num">{throughput ? ratioText(throughput) : '—'}</td>
