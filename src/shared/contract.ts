@@ -14,6 +14,7 @@ import { isMethodName, type MethodName } from './method-names';
 import { firstIssue } from './first-issue';
 import { NewStudySchema, StudyDetailSchema, StudySchema, StudySummarySchema } from './study';
 import { RecentModelSchema } from './recent-model';
+import { HistoryPointSchema, RunFacetsSchema, RunFilterSchema, RunMetaPatchSchema, RunSortSchema } from './sessions/run-query';
 import { ImportRequestSchema, ImportResultSchema, ReportFileSchema, ReportRequestSchema } from './report';
 import { CompareParamsSchema, ComparisonSchema } from './compare/schema';
 
@@ -50,6 +51,7 @@ export type Series = z.infer<typeof SeriesSchema>;
 
 const Empty = z.object({}).strict();
 const RunIdParams = z.object({ runId: z.string().min(1) }).strict();
+const RunIdsParams = z.object({ runIds: z.array(z.string().min(1)).min(1).max(10_000) }).strict();
 
 export const methods = {
   'app.info': { params: Empty, result: AppInfoSchema },
@@ -108,10 +110,45 @@ export const methods = {
     result: z.object({ runId: z.string() }),
   },
   'runs.cancel': { params: RunIdParams, result: z.object({ cancelled: z.boolean() }) },
+  /**
+   * Stored runs, newest first unless sorted otherwise: one page (`offset`, `limit`) of those the
+   * filter keeps. Deleted runs are never listed.
+   */
   'runs.list': {
-    params: z.object({ limit: z.number().int().min(1).max(10_000).default(200) }).strict(),
+    params: z
+      .object({
+        limit: z.number().int().min(1).max(10_000).default(200),
+        offset: z.number().int().min(0).default(0),
+        filter: RunFilterSchema.default({}),
+        sort: RunSortSchema.default({ by: 'createdAt', dir: 'desc' }),
+      })
+      .strict(),
     result: z.array(RunSchema),
   },
+  /**
+   * The ids of every run the filter keeps, in list order: the Sessions list's rows, so selection
+   * (Shift-click across pages, Ctrl+A) needs no run's data; the rows' data comes a page at a time.
+   */
+  'runs.ids': {
+    params: z.object({ filter: RunFilterSchema.default({}), sort: RunSortSchema.default({ by: 'createdAt', dir: 'desc' }) }).strict(),
+    result: z.object({ ids: z.array(z.string()) }),
+  },
+  /** How many stored runs the filter keeps (the Sessions list's length). */
+  'runs.count': { params: z.object({ filter: RunFilterSchema.default({}) }).strict(), result: z.object({ total: z.number().int().nonnegative() }) },
+  /** A model's history: its measured runs oldest first (the newest `limit`), with p50, throughput, configuration and machine. */
+  'runs.history': {
+    params: z.object({ filter: RunFilterSchema.default({}), limit: z.number().int().min(1).max(10_000).default(2_000) }).strict(),
+    result: z.array(HistoryPointSchema),
+  },
+  /** The models, providers, thread counts, batches, scenarios and tags present, for the filters. */
+  'runs.facets': { params: Empty, result: RunFacetsSchema },
+  /** Changes a run's label, notes or tags (what was measured stays as it was). */
+  'runs.update': { params: RunIdParams.extend({ patch: RunMetaPatchSchema }).strict(), result: RunSchema },
+  /** Deletes runs softly, all or none: they leave every list and `runs.restore` brings them back. */
+  'runs.delete': { params: RunIdsParams, result: z.object({ deleted: z.array(z.string()) }) },
+  'runs.restore': { params: RunIdsParams, result: z.object({ restored: z.array(z.string()) }) },
+  /** Starts a new run with a stored run's configuration, through the same queue as runs.start. */
+  'runs.rerun': { params: RunIdParams, result: z.object({ runId: z.string() }) },
   'runs.get': { params: RunIdParams, result: RunDetailSchema },
   /**
    * Answers once the run has ended (completed, failed, aborted or interrupted), with what

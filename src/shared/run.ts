@@ -22,6 +22,16 @@ const RunBaseSchema = z.object({
   createdAt: z.string(), // ISO-8601
   /** The study that asked for this run (a sweep, a comparison…), when one did. */
   studyId: z.string().optional(),
+  /**
+   * What the user wrote about the run after it ran (Sessions: edit). `label` is set only once
+   * the user changed the config's label; it is kept apart so editing it never changes what was
+   * measured (show `label ?? config.label`).
+   */
+  label: z.string().optional(),
+  notes: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  /** Set while the run is deleted (hidden from lists, restorable). */
+  deletedAt: z.string().optional(),
 });
 
 export const RunSchema = z.discriminatedUnion('status', [

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { CliError } from './errors';
 import { EXIT_CANCELLED } from './exit-codes';
 import { isFileRef, type Side } from './compare-refs';
+import { InterleaveError, runInterleavedRounds } from '../../shared/compare/interleave';
 
 export interface Interrupt {
   asked: boolean;
@@ -31,7 +32,7 @@ async function configOf(api: DynoApi, ref: string): Promise<RunConfig> {
   return (await api.call('runs.get', { runId: ref })).run.config;
 }
 
-/** Runs the rounds; returns one side per configuration, its runs in round order, and the study. */
+/** Runs the rounds (the shared loop), with the CLI's progress lines, Ctrl+C and exit codes. */
 export async function interleavedRounds(
   api: DynoApi,
   sides: readonly Side[],
@@ -41,23 +42,16 @@ export async function interleavedRounds(
 ): Promise<{ studyId: string; sides: string[][] }> {
   const configs: RunConfig[] = [];
   for (const side of sides) configs.push(await configOf(api, side[0] ?? ''));
-  const study = await api.call('studies.create', {
-    kind: 'comparison',
-    name: `interleaved A/B ${new Date().toISOString()}`,
-    spec: { from: sides.map((s) => [...s]), rounds },
-  });
-  progress(`study ${study.id}: ${rounds} rounds of ${configs.length} configurations`);
-  const measured: string[][] = configs.map(() => []);
-  for (let round = 1; round <= rounds; round++) {
-    for (const [i, config] of configs.entries()) {
-      if (interrupt.asked) throw new CliError('Cancelled: the rounds measured so far are kept in the study.', EXIT_CANCELLED);
-      const { runId } = await api.call('runs.start', { config, studyId: study.id });
-      interrupt.runId = runId;
-      const { run } = await api.call('runs.wait', { runId });
-      if (run.status !== 'completed') throw new CliError(`Round ${round}, configuration ${i + 1}: the run ${run.status === 'failed' ? `failed: ${run.error}` : `was ${run.status}`}.`, run.status === 'aborted' ? EXIT_CANCELLED : 1);
-      measured[i]?.push(runId);
-      progress(`  round ${round}/${rounds}, ${String.fromCharCode(65 + i)}: run ${runId}, median ${(run.stats.percentiles.p50?.valueMs ?? run.stats.meanMs).toPrecision(4)} ms`);
-    }
+  try {
+    return await runInterleavedRounds(api, configs, rounds, sides.map((s) => [...s]), {
+      shouldStop: () => interrupt.asked,
+      onStudy: (studyId) => progress(`study ${studyId}: ${rounds} rounds of ${configs.length} configurations`),
+      onRunStarted: (runId) => (interrupt.runId = runId),
+      onMeasured: (round, i, run) =>
+        progress(`  round ${round}/${rounds}, ${String.fromCharCode(65 + i)}: run ${run.id}, median ${(run.stats.percentiles.p50?.valueMs ?? run.stats.meanMs).toPrecision(4)} ms`),
+    });
+  } catch (err) {
+    if (err instanceof InterleaveError) throw new CliError(err.message, err.cancelled ? EXIT_CANCELLED : 1);
+    throw err;
   }
-  return { studyId: study.id, sides: measured };
 }

@@ -65,4 +65,39 @@ export const MIGRATIONS: readonly ((db: Db) => void)[] = [
       ALTER TABLE runs ADD COLUMN study_id TEXT REFERENCES studies(id);
       CREATE INDEX runs_by_study ON runs(study_id, created_at) WHERE study_id IS NOT NULL;
     `),
+  // 3: what the user writes about a run (label, notes, tags), soft delete so a delete can be
+  // undone, and the figures the Sessions list filters and sorts on, copied out of the run's JSON
+  // into plain columns (a sort over 10,000 runs must not parse 10,000 JSON documents: generated
+  // columns did, at 250 ms a page). The save path writes them; this step fills them for old rows.
+  (db) =>
+    db.exec(`
+      ALTER TABLE runs ADD COLUMN label TEXT;   -- starts as the config's label; editable
+      ALTER TABLE runs ADD COLUMN notes TEXT;
+      ALTER TABLE runs ADD COLUMN tags_json TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE runs ADD COLUMN deleted_at TEXT;  -- set: hidden from lists, restorable
+      ALTER TABLE runs ADD COLUMN provider TEXT;
+      ALTER TABLE runs ADD COLUMN intra_threads INTEGER;
+      ALTER TABLE runs ADD COLUMN batch_size INTEGER;
+      ALTER TABLE runs ADD COLUMN scenario TEXT;
+      ALTER TABLE runs ADD COLUMN p50_ms REAL;
+      ALTER TABLE runs ADD COLUMN throughput_per_s REAL;
+      ALTER TABLE runs ADD COLUMN energy_per_inference_mj REAL;
+      ALTER TABLE runs ADD COLUMN machine TEXT;  -- the fingerprint's CPU model (+ first GPU), for a model's history
+      UPDATE runs SET
+        label = json_extract(config_json, '$.label'),
+        provider = json_extract(config_json, '$.session.executionProvider'),
+        intra_threads = json_extract(config_json, '$.session.intraOpThreads'),
+        batch_size = json_extract(config_json, '$.batchSize'),
+        scenario = json_extract(config_json, '$.scenario.kind'),
+        p50_ms = json_extract(stats_json, '$.percentiles.p50.valueMs'),
+        throughput_per_s = json_extract(stats_json, '$.throughputPerS'),
+        energy_per_inference_mj = json_extract(results_json, '$.telemetry.energy.perInferenceMj'),
+        machine = json_extract(results_json, '$.environment.cpuModel')
+          || COALESCE(' + ' || json_extract(results_json, '$.environment.gpus[0].name'), '');
+      CREATE INDEX runs_live_by_created ON runs(created_at, id) WHERE deleted_at IS NULL;
+      CREATE INDEX runs_live_by_model ON runs(model_name, created_at) WHERE deleted_at IS NULL;
+      CREATE INDEX runs_live_by_p50 ON runs(p50_ms, created_at, id) WHERE deleted_at IS NULL;
+      CREATE INDEX runs_live_by_throughput ON runs(throughput_per_s, created_at, id) WHERE deleted_at IS NULL;
+      CREATE INDEX runs_live_by_config ON runs(provider, intra_threads, batch_size) WHERE deleted_at IS NULL;
+    `),
 ];

@@ -15,16 +15,37 @@ export interface RunRow {
   warnings_json: string;
   error: string | null;
   study_id: string | null;
+  /** Schema 3 on (a row read before the upgrade has none of these). */
+  label?: string | null;
+  notes?: string | null;
+  tags_json?: string;
+  deleted_at?: string | null;
+}
+
+/**
+ * The label column starts as the config's label (so search and sort see it); the run carries a
+ * `label` of its own only once the user changed it, so a stored run reads back as the queue ran it.
+ */
+function metaOf(row: RunRow, configLabel: string | undefined): { label?: string; notes?: string; tags?: string[]; deletedAt?: string } {
+  const tags = row.tags_json ? (JSON.parse(row.tags_json) as string[]) : [];
+  return {
+    ...(typeof row.label === 'string' && row.label !== (configLabel ?? '') ? { label: row.label } : {}),
+    ...(typeof row.notes === 'string' ? { notes: row.notes } : {}),
+    ...(tags.length > 0 ? { tags } : {}),
+    ...(typeof row.deleted_at === 'string' ? { deletedAt: row.deleted_at } : {}),
+  };
 }
 
 export function rowToRun(row: RunRow): Run {
+  const config = JSON.parse(row.config_json) as { label?: string };
   const candidate = {
     id: row.id,
     status: row.status,
     createdAt: row.created_at,
     modelName: row.model_name,
-    config: JSON.parse(row.config_json) as unknown,
+    config: config as unknown,
     ...(row.study_id ? { studyId: row.study_id } : {}),
+    ...metaOf(row, typeof config.label === 'string' ? config.label : undefined),
     startedAt: row.started_at ?? undefined,
     finishedAt: row.finished_at ?? undefined,
     coldStart: row.cold_start_json ? (JSON.parse(row.cold_start_json) as unknown) : undefined,
@@ -33,6 +54,28 @@ export function rowToRun(row: RunRow): Run {
     error: row.error ?? undefined,
   };
   return RunSchema.parse(candidate);
+}
+
+/** The machine a run ran on, as a model's history tells machines apart: the CPU, and the first GPU if any. */
+export function machineOf(env: { cpuModel: string; gpus: readonly { name: string }[] }): string {
+  const gpu = env.gpus[0]?.name;
+  return gpu ? `${env.cpuModel} + ${gpu}` : env.cpuModel;
+}
+
+/** The figures the Sessions list filters and sorts on, as their own columns (schema 3). */
+function listColumnsOf(run: Run) {
+  const stats = 'stats' in run ? run.stats : undefined;
+  const results = 'results' in run ? run.results : undefined;
+  return {
+    provider: run.config.session.executionProvider,
+    intra_threads: run.config.session.intraOpThreads,
+    batch_size: run.config.batchSize ?? null,
+    scenario: run.config.scenario.kind,
+    p50_ms: stats?.percentiles.p50?.valueMs ?? null,
+    throughput_per_s: stats?.throughputPerS ?? null,
+    energy_per_inference_mj: results?.telemetry?.energy?.perInferenceMj ?? null,
+    machine: results?.environment ? machineOf(results.environment) : null,
+  };
 }
 
 /** The columns a run is written with, in one list for every INSERT. */
@@ -51,6 +94,18 @@ export const RUN_COLUMNS = [
   'error',
   'owner_pid',
   'study_id',
+  // Schema 3: the label (the user's own, else the config's) and the list's filter and sort columns.
+  'label',
+  'notes',
+  'tags_json',
+  'provider',
+  'intra_threads',
+  'batch_size',
+  'scenario',
+  'p50_ms',
+  'throughput_per_s',
+  'energy_per_inference_mj',
+  'machine',
 ] as const;
 
 /** A run with everything its state carries, as the named values of RUN_COLUMNS. */
@@ -72,5 +127,10 @@ export function runRowValues(run: Run, warnings: readonly unknown[], ownerPid: n
     error: (has('error') as string | undefined) ?? null,
     owner_pid: ownerPid,
     study_id: run.studyId ?? null,
+    // Written on insert only (see RunsRepository.save): afterwards the label is the user's to edit.
+    label: run.label ?? run.config.label ?? null,
+    notes: run.notes ?? null,
+    tags_json: JSON.stringify(run.tags ?? []),
+    ...listColumnsOf(run),
   };
 }

@@ -33,7 +33,9 @@ export class RunsRepository {
          ON CONFLICT(id) DO UPDATE SET status = excluded.status, started_at = excluded.started_at,
            finished_at = excluded.finished_at, cold_start_json = excluded.cold_start_json,
            stats_json = excluded.stats_json, results_json = excluded.results_json, warnings_json = excluded.warnings_json, error = excluded.error,
-           study_id = COALESCE(excluded.study_id, runs.study_id)`,
+           study_id = COALESCE(excluded.study_id, runs.study_id), p50_ms = excluded.p50_ms,
+           throughput_per_s = excluded.throughput_per_s, energy_per_inference_mj = excluded.energy_per_inference_mj,
+           machine = COALESCE(excluded.machine, runs.machine)`,
       )
       .run(runRowValues(run, warnings, this.ownerPid));
   }
@@ -59,7 +61,7 @@ export class RunsRepository {
   }
 
   list(limit: number): Run[] {
-    const rows = this.db.prepare('SELECT * FROM runs ORDER BY created_at DESC, id DESC LIMIT ?').all(limit) as RunRow[];
+    const rows = this.db.prepare('SELECT * FROM runs WHERE deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT ?').all(limit) as RunRow[];
     return rows.map(rowToRun);
   }
 

@@ -12,6 +12,7 @@ import type { AppInfo } from '../../shared/contract';
 import { openDatabase } from '../store/database';
 import { RunsRepository } from '../store/runs-repository';
 import { StudiesRepository } from '../store/studies-repository';
+import { RunCatalog } from '../store/run-catalog';
 import { BundleStore } from '../store/bundle-store';
 import { loadSamples } from '../models/samples';
 import type { WorkerSpawnSpec } from '../child/fork-worker';
@@ -98,6 +99,7 @@ export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
     environment: async (executionProvider) =>
       environmentFingerprint({ executionProvider, electronVersion: options.electronVersion ?? null, gpu: await gpu() }),
     repo,
+    catalog: new RunCatalog(opened.db),
     studies,
     bundles: new BundleStore(opened.db, repo, studies),
     worker,

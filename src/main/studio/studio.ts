@@ -29,7 +29,10 @@ import type { TelemetrySources } from './run-telemetry';
 import type { Environment } from '../../shared/telemetry';
 import type { WorkerSpawnSpec } from '../child/fork-worker';
 import type { Executor } from '../executor/executor';
-import { RunConfigSchema } from '../../shared/run';
+import { RunConfigSchema, type RunConfig } from '../../shared/run';
+import type { Display } from '../../shared/conditions';
+import type { RunCatalog } from '../store/run-catalog';
+import { sessionHandlers } from './session-handlers';
 
 /**
  * A refused request in words: a run configuration's problems are named by the setting's label
@@ -45,6 +48,7 @@ function invalidRequest(method: string, error: z.ZodError): string {
 export interface StudioDeps {
   repo: RunsRepository;
   studies: StudiesRepository;
+  catalog: RunCatalog;
   /** Whole runs in and out, for reports, bundles and imports. */
   bundles: BundleStore;
   worker: WorkerSpawnSpec;
@@ -113,6 +117,15 @@ export class Studio {
     const { repo, studies } = this.deps;
     const samplePaths = new Set(this.deps.samples.map((s) => s.path));
     const inspectModel = (path: string) => inspectInWorker(this.deps.worker, path);
+    const start = async (config: RunConfig, studyId?: string, display?: Display): Promise<{ runId: string }> => {
+      // Fail now, with the model's own error, rather than as a failed run in a worker.
+      const model = await inspectModel(config.modelPath);
+      if (config.inputs.kind !== 'files') checkShapes(model.inputs, config);
+      const ep = await this.deps.providers.status(config.session.executionProvider);
+      if (!ep.available) throw new ApiCallError(`Execution provider ${ep.name} is not available: ${ep.reason ?? 'unknown reason'}`, 'provider-unavailable');
+      const run = this.queue.enqueue(config, { ...(studyId !== undefined ? { studyId } : {}), ...(display !== undefined ? { display } : {}) });
+      return { runId: run.id };
+    };
     return {
       'app.info': async () => {
         await this.deps.providers.probeAll();
@@ -172,16 +185,10 @@ export class Studio {
       ...reportHandlers({ bundles: this.deps.bundles, compare: compareHandler(repo), studies, exporter: () => `dyno@${this.deps.info().version}`, now: () => new Date() }),
       'runs.start': async ({ config, studyId, display }) => {
         if (studyId !== undefined) requireStudy(studies, studyId);
-        // Fail now, with the model's own error, rather than as a failed run in a worker.
-        const model = await inspectModel(config.modelPath);
-        if (config.inputs.kind !== 'files') checkShapes(model.inputs, config);
-        const ep = await this.deps.providers.status(config.session.executionProvider);
-        if (!ep.available) throw new ApiCallError(`Execution provider ${ep.name} is not available: ${ep.reason ?? 'unknown reason'}`, 'provider-unavailable');
-        const run = this.queue.enqueue(config, { ...(studyId !== undefined ? { studyId } : {}), ...(display !== undefined ? { display } : {}) });
-        return { runId: run.id };
+        return start(config, studyId, display);
       },
+      ...sessionHandlers(this.deps.catalog, repo, (config) => start(config), () => new Date()),
       'runs.cancel': ({ runId }) => ({ cancelled: this.queue.cancel(runId) }),
-      'runs.list': ({ limit }) => repo.list(limit),
       'runs.get': ({ runId }) => {
         const found = repo.get(runId);
         if (!found) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');

@@ -9,11 +9,14 @@ import { FailureNotice } from './components/FailureNotice';
 import { RunView } from './views/RunView';
 import { SessionsView } from './views/SessionsView';
 import { ModelsView } from './views/ModelsView';
+import { CompareView } from './views/CompareView';
+import { ToastHost } from './components/Toast';
 import { formatBytes } from '../../shared/format';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'run', label: 'Run' },
   { id: 'sessions', label: 'Sessions' },
+  { id: 'compare', label: 'Compare' },
   { id: 'models', label: 'Models' },
 ];
 
@@ -101,9 +104,11 @@ export function App() {
         <div className="view">
           {view === 'run' && <RunView />}
           {view === 'sessions' && <SessionsView />}
+          {view === 'compare' && <CompareView />}
           {view === 'models' && <ModelsView />}
         </div>
       </div>
+      <ToastHost />
       {dragging && <div className="drop-overlay">Drop an .onnx file to open it</div>}
     </div>
   );

@@ -7,6 +7,7 @@ import { api, connection } from '../api';
 import { useConnection } from '../stores/connection-store';
 import { useLiveRun } from '../stores/live-run-store';
 import { useSessions } from '../stores/sessions-store';
+import { useSessionsList } from '../stores/sessions-list-store';
 
 export function connectEvents(): () => void {
   const offConnection = connection.subscribe(({ up, reason }) => useConnection.getState().set(up, reason));
@@ -15,6 +16,7 @@ export function connectEvents(): () => void {
       case 'run.updated':
         useLiveRun.getState().onRun(event.run);
         useSessions.getState().upsert(event.run);
+        useSessionsList.getState().onRun(event.run);
         break;
       case 'run.progress':
         useLiveRun.getState().onProgress(event.runId, event.progress);

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type View = 'run' | 'sessions' | 'models';
+export type View = 'run' | 'sessions' | 'compare' | 'models';
 
 /** Which view is showing, the theme and the live-chart switch; nothing else. */
 export const useUi = create<{

@@ -1,18 +1,23 @@
-/** Every stored run, newest first; select one to see its statistics and latency timeline. */
+/**
+ * Every stored run as a workbench: search and filters, a virtualised list with multi-select,
+ * the selection's actions (compare, re-run, copy command, delete with Undo), and the detail of
+ * the run when one is selected, with its label, tags and notes to edit.
+ */
 import { useEffect } from 'react';
 import { useSessions } from '../stores/sessions-store';
+import { useSessionsList } from '../stores/sessions-list-store';
 import { StatusBadge } from '../components/StatusBadge';
 import { RunResults } from '../components/RunResults';
 import { FailureNotice } from '../components/FailureNotice';
 import { LatencyChart } from '../charts/LatencyChart';
 import { TimelineChart } from '../charts/TimelineChart';
-import { formatMs, formatRate } from '../../../shared/format';
-import type { Run } from '../../../shared/run';
+import { RunsList } from '../components/sessions/RunsList';
+import { SessionsFilters } from '../components/sessions/SessionsFilters';
+import { SelectionActions } from '../components/sessions/SelectionActions';
+import { RunMetaEditor } from '../components/sessions/RunMetaEditor';
+import { ModelHistory } from '../components/sessions/ModelHistory';
+import { labelOf } from '../sessions/run-columns';
 import type { Series } from '../../../shared/contract';
-
-function statsOf(run: Run) {
-  return run.status === 'completed' || run.status === 'aborted' ? run.stats : undefined;
-}
 
 function SeriesChart({ series }: { series: Series }) {
   const x = series.points.map((p) => p.i);
@@ -21,54 +26,12 @@ function SeriesChart({ series }: { series: Series }) {
   return <LatencyChart x={x} latencyMs={y} warmupCount={warmup} version={series.totalPoints} testId="detail-chart" />;
 }
 
-export function SessionsView() {
-  const { runs, selectedId, detail, series, telemetry, listFailure, detailFailure, refresh, select } = useSessions();
-  useEffect(() => void refresh(), [refresh]);
+function RunDetailPanel() {
+  const { detail, series, telemetry, detailFailure } = useSessions();
+  const single = useSessionsList((s) => s.selection.selected.size === 1);
+  if (!single) return null;
   return (
-    <div className="sessions-view">
-      <section className="runs-table-wrap">
-        <h2>Sessions</h2>
-        {listFailure && <FailureNotice failure={listFailure} testId="runs-failure" />}
-        {runs.length === 0 ? (
-          <p className="hint">No runs yet. Runs from the studio and from `dyno bench` both appear here.</p>
-        ) : (
-          <table className="runs-table" data-testid="runs-table">
-            <thead>
-              <tr>
-                <th>when</th>
-                <th>model</th>
-                <th>status</th>
-                <th className="num">p50</th>
-                <th className="num">p90</th>
-                <th className="num">p99</th>
-                <th className="num">mean</th>
-                <th className="num">throughput</th>
-                <th className="num">n</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((r) => {
-                const s = statsOf(r);
-                return (
-                  <tr key={r.id} className={r.id === selectedId ? 'selected' : ''} onClick={() => void select(r.id)} data-testid={`run-row-${r.id}`}>
-                    <td>{new Date(r.createdAt).toLocaleString()}</td>
-                    <td className="mono">{r.modelName}</td>
-                    <td>
-                      <StatusBadge status={r.status} />
-                    </td>
-                    <td className="num">{formatMs(s?.percentiles.p50?.valueMs)}</td>
-                    <td className="num">{formatMs(s?.percentiles.p90?.valueMs)}</td>
-                    <td className="num">{formatMs(s?.percentiles.p99?.valueMs)}</td>
-                    <td className="num">{formatMs(s?.meanMs)}</td>
-                    <td className="num">{s ? formatRate(s.throughputPerS) : '—'}</td>
-                    <td className="num">{s?.count ?? '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
-      </section>
+    <>
       {detailFailure && (
         <section className="run-detail">
           <FailureNotice failure={detailFailure} testId="run-detail-failure" box />
@@ -77,8 +40,9 @@ export function SessionsView() {
       {detail && (
         <section className="run-detail" data-testid="run-detail">
           <h2>
-            {detail.run.modelName} <StatusBadge status={detail.run.status} /> <span className="run-id mono">{detail.run.id}</span>
+            {labelOf(detail.run) || detail.run.modelName} <StatusBadge status={detail.run.status} /> <span className="run-id mono">{detail.run.id}</span>
           </h2>
+          <RunMetaEditor run={detail.run} />
           <RunResults detail={detail} />
           {series && series.points.length > 0 && (
             <div className="chart-card">
@@ -108,6 +72,33 @@ export function SessionsView() {
           </details>
         </section>
       )}
+    </>
+  );
+}
+
+export function SessionsView() {
+  const { ids, loaded, listFailure, filter, load } = useSessionsList();
+  useEffect(() => void load(), [load]);
+  const empty = loaded && ids.length === 0;
+  return (
+    <div className="sessions-view">
+      <section className="runs-table-wrap">
+        <h2>Sessions</h2>
+        <SessionsFilters />
+        <ModelHistory />
+        {listFailure && <FailureNotice failure={listFailure} testId="runs-failure" />}
+        {empty && Object.keys(filter).length === 0 ? (
+          <p className="hint">No runs yet. Runs from the studio and from `dyno bench` both appear here.</p>
+        ) : empty ? (
+          <p className="hint" data-testid="runs-none-match">No stored run matches these filters.</p>
+        ) : (
+          <>
+            <SelectionActions />
+            <RunsList />
+          </>
+        )}
+      </section>
+      <RunDetailPanel />
     </div>
   );
 }

@@ -1,0 +1,56 @@
+/**
+ * The Sessions list's columns: what tells runs apart (model, provider, threads, batch,
+ * scenario, label, tags, status, date) and their headline figures (p50, throughput, energy),
+ * each with the sort key the host orders by. One list, read by the header and every row.
+ */
+import type { Run } from '../../../shared/run';
+import type { RunSortKey } from '../../../shared/sessions/run-query';
+import { formatMs, formatRate } from '../../../shared/format';
+
+export interface RunColumn {
+  id: string;
+  title: string;
+  sort?: RunSortKey;
+  numeric?: boolean;
+  text(run: Run): string;
+}
+
+const statsOf = (run: Run) => ('stats' in run ? run.stats : undefined);
+const resultsOf = (run: Run) => ('results' in run ? run.results : undefined);
+
+export function threadsText(run: Run): string {
+  const asked = run.config.session.intraOpThreads;
+  if (asked > 0) return String(asked);
+  const resolved = resultsOf(run)?.intraOpThreads;
+  return resolved !== undefined ? `auto (${resolved})` : 'auto';
+}
+
+export function energyText(run: Run): string {
+  const mj = resultsOf(run)?.telemetry?.energy?.perInferenceMj;
+  return mj === null || mj === undefined ? '—' : `${mj.toPrecision(3)} mJ`;
+}
+
+/** "Nov 7, 10:35": short enough for its column; the year only when it is not this year's. */
+function shortDate(iso: string): string {
+  const d = new Date(iso);
+  const thisYear = d.getFullYear() === new Date().getFullYear();
+  return d.toLocaleString([], { ...(thisYear ? {} : { year: '2-digit' }), month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
+/** The user's label, or the one the run was started with. */
+export const labelOf = (run: Run): string => run.label ?? run.config.label ?? '';
+
+export const RUN_COLUMNS: readonly RunColumn[] = [
+  { id: 'date', title: 'when', sort: 'createdAt', text: (r) => shortDate(r.createdAt) },
+  { id: 'model', title: 'model', sort: 'model', text: (r) => r.modelName },
+  { id: 'provider', title: 'EP', sort: 'provider', text: (r) => r.config.session.executionProvider },
+  { id: 'threads', title: 'threads', sort: 'threads', numeric: true, text: threadsText },
+  { id: 'batch', title: 'batch', sort: 'batch', numeric: true, text: (r) => String(r.config.batchSize ?? 1) },
+  { id: 'scenario', title: 'scenario', sort: 'scenario', text: (r) => r.config.scenario.kind },
+  { id: 'label', title: 'label', sort: 'label', text: labelOf },
+  { id: 'tags', title: 'tags', text: (r) => (r.tags ?? []).join(', ') },
+  { id: 'status', title: 'status', sort: 'status', text: (r) => r.status },
+  { id: 'p50', title: 'p50', sort: 'p50', numeric: true, text: (r) => formatMs(statsOf(r)?.percentiles.p50?.valueMs) },
+  { id: 'throughput', title: 'throughput', sort: 'throughput', numeric: true, text: (r) => { const s = statsOf(r); return s ? formatRate(s.throughputPerS) : '—'; } },
+  { id: 'energy', title: 'energy/inf', sort: 'energy', numeric: true, text: energyText },
+];
