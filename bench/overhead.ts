@@ -22,7 +22,7 @@ import { z } from 'zod';
 import { createStudio } from '../src/main/studio/create-studio';
 import { createInProcessApi } from '../src/main/studio/in-process-api';
 import { RunConfigSchema } from '../src/shared/run';
-import { quantileCi, quantileSorted, sortedCopy } from '../src/shared/stats';
+import { ratioFigure, type RatioFigure } from './paired-ratio';
 
 /** An order-statistic interval for a median needs 6 pairs at 95 %; 8 gives it room. */
 const MIN_ROUNDS = Math.max(6, Number(process.env.MIN_ROUNDS ?? 8));
@@ -65,22 +65,10 @@ function bareMean(model: string, warmup: number, iterations: number): number {
   return z.object({ meanMs: z.number() }).parse(JSON.parse(out)).meanMs;
 }
 
-interface RatioFigure {
-  median: number;
-  low: number;
-  high: number;
-  rounds: number;
-}
-
-function ratioFigure(ratios: readonly number[]): RatioFigure | null {
-  const sorted = sortedCopy(ratios);
-  const ci = quantileCi(sorted, 0.5);
-  return ci ? { median: quantileSorted(sorted, 0.5), low: ci.lowMs, high: ci.highMs, rounds: ratios.length } : null;
-}
-
-function verdict(f: RatioFigure): string {
-  if (f.high <= TARGET) return `within the ${TARGET} target`;
-  if (f.low > TARGET) return `OVER the ${TARGET} target`;
+function verdict({ ci }: RatioFigure): string {
+  if (!ci) return 'too few rounds for an interval';
+  if (ci.high <= TARGET) return `within the ${TARGET} target`;
+  if (ci.low > TARGET) return `OVER the ${TARGET} target`;
   return `undecided: the interval straddles ${TARGET} (rerun on a quiet machine, or MAX_ROUNDS=…)`;
 }
 
@@ -108,11 +96,11 @@ try {
       ratios.push(d / b);
       console.log(`  ${c.name.padEnd(32)} round ${r + 1}: dyno ${d.toFixed(5)}  bare ${b.toFixed(5)}  ratio ${(d / b).toFixed(3)}`);
       figure = ratios.length >= MIN_ROUNDS ? ratioFigure(ratios) : null;
-      if (figure && figure.high - figure.low < MAX_WIDTH) break;
+      if (figure?.ci && figure.ci.high - figure.ci.low < MAX_WIDTH) break;
     }
     rows.push(
-      figure
-        ? `${c.name.padEnd(32)} ratio ${figure.median.toFixed(3)} [95% CI ${figure.low.toFixed(3)} – ${figure.high.toFixed(3)}] over ${figure.rounds} rounds: ${verdict(figure)}`
+      figure?.ci
+        ? `${c.name.padEnd(32)} ratio ${figure.median.toFixed(3)} [95% CI ${figure.ci.low.toFixed(3)} – ${figure.ci.high.toFixed(3)}] over ${figure.rounds} rounds: ${verdict(figure)}`
         : `${c.name.padEnd(32)} too few rounds for an interval`,
     );
   }

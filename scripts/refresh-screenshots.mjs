@@ -18,6 +18,8 @@ const KEPT = [
   'inspector.png',
   'run-telemetry.png',
   'run-gpu-telemetry.png',
+  'report-button.png',
+  'html-report-charts.png',
 ];
 const OUTPUT = resolve('test-results');
 const DOCS = resolve('docs/screenshots');

@@ -4,6 +4,7 @@
  * inferred from the schemas, and each side parses what it receives with them.
  */
 import { z } from 'zod';
+import { DisplaySchema } from './conditions';
 import { ModelInfoSchema, SampleModelSchema } from './model';
 import { RunConfigSchema, RunSchema, SampleSchema } from './run';
 import { WarningSchema } from './warnings-schema';
@@ -13,6 +14,8 @@ import { isMethodName, type MethodName } from './method-names';
 import { firstIssue } from './first-issue';
 import { NewStudySchema, StudyDetailSchema, StudySchema, StudySummarySchema } from './study';
 import { RecentModelSchema } from './recent-model';
+import { ImportRequestSchema, ImportResultSchema, ReportFileSchema, ReportRequestSchema } from './report';
+import { CompareParamsSchema, ComparisonSchema } from './compare/schema';
 
 export const AppInfoSchema = z.object({
   version: z.string(),
@@ -96,9 +99,12 @@ export const methods = {
     params: z.object({ studyId: z.string().min(1), runIds: z.array(z.string().min(1)).min(1).max(10_000) }).strict(),
     result: z.object({ added: z.number().int().nonnegative() }),
   },
-  /** `studyId`: the run belongs to that study from the moment it is queued. */
+  /**
+   * `studyId`: the run belongs to that study from the moment it is queued. `display`: what the
+   * client will draw while it measures (recorded in the run's conditions; none when not said).
+   */
   'runs.start': {
-    params: z.object({ config: RunConfigSchema, studyId: z.string().min(1).optional() }).strict(),
+    params: z.object({ config: RunConfigSchema, studyId: z.string().min(1).optional(), display: DisplaySchema.optional() }).strict(),
     result: z.object({ runId: z.string() }),
   },
   'runs.cancel': { params: RunIdParams, result: z.object({ cancelled: z.boolean() }) },
@@ -117,6 +123,13 @@ export const methods = {
     params: RunIdParams.extend({ maxPoints: z.number().int().min(10).max(200_000).default(5_000) }).strict(),
     result: SeriesSchema,
   },
+  /**
+   * Compares stored runs with a baseline: per side a verdict (faster / slower / no meaningful
+   * difference / inconclusive / not enough samples) judged at the level of evidence the runs
+   * give (single runs, repeated runs, interleaved rounds), per-metric entries, config and
+   * environment differences. See shared/compare/schema.ts.
+   */
+  'runs.compare': { params: CompareParamsSchema, result: ComparisonSchema },
   /** Telemetry samples of a run (CPU load, memory, worker, power), on the latency time base. */
   'runs.telemetry': { params: RunIdParams, result: z.array(TelemetrySampleSchema) },
   /** Histogram and CDF of every measured latency of a run (computed over all stored samples). */
@@ -131,6 +144,10 @@ export const methods = {
       cdfFraction: z.array(z.number()),
     }),
   },
+  /** One file of stored runs (or a study's): html | markdown | csv | json | bundle. */
+  'reports.create': { params: ReportRequestSchema, result: ReportFileSchema },
+  /** Stores the runs of a bundle, an HTML report, a hyperfine export or onnxruntime_perf_test output, in one transaction. */
+  'runs.import': { params: ImportRequestSchema, result: ImportResultSchema },
 } as const satisfies Record<MethodName, { params: z.ZodType; result: z.ZodType }>;
 
 export type Method = MethodName;

@@ -23,6 +23,9 @@ export const METHOD_NAMES = [
   'runs.series',
   'runs.distribution',
   'runs.telemetry',
+  'reports.create',
+  'runs.import',
+  'runs.compare',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -135,6 +135,19 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
         }
       : null,
     environment: r ? r.environment : null,
+    conditions: r?.conditions
+      ? {
+          display: r.conditions.display,
+          workerCores: r.conditions.workerCores,
+          machineCores: r.conditions.machineCores,
+          ...(r.conditions.workerCpuList !== undefined ? { workerCpuList: r.conditions.workerCpuList } : {}),
+          ...(r.conditions.workerNice !== undefined ? { workerNice: r.conditions.workerNice } : {}),
+          ...(r.conditions.intraOpThreads !== undefined ? { intraOpThreads: r.conditions.intraOpThreads } : {}),
+          ...(r.conditions.busyProcesses
+            ? { busyProcesses: r.conditions.busyProcesses.map(({ pid, name, cpuPct, dynoHost }) => ({ pid, name, cpu_pct: cpuPct, ...(dynoHost ? { dynoHost } : {}) })) }
+            : {}),
+        }
+      : null,
     warnings: warnings.map(({ code, message }) => ({ code, message })),
   };
 }

@@ -5,10 +5,13 @@
  * key names (`_ms`, `_per_s`, `_j`) so a reader never has to guess. Absent readings are null.
  */
 import { z } from 'zod';
+import { COMPARE_VERDICTS, EVIDENCE_LEVELS } from './compare/schema';
+import { TargetResultSchema } from './targets/schema';
 import { RunConfigSchema, type RunStatus } from './run';
 import { OutputCheckSchema } from './run-results';
 import { TensorInfoSchema } from './model';
 import { EnvironmentSchema } from './telemetry';
+import { DisplaySchema } from './conditions';
 
 export const RUN_JSON_FORMAT_VERSION = 1;
 /** Where the schema lives in the repository; `$schema` names the same path under dyno.dev. */
@@ -108,13 +111,32 @@ const ProfileJsonSchema = z.object({
   topNodes: z.array(z.object({ name: z.string(), opType: z.string(), ms: num, share: num })),
 });
 
-/** A comparison with `--baseline`, hyperfine-style (see shared/compare.ts). */
+/** A comparison with `--baseline`, by the same verdict logic as `dyno compare` (shared/compare). */
 const BaselineJsonSchema = z.object({
   ref: z.string().describe('the baseline: "run <id>" or the file it came from'),
   ratio: num.describe('median of this run ÷ median of the baseline; > 1 is slower'),
-  ratioSigma: num,
+  /** Runs stored before the verdicts: hyperfine's σ of the ratio of means (the spread of iterations, not an uncertainty). */
+  ratioSigma: num.optional(),
   slowerByPct: num,
+  ciLow: maybe.optional().describe('95 % interval of the ratio, widened by run-to-run variation'),
+  ciHigh: maybe.optional(),
+  verdict: z.enum(COMPARE_VERDICTS).optional(),
+  evidence: z.enum(EVIDENCE_LEVELS).optional(),
   sentence: z.string(),
+});
+
+/** What the run was measured under (shared/conditions.ts); absent in files written before it was recorded. */
+const ConditionsJsonSchema = z.object({
+  display: DisplaySchema.describe('what the client drew while it measured: live-charts, charts-paused, or none (CLI, API)'),
+  workerCores: z.number().int().describe("logical cores the worker's affinity allowed"),
+  machineCores: z.number().int(),
+  workerCpuList: z.string().optional(),
+  workerNice: z.number().int().optional(),
+  intraOpThreads: z.number().int().optional(),
+  busyProcesses: z
+    .array(z.object({ pid: z.number().int(), name: z.string(), cpu_pct: num.describe('average % of one core while it measured'), dynoHost: z.boolean().optional() }))
+    .optional()
+    .describe('other processes that used ≥ 2 % of a core while it measured, busiest first (Linux)'),
 });
 
 export const RunJsonSchema = z
@@ -149,8 +171,10 @@ export const RunJsonSchema = z
     telemetry: TelemetryJsonSchema.nullable(),
     energy: EnergyJsonSchema.nullable(),
     environment: EnvironmentSchema.nullable(),
+    conditions: ConditionsJsonSchema.nullable().optional(),
     warnings: z.array(z.object({ code: z.string(), message: z.string() })),
     baseline: BaselineJsonSchema.optional(),
+    targets: z.array(TargetResultSchema).optional().describe('--target: each judged pass, fail or not enough samples from the figure’s 95 % interval'),
   })
   .meta({ title: 'Dyno run', description: 'One benchmark run as Dyno exports it (dyno bench --json).' });
 export type RunJson = z.infer<typeof RunJsonSchema>;

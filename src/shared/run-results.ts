@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { TensorInfoSchema } from './model';
 import { EnvironmentSchema, TelemetrySummarySchema } from './telemetry';
+import { MeasurementConditionsSchema } from './conditions';
 
 export const OutputCheckSchema = z.object({
   passed: z.boolean(),
@@ -81,5 +82,7 @@ export const RunResultsSchema = z.object({
   stability: StabilitySchema,
   telemetry: TelemetrySummarySchema.optional(),
   environment: EnvironmentSchema,
+  /** What the run was measured under (display, cores, priority, busy neighbours). Absent for runs before it was recorded. */
+  conditions: MeasurementConditionsSchema.optional(),
 });
 export type RunResults = z.infer<typeof RunResultsSchema>;

@@ -173,6 +173,10 @@ export function environmentDifferences(a: Environment, b: Environment): string[]
   diff('execution provider', a.executionProvider, b.executionProvider);
   diff('GPUs', a.gpus.map((g) => `${g.name} ${g.driver ?? ''}`), b.gpus.map((g) => `${g.name} ${g.driver ?? ''}`));
   diff('GPU power limits', a.gpus.map((g) => g.powerLimitW), b.gpus.map((g) => g.powerLimitW));
+  diff('CUDA', a.cudaVersion, b.cudaVersion);
+  // Which programs shared the GPUs (by name: process ids differ on every run).
+  const sharing = (e: Environment): string[] => e.gpuProcesses.map((p) => `GPU ${p.gpu}: ${p.name ?? 'unnamed process'}`).sort();
+  diff('other processes on the GPUs', sharing(a), sharing(b));
   diff('Node', a.nodeVersion, b.nodeVersion);
   return out;
 }

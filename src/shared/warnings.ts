@@ -4,12 +4,16 @@
  */
 import type { LatencyStats } from './stats';
 import { PERCENTILES } from './stats';
+import { disturbingProcesses, type BusyProcess, type MeasurementConditions } from './conditions';
 
 export type MeasurementWarning =
   | { code: 'percentile-unsupported'; message: string; percentiles: string[]; have: number; need: number }
   | { code: 'outliers'; message: string; count: number; maxAbsZ: number }
   | { code: 'noisy'; message: string; cvPct: number }
-  | { code: 'slow-first-run'; message: string; firstRunMs: number; medianMs: number };
+  | { code: 'slow-first-run'; message: string; firstRunMs: number; medianMs: number }
+  | { code: 'drawn-on-all-cores'; message: string; intraOpThreads: number; workerCores: number }
+  | { code: 'threads-oversubscribed'; message: string; intraOpThreads: number; workerCores: number }
+  | { code: 'busy-processes'; message: string; processes: BusyProcess[] };
 
 /** hyperfine warns when a point lies this many scaled MADs from the median. */
 const SEVERE_OUTLIER_Z = 10;
@@ -54,6 +58,36 @@ export function measurementWarnings(stats: LatencyStats, firstRunMs?: number): M
       firstRunMs,
       medianMs: median,
       message: `The first inference took ${firstRunMs.toFixed(1)} ms, ${(firstRunMs / median).toFixed(0)}× the median: cold start is reported separately; keep warm-up on.`,
+    });
+  }
+  return out;
+}
+
+/** Conditions of the measurement likely to have disturbed it (see conditions.ts). */
+export function conditionWarnings(c: MeasurementConditions): MeasurementWarning[] {
+  const out: MeasurementWarning[] = [];
+  const threads = c.intraOpThreads;
+  if (threads !== undefined && threads > c.workerCores) {
+    out.push({
+      code: 'threads-oversubscribed',
+      intraOpThreads: threads,
+      workerCores: c.workerCores,
+      message: `${threads} intra-op threads on the worker's ${c.workerCores} cores: ONNX Runtime's threads took turns on the cores, which slows and scatters latency; use at most ${c.workerCores}.`,
+    });
+  } else if (threads !== undefined && threads >= c.workerCores && c.display === 'live-charts') {
+    out.push({
+      code: 'drawn-on-all-cores',
+      intraOpThreads: threads,
+      workerCores: c.workerCores,
+      message: `The studio drew live charts while ONNX Runtime used all ${c.workerCores} of the worker's cores: each redraw (every few seconds) takes a core from the benchmark for a moment, which can show in the highest percentiles. For the quietest figures, untick "Draw charts while measuring" or use ${c.workerCores - 1 || 1} intra-op thread${c.workerCores - 1 > 1 ? 's' : ''}.`,
+    });
+  }
+  const busy = disturbingProcesses(c);
+  if (busy.length > 0) {
+    out.push({
+      code: 'busy-processes',
+      processes: busy,
+      message: `Other processes used the CPU while this run measured (${busy.map((p) => `${p.name} ${p.cpuPct.toFixed(0)}% of a core`).join(', ')}): they took time from the benchmark; rerun on a quiet machine to be sure of the figures.`,
     });
   }
   return out;

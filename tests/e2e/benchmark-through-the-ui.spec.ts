@@ -35,6 +35,17 @@ function collectPageErrors(page: Page): string[] {
   return errors;
 }
 
+/** How many pixels of a canvas hold something: proof that it drew, not only that it exists. */
+function drawnPixels(page: Page, testId: string): Promise<number> {
+  return page.evaluate((id) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(`[data-testid="${id}"]`);
+    const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let k = 3; data && k < data.length; k += 4) if ((data[k] ?? 0) > 0) n++;
+    return n;
+  }, testId);
+}
+
 function storedStats(runId: string): LatencyStats {
   const db = new Database(join(t.home, 'dyno.db'), { readonly: true });
   const row = db.prepare('SELECT stats_json FROM runs WHERE id = ?').get(runId) as { stats_json: string };
@@ -66,9 +77,12 @@ test('benchmark a bundled sample and read results that match the stored run', as
   await expect(page.getByTestId('cli-command')).toHaveText(/npx dyno bench .*squeezenet\.onnx --min-iterations 300 --min-duration 2$/);
   await page.getByTestId('start-run').click();
 
-  // Live: the chart draws while the worker measures.
+  // Live: while the worker measures, a canvas chart (redrawn every few seconds), the progress and
+  // the median so far; no plotly chart until the run ends.
   await expect(page.getByTestId('cancel-run')).toBeVisible();
-  await expect(page.locator('[data-testid="live-chart"] .scatterlayer .trace')).toHaveCount(1, { timeout: 15_000 });
+  await expect(page.getByTestId('median-so-far')).toHaveText(/^median so far [\d.]+ ms$/, { timeout: 30_000 });
+  await expect.poll(() => drawnPixels(page, 'live-canvas'), { timeout: 15_000 }).toBeGreaterThan(200);
+  await expect(page.getByTestId('live-chart')).toHaveCount(0);
   await screenshot(page, 'run-live.png');
 
   await expect(page.getByTestId('results')).toBeVisible({ timeout: 60_000 });
@@ -139,6 +153,7 @@ test('a dropped .onnx file opens; a bad path says what is wrong', async ({ page 
   await page.getByTestId('start-run').click();
   await expect(page.getByTestId('quiet-note')).toBeVisible();
   await expect(page.getByTestId('live-chart')).toHaveCount(0);
+  await expect(page.getByTestId('live-canvas')).toHaveCount(0);
   await expect(page.getByTestId('results')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('quiet-note')).toHaveCount(0);
   await expect(page.locator('[data-testid="live-chart"] .scatterlayer .trace')).toHaveCount(1);

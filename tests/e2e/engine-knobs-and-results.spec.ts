@@ -117,15 +117,19 @@ test('an unavailable execution provider says why, and the run is refused with th
   await expect(page.getByTestId('start-failure')).toHaveText(`Could not start the run: Execution provider ${name} is not available: ${reason}`);
 });
 
-test('telemetry: a time-aligned timeline while running, and telemetry cards after', async ({ page }) => {
+test('telemetry: a time-aligned timeline and telemetry cards once the run ends (nothing plotly while it measures)', async ({ page }) => {
   await page.goto(serve.url);
   await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx');
   await page.getByTestId('field-minIterations').fill('100');
   await page.getByTestId('field-minDuration').fill('2');
   await page.getByTestId('start-run').click();
+  await expect(page.getByTestId('cancel-run')).toBeVisible();
+  await expect(page.getByTestId('live-timeline')).toHaveCount(0);
   // Latency and CPU panels share one x-axis; hovering shows every series at that instant.
-  await expect(page.locator('[data-testid="live-timeline"] .xy').first()).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('results')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('[data-testid="live-timeline"] .xy').first()).toBeVisible();
+  // The run says what it was measured under.
+  await expect(page.getByTestId('conditions')).toContainText('Measured with live charts drawn while measuring · worker on');
   await expect(page.locator('[data-testid="live-timeline"] .scatterlayer .trace')).toHaveCount(3);
   await expect(page.getByTestId('tel-cpu')).toHaveText(/^\d+ %$/);
   await expect(page.getByTestId('tel-gpu')).toHaveText('not sampled');

@@ -72,12 +72,15 @@ describe('regression gating and report formats', () => {
     writeFileSync(fast, JSON.stringify({ ...first, stats: { ...first.stats, p50_ms: 1e-6, mean_ms: 1e-6, std_ms: 0 } }));
     const slower = await dyno('bench', CONV2D, '--iterations', '50', '--baseline', fast, '--fail-if-slower', '5');
     expect(slower.code).toBe(3);
-    expect(slower.stderr).toMatch(/× slower than the baseline/);
-    expect(slower.stderr).toMatch(/regression: median [\d.]+% slower than the baseline \(limit 5%\)/);
+    expect(slower.stderr).toMatch(/run \S+ is [\d.]+× slower than impossibly-fast\.json \(95 % CI [\d.]+–[\d.]+\)/);
+    expect(slower.stderr).toMatch(/regression: median [\d.]+% slower than the baseline \(limit 5%\): at least [\d.]+% by the 95 % interval/);
 
     const same = await dyno('bench', CONV2D, '--iterations', '50', '--baseline', first.run.id, '--fail-if-slower', '1000', '--json');
     expect(same.code).toBe(0);
-    expect(JSON.parse(same.stdout).baseline).toMatchObject({ ref: `run ${first.run.id}`, ratio: expect.any(Number), ratioSigma: expect.any(Number) });
+    // Two single runs of one configuration: never a verdict of faster or slower on this machine's noise.
+    const baseline = JSON.parse(same.stdout).baseline;
+    expect(baseline).toMatchObject({ ref: `run ${first.run.id}`, ratio: expect.any(Number), ciLow: expect.any(Number), ciHigh: expect.any(Number), evidence: 'single-runs' });
+    expect(['inconclusive', 'no meaningful difference']).toContain(baseline.verdict);
   });
 
   it('refuses a baseline that is neither a file nor a run', async () => {

@@ -8,14 +8,15 @@ import type { DynoApi } from '../../shared/contract';
 import { runToJson } from '../../shared/run-json-from-run';
 import type { RunJson } from '../../shared/run-json';
 import { EXPORTERS } from '../../shared/export';
-import { compareRuns } from '../../shared/compare';
-import { environmentDifferences } from '../../shared/telemetry';
+import type { RunComparison } from '../../shared/compare/schema';
 import { createStudio } from '../studio/create-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { appVersion } from '../studio/paths';
 import { benchConfig, type BenchFlags } from './bench-options';
 import { outputFormat, type OutputFlags } from './output-options';
-import { loadBaseline, type Baseline } from './baseline';
+import { compareWithBaseline, loadBaseline, type Baseline } from './baseline';
+import type { TargetFlags } from './targets';
+import { judgeTargets } from '../../shared/targets/judge';
 import { CliError } from './errors';
 import { exitCodeFor } from './exit-codes';
 
@@ -40,20 +41,17 @@ function progressBar(api: DynoApi, runId: () => string | undefined): () => void 
   };
 }
 
-/** The run's JSON with the baseline comparison in it, and the comparison's sentence on stderr. */
-function compared(json: RunJson, baseline: Baseline | undefined): RunJson {
-  if (!baseline || json.run.status !== 'completed' || !json.stats) return json;
-  const s = json.stats;
-  const comparison = compareRuns({ medianMs: s.p50_ms ?? s.mean_ms, meanMs: s.mean_ms, stdMs: s.std_ms }, baseline.summary);
-  process.stderr.write(`dyno: ${comparison.sentence} (${baseline.label})\n`);
-  if (baseline.environment && json.environment) {
-    const differences = environmentDifferences(baseline.environment, json.environment);
-    if (differences.length > 0) process.stderr.write(`dyno: warning: the baseline ran in a different environment (${differences.join('; ')}); the comparison may not be fair.\n`);
-  }
-  return { ...json, baseline: { ref: baseline.label, ...comparison } };
+/** The run's JSON with the baseline comparison in it, and the comparison's sentence and warnings on stderr. */
+function compared(json: RunJson, baseline: Baseline, c: RunComparison): RunJson {
+  process.stderr.write(`dyno: ${c.sentence}\n`);
+  for (const w of c.warnings) process.stderr.write(`dyno: warning: ${w}\n`);
+  return {
+    ...json,
+    baseline: { ref: baseline.label, ratio: c.ratio, slowerByPct: (c.ratio - 1) * 100, ciLow: c.ciLow, ciHigh: c.ciHigh, verdict: c.verdict, evidence: c.evidence.level, sentence: c.sentence },
+  };
 }
 
-export async function bench(model: string, o: BenchFlags & OutputFlags): Promise<number> {
+export async function bench(model: string, o: BenchFlags & OutputFlags & TargetFlags): Promise<number> {
   const format = outputFormat(o);
   const config = benchConfig(model, o);
   if (o.failIfSlower !== undefined && !o.baseline) throw new CliError('--fail-if-slower needs --baseline.');
@@ -77,15 +75,21 @@ export async function bench(model: string, o: BenchFlags & OutputFlags): Promise
     if (cancelAsked) cancel(runId);
     const { run, warnings } = await api.call('runs.wait', { runId });
     stopBar();
-    const json = compared(runToJson(run, warnings, `dyno@${appVersion()}`), baseline);
+    const plain = runToJson(run, warnings, `dyno@${appVersion()}`);
+    const comparison = baseline && run.status === 'completed' ? await compareWithBaseline(api, baseline, run.id) : undefined;
+    const withBaseline = baseline && comparison ? compared(plain, baseline, comparison) : plain;
+    const targets = o.target && o.target.length > 0 && run.status === 'completed' ? judgeTargets(withBaseline, o.target) : undefined;
+    for (const t of targets ?? []) process.stderr.write(`dyno: target ${t.sentence}\n`);
+    const json = targets ? { ...withBaseline, targets } : withBaseline;
     process.stdout.write(EXPORTERS[format].render([json]));
 
     // A failed run exits 1 either way: in text with its error as the one line; JSON carries the error itself.
     if (run.status === 'failed' && format !== 'json') throw new CliError(run.error);
     const decision = exitCodeFor({
       status: run.status,
-      slowerByPct: json.baseline?.slowerByPct,
+      baseline: comparison,
       failIfSlower: o.failIfSlower,
+      targetsFailed: targets?.some((t) => t.outcome === 'fail'),
       serverPassed: json.server?.passed,
       checkPassed: json.check?.passed,
     });

@@ -15,6 +15,11 @@ import { collectNamedInt, collectShape, nonNegativeInt, positiveInt } from './op
 import { addBenchOptions, type BenchFlags } from './bench-options';
 import { CliError, failLine } from './errors';
 import { addOutputOptions, outputFormat, type OutputFlags } from './output-options';
+import { exportBundle, report, type ReportFlags } from './report';
+import { importFiles } from './import';
+import { compare, COMPARE_FORMATS, DEFAULT_ROUNDS, type CompareFlags } from './compare';
+import { percent } from './options';
+import { collectTarget, type TargetFlags } from './targets';
 
 function exitWith(code: number): void {
   process.exitCode = code;
@@ -25,7 +30,7 @@ export function buildProgram(): Command {
     .description('Measure how fast, lean and energy-efficient ONNX models run.')
     .version(appVersion())
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', '\nExit codes: 0 ok, 1 error, 3 regression / failed check / server budget missed, 130 cancelled.');
+    .addHelpText('after', '\nExit codes: 0 ok, 1 error, 3 regression / failed target / failed check / server budget missed, 130 cancelled.');
 
   addOutputOptions(
     addBenchOptions(
@@ -34,7 +39,9 @@ export function buildProgram(): Command {
         .description('Benchmark a model with ONNX Runtime and store the run in the studio database.')
         .argument('<model>', 'path to an .onnx file'),
     ),
-  ).action(async (model: string, opts: BenchFlags & OutputFlags) => exitWith(await bench(model, opts)));
+  )
+    .option('--target <spec>', "a target the run must meet, e.g. 'p99<=15ms', 'throughput>=500/s', 'energy<=2J', 'memory<=512MiB'; repeatable, exit 3 on a fail", collectTarget, [])
+    .action(async (model: string, opts: BenchFlags & OutputFlags & TargetFlags) => exitWith(await bench(model, opts)));
 
   addOutputOptions(
     addBenchOptions(
@@ -47,6 +54,19 @@ export function buildProgram(): Command {
     ),
     ['text', 'json'],
   ).action(async (model: string, opts: Omit<SweepFlags, 'json'> & OutputFlags) => exitWith(await sweep(model, { ...opts, json: outputFormat(opts) === 'json' })));
+
+  addOutputOptions(
+    program
+      .command('compare')
+      .description('Compare runs with a baseline: a verdict per run (faster, slower, no meaningful difference, inconclusive, not enough samples).')
+      .argument('<run...>', 'stored run ids or `dyno bench --format json` files; ids joined by commas are one side of repeated runs')
+      .option('--baseline <run>', 'the run (or comma-joined runs) to compare against (default: the first)')
+      .option('--threshold <pct>', 'practical threshold: a smaller difference reads "no meaningful difference"', percent('--threshold'), 1)
+      .option('--fail-if-slower <pct>', "exit 3 when a run's median is slower by more than PCT % at the 95 % interval's lower bound", percent('--fail-if-slower'))
+      .option('--rerun', "re-measure the runs' configurations in alternating rounds (A B A B …) and compare them round by round", false)
+      .option('--rounds <n>', `with --rerun: rounds (default ${DEFAULT_ROUNDS})`, positiveInt('--rounds')),
+    COMPARE_FORMATS,
+  ).action(async (refs: string[], opts: CompareFlags) => exitWith(await compare(refs, opts)));
 
   addOutputOptions(
     program
@@ -81,6 +101,29 @@ export function buildProgram(): Command {
     .addOption(new Option('--host <host>', 'interface to listen on').default('127.0.0.1'))
     .addOption(new Option('--port <port>', 'port (0 picks a free one)').default(4780).argParser(nonNegativeInt('--port')))
     .action(async (opts) => exitWith(await serve(opts)));
+
+  program
+    .command('report')
+    .description('Write stored runs (or a study) as an HTML report, Markdown tables, CSV or the versioned JSON.')
+    .argument('<id|study...>', 'run ids or a study id')
+    .addOption(new Option('--format <format>', 'report format').choices(['html', 'markdown', 'csv', 'json']).default('html'))
+    .option('-o, --output <file>', 'file to write (default: standard output)')
+    .option('--samples', 'with --format csv: one row per sample instead of one per run', false)
+    .action(async (refs: string[], opts: ReportFlags) => exitWith(await report(refs, opts)));
+
+  program
+    .command('export')
+    .description('Write stored runs (or a study) with their samples and telemetry as a bundle that dyno import reads.')
+    .argument('<id|study...>', 'run ids or a study id')
+    .option('-o, --output <file>', 'bundle file to write, e.g. runs.dyno (default: standard output)')
+    .action(async (refs: string[], opts: { output?: string }) => exitWith(await exportBundle(refs, opts)));
+
+  program
+    .command('import')
+    .description('Store the runs of Dyno bundles and HTML reports, hyperfine --export-json files and onnxruntime_perf_test output.')
+    .argument('<file...>', 'files to import')
+    .option('--json', 'print what was imported as JSON', false)
+    .action(async (files: string[], opts: { json: boolean }) => exitWith(await importFiles(files, opts)));
 
   return program;
 }

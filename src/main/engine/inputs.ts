@@ -5,6 +5,10 @@
  */
 import * as ort from 'onnxruntime-node';
 import type { Dim, TensorInfo } from '../../shared/model';
+import { mulberry32 } from '../../shared/random';
+
+/** Seeded inputs and the zoo's weights share the one PRNG of src/shared. */
+export { mulberry32 };
 
 export class InputSpecError extends Error {}
 
@@ -49,18 +53,6 @@ export function resolveShape(input: TensorInfo, settings: ShapeSettings | Readon
     const how = d === '?' ? `it is unnamed; set the whole shape with --shape ${input.name}=...` : `set it with --dim ${d}=N`;
     throw new InputSpecError(`Input '${input.name}' has a dynamic dimension '${d}' (axis ${axis}) with no value: ${how}.`);
   });
-}
-
-/** mulberry32: a tiny, fast, well-distributed 32-bit PRNG; deterministic from its seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** IEEE 754 half-precision bits of a number (round to nearest; overflow to ±Infinity). */

@@ -48,6 +48,8 @@ export type ExecutorOutcome = ExecutorDone | { kind: 'error'; message: string };
 export interface ExecutorRun {
   /** The process doing the work, if there is one (telemetry samples it; tests kill it). */
   pid: number | undefined;
+  /** The process's nice value once started (after Dyno tried to raise it), where the OS tells. */
+  priority?: number;
   /** Ask the run to stop after the current iteration; it still ends with an outcome. */
   cancel(): void;
   /** End it now, without waiting for an outcome (the host hit an error of its own). */

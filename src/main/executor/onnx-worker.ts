@@ -6,12 +6,16 @@
 import { forkWorker, type WorkerSpawnSpec } from '../child/fork-worker';
 import { WorkerToHostSchema, type HostToWorker } from '../child/protocol';
 import type { Executor, ExecutorHandlers, ExecutorJob, ExecutorOutcome, ExecutorRun } from './executor';
+import { readPriority, trySetPriority, workerPriorityFromEnv } from './process-priority';
 
 /** A worker that ignores a cancel this long is killed. */
 const CANCEL_GRACE_MS = 3_000;
 
 export function startWorkerRun(spec: WorkerSpawnSpec, job: ExecutorJob, handlers: ExecutorHandlers): ExecutorRun {
   const { child, lastStderrLine } = forkWorker(spec);
+  // Before the start message: the session (and ORT's thread pool) is created after it arrives.
+  const wanted = workerPriorityFromEnv();
+  const priority = child.pid === undefined ? undefined : wanted === 'inherit' ? readPriority(child.pid) : trySetPriority(child.pid, wanted);
 
   let settled: ExecutorOutcome | undefined;
   let cancelTimer: NodeJS.Timeout | undefined;
@@ -62,6 +66,7 @@ export function startWorkerRun(spec: WorkerSpawnSpec, job: ExecutorJob, handlers
 
   return {
     pid: child.pid,
+    ...(priority !== undefined ? { priority } : {}),
     outcome,
     cancel() {
       post({ type: 'cancel' });

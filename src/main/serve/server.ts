@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ApiCallError, RequestEnvelopeSchema, type ServerMessage } from '../../shared/contract';
 import type { Studio } from '../studio/studio';
+import { batchLiveEvents } from '../studio/live-event-batcher';
 import { allowedHosts, checkApiRequest } from './security';
 import { serveStatic } from './static-files';
 
@@ -39,12 +40,11 @@ function listen(server: Server, host: string, port: number): Promise<number> {
   });
 }
 
+/** Calls and their answers; events reach every socket through `broadcastEvents`. */
 function attach(socket: WebSocket, studio: Studio): void {
   const send = (m: ServerMessage): void => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(m));
   };
-  const unsubscribe = studio.onEvent((event) => send({ kind: 'event', event }));
-  socket.on('close', unsubscribe);
   socket.on('message', async (data) => {
     let envelope;
     try {
@@ -62,6 +62,24 @@ function attach(socket: WebSocket, studio: Studio): void {
   });
 }
 
+/**
+ * Every event goes to every connected client, serialised once however many watch, and live
+ * events batched (see live-event-batcher.ts): the host's work per watcher stays small while a
+ * run measures.
+ */
+function broadcastEvents(wss: WebSocketServer, studio: Studio): () => void {
+  const batcher = batchLiveEvents((event) => {
+    if (wss.clients.size === 0) return;
+    const text = JSON.stringify({ kind: 'event', event } satisfies ServerMessage);
+    for (const socket of wss.clients) if (socket.readyState === socket.OPEN) socket.send(text);
+  });
+  const unsubscribe = studio.onEvent((event) => batcher.push(event));
+  return () => {
+    unsubscribe();
+    batcher.flush();
+  };
+}
+
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const host = o.host ?? '127.0.0.1';
   const token = o.token ?? randomBytes(24).toString('base64url');
@@ -69,6 +87,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     serveStatic(o.rendererDir, req, res).catch(() => res.writeHead(500).end());
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const stopEvents = broadcastEvents(wss, o.studio);
   let port = 0;
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -90,6 +109,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     token,
     close: () =>
       new Promise((resolve) => {
+        stopEvents();
         for (const c of wss.clients) c.terminate();
         wss.close();
         server.close(() => resolve());

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Run, Sample } from '../../shared/run';
-import { rowToRun, type RunRow } from './run-row';
+import { RUN_COLUMNS, rowToRun, runRowValues, type RunRow } from './run-row';
 import { batchToSamples, type SampleBatch } from '../../shared/sample-batch';
 import { TelemetrySampleSchema, type TelemetrySample } from '../../shared/telemetry';
 
@@ -26,34 +26,25 @@ export class RunsRepository {
    * a later save of the same run without one (the queue's copy) does not clear it.
    */
   save(run: Run, warnings: readonly unknown[] = []): void {
-    const has = <K extends string>(k: K): unknown => (k in run ? (run as Record<string, unknown>)[k] : undefined);
     this.db
       .prepare(
-        `INSERT INTO runs (id, created_at, status, model_name, config_json, started_at, finished_at,
-                           cold_start_json, stats_json, results_json, warnings_json, error, owner_pid, study_id)
-         VALUES (@id, @created_at, @status, @model_name, @config_json, @started_at, @finished_at,
-                 @cold_start_json, @stats_json, @results_json, @warnings_json, @error, @owner_pid, @study_id)
+        `INSERT INTO runs (${RUN_COLUMNS.join(', ')})
+         VALUES (${RUN_COLUMNS.map((c) => `@${c}`).join(', ')})
          ON CONFLICT(id) DO UPDATE SET status = excluded.status, started_at = excluded.started_at,
            finished_at = excluded.finished_at, cold_start_json = excluded.cold_start_json,
            stats_json = excluded.stats_json, results_json = excluded.results_json, warnings_json = excluded.warnings_json, error = excluded.error,
            study_id = COALESCE(excluded.study_id, runs.study_id)`,
       )
-      .run({
-        id: run.id,
-        created_at: run.createdAt,
-        status: run.status,
-        model_name: run.modelName,
-        config_json: JSON.stringify(run.config),
-        started_at: (has('startedAt') as string | undefined) ?? null,
-        finished_at: (has('finishedAt') as string | undefined) ?? null,
-        cold_start_json: has('coldStart') ? JSON.stringify(has('coldStart')) : null,
-        stats_json: has('stats') ? JSON.stringify(has('stats')) : null,
-        results_json: has('results') ? JSON.stringify(has('results')) : null,
-        warnings_json: JSON.stringify(warnings),
-        error: (has('error') as string | undefined) ?? null,
-        owner_pid: this.ownerPid,
-        study_id: run.studyId ?? null,
-      });
+      .run(runRowValues(run, warnings, this.ownerPid));
+  }
+
+  /**
+   * Stores a run another machine or program measured, unless a run with its id is already here
+   * (stable ids: importing the same run twice adds nothing). Answers whether it was added.
+   */
+  insertIfAbsent(run: Run, warnings: readonly unknown[]): boolean {
+    const sql = `INSERT INTO runs (${RUN_COLUMNS.join(', ')}) VALUES (${RUN_COLUMNS.map((c) => `@${c}`).join(', ')}) ON CONFLICT(id) DO NOTHING`;
+    return this.db.prepare(sql).run(runRowValues(run, warnings, null)).changes > 0;
   }
 
   /** One batch, one row, one implicit transaction. */
@@ -70,6 +61,26 @@ export class RunsRepository {
   list(limit: number): Run[] {
     const rows = this.db.prepare('SELECT * FROM runs ORDER BY created_at DESC, id DESC LIMIT ?').all(limit) as RunRow[];
     return rows.map(rowToRun);
+  }
+
+  /** Completed runs of one model, newest first: where repeats of a configuration are looked for. */
+  completedOfModel(modelName: string, limit: number): Run[] {
+    const rows = this.db
+      .prepare("SELECT * FROM runs WHERE status = 'completed' AND model_name = ? ORDER BY created_at DESC, id DESC LIMIT ?")
+      .all(modelName, limit) as RunRow[];
+    return rows.map(rowToRun);
+  }
+
+  /** Every measured latency of a run, in iteration order, in one array. */
+  measuredLatencies(runId: string): Float64Array {
+    const batches = this.batches(runId).filter((b) => b.phase === 'measure');
+    const out = new Float64Array(batches.reduce((n, b) => n + b.latencyMs.length, 0));
+    let at = 0;
+    for (const b of batches) {
+      out.set(b.latencyMs, at);
+      at += b.latencyMs.length;
+    }
+    return out;
   }
 
   /** Samples in iteration order: warm-up first, then measured. */

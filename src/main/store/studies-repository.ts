@@ -47,10 +47,17 @@ export class StudiesRepository {
 
   create(input: NewStudy, createdAt: string): Study {
     const study: Study = { id: this.newId(), createdAt, ...input };
-    this.db
-      .prepare('INSERT INTO studies (id, kind, name, created_at, notes, spec_json) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(study.id, study.kind, study.name, study.createdAt, study.notes ?? null, study.spec ? JSON.stringify(study.spec) : null);
+    if (!this.insertIfAbsent(study)) throw new Error(`A study with id ${study.id} already exists.`);
     return study;
+  }
+
+  /** Stores a study from another machine unless one with its id is here; answers whether it was added. */
+  insertIfAbsent(study: Study): boolean {
+    return (
+      this.db
+        .prepare('INSERT INTO studies (id, kind, name, created_at, notes, spec_json) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING')
+        .run(study.id, study.kind, study.name, study.createdAt, study.notes ?? null, study.spec ? JSON.stringify(study.spec) : null).changes > 0
+    );
   }
 
   /** Newest first, each with how many runs it holds. */

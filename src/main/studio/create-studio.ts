@@ -12,6 +12,7 @@ import type { AppInfo } from '../../shared/contract';
 import { openDatabase } from '../store/database';
 import { RunsRepository } from '../store/runs-repository';
 import { StudiesRepository } from '../store/studies-repository';
+import { BundleStore } from '../store/bundle-store';
 import { loadSamples } from '../models/samples';
 import type { WorkerSpawnSpec } from '../child/fork-worker';
 import { onnxWorkerExecutor } from '../executor/onnx-worker';
@@ -91,12 +92,14 @@ export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
   const rapl = findRaplDomains();
   let gpuPresence: Promise<GpuPresence> | undefined;
   const gpu = (): Promise<GpuPresence> => (gpuPresence ??= probeGpus(options.pathEnv));
+  const studies = new StudiesRepository(opened.db);
   const studio = new Studio({
     telemetry: { rapl, gpu },
     environment: async (executionProvider) =>
       environmentFingerprint({ executionProvider, electronVersion: options.electronVersion ?? null, gpu: await gpu() }),
     repo,
-    studies: new StudiesRepository(opened.db),
+    studies,
+    bundles: new BundleStore(opened.db, repo, studies),
     worker,
     executor: onnxWorkerExecutor(worker),
     providers,

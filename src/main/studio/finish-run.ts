@@ -8,7 +8,8 @@ import type { Run, RunConfig } from '../../shared/run';
 import type { RunResults, ServerVerdict } from '../../shared/run-results';
 import { stabilityOf, summarizeLatencies, type LatencyStats } from '../../shared/stats';
 import { judgeServer } from '../../shared/server-verdict';
-import { measurementWarnings, type MeasurementWarning } from '../../shared/warnings';
+import { conditionWarnings, measurementWarnings, type MeasurementWarning } from '../../shared/warnings';
+import type { MeasurementConditions } from '../../shared/conditions';
 import type { ExecutorDone, ExecutorOutcome } from '../executor/executor';
 import type { Environment, TelemetrySummary } from '../../shared/telemetry';
 
@@ -23,6 +24,7 @@ export function finishedResults(
   done: ExecutorDone,
   environment: Environment,
   telemetry?: TelemetrySummary,
+  conditions?: MeasurementConditions,
 ): { stats: LatencyStats; results: RunResults; warnings: MeasurementWarning[] } {
   const stats = summarizeLatencies(latenciesMs, { measuredWallMs: done.measuredWallMs, samplesPerIteration: done.samplesPerIteration });
   const server = serverVerdict(config, latenciesMs, done.measuredWallMs);
@@ -37,8 +39,9 @@ export function finishedResults(
     ...(done.check ? { check: done.check } : {}),
     ...(done.profile ? { profile: done.profile } : {}),
     ...(server ? { server } : {}),
+    ...(conditions ? { conditions } : {}),
   };
-  return { stats, results, warnings: measurementWarnings(stats, done.firstRunMs) };
+  return { stats, results, warnings: [...measurementWarnings(stats, done.firstRunMs), ...(conditions ? conditionWarnings(conditions) : [])] };
 }
 
 /** What the queue saw of a run while it went: the measured latencies and their time window. */
@@ -59,6 +62,8 @@ export interface FinishContext {
   finishedAt: string;
   environment: () => Promise<Environment>;
   telemetry?: TelemetrySummary;
+  /** The conditions it measured under (run-conditions.ts). */
+  conditions?: MeasurementConditions;
 }
 
 /** The run's final state and its warnings. */
@@ -70,7 +75,7 @@ export async function finalRun(
   const aborted = ctx.cancelRequested || (outcome.kind === 'done' && outcome.aborted);
   const { latenciesMs } = measured;
   if (outcome.kind === 'done' && latenciesMs.length > 0) {
-    const { stats, results, warnings } = finishedResults(run.config, latenciesMs, outcome, await ctx.environment(), ctx.telemetry);
+    const { stats, results, warnings } = finishedResults(run.config, latenciesMs, outcome, await ctx.environment(), ctx.telemetry, ctx.conditions);
     const coldStart = { sessionCreateMs: measured.sessionCreateMs, firstRunMs: outcome.firstRunMs };
     const finished = { ...run, finishedAt, coldStart, stats, results };
     return { run: aborted ? { ...finished, status: 'aborted' } : { ...finished, status: 'completed' }, warnings };

@@ -14,6 +14,8 @@ import { forDisplay, RunProgress } from './run-progress';
 import { energyDeviceFor } from '../telemetry/summarize';
 import { RunTelemetry, type TelemetrySources } from './run-telemetry';
 import type { Environment } from '../../shared/telemetry';
+import type { Display } from '../../shared/conditions';
+import { RunConditions } from './run-conditions';
 import type { RunsRepository } from '../store/runs-repository';
 import type { Executor, ExecutorOutcome, ExecutorRun } from '../executor/executor';
 
@@ -56,13 +58,18 @@ export class RunQueue {
   private readonly waiters = new Map<string, ((run: Run) => void)[]>();
   /** Final states the store refused (a failing disk): still answered to whoever asks. */
   private readonly unsaved = new Map<string, Run>();
+  /** What each waiting run's client said it draws while measuring (recorded in its conditions). */
+  private readonly displays = new Map<string, Display>();
 
   constructor(private readonly deps: RunQueueDeps) {
     this.now = deps.now ?? (() => new Date());
   }
 
-  /** `studyId` goes on the run itself, so every event and every saved copy carries its study. */
-  enqueue(config: RunConfig, options: { studyId?: string } = {}): Run {
+  /**
+   * `studyId` goes on the run itself, so every event and every saved copy carries its study.
+   * `display`: what the client draws while it measures (none: a CLI or API client).
+   */
+  enqueue(config: RunConfig, options: { studyId?: string; display?: Display } = {}): Run {
     const created = this.now();
     const run: Run = {
       id: newRunId(created),
@@ -73,6 +80,7 @@ export class RunQueue {
       ...(options.studyId !== undefined ? { studyId: options.studyId } : {}),
     };
     this.update(run);
+    this.displays.set(run.id, options.display ?? 'none');
     this.waiting.push(run);
     void this.pump();
     return run;
@@ -97,6 +105,7 @@ export class RunQueue {
     const queuedAt = this.waiting.findIndex((r) => r.id === runId);
     if (queuedAt >= 0) {
       const [run] = this.waiting.splice(queuedAt, 1);
+      this.displays.delete(runId);
       if (run) this.end({ ...run, status: 'aborted', startedAt: run.createdAt, finishedAt: this.now().toISOString() }, []);
       return true;
     }
@@ -176,6 +185,8 @@ export class RunQueue {
 
   private async execute(run: Running, active: Active): Promise<Awaited<ReturnType<typeof finalRun>>> {
     const tracker = new RunProgress(run.config.stop);
+    const conditions = new RunConditions(this.displays.get(run.id) ?? 'none');
+    this.displays.delete(run.id);
     const progress = (phase?: Progress['phase']): void => this.deps.emit({ type: 'run.progress', runId: run.id, progress: tracker.now(phase) });
     const environment = this.deps.environment(run.config.session.executionProvider);
     // Awaited only when the run has results; until then a rejection must not go unhandled.
@@ -193,7 +204,10 @@ export class RunQueue {
         },
         onSamples: (batch) => {
           this.deps.repo.appendBatch(run.id, batch);
-          if (tracker.add(batch)) telemetry.measuringStarted();
+          if (tracker.add(batch)) {
+            telemetry.measuringStarted();
+            conditions.measuringStarted(active.execution?.pid);
+          }
           this.deps.emit({ type: 'run.samples', runId: run.id, samples: forDisplay(batch) });
           progress();
         },
@@ -201,6 +215,8 @@ export class RunQueue {
       progress('starting');
       outcome = await active.execution.outcome;
     }
+    // Right away: the window of "other busy processes" should end with the measurement, not the wrap-up.
+    const measuredUnder = conditions.finish(active.execution?.pid, outcome.kind === 'done' ? outcome.intraOpThreads : undefined);
     const { measured } = tracker;
     const samplesPerIteration = outcome.kind === 'done' ? outcome.samplesPerIteration : measured.samplesPerIteration;
     const inferences = measured.latenciesMs.length * samplesPerIteration;
@@ -212,6 +228,7 @@ export class RunQueue {
       finishedAt: this.now().toISOString(),
       environment: () => environment,
       ...(telemetrySummary ? { telemetry: telemetrySummary } : {}),
+      ...(measuredUnder ? { conditions: measuredUnder } : {}),
     });
   }
 }

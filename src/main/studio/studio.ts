@@ -17,8 +17,11 @@ import { checkShapes } from './check-shapes';
 import { buildZooModel } from '../models/zoo/families';
 import type { RunsRepository } from '../store/runs-repository';
 import type { StudiesRepository } from '../store/studies-repository';
+import type { BundleStore } from '../store/bundle-store';
+import { reportHandlers } from './report-handlers';
 import type { Handlers } from './handlers';
 import { requireStudy, studyHandlers } from './study-handlers';
+import { compareHandler } from './compare-handler';
 import { describeRecentModels } from './recent-models';
 import { RunQueue } from './run-queue';
 import type { ProviderCache } from './provider-cache';
@@ -42,6 +45,8 @@ function invalidRequest(method: string, error: z.ZodError): string {
 export interface StudioDeps {
   repo: RunsRepository;
   studies: StudiesRepository;
+  /** Whole runs in and out, for reports, bundles and imports. */
+  bundles: BundleStore;
   worker: WorkerSpawnSpec;
   /** Runs benchmarks (and the one-inference FLOPs count). */
   executor: Executor;
@@ -164,14 +169,15 @@ export class Studio {
         return { flopsPerIteration: outcome.profile.flopsPerIteration, byOpType: outcome.profile.byOpType };
       },
       ...studyHandlers(studies, () => new Date()),
-      'runs.start': async ({ config, studyId }) => {
+      ...reportHandlers({ bundles: this.deps.bundles, compare: compareHandler(repo), studies, exporter: () => `dyno@${this.deps.info().version}`, now: () => new Date() }),
+      'runs.start': async ({ config, studyId, display }) => {
         if (studyId !== undefined) requireStudy(studies, studyId);
         // Fail now, with the model's own error, rather than as a failed run in a worker.
         const model = await inspectModel(config.modelPath);
         if (config.inputs.kind !== 'files') checkShapes(model.inputs, config);
         const ep = await this.deps.providers.status(config.session.executionProvider);
         if (!ep.available) throw new ApiCallError(`Execution provider ${ep.name} is not available: ${ep.reason ?? 'unknown reason'}`, 'provider-unavailable');
-        const run = this.queue.enqueue(config, studyId !== undefined ? { studyId } : {});
+        const run = this.queue.enqueue(config, { ...(studyId !== undefined ? { studyId } : {}), ...(display !== undefined ? { display } : {}) });
         return { runId: run.id };
       },
       'runs.cancel': ({ runId }) => ({ cancelled: this.queue.cancel(runId) }),
@@ -191,6 +197,7 @@ export class Studio {
         if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
         return repo.telemetry(runId);
       },
+      'runs.compare': compareHandler(repo),
       'runs.distribution': ({ runId }) => {
         if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
         return distributionOf(repo.samples(runId).flatMap((s) => (s.phase === 'measure' ? [s.latencyMs] : [])));

@@ -12,17 +12,21 @@ export interface ProcStats {
   cpuSeconds: number;
 }
 
+/** A /proc/<pid>/stat line: the command name and CPU time (user + system) in seconds. */
+export function parseProcStat(stat: string): { name: string; cpuSeconds: number } {
+  // The command name is in parentheses and may contain spaces; fields follow the last ')'.
+  const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { name, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S };
+}
+
 export function readProcStats(pid: number, root = '/proc'): ProcStats | undefined {
   try {
-    const stat = readFileSync(`${root}/${pid}/stat`, 'utf8');
-    // Fields after the command name, which is in parentheses and may contain spaces.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const utime = Number(fields[11]);
-    const stime = Number(fields[12]);
+    const { cpuSeconds } = parseProcStat(readFileSync(`${root}/${pid}/stat`, 'utf8'));
     // Resident memory from status (in kB): stat counts pages, whose size varies (4 or 64 KiB).
     const rssKb = Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`${root}/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN);
     if (!Number.isFinite(rssKb)) return undefined;
-    return { rssBytes: rssKb * 1024, cpuSeconds: (utime + stime) / TICKS_PER_S };
+    return { rssBytes: rssKb * 1024, cpuSeconds };
   } catch {
     return undefined;
   }

@@ -1,20 +1,36 @@
-/** The watched run: progress while it goes, then its statistics, warnings and cold start. */
+/**
+ * The watched run: progress, the median so far and a live latency chart while it goes, then its
+ * statistics, warnings, cold start and the full interactive charts. While measuring, everything
+ * here is chosen to cost the benchmark nothing measurable (README, "How the studio stays out of
+ * the way"): a canvas redrawn every few seconds, no plotly, no layout changes.
+ */
+import { useMemo } from 'react';
 import { LatencyChart } from '../charts/LatencyChart';
+import { LiveLatencyCanvas } from '../charts/LiveLatencyCanvas';
 import { RunResults } from './RunResults';
 import { TimelineChart } from '../charts/TimelineChart';
 import { StatusBadge } from './StatusBadge';
 import { FailureNotice } from './FailureNotice';
+import { ConditionsLine } from './ConditionsLine';
 import { useLiveRun } from '../stores/live-run-store';
 import { useUi } from '../stores/ui-store';
+import { formatMs } from '../../../shared/format';
+import { quantileSorted, sortedCopy } from '../../../shared/stats';
 
-/** While measuring, redraw once a second from at most 1,000 points: the UI must not disturb the run. */
-const LIVE_REDRAW_MS = 1000;
-const LIVE_MAX_POINTS = 1000;
+/** While measuring, the live chart redraws this rarely: every redraw takes CPU from the run. */
+const LIVE_REDRAW_MS = 3000;
 
 export function LiveRunPanel() {
   const { runId, run, progress, points, telemetry, version, detail, failure, cancel } = useLiveRun();
   const liveCharts = useUi((s) => s.liveCharts);
-  const quiet = run?.status === 'running' && !liveCharts;
+  const running = run?.status === 'running';
+  const quiet = running && !liveCharts;
+  // Of the measured points heard so far (live events are thinned for very fast models, so then approximate).
+  const medianSoFar = useMemo(() => {
+    const measured = points.latencyMs.slice(points.warmupCount);
+    return measured.length > 0 ? quantileSorted(sortedCopy(measured), 0.5) : undefined;
+    // `version` changes whenever points grew (they are appended in place).
+  }, [points, version]);
 
   if (!runId) {
     return (
@@ -39,8 +55,12 @@ export function LiveRunPanel() {
             <span>
               {progress?.phase === 'measure' ? `measuring · ${progress.measuredDone} iterations` : progress?.phase === 'warmup' ? `warm-up · ${progress.warmupDone}` : 'starting worker…'}
             </span>
+            <span className="median-so-far" data-testid="median-so-far">
+              {medianSoFar !== undefined && progress?.phase === 'measure' ? `median so far ${formatMs(medianSoFar)}` : ''}
+            </span>
+            {/* scaleX, not width: a transform is composited, it triggers no layout. */}
             <div className="progress-bar">
-              <div style={{ width: `${pct}%` }} />
+              <div style={{ transform: `scaleX(${pct / 100})` }} />
             </div>
             <button onClick={() => void cancel()} data-testid="cancel-run">
               Cancel
@@ -54,23 +74,21 @@ export function LiveRunPanel() {
         </div>
       )}
       {!quiet && (
-      <section className="chart-card">
-        <h3>Latency per iteration</h3>
-        <LatencyChart
-          x={points.x}
-          latencyMs={points.latencyMs}
-          warmupCount={points.warmupCount}
-          version={version}
-          minRedrawMs={run?.status === 'running' ? LIVE_REDRAW_MS : 0}
-          maxPoints={run?.status === 'running' ? LIVE_MAX_POINTS : undefined}
-          testId="live-chart"
-        />
-      </section>
+        <section className="chart-card">
+          <h3 title={running ? 'Redrawn rarely so the studio does not compete with the benchmark; the full interactive chart draws when the run ends.' : undefined}>
+            Latency per iteration{running && ` · live, every ${LIVE_REDRAW_MS / 1000} s`}
+          </h3>
+          {running ? (
+            <LiveLatencyCanvas points={points} version={version} minRedrawMs={LIVE_REDRAW_MS} testId="live-canvas" />
+          ) : (
+            <LatencyChart x={points.x} latencyMs={points.latencyMs} warmupCount={points.warmupCount} version={version} testId="live-chart" />
+          )}
+        </section>
       )}
-      {!quiet && (telemetry.length > 0 || points.tMs.length > 0) && (
+      {!running && (telemetry.length > 0 || points.tMs.length > 0) && (
         <section className="chart-card">
           <h3>Timeline: latency and telemetry on one clock</h3>
-          <TimelineChart latency={points} telemetry={telemetry} version={version} minRedrawMs={run?.status === 'running' ? LIVE_REDRAW_MS : 0} testId="live-timeline" />
+          <TimelineChart latency={points} telemetry={telemetry} version={version} testId="live-timeline" />
         </section>
       )}
       {failure && <FailureNotice failure={failure} testId="live-failure" box />}
@@ -80,6 +98,7 @@ export function LiveRunPanel() {
         </div>
       )}
       {detail && <RunResults detail={detail} />}
+      {detail && 'results' in detail.run && detail.run.results?.conditions && <ConditionsLine conditions={detail.run.results.conditions} />}
     </main>
   );
 }

@@ -14,6 +14,7 @@ import { ProfileTable } from './ProfileTable';
 import { StatsCards } from './StatsCards';
 import { Warnings } from './Warnings';
 import { TelemetryCards } from './TelemetryCards';
+import { ReportButton } from './ReportButton';
 
 function Facts({ detail }: { detail: RunDetail }) {
   const run = detail.run;
@@ -73,6 +74,7 @@ export function RunResults({ detail }: { detail: RunDetail }) {
       <Verdicts detail={detail} />
       {stats && <StatsCards stats={stats} />}
       {run.status === 'completed' && run.results.telemetry && <TelemetryCards t={run.results.telemetry} />}
+      <ReportButton detail={detail} />
       <Facts detail={detail} />
       <Warnings warnings={detail.warnings} />
       {entry?.failure && <FailureNotice failure={entry.failure} testId="distribution-failure" />}

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { Progress, RunDetail } from '../../../shared/contract';
 import { isRunActive, type Run, type RunConfig, type Sample } from '../../../shared/run';
 import type { TelemetrySample } from '../../../shared/telemetry';
+import type { Display } from '../../../shared/conditions';
 import { api } from '../api';
 import { failure, type Failure } from './failure';
 
@@ -33,7 +34,8 @@ interface LiveRunState {
   startFailure?: Failure;
   /** Cancelling the watched run, or fetching its detail, failed. */
   failure?: Failure;
-  start(config: RunConfig): Promise<void>;
+  /** `display`: what the Run view will draw while it measures (the run records it). */
+  start(config: RunConfig, display: Display): Promise<void>;
   cancel(): Promise<void>;
   loadDetail(): Promise<void>;
   watch(runId: string): void;
@@ -51,10 +53,10 @@ export const useLiveRun = create<LiveRunState>((set, get) => ({
   telemetry: [],
   points: empty(),
   version: 0,
-  start: async (config) => {
+  start: async (config, display) => {
     set({ startFailure: undefined });
     try {
-      const { runId } = await api.call('runs.start', { config });
+      const { runId } = await api.call('runs.start', { config, display });
       get().watch(runId);
     } catch (err) {
       set({ startFailure: failure('Could not start the run', err) });

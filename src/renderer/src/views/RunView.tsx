@@ -12,9 +12,13 @@ import { isRunActive } from '../../../shared/run';
 export function RunView() {
   const model = useModel((s) => s.model);
   const { config, errors } = useParsedConfig();
-  const live = useLiveRun();
-  const { liveCharts, setLiveCharts } = useUi();
-  const active = live.run ? isRunActive(live.run) : live.runId !== undefined && !live.run;
+  // Only what this view shows: the live store changes with every batch of samples while a run
+  // measures, and re-rendering the form for each would take CPU from the run.
+  const start = useLiveRun((s) => s.start);
+  const startFailure = useLiveRun((s) => s.startFailure);
+  const active = useLiveRun((s) => (s.run ? isRunActive(s.run) : s.runId !== undefined));
+  const liveCharts = useUi((s) => s.liveCharts);
+  const setLiveCharts = useUi((s) => s.setLiveCharts);
   return (
     <div className="run-view">
       <aside className="config-panel">
@@ -27,7 +31,7 @@ export function RunView() {
         )}
         <RunForm />
         <div className="run-actions">
-          <button className="primary" disabled={!config || active} onClick={() => config && void live.start(config)} data-testid="start-run">
+          <button className="primary" disabled={!config || active} onClick={() => config && void start(config, liveCharts ? 'live-charts' : 'charts-paused')} data-testid="start-run">
             Run benchmark
           </button>
           {!config && <span className="hint">{errors.model ?? 'Fix the highlighted fields'}</span>}
@@ -36,7 +40,7 @@ export function RunView() {
             <span>Draw charts while measuring</span>
           </label>
           {/* Inside the sticky action bar: the reason stays in view next to the button that asked. */}
-          {live.startFailure && <FailureNotice failure={live.startFailure} testId="start-failure" />}
+          {startFailure && <FailureNotice failure={startFailure} testId="start-failure" />}
         </div>
       </aside>
       <LiveRunPanel />

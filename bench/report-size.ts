@@ -1,0 +1,61 @@
+/**
+ * `npm run bench:report`: how large an HTML report of two runs is, against the 2 MB target, as
+ * the runs grow (issue 11, item 9). One real run of the bundled Conv2d model is measured; its
+ * stored form is then given N measured samples (log-normal around its median, seeded) under new
+ * ids, imported as a bundle, and reported through the API as the studio would (`reports.create`).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createStudio } from '../src/main/studio/create-studio';
+import { createInProcessApi } from '../src/main/studio/in-process-api';
+import { toBundle } from '../src/main/report/bundle-codec';
+import { mulberry32 } from '../src/main/engine/inputs';
+import { RunConfigSchema, RunSchema, type Run } from '../src/shared/run';
+import { summarizeLatencies } from '../src/shared/stats';
+import type { StoredRun } from '../src/shared/stored-run';
+
+const SIZES = (process.env.SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
+const TARGET_BYTES = 2_000_000;
+
+function withSamples(run: Run, id: string, n: number, seed: number): StoredRun {
+  const rand = mulberry32(seed);
+  const median = run.status === 'completed' ? (run.stats.percentiles.p50?.valueMs ?? run.stats.meanMs) : 1;
+  const latencyMs = new Float64Array(n);
+  const tMs = new Float64Array(n);
+  let t = Date.parse(run.createdAt);
+  for (let k = 0; k < n; k++) {
+    latencyMs[k] = median * Math.exp(0.2 * (rand() + rand() + rand() - 1.5));
+    tMs[k] = t;
+    t += latencyMs[k]! + 0.005;
+  }
+  const stats = summarizeLatencies(latencyMs, { measuredWallMs: t - Date.parse(run.createdAt) });
+  return { run: RunSchema.parse({ ...run, id, stats }), warnings: [], batches: [{ phase: 'measure', firstI: 0, tMs, latencyMs }], telemetry: [] };
+}
+
+const home = mkdtempSync(join(tmpdir(), 'dyno-bench-report-'));
+const handle = createStudio({ home });
+try {
+  const api = createInProcessApi(handle.studio);
+  const config = RunConfigSchema.parse({
+    modelPath: resolve('resources/models/conv2d.onnx'),
+    stop: { warmupIterations: 10, minIterations: 1000, maxIterations: 1000, minDurationMs: 0, maxDurationMs: 60_000 },
+  });
+  const { runId } = await api.call('runs.start', { config });
+  const { run } = await api.call('runs.wait', { runId });
+  const telemetry = await api.call('runs.telemetry', { runId });
+  console.log(`two-run HTML report (target ≤ ${TARGET_BYTES / 1e6} MB), from a real Conv2d run given N samples each:`);
+  for (const n of SIZES) {
+    const pair = [withSamples(run, `bench-${n}-a`, n, 1), withSamples(run, `bench-${n}-b`, n, 2)].map((r) => ({ ...r, telemetry }));
+    await api.call('runs.import', { fileName: `bench-${n}.dyno`, content: JSON.stringify(toBundle(pair, [], 'bench', new Date())) });
+    const t0 = performance.now();
+    const file = await api.call('reports.create', { runIds: pair.map((r) => r.run.id), format: 'html' });
+    const ms = performance.now() - t0;
+    const bytes = Buffer.byteLength(file.content);
+    console.log(`  ${String(n).padStart(9)} samples a run: ${(bytes / 1e6).toFixed(2).padStart(6)} MB  (${(bytes / TARGET_BYTES).toFixed(2)}× the target)  made in ${ms.toFixed(0)} ms`);
+  }
+} finally {
+  handle.close();
+  rmSync(home, { recursive: true, force: true });
+}

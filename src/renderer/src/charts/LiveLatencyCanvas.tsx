@@ -1,0 +1,117 @@
+/**
+ * The latency chart while a run measures: one 2D canvas, redrawn every few seconds from at most
+ * one point per pixel column (LTTB keeps the spikes). It replaces plotly's SVG chart for the
+ * measuring phase because every plotly redraw re-lays out axes, ticks and hover layers in the
+ * DOM, on the cores the benchmark measures on (on 2 cores, redraws at 1 Hz showed as latency
+ * spikes of 3× the median in step with them). The canvas has a fixed CSS size: drawing into it
+ * changes no layout. The full interactive chart draws when the run ends.
+ */
+import { useEffect, useRef } from 'react';
+import { formatMs } from '../../../shared/format';
+import { lttbIndices } from '../../../shared/lttb';
+import type { LivePoints } from '../stores/live-run-store';
+import { chartColors } from './theme';
+
+export interface LiveLatencyCanvasProps {
+  points: LivePoints;
+  version: number;
+  /** Redraw at most this often. */
+  minRedrawMs: number;
+  testId?: string;
+}
+
+const PAD = { l: 68, r: 12, t: 10, b: 26 };
+
+function niceMax(v: number): number {
+  if (!(v > 0)) return 1;
+  const step = 10 ** Math.floor(Math.log10(v));
+  return Math.ceil(v / step) * step;
+}
+
+function draw(canvas: HTMLCanvasElement, { x, latencyMs, warmupCount }: LivePoints): void {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const { width, height } = canvas;
+  const dpr = window.devicePixelRatio || 1;
+  const c = chartColors();
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const w = width / dpr;
+  const h = height / dpr;
+  ctx.clearRect(0, 0, w, h);
+  const plotW = w - PAD.l - PAD.r;
+  const plotH = h - PAD.t - PAD.b;
+  const keep = lttbIndices(latencyMs, Math.max(3, Math.floor(plotW)));
+  let yMax = 0;
+  for (const k of keep) yMax = Math.max(yMax, latencyMs[k] ?? 0);
+  yMax = niceMax(yMax);
+  const xMax = Math.max(1, (x.at(-1) ?? 0) + 1);
+  const px = (v: number): number => PAD.l + (v / xMax) * plotW;
+  const py = (v: number): number => PAD.t + plotH - (v / yMax) * plotH;
+
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.fillStyle = c.muted;
+  ctx.strokeStyle = c.grid;
+  ctx.lineWidth = 1;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const f of [0, 0.5, 1]) {
+    const y = Math.round(py(yMax * f)) + 0.5;
+    ctx.beginPath();
+    ctx.moveTo(PAD.l, y);
+    ctx.lineTo(w - PAD.r, y);
+    ctx.stroke();
+    ctx.fillText(f === 0 ? '0' : formatMs(yMax * f), PAD.l - 6, y);
+  }
+  if (warmupCount > 0) {
+    ctx.fillStyle = c.warmup;
+    ctx.fillRect(PAD.l, PAD.t, px(warmupCount) - PAD.l, plotH);
+  }
+  ctx.fillStyle = c.muted;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+  ctx.fillText('iteration 0', PAD.l, h - PAD.b + 8);
+  ctx.textAlign = 'right';
+  ctx.fillText(String(xMax - 1), w - PAD.r, h - PAD.b + 8);
+
+  ctx.strokeStyle = c.series;
+  ctx.lineWidth = 1.2;
+  ctx.beginPath();
+  keep.forEach((k, j) => {
+    const X = px(x[k] ?? k);
+    const Y = py(latencyMs[k] ?? 0);
+    if (j === 0) ctx.moveTo(X, Y);
+    else ctx.lineTo(X, Y);
+  });
+  ctx.stroke();
+}
+
+export function LiveLatencyCanvas({ points, version, minRedrawMs, testId }: LiveLatencyCanvasProps) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const last = useRef(Number.NEGATIVE_INFINITY);
+  const timer = useRef<number | undefined>(undefined);
+  const latest = useRef(points);
+  latest.current = points;
+
+  // Size the backing store once, from the laid-out size (one layout read, before measuring).
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.max(1, Math.round(canvas.clientWidth * dpr));
+    canvas.height = Math.max(1, Math.round(canvas.clientHeight * dpr));
+    return () => window.clearTimeout(timer.current);
+  }, []);
+
+  useEffect(() => {
+    const redraw = (): void => {
+      timer.current = undefined;
+      last.current = performance.now();
+      if (ref.current) draw(ref.current, latest.current);
+    };
+    const wait = minRedrawMs - (performance.now() - last.current);
+    if (wait <= 0) redraw();
+    else timer.current ??= window.setTimeout(redraw, wait);
+  }, [version, minRedrawMs]);
+
+  return <canvas className="chart live-canvas" ref={ref} data-testid={testId} aria-label="Latency per iteration (live)" />;
+}
