@@ -53,6 +53,12 @@ describe('yielding to the host', () => {
     const { yields } = await run(rule({ minIterations: 5 }), 10, 10, 10);
     expect(yields).toBe(6);
   });
+  it('yields during warm-up too, when due and only then (a long warm-up must still flush and hear a cancel)', async () => {
+    // 4 warm-up calls of 10 ms with a yield due every 20 ms: after the 2nd and the 4th, then the final one.
+    expect((await run(rule({ warmupIterations: 4, minIterations: 0, maxIterations: 0 }), 10, 10, 20)).yields).toBe(3);
+    // Never due: the final yield alone.
+    expect((await run(rule({ warmupIterations: 4, minIterations: 0, maxIterations: 0 }), 10, 10)).yields).toBe(1);
+  });
 });
 
 describe('waiting for a Server arrival', () => {
