@@ -12,13 +12,6 @@ export default {
     'src/shared/stats.ts',
     'src/shared/binomial.ts',
     'src/shared/quantile-intervals.ts',
-    'src/shared/compare/mann-whitney.ts',
-    'src/shared/compare/t-tests.ts',
-    'src/shared/compare/distributions.ts',
-    'src/shared/compare/bootstrap.ts',
-    'src/shared/compare/verdict.ts',
-    'src/shared/compare/compare-sides.ts',
-    'src/shared/compare/metric-verdict.ts',
     'src/main/engine/timing-loop.ts',
     // The Server verdict (finish-run.ts's serverVerdict only delegates to it).
     'src/shared/server-verdict.ts',
