@@ -11,28 +11,11 @@ import { performance } from 'node:perf_hooks';
 import { createStudio } from '../src/main/studio/create-studio';
 import { createInProcessApi } from '../src/main/studio/in-process-api';
 import { toBundle } from '../src/main/report/bundle-codec';
-import { mulberry32 } from '../src/main/engine/inputs';
-import { RunConfigSchema, RunSchema, type Run } from '../src/shared/run';
-import { summarizeLatencies } from '../src/shared/stats';
-import type { StoredRun } from '../src/shared/stored-run';
+import { RunConfigSchema } from '../src/shared/run';
+import { withSamples } from './synthetic-stored-run';
 
 const SIZES = (process.env.SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
 const TARGET_BYTES = 2_000_000;
-
-function withSamples(run: Run, id: string, n: number, seed: number): StoredRun {
-  const rand = mulberry32(seed);
-  const median = run.status === 'completed' ? (run.stats.percentiles.p50?.valueMs ?? run.stats.meanMs) : 1;
-  const latencyMs = new Float64Array(n);
-  const tMs = new Float64Array(n);
-  let t = Date.parse(run.createdAt);
-  for (let k = 0; k < n; k++) {
-    latencyMs[k] = median * Math.exp(0.2 * (rand() + rand() + rand() - 1.5));
-    tMs[k] = t;
-    t += latencyMs[k]! + 0.005;
-  }
-  const stats = summarizeLatencies(latencyMs, { measuredWallMs: t - Date.parse(run.createdAt) });
-  return { run: RunSchema.parse({ ...run, id, stats }), warnings: [], batches: [{ phase: 'measure', firstI: 0, tMs, latencyMs }], telemetry: [] };
-}
 
 const home = mkdtempSync(join(tmpdir(), 'dyno-bench-report-'));
 const handle = createStudio({ home });
