@@ -20,6 +20,8 @@ const KEPT = [
   'run-gpu-telemetry.png',
   'report-button.png',
   'html-report-charts.png',
+  'sessions-multi-select.png',
+  'compare.png',
 ];
 const OUTPUT = resolve('test-results');
 const DOCS = resolve('docs/screenshots');

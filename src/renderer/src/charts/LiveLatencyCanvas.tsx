@@ -105,7 +105,8 @@ export function LiveLatencyCanvas({ points, version, minRedrawMs, testId }: Live
   useEffect(() => {
     const redraw = (): void => {
       timer.current = undefined;
-      last.current = performance.now();
+      // An empty chart does not start the wait: the first batch draws at once, not seconds later.
+      if (latest.current.latencyMs.length > 0) last.current = performance.now();
       if (ref.current) draw(ref.current, latest.current);
     };
     const wait = minRedrawMs - (performance.now() - last.current);
