@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { parseNvidiaSmiXml, type GpuInventory } from './nvidia-smi-xml';
 
@@ -71,10 +72,15 @@ export function gpuInventory(smi: string): Promise<GpuInventory | undefined> {
   });
 }
 
-/** GPU memory a process holds, from one `--query-compute-apps` call; null when not listed. */
+/**
+ * GPU memory a process holds, from one `--query-compute-apps` call; null when not listed.
+ * The query runs at the process's own priority: a benchmark worker raised above normal and busy
+ * on every core would otherwise starve it until the worker had exited, and the answer would
+ * no longer list it.
+ */
 export function gpuMemoryOfProcess(smi: string, pid: number): Promise<number | null> {
   return new Promise((resolve) => {
-    execFile(smi, ['--query-compute-apps=pid,used_memory', '--format=csv,noheader,nounits'], { timeout: NVIDIA_SMI_TIMEOUT_MS, killSignal: 'SIGKILL' }, (err, stdout) => {
+    const query = execFile(smi, ['--query-compute-apps=pid,used_memory', '--format=csv,noheader,nounits'], { timeout: NVIDIA_SMI_TIMEOUT_MS, killSignal: 'SIGKILL' }, (err, stdout) => {
       if (err) return resolve(null);
       let total: number | null = null;
       for (const line of String(stdout).split('\n')) {
@@ -85,5 +91,15 @@ export function gpuMemoryOfProcess(smi: string, pid: number): Promise<number | n
       }
       resolve(total);
     });
+    if (query.pid !== undefined) matchPriority(query.pid, pid);
   });
+}
+
+/** Gives `pid` the priority of `like`, where the OS allows it (raising needs privilege). */
+function matchPriority(pid: number, like: number): void {
+  try {
+    setPriority(pid, getPriority(like));
+  } catch {
+    // Not permitted, or either process is gone: the query runs as it is.
+  }
 }
