@@ -4,6 +4,7 @@
  */
 import type * as ort from 'onnxruntime-node';
 import type { OutputCheck } from '../../shared/run-results';
+import { fromFloat16Bits } from '../../shared/float16';
 
 export const DEFAULT_RTOL = 1e-3;
 export const DEFAULT_ATOL = 1e-7;
@@ -11,17 +12,8 @@ export const DEFAULT_ATOL = 1e-7;
 function toNumbers(t: ort.Tensor): ArrayLike<number> {
   const d = t.data;
   if (d instanceof BigInt64Array || d instanceof BigUint64Array) return Array.from(d, Number);
-  if (t.type === 'float16') return Array.from(d as Uint16Array, halfToFloat);
+  if (t.type === 'float16') return Array.from(d as Uint16Array, fromFloat16Bits);
   return d as ArrayLike<number>;
-}
-
-function halfToFloat(h: number): number {
-  const s = h & 0x8000 ? -1 : 1;
-  const e = (h >> 10) & 0x1f;
-  const f = h & 0x3ff;
-  if (e === 0) return s * 2 ** -14 * (f / 1024);
-  if (e === 31) return f ? Number.NaN : s * Infinity;
-  return s * 2 ** (e - 15) * (1 + f / 1024);
 }
 
 export function compareOutputs(

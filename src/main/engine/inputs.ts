@@ -6,9 +6,10 @@
 import * as ort from 'onnxruntime-node';
 import type { Dim, TensorInfo } from '../../shared/model';
 import { mulberry32 } from '../../shared/random';
+import { toFloat16Bits } from '../../shared/float16';
 
-/** Seeded inputs and the zoo's weights share the one PRNG of src/shared. */
-export { mulberry32 };
+/** Seeded inputs and the zoo's weights share the one PRNG of src/shared; float16 bits come from there too. */
+export { mulberry32, toFloat16Bits };
 
 export class InputSpecError extends Error {}
 
@@ -53,22 +54,6 @@ export function resolveShape(input: TensorInfo, settings: ShapeSettings | Readon
     const how = d === '?' ? `it is unnamed; set the whole shape with --shape ${input.name}=...` : `set it with --dim ${d}=N`;
     throw new InputSpecError(`Input '${input.name}' has a dynamic dimension '${d}' (axis ${axis}) with no value: ${how}.`);
   });
-}
-
-/** IEEE 754 half-precision bits of a number (round to nearest; overflow to ±Infinity). */
-export function toFloat16Bits(v: number): number {
-  if (Number.isNaN(v)) return 0x7e00;
-  const sign = v < 0 || Object.is(v, -0) ? 0x8000 : 0;
-  const a = Math.abs(v);
-  if (a >= 65520) return sign | 0x7c00;
-  if (a < 2 ** -14) return sign | Math.round(a / 2 ** -24); // subnormal
-  let exp = Math.floor(Math.log2(a));
-  let mant = Math.round((a / 2 ** exp - 1) * 1024);
-  if (mant === 1024) {
-    mant = 0;
-    exp++;
-  }
-  return sign | ((exp + 15) << 10) | mant;
 }
 
 /**
