@@ -68,21 +68,26 @@ export function readTensorProto(path: string): NamedTensor {
   } catch (err) {
     throw new TensorFileError(`${path} is not an ONNX TensorProto file (${(err as Error).message})`);
   }
-  const info = ONNX_TYPES[t.dataType];
-  if (!info) throw new TensorFileError(`${path}: ONNX data type ${t.dataType} is not supported`);
-  const dims = t.dims.map((d) => toNumber(d as Numeric));
+  return { name: t.name ?? '', tensor: tensorFromProto(t, path) };
+}
+
+/** An ORT tensor from a decoded TensorProto (raw bytes or typed fields); `where` names it in errors. */
+export function tensorFromProto(t: onnxProto.onnx.ITensorProto, where: string): ort.Tensor {
+  const info = ONNX_TYPES[t.dataType ?? 0];
+  if (!info) throw new TensorFileError(`${where}: ONNX data type ${t.dataType} is not supported`);
+  const dims = (t.dims ?? []).map((d) => toNumber(d as Numeric));
   const count = dims.reduce((a, b) => a * b, 1);
   let data: ort.Tensor.DataType;
   if (t.rawData && t.rawData.length > 0) {
-    if (t.rawData.length !== count * info.bytes) throw new TensorFileError(`${path}: ${t.rawData.length} bytes of data for shape [${dims}] of ${info.type}`);
+    if (t.rawData.length !== count * info.bytes) throw new TensorFileError(`${where}: ${t.rawData.length} bytes of data for shape [${dims}] of ${info.type}`);
     data = typedFromBytes(info.type, t.rawData);
-  } else if (info.type === 'float32') data = Float32Array.from(t.floatData);
-  else if (info.type === 'float64') data = Float64Array.from(t.doubleData);
-  else if (info.type === 'int64') data = BigInt64Array.from(t.int64Data, (v) => BigInt(toNumber(v as Numeric)));
-  else if (info.type === 'uint64') data = BigUint64Array.from(t.uint64Data, (v) => BigInt(toNumber(v as Numeric)));
-  else if (info.type === 'int32') data = Int32Array.from(t.int32Data);
-  else data = typedFromBytes(info.type, Uint8Array.from(t.int32Data)); // small ints and bool are stored in int32_data
-  return { name: t.name ?? '', tensor: new ort.Tensor(info.type, data as never, dims) };
+  } else if (info.type === 'float32') data = Float32Array.from(t.floatData ?? []);
+  else if (info.type === 'float64') data = Float64Array.from(t.doubleData ?? []);
+  else if (info.type === 'int64') data = BigInt64Array.from(t.int64Data ?? [], (v) => BigInt(toNumber(v as Numeric)));
+  else if (info.type === 'uint64') data = BigUint64Array.from(t.uint64Data ?? [], (v) => BigInt(toNumber(v as Numeric)));
+  else if (info.type === 'int32') data = Int32Array.from(t.int32Data ?? []);
+  else data = typedFromBytes(info.type, Uint8Array.from(t.int32Data ?? [])); // small ints and bool are stored in int32_data
+  return new ort.Tensor(info.type, data as never, dims);
 }
 
 const NPY_TYPES: Record<string, ort.Tensor.Type> = {

@@ -1,0 +1,178 @@
+/**
+ * FP16 and INT8-dynamic transforms on real models (the zoo's generated weights, the ONNX
+ * corpus's light architectures), each result loaded and run in ONNX Runtime beside the original
+ * on the same inputs. The tolerances asserted here are the ones the README states.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import onnxProto from 'onnx-proto';
+import * as ort from 'onnxruntime-node';
+import { buildZooModel, type ZooFamily } from '../../src/main/models/zoo/families';
+import { GraphBuilder } from '../../src/main/models/zoo/onnx-builder';
+import { transformModel, TransformError, FP16_BLOCK_LIST } from '../../src/main/models/transforms';
+import { loadFailure } from '../../src/main/models/transforms/validate';
+import { corpusPath } from '../helpers/onnx-corpus';
+import { SQUEEZENET, tempHome } from '../helpers/temp-home';
+
+const { onnx } = onnxProto;
+/** Stated tolerances (README, "Model transforms"): FP16 and INT8-dynamic against FP32 on the same inputs. */
+const FP16 = { cosine: 0.9999, maxAbs: 1e-2 };
+const INT8 = { cosine: 0.999, maxAbs: 0.05 };
+
+let t: ReturnType<typeof tempHome>;
+beforeAll(() => (t = tempHome('dyno-transforms-')));
+afterAll(() => t.cleanup());
+
+function zoo(family: ZooFamily): string {
+  const path = join(t.home, `${family}.onnx`);
+  if (!existsSync(path)) writeFileSync(path, buildZooModel(family, 'small', 5, 'test'));
+  return path;
+}
+
+const decode = (path: string) => onnx.ModelProto.decode(readFileSync(path));
+const ops = (path: string) => new Set((decode(path).graph?.node ?? []).map((n) => n.opType));
+
+async function ioTypes(path: string): Promise<string[]> {
+  const s = await ort.InferenceSession.create(path, { logSeverityLevel: 3 });
+  const types = [...s.inputMetadata, ...s.outputMetadata].map((m) => `${m.name}:${m.isTensor ? m.type : '?'}`);
+  await s.release();
+  return types;
+}
+
+describe('FP16', () => {
+  it.each(['bert', 'resnet', 'unet', 'mlp'] as const)('zoo %s: float16 weights, float32 I/O, outputs within the FP16 tolerance', async (family) => {
+    const src = zoo(family);
+    const out = join(t.home, `${family}.fp16.onnx`);
+    const r = await transformModel(src, 'fp16', out, { dims: { seq: 16 }, seed: 3 });
+    expect(r.outPath).toBe(out);
+    expect(r.converted).toBeGreaterThan(5);
+    expect(r.skipped).toEqual([]);
+    expect(r.fidelity?.cosine).toBeGreaterThanOrEqual(FP16.cosine);
+    expect(r.fidelity?.maxAbsError).toBeLessThanOrEqual(FP16.maxAbs);
+    expect(r.fidelity?.maxAbsError).toBeGreaterThan(0); // the weights really are float16 now
+    if (family !== 'bert' && family !== 'unet') expect(r.fidelity?.top1Agreement).toBe(1);
+    expect(await ioTypes(out)).toEqual(await ioTypes(src));
+    const floatInits = (decode(out).graph?.initializer ?? []).filter((i) => i.dataType === 1);
+    expect(floatInits).toEqual([]);
+    expect(statSync(out).size).toBeLessThan(statSync(src).size * 0.6);
+  });
+
+  it('light ResNet-50 from the ONNX corpus: in-graph weights (ConstantOfShape) become float16 and the result agrees', async () => {
+    const out = join(t.home, 'resnet50.fp16.onnx');
+    const r = await transformModel(corpusPath('light/light_resnet50.onnx'), 'fp16', out);
+    expect(r.converted).toBeGreaterThan(400);
+    expect(r.fidelity?.cosine).toBeGreaterThanOrEqual(FP16.cosine);
+    expect(r.fidelity?.top1Agreement).toBe(1);
+    const fills = (decode(out).graph?.node ?? []).filter((n) => n.opType === 'ConstantOfShape');
+    expect(fills.length).toBeGreaterThan(200);
+    expect(fills.every((n) => n.attribute?.[0]?.t?.dataType === 10)).toBe(true);
+  });
+
+  it('keeps block-listed ops in float32 behind Casts, with the reason, and clamps constants into range', async () => {
+    const g = new GraphBuilder('blocked');
+    const x = g.input('x', [1, 3, 8, 8]);
+    const conv = g.op('Conv', [x, g.weight('w', [4, 3, 3, 3], new Float32Array(108).fill(0.05))], { kernel_shape: [3, 3], pads: [1, 1, 1, 1] });
+    const scales = g.weight('scales', [4], Float32Array.of(1, 1, 2, 2));
+    const up = g.op('Resize', [conv, '', scales], { mode: 'nearest' });
+    const summed = g.op('ReduceSum', [up, g.ints('axes', [2, 3])], { keepdims: 1 });
+    // 1e6 is beyond float16: clamped to 65504, which leaves Clip's result unchanged here.
+    g.op('Clip', [g.op('Relu', [summed]), g.scalar('lo', 0), g.scalar('hi', 1e6)], {}, 'y');
+    g.output('y', [1, 4, 1, 1]);
+    const src = join(t.home, 'blocked.onnx');
+    writeFileSync(src, g.toBytes({}));
+    const out = join(t.home, 'blocked.fp16.onnx');
+    const r = await transformModel(src, 'fp16', out);
+    expect(r.skipped.map((s) => s.op)).toEqual(['Resize', 'ReduceSum']);
+    expect(r.skipped[0]?.reason).toBe(FP16_BLOCK_LIST.Resize);
+    expect(r.notes.join(' ')).toMatch(/^1 constant value\(s\) outside float16's range were clamped/);
+    expect(r.fidelity?.cosine).toBeGreaterThanOrEqual(FP16.cosine);
+    expect(r.fidelity?.maxRelError).toBeLessThan(2e-3);
+    const nodes = decode(out).graph?.node ?? [];
+    const resize = nodes.find((n) => n.opType === 'Resize');
+    // Resize reads its float32 scales initializer as it was and a float32 copy of the Conv output.
+    expect(resize?.input?.[2]).toBe(scales);
+    expect(nodes.find((n) => n.output?.[0] === resize?.input?.[0])?.opType).toBe('Cast');
+    expect((decode(out).graph?.initializer ?? []).find((i) => i.name === scales)?.dataType).toBe(1);
+  });
+
+  it('uses given inputs from a test_data_set folder', async () => {
+    const dir = corpusPath('pytorch-converted/test_Conv2d');
+    const r = await transformModel(join(dir, 'model.onnx'), 'fp16', join(t.home, 'conv2d.fp16.onnx'), { inputs: join(dir, 'test_data_set_0') });
+    expect(r.converted).toBe(1);
+    expect(r.fidelity?.cosine).toBeGreaterThanOrEqual(FP16.cosine);
+    expect(r.fidelity?.outputs[0]?.elements).toBeGreaterThan(100);
+  });
+});
+
+describe('INT8 dynamic', () => {
+  it.each([
+    ['mlp', 3, 'MatMulInteger'],
+    ['resnet', 7, 'ConvInteger'],
+  ] as const)('zoo %s: %i weights quantized (%s), outputs within the INT8 tolerance', async (family, count, op) => {
+    const src = zoo(family);
+    const out = join(t.home, `${family}.int8.onnx`);
+    const r = await transformModel(src, 'int8-dynamic', out, { seed: 4 });
+    expect(r.converted).toBe(count);
+    expect(r.skipped).toEqual([]);
+    expect(r.fidelity?.cosine).toBeGreaterThanOrEqual(INT8.cosine);
+    expect(r.fidelity?.maxAbsError).toBeLessThanOrEqual(INT8.maxAbs);
+    expect(r.fidelity?.top1Agreement).toBe(1);
+    const present = ops(out);
+    expect(present.has(op) && present.has('DynamicQuantizeLinear')).toBe(true);
+    expect(statSync(out).size).toBeLessThan(statSync(src).size * 0.4);
+  });
+
+  it('zoo bert: projections quantized, attention MatMuls (no stored weight) skipped with the reason', async () => {
+    const r = await transformModel(zoo('bert'), 'int8-dynamic', join(t.home, 'bert.int8.onnx'), { dims: { seq: 16 } });
+    expect(r.converted).toBe(12); // 2 layers × (Q, K, V, output, two feed-forward)
+    expect(r.skipped).toHaveLength(4); // 2 layers × (Q·Kᵀ, attention·V)
+    expect(r.skipped.every((s) => s.op === 'MatMul' && /computed in the graph .* not a stored initializer/.test(s.reason))).toBe(true);
+    expect(r.fidelity?.cosine).toBeGreaterThanOrEqual(INT8.cosine);
+    expect(r.fidelity?.maxAbsError).toBeLessThanOrEqual(INT8.maxAbs);
+  });
+
+  it('skips every candidate of an opset-9 model with the reason and still writes a model that runs', async () => {
+    const out = join(t.home, 'squeezenet.int8.onnx');
+    const r = await transformModel(SQUEEZENET, 'int8-dynamic', out);
+    expect(r.converted).toBe(0);
+    expect(r.skipped).toHaveLength(26);
+    expect(r.skipped[0]?.reason).toMatch(/opset 9; DynamicQuantizeLinear needs opset 11/);
+    expect(r.fidelity?.maxAbsError).toBe(0);
+  });
+});
+
+describe('bad input', () => {
+  it('refuses what it cannot read with one clear message, and writes nothing', async () => {
+    const notOnnx = join(t.home, 'notes.onnx');
+    writeFileSync(notOnnx, 'not a model');
+    const out = join(t.home, 'never.onnx');
+    await expect(transformModel(notOnnx, 'fp16', out)).rejects.toThrow(/notes\.onnx is not a valid ONNX model/);
+    await expect(transformModel(join(t.home, 'missing.onnx'), 'fp16', out)).rejects.toThrow(/Model file not found/);
+    await expect(transformModel(SQUEEZENET, 'int8-static', out)).rejects.toThrow(TransformError);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses external data by tensor and file name', async () => {
+    const m = decode(zoo('mlp'));
+    const w = m.graph?.initializer?.[0];
+    if (!w) throw new Error('the zoo MLP has initializers');
+    w.rawData = new Uint8Array();
+    w.dataLocation = onnx.TensorProto.DataLocation.EXTERNAL;
+    w.externalData = [onnx.StringStringEntryProto.create({ key: 'location', value: 'weights.bin' })];
+    const path = join(t.home, 'external.onnx');
+    writeFileSync(path, onnx.ModelProto.encode(m).finish());
+    await expect(transformModel(path, 'fp16', join(t.home, 'x.onnx'))).rejects.toThrow(`keeps tensor '${w.name}' in external data (weights.bin)`);
+  });
+
+  it('names the node and op of a model ONNX Runtime refuses', async () => {
+    const g = new GraphBuilder('invalid');
+    g.op('Mish', [g.input('x', [2])], {}, 'y'); // Mish exists from opset 18; the builder writes 17
+    g.output('y', [2]);
+    const err = await ort.InferenceSession.create(g.toBytes({}), { logSeverityLevel: 4 }).then(() => null, (e: unknown) => e);
+    expect(loadFailure(err)).toMatchObject({ node: 'y', op: 'Mish' });
+    const path = join(t.home, 'invalid.onnx');
+    writeFileSync(path, g.toBytes({}));
+    await expect(transformModel(path, 'fp16', join(t.home, 'y.onnx'))).rejects.toThrow(/^The original model does not load in ONNX Runtime, so it cannot be transformed: invalid\.onnx:/);
+  });
+});
