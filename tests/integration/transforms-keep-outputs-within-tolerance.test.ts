@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import onnxProto from 'onnx-proto';
 import * as ort from 'onnxruntime-node';
 import { buildZooModel, type ZooFamily } from '../../src/main/models/zoo/families';
-import { GraphBuilder } from '../../src/main/models/zoo/onnx-builder';
+import { float, GraphBuilder } from '../../src/main/models/zoo/onnx-builder';
 import { transformModel, TransformError, FP16_BLOCK_LIST } from '../../src/main/models/transforms';
 import { loadFailure } from '../../src/main/models/transforms/validate';
 import { corpusPath } from '../helpers/onnx-corpus';
@@ -130,6 +130,23 @@ describe('INT8 dynamic', () => {
     expect(r.skipped.every((s) => s.op === 'MatMul' && /computed in the graph .* not a stored initializer/.test(s.reason))).toBe(true);
     expect(r.fidelity?.cosine).toBeGreaterThanOrEqual(INT8.cosine);
     expect(r.fidelity?.maxAbsError).toBeLessThanOrEqual(INT8.maxAbs);
+  });
+
+  it('Gemm keeps transB, alpha and beta; transA is skipped with the reason', async () => {
+    const g = new GraphBuilder('gemm');
+    const x = g.input('x', [4, 16]);
+    const w = g.weight('w', [8, 16], Float32Array.from({ length: 128 }, (_, i) => Math.sin(i)));
+    const c = g.weight('c', [8], Float32Array.from({ length: 8 }, (_, i) => i / 8));
+    const y1 = g.op('Gemm', [x, w, c], { transB: 1, alpha: float(0.5), beta: float(2) });
+    g.op('Gemm', [y1, g.weight('w2', [4, 3], Float32Array.from({ length: 12 }, (_, i) => Math.cos(i)))], { transA: 1 }, 'y');
+    g.output('y', [8, 3]);
+    const src = join(t.home, 'gemm.onnx');
+    writeFileSync(src, g.toBytes({}));
+    const r = await transformModel(src, 'int8-dynamic', join(t.home, 'gemm.int8.onnx'));
+    expect(r.converted).toBe(1);
+    expect(r.skipped).toEqual([{ node: 'y', op: 'Gemm', reason: 'transA = 1 (a transposed activation) has no MatMulInteger form' }]);
+    expect(r.fidelity?.cosine).toBeGreaterThanOrEqual(INT8.cosine);
+    expect(r.fidelity?.maxAbsError).toBeLessThanOrEqual(INT8.maxAbs); // a lost beta alone would shift y1 by up to 0.875
   });
 
   it('skips every candidate of an opset-9 model with the reason and still writes a model that runs', async () => {

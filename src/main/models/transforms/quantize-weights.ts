@@ -1,6 +1,7 @@
 /**
  * Weight quantization as onnxruntime.quantization does it by default (QInt8, per tensor,
- * symmetric): scale = max|w| / 127, zero point 0, q = round-half-to-even(w / scale) in [-127, 127].
+ * symmetric): scale = max|w| / 127, zero point 0, q = round-half-to-even(w / scale) in [-127, 127],
+ * in float32 arithmetic as numpy does it there.
  */
 
 export interface QuantizedWeight {
@@ -20,7 +21,7 @@ export function quantizeSymmetricInt8(w: Float32Array): QuantizedWeight {
   // An all-zero weight quantizes exactly with any scale; 1 keeps the arithmetic finite.
   const scale = absMax === 0 ? 1 : Math.fround(absMax / 127);
   const data = new Int8Array(w.length);
-  for (let i = 0; i < w.length; i++) data[i] = Math.max(-127, Math.min(127, roundHalfEven((w[i] as number) / scale)));
+  for (let i = 0; i < w.length; i++) data[i] = Math.max(-127, Math.min(127, roundHalfEven(Math.fround((w[i] as number) / scale))));
   return { data, scale };
 }
 
