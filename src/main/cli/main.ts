@@ -20,6 +20,7 @@ import { importFiles } from './import';
 import { compare, COMPARE_FORMATS, DEFAULT_ROUNDS, type CompareFlags } from './compare';
 import { percent } from './options';
 import { collectTarget, type TargetFlags } from './targets';
+import { convert, CONVERT_TARGETS, type ConvertFlags } from './convert';
 
 function exitWith(code: number): void {
   process.exitCode = code;
@@ -79,6 +80,19 @@ export function buildProgram(): Command {
       .option('-b, --batch <n>', 'with --flops: batch size', positiveInt('--batch')),
     ['text', 'json'],
   ).action(async (model: string, opts: InspectFlags) => exitWith(await inspect(model, opts)));
+
+  addOutputOptions(
+    program
+      .command('convert')
+      .description('Write an FP16 or INT8 (dynamic) copy of a model: what was converted and skipped, and its outputs against the original.')
+      .argument('<model>', 'path to an .onnx file')
+      .addOption(new Option('--to <precision>', 'target precision').choices(CONVERT_TARGETS).makeOptionMandatory())
+      .option('-o, --output <file>', 'where to write the converted model (default: <model>.<precision>.onnx beside it)')
+      .option('--inputs <dir>', 'compare outputs on these inputs (input_N.pb or NAME.npy) instead of seeded random ones')
+      .option('--dim <name=n>', 'value of a symbolic dimension for the random inputs, repeatable (default 1)', collectNamedInt('--dim'), {})
+      .option('--seed <n>', 'seed of the random inputs', nonNegativeInt('--seed'), 1),
+    ['text', 'json'],
+  ).action(async (model: string, opts: ConvertFlags) => exitWith(await convert(model, opts)));
 
   program
     .command('zoo')

@@ -28,9 +28,12 @@ export interface LoadFailure {
 export function loadFailure(err: unknown): LoadFailure {
   const raw = err instanceof Error ? err.message : String(err);
   const message = (raw.split('\n')[0] ?? raw).replace(/^\[ONNXRuntimeError\]\s*:\s*\d+\s*:\s*\w+\s*:\s*/, '').trim();
-  // "In Node, ("name", Op, "", -1) : …" (type inference) or "… node with name 'name'" (kernel lookup).
+  // "In Node, ("name", Op, "", -1) : …" and "… of operator (Op) in node (name) is invalid" (type
+  // checks), or "… node with name 'name'" (kernel lookup).
   const inNode = /In Node, \("([^"]*)", (\w+),/.exec(raw);
   if (inNode) return { message, node: inNode[1] ?? '', op: inNode[2] ?? '' };
+  const typeError = /of operator \((\w+)\) in node \(([^)]*)\)/.exec(raw);
+  if (typeError) return { message, node: typeError[2] ?? '', op: typeError[1] ?? '' };
   const kernel = /implementation for (\w+)\(\d+\) node with name '([^']*)'/.exec(raw);
   if (kernel) return { message, node: kernel[2] ?? '', op: kernel[1] ?? '' };
   return { message };
