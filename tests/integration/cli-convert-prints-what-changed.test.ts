@@ -1,12 +1,14 @@
 /** `dyno convert` as a user runs it (the built bin/dyno.js): the copy, what changed, and its fidelity. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import onnxProto from 'onnx-proto';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { buildZooModel } from '../../src/main/models/zoo/families';
 import { tempHome } from '../helpers/temp-home';
 
+const { onnx } = onnxProto;
 const exec = promisify(execFile);
 let t: ReturnType<typeof tempHome>;
 let mlp: string;
@@ -46,6 +48,19 @@ describe('dyno convert', () => {
     expect(j.sizeBytes.after).toBeLessThan(j.sizeBytes.before / 3);
     expect(j.fidelity.cosine).toBeGreaterThan(0.999);
     expect(j.fidelity.outputs[0].name).toBe('logits');
+  });
+
+  it('--to int8 --calibrate DIR: static QDQ quantization, compared on the first calibration set', async () => {
+    const set = join(t.home, 'cal', 'test_data_set_0');
+    mkdirSync(set, { recursive: true });
+    const data = Float32Array.from({ length: 2 * 256 }, (_, i) => (i % 13) / 13);
+    writeFileSync(join(set, 'input_0.pb'), onnx.TensorProto.encode(onnx.TensorProto.create({ name: 'input', dims: [2, 256], dataType: 1, rawData: new Uint8Array(data.buffer) })).finish());
+    const r = await dyno('convert', mlp, '--to', 'int8', '--calibrate', join(t.home, 'cal'), '-o', join(t.home, 'qdq.onnx'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\(int8-static\): 3 node\(s\) converted, 0 skipped/);
+    expect(r.stdout).toMatch(/fidelity vs the original \(the first calibration set in .*cal\): /);
+    const wrong = await dyno('convert', mlp, '--to', 'fp16', '--calibrate', join(t.home, 'cal'));
+    expect([wrong.code, wrong.stderr.trim()]).toEqual([1, 'dyno: --calibrate is for --to int8 (static quantization), not --to fp16.']);
   });
 
   it('fails with one line and exit 1 on a file that is not a model, writing nothing', async () => {

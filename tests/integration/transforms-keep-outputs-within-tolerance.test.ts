@@ -4,7 +4,7 @@
  * on the same inputs. The tolerances asserted here are the ones the README states.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import onnxProto from 'onnx-proto';
 import * as ort from 'onnxruntime-node';
@@ -12,6 +12,7 @@ import { buildZooModel, type ZooFamily } from '../../src/main/models/zoo/familie
 import { float, GraphBuilder } from '../../src/main/models/zoo/onnx-builder';
 import { transformModel, TransformError, FP16_BLOCK_LIST } from '../../src/main/models/transforms';
 import { loadFailure } from '../../src/main/models/transforms/validate';
+import { mulberry32 } from '../../src/shared/random';
 import { corpusPath } from '../helpers/onnx-corpus';
 import { SQUEEZENET, tempHome } from '../helpers/temp-home';
 
@@ -31,7 +32,7 @@ function zoo(family: ZooFamily): string {
 }
 
 const decode = (path: string) => onnx.ModelProto.decode(readFileSync(path));
-const ops = (path: string) => new Set((decode(path).graph?.node ?? []).map((n) => n.opType));
+const ops = (path: string) => new Set((decode(path).graph?.node ?? []).map((n) => n.opType ?? ''));
 
 async function ioTypes(path: string): Promise<string[]> {
   const s = await ort.InferenceSession.create(path, { logSeverityLevel: 3 });
@@ -122,9 +123,9 @@ describe('FP16', () => {
 
 describe('INT8 dynamic', () => {
   it.each([
-    ['mlp', 3, 'MatMulInteger'],
-    ['resnet', 7, 'ConvInteger'],
-  ] as const)('zoo %s: %i weights quantized (%s), outputs within the INT8 tolerance', async (family, count, op) => {
+    ['mlp', 3, 'MatMulInteger', 'DynamicQuantizeMatMul'],
+    ['resnet', 7, 'ConvInteger', 'ConvInteger'],
+  ] as const)('zoo %s: %i weights quantized (%s, run by ORT as %s), outputs within the INT8 tolerance', async (family, count, op, runAs) => {
     const src = zoo(family);
     const out = join(t.home, `${family}.int8.onnx`);
     const r = await transformModel(src, 'int8-dynamic', out, { seed: 4 });
@@ -135,6 +136,7 @@ describe('INT8 dynamic', () => {
     expect(r.fidelity?.top1Agreement).toBe(1);
     const present = ops(out);
     expect(present.has(op) && present.has('DynamicQuantizeLinear')).toBe(true);
+    expect((await optimizedOps(out)).has(runAs)).toBe(true);
     expect(statSync(out).size).toBeLessThan(statSync(src).size * 0.4);
   });
 
@@ -174,6 +176,49 @@ describe('INT8 dynamic', () => {
   });
 });
 
+/** Calibration sets as onnxruntime_perf_test lays them out: test_data_set_N/input_0.pb. */
+function calibrationFolder(name: string, input: string, shape: number[], sets: number): string {
+  const rand = mulberry32(11);
+  const root = join(t.home, `calibration-${name}`);
+  for (let k = 0; k < sets; k++) {
+    const dir = join(root, `test_data_set_${k}`);
+    mkdirSync(dir, { recursive: true });
+    const data = Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rand());
+    writeFileSync(join(dir, 'input_0.pb'), onnx.TensorProto.encode(onnx.TensorProto.create({ name: input, dims: shape, dataType: 1, rawData: new Uint8Array(data.buffer) })).finish());
+  }
+  return root;
+}
+
+/** The operators ONNX Runtime runs after its graph optimisations (what the QDQ form is for). */
+async function optimizedOps(path: string): Promise<Set<string>> {
+  const optimized = `${path}.optimized.onnx`;
+  const s = await ort.InferenceSession.create(path, { logSeverityLevel: 3, optimizedModelFilePath: optimized });
+  await s.release();
+  return ops(optimized);
+}
+
+describe('INT8 static (QDQ)', () => {
+  it.each([
+    ['resnet', [1, 3, 64, 64], 7, 'QLinearConv'],
+    ['mlp', [2, 256], 3, 'QLinearMatMul'],
+  ] as const)('zoo %s: calibrated on 4 sets, fused by ONNX Runtime, outputs within the INT8 tolerance', async (family, shape, count, fused) => {
+    const out = join(t.home, `${family}.qdq.onnx`);
+    const r = await transformModel(zoo(family), 'int8-static', out, { calibration: calibrationFolder(family, 'input', [...shape], 4) });
+    expect(r.converted).toBe(count);
+    expect(r.skipped).toEqual([]);
+    expect(r.fidelity?.cosine).toBeGreaterThanOrEqual(INT8.cosine);
+    expect(r.fidelity?.maxAbsError).toBeLessThanOrEqual(INT8.maxAbs);
+    expect(r.fidelity?.top1Agreement).toBe(1);
+    expect(ops(out).has('QuantizeLinear') && ops(out).has('DequantizeLinear')).toBe(true);
+    expect((await optimizedOps(out)).has(fused)).toBe(true);
+  });
+
+  it('needs calibration inputs and says so', async () => {
+    await expect(transformModel(zoo('mlp'), 'int8-static', join(t.home, 'nocal.onnx'))).rejects.toThrow(/^int8-static needs calibration inputs/);
+    await expect(transformModel(zoo('mlp'), 'int8-static', join(t.home, 'nocal.onnx'), { calibration: join(t.home, 'nowhere') })).rejects.toThrow(/^Calibration folder not found/);
+  });
+});
+
 describe('bad input', () => {
   it('refuses what it cannot read with one clear message, and writes nothing', async () => {
     const notOnnx = join(t.home, 'notes.onnx');
@@ -181,7 +226,7 @@ describe('bad input', () => {
     const out = join(t.home, 'never.onnx');
     await expect(transformModel(notOnnx, 'fp16', out)).rejects.toThrow(/notes\.onnx is not a valid ONNX model/);
     await expect(transformModel(join(t.home, 'missing.onnx'), 'fp16', out)).rejects.toThrow(/Model file not found/);
-    await expect(transformModel(SQUEEZENET, 'int8-static', out)).rejects.toThrow(TransformError);
+    await expect(transformModel(SQUEEZENET, 'int8-static', out)).rejects.toThrow(TransformError); // no calibration inputs
     expect(existsSync(out)).toBe(false);
   });
 

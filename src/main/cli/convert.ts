@@ -1,5 +1,5 @@
 /**
- * `dyno convert`: an FP16 or INT8 copy of a model, what was converted and skipped (with why), and
+ * `dyno convert`: an FP16 or INT8 (dynamic, or static with --calibrate) copy of a model, what was converted and skipped (with why), and
  * how closely its outputs follow the original's on the same inputs (given, or seeded random).
  */
 import { statSync } from 'node:fs';
@@ -17,6 +17,7 @@ export interface ConvertFlags extends OutputFlags {
   to: (typeof CONVERT_TARGETS)[number];
   output?: string;
   inputs?: string;
+  calibrate?: string;
   dim: Record<string, number>;
   seed: number;
 }
@@ -58,12 +59,14 @@ export async function convert(model: string, o: ConvertFlags): Promise<number> {
   const input = resolve(model);
   const out = resolve(o.output ?? defaultOutput(input, o.to));
   if (out === input) throw new CliError(`-o ${o.output} is the model itself; write the converted copy to another file.`);
-  const kind = KIND_OF[o.to];
+  if (o.calibrate && o.to !== 'int8') throw new CliError(`--calibrate is for --to int8 (static quantization), not --to ${o.to}.`);
+  const kind: TransformKind = o.calibrate ? 'int8-static' : KIND_OF[o.to];
   const inputs = o.inputs ? resolve(o.inputs) : undefined;
-  const r = await transformModel(input, kind, out, { dims: o.dim, seed: o.seed, ...(inputs ? { inputs } : {}) });
+  const calibration = o.calibrate ? resolve(o.calibrate) : undefined;
+  const r = await transformModel(input, kind, out, { dims: o.dim, seed: o.seed, ...(inputs ? { inputs } : {}), ...(calibration ? { calibration } : {}) });
   const before = statSync(input).size;
   const after = statSync(out).size;
-  const source = inputs ? `inputs from ${o.inputs}` : `seeded random inputs, seed ${o.seed}`;
+  const source = inputs ? `inputs from ${o.inputs}` : calibration ? `the first calibration set in ${o.calibrate}` : `seeded random inputs, seed ${o.seed}`;
   if (json) {
     process.stdout.write(JSON.stringify({ model: input, output: out, kind, converted: r.converted, skipped: r.skipped, notes: r.notes, sizeBytes: { before, after }, inputs: source, fidelity: r.fidelity }, null, 2) + '\n');
   } else process.stdout.write(human(input, kind, r, before, after, source) + '\n');

@@ -84,11 +84,12 @@ export function buildProgram(): Command {
   addOutputOptions(
     program
       .command('convert')
-      .description('Write an FP16 or INT8 (dynamic) copy of a model: what was converted and skipped, and its outputs against the original.')
+      .description('Write an FP16 or INT8 copy of a model: what was converted and skipped, and its outputs against the original.')
       .argument('<model>', 'path to an .onnx file')
       .addOption(new Option('--to <precision>', 'target precision').choices(CONVERT_TARGETS).makeOptionMandatory())
       .option('-o, --output <file>', 'where to write the converted model (default: <model>.<precision>.onnx beside it)')
       .option('--inputs <dir>', 'compare outputs on these inputs (input_N.pb or NAME.npy) instead of seeded random ones')
+      .option('--calibrate <dir>', 'with --to int8: static (QDQ) quantization calibrated on these inputs (test_data_set_N folders, or one set)')
       .option('--dim <name=n>', 'value of a symbolic dimension for the random inputs, repeatable (default 1)', collectNamedInt('--dim'), {})
       .option('--seed <n>', 'seed of the random inputs', nonNegativeInt('--seed'), 1),
     ['text', 'json'],

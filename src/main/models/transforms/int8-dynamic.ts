@@ -7,6 +7,7 @@
  * their weight is a stored float initializer; anything else is skipped with the reason.
  */
 import { tensorFromProto } from '../../engine/tensor-files';
+import { constantInitializers, quantizableNodes, weightOf } from './quantizable';
 import { quantizeSymmetricInt8, transpose2d } from './quantize-weights';
 import type { SkippedNode, TransformOutcome } from './skipped';
 import { defaultOpset, DT, dimsOf, intAttr, makeNode, makeTensor, nameSource, nodeLabel, num, type Attribute, type Model, type Node, type Tensor } from './onnx-model';
@@ -23,7 +24,7 @@ const floatOf = (n: Node, name: string, fallback: number): number => attr(n, nam
 
 export function quantizeDynamicInt8(model: Model, types: ReadonlyMap<string, number>): TransformOutcome {
   const graph = model.graph as NonNullable<Model['graph']>;
-  const candidates = (graph.node ?? []).filter((n) => ['MatMul', 'Gemm', 'Conv'].includes(n.opType ?? '') && !n.domain);
+  const candidates = quantizableNodes(graph);
   const opset = defaultOpset(model);
   if (opset < MIN_OPSET) {
     return {
@@ -34,7 +35,7 @@ export function quantizeDynamicInt8(model: Model, types: ReadonlyMap<string, num
   }
   const fresh = nameSource(graph);
   const graphInputs = new Set((graph.input ?? []).map((i) => i.name ?? ''));
-  const initializers = new Map((graph.initializer ?? []).filter((t) => !graphInputs.has(t.name ?? '')).map((t) => [t.name ?? '', t]));
+  const initializers = constantInitializers(graph);
   const added: Tensor[] = [];
   const quantized = new Map<string, { q: string; scale: string; zero: string }>();
   const activations = new Map<string, { q: string; scale: string; zero: string }>();
@@ -42,12 +43,6 @@ export function quantizeDynamicInt8(model: Model, types: ReadonlyMap<string, num
   const out: Node[] = [];
   let converted = 0;
 
-  const weightOf = (n: Node, name: string): Float32Array | string => {
-    const t = initializers.get(name);
-    if (!t) return `its weight '${name}' is computed in the graph (or is a graph input), not a stored initializer; dynamic quantization needs constant weights`;
-    if (t.dataType !== DT.FLOAT) return `its weight '${name}' is not float32`;
-    return tensorFromProto(t, `weight '${name}' of ${nodeLabel(n)}`).data as Float32Array;
-  };
   const quantizeWeight = (key: string, w: Float32Array, dims: number[]) => {
     let q = quantized.get(key);
     if (!q) {
@@ -99,7 +94,7 @@ export function quantizeDynamicInt8(model: Model, types: ReadonlyMap<string, num
       skip(n, `its input '${x}' is not float32`);
       continue;
     }
-    const w = weightOf(n, wName);
+    const w = weightOf(n, wName, initializers);
     if (typeof w === 'string') {
       skip(n, w);
       continue;

@@ -91,7 +91,7 @@ export function tensorAttr(name: string, t: Tensor): Attribute {
 
 const bytesOf = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
-export function makeTensor(name: string, dataType: number, dims: number[], data: Float32Array | Uint16Array | Int8Array | Uint8Array | BigInt64Array): Tensor {
+export function makeTensor(name: string, dataType: number, dims: number[], data: Float32Array | Uint16Array | Int8Array | Uint8Array | Int32Array | BigInt64Array): Tensor {
   return onnx.TensorProto.create({ name, dataType, dims, rawData: bytesOf(data) });
 }
 

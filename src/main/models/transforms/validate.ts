@@ -8,7 +8,9 @@ import { fromFloat16Bits } from '../../../shared/float16';
 import { measureFidelity, type Fidelity, type OutputValues } from '../../../shared/fidelity';
 import type { TensorInfo } from '../../../shared/model';
 import { readInputFiles } from '../../engine/input-files';
-import { makeFeeds, normalizeDim } from '../../engine/inputs';
+import { InputSpecError, makeFeeds, normalizeDim } from '../../engine/inputs';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface FeedOptions {
   /** A folder of input_N.pb / NAME.npy files; else seeded random inputs. */
@@ -43,8 +45,22 @@ export async function openSession(model: Uint8Array | string): Promise<ort.Infer
   return ort.InferenceSession.create(model as Uint8Array, { logSeverityLevel: 3 });
 }
 
-function inputInfo(session: ort.InferenceSession): TensorInfo[] {
+export function inputInfo(session: ort.InferenceSession): TensorInfo[] {
   return session.inputMetadata.map((m) => ({ name: m.name, type: m.isTensor ? m.type : 'unknown', shape: m.isTensor ? m.shape.map(normalizeDim) : [] }));
+}
+
+/** The calibration sets in `dir`: each test_data_set_N folder (onnxruntime_perf_test's layout), or `dir` itself. */
+export function calibrationFolders(dir: string): string[] {
+  if (!existsSync(dir)) throw new InputSpecError(`Calibration folder not found: ${dir}`);
+  const sets = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && /^test_data_set_\d+$/.test(e.name))
+    .map((e) => join(dir, e.name))
+    .sort((a, b) => Number(/\d+$/.exec(a)?.[0]) - Number(/\d+$/.exec(b)?.[0]));
+  return sets.length > 0 ? sets : [dir];
+}
+
+export function calibrationSets(dir: string, inputs: readonly TensorInfo[]): Record<string, ort.Tensor>[] {
+  return calibrationFolders(dir).map((d) => readInputFiles(d, inputs));
 }
 
 export function feedsFor(session: ort.InferenceSession, o: FeedOptions): Record<string, ort.Tensor> {
