@@ -166,6 +166,28 @@ describe('INT8 dynamic', () => {
     expect(r.fidelity?.maxAbsError).toBeLessThanOrEqual(INT8.maxAbs); // a lost beta alone would shift y1 by up to 0.875
   });
 
+  it('keeps a float weight a subgraph still reads (If branch reading an outer initializer)', async () => {
+    const g = new GraphBuilder('branch');
+    const w = g.weight('w', [4, 3], Float32Array.from({ length: 12 }, (_, i) => i / 12 - 0.5));
+    g.op('MatMul', [g.input('x', [2, 4]), w], {}, 'y');
+    g.output('y', [2, 3]);
+    const m = onnx.ModelProto.decode(g.toBytes({}));
+    const branch = (name: string) =>
+      onnx.GraphProto.create({ name, node: [onnx.NodeProto.create({ opType: 'Identity', input: [w], output: [`${name}_w`] })], output: [onnx.ValueInfoProto.create({ name: `${name}_w`, type: { tensorType: { elemType: 1, shape: { dim: [{ dimValue: 4 }, { dimValue: 3 }] } } } })] });
+    const graph = m.graph as NonNullable<typeof m.graph>;
+    graph.initializer?.push(onnx.TensorProto.create({ name: 'cond', dataType: 9, dims: [], rawData: Uint8Array.of(1) }));
+    graph.node?.push(onnx.NodeProto.create({ opType: 'If', input: ['cond'], output: ['w_out'], name: 'if', attribute: [
+      onnx.AttributeProto.create({ name: 'then_branch', type: onnx.AttributeProto.AttributeType.GRAPH, g: branch('then') }),
+      onnx.AttributeProto.create({ name: 'else_branch', type: onnx.AttributeProto.AttributeType.GRAPH, g: branch('else') }),
+    ] }));
+    graph.output?.push(onnx.ValueInfoProto.create({ name: 'w_out', type: { tensorType: { elemType: 1, shape: { dim: [{ dimValue: 4 }, { dimValue: 3 }] } } } }));
+    const src = join(t.home, 'branch.onnx');
+    writeFileSync(src, onnx.ModelProto.encode(m).finish());
+    const r = await transformModel(src, 'int8-dynamic', join(t.home, 'branch.int8.onnx'));
+    expect(r.converted).toBe(1);
+    expect(r.fidelity?.outputs.find((o) => o.name === 'w_out')?.maxAbsError).toBe(0);
+  });
+
   it('skips every candidate of an opset-9 model with the reason and still writes a model that runs', async () => {
     const out = join(t.home, 'squeezenet.int8.onnx');
     const r = await transformModel(SQUEEZENET, 'int8-dynamic', out);

@@ -10,7 +10,7 @@ import { tensorFromProto } from '../../engine/tensor-files';
 import { constantInitializers, quantizableNodes, weightOf } from './quantizable';
 import { quantizeSymmetricInt8, transpose2d } from './quantize-weights';
 import type { SkippedNode, TransformOutcome } from './skipped';
-import { defaultOpset, DT, dimsOf, intAttr, makeNode, makeTensor, nameSource, nodeLabel, num, type Attribute, type Model, type Node, type Tensor } from './onnx-model';
+import { defaultOpset, DT, dimsOf, intAttr, makeNode, makeTensor, namesRead, nameSource, nodeLabel, num, type Attribute, type Model, type Node, type Tensor } from './onnx-model';
 
 /** DynamicQuantizeLinear arrived in opset 11. */
 const MIN_OPSET = 11;
@@ -160,10 +160,9 @@ export function quantizeDynamicInt8(model: Model, types: ReadonlyMap<string, num
 
   graph.node = out;
   // Float weights nothing reads any more are dropped (that is where the file gets smaller).
-  const read = new Set(out.flatMap((n) => n.input ?? []));
-  const outputs = new Set((graph.output ?? []).map((o) => o.name ?? ''));
+  const read = namesRead(graph);
   const before = (graph.initializer ?? []).length;
-  graph.initializer = [...(graph.initializer ?? []).filter((t) => read.has(t.name ?? '') || outputs.has(t.name ?? '') || graphInputs.has(t.name ?? '')), ...added];
+  graph.initializer = [...(graph.initializer ?? []).filter((t) => read.has(t.name ?? '') || graphInputs.has(t.name ?? '')), ...added];
   const dropped = before - (graph.initializer.length - added.length);
   return { converted, skipped, notes: converted > 0 ? [`${quantized.size} weight tensor(s) quantized to int8 (per tensor, symmetric); ${dropped} float32 tensor(s) no longer read were dropped`] : [] };
 }

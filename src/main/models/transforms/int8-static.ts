@@ -11,7 +11,7 @@ import { tensorFromProto } from '../../engine/tensor-files';
 import { constantInitializers, quantizableNodes, weightOf } from './quantizable';
 import { quantizeSymmetricInt8, roundHalfEven } from './quantize-weights';
 import type { SkippedNode, TransformOutcome } from './skipped';
-import { cloneModel, defaultOpset, DT, dimsOf, encodeModel, makeNode, makeTensor, nameSource, nodeLabel, num, onnx, type Model, type Node, type Tensor } from './onnx-model';
+import { cloneModel, defaultOpset, DT, dimsOf, encodeModel, makeNode, makeTensor, namesRead, nameSource, nodeLabel, num, onnx, type Model, type Node, type Tensor } from './onnx-model';
 
 /** QuantizeLinear / DequantizeLinear (per tensor) arrived in opset 10. */
 const MIN_OPSET = 10;
@@ -154,7 +154,8 @@ export function quantizeStaticQdq(model: Model, types: ReadonlyMap<string, numbe
     } else addQdq(p.y, p.y, fresh(`${p.y}_dequantized`));
   }
   graph.node = out;
-  const read = new Set(out.flatMap((n) => n.input ?? []));
-  graph.initializer = [...(graph.initializer ?? []).filter((t) => read.has(t.name ?? '') || graphOutputs.has(t.name ?? '')), ...added];
+  const read = namesRead(graph);
+  const graphInputs = new Set((graph.input ?? []).map((i) => i.name ?? ''));
+  graph.initializer = [...(graph.initializer ?? []).filter((t) => read.has(t.name ?? '') || graphInputs.has(t.name ?? '')), ...added];
   return { converted: nodes.length, skipped, notes: nodes.length > 0 ? [`${nodes.length} node(s) quantized in QDQ form with ranges calibrated on the given inputs`] : [] };
 }

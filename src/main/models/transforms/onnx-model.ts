@@ -75,6 +75,20 @@ export function nodeWithSubgraph(graph: Graph): Node | undefined {
   return (graph.node ?? []).find((n) => (n.attribute ?? []).some((a) => a.g || (a.graphs ?? []).length > 0));
 }
 
+/** Every name a node reads, subgraphs included (a subgraph may read an outer initializer by name). */
+export function namesRead(graph: Graph): Set<string> {
+  const read = new Set<string>();
+  const visit = (g: Graph) => {
+    for (const n of g.node ?? []) {
+      for (const i of n.input ?? []) read.add(i);
+      for (const a of n.attribute ?? []) for (const sub of [...(a.g ? [a.g] : []), ...(a.graphs ?? [])]) visit(sub);
+    }
+    for (const o of g.output ?? []) read.add(o.name ?? '');
+  };
+  visit(graph);
+  return read;
+}
+
 export const nodeLabel = (n: Node): string => n.name || `${n.opType}→${n.output?.[0] ?? '?'}`;
 
 export function makeNode(opType: string, input: string[], output: string[], name: string, attribute: Attribute[] = []): Node {
