@@ -4,7 +4,7 @@
  * on the same inputs. The tolerances asserted here are the ones the README states.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import onnxProto from 'onnx-proto';
 import * as ort from 'onnxruntime-node';
@@ -110,6 +110,20 @@ describe('FP16', () => {
     expect(r.skipped[1]?.reason).toMatch(/neighbours all run in float32/);
     expect(r.converted).toBe(2);
     expect(r.fidelity?.cosine).toBeGreaterThanOrEqual(FP16.cosine);
+  });
+
+  it('converts every model of the conformance corpus ORT loads (59), within the FP16 tolerance on its own test inputs', async () => {
+    const root = corpusPath('pytorch-converted');
+    const results: { model: string; cosine: number | null; maxAbs: number | null; skipped: number }[] = [];
+    for (const dir of readdirSync(root).sort()) {
+      const model = join(root, dir, 'model.onnx');
+      const loads = await ort.InferenceSession.create(model, { logSeverityLevel: 4 }).then(async (s) => (await s.release(), true), () => false);
+      if (!loads) continue;
+      const r = await transformModel(model, 'fp16', join(t.home, 'corpus.fp16.onnx'), { inputs: join(root, dir, 'test_data_set_0') });
+      results.push({ model: dir, cosine: r.fidelity?.cosine ?? null, maxAbs: r.fidelity?.maxAbsError ?? null, skipped: r.skipped.length });
+    }
+    expect(results).toHaveLength(59);
+    expect(results.filter((r) => r.cosine === null || r.cosine < FP16.cosine || r.maxAbs === null || r.maxAbs > FP16.maxAbs || r.skipped > 0)).toEqual([]);
   });
 
   it('uses given inputs from a test_data_set folder', async () => {
