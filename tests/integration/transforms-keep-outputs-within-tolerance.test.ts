@@ -266,6 +266,12 @@ describe('bad input', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('says when the given inputs do not suit the model, rather than blaming the transform', async () => {
+    const inputs = join(corpusPath('pytorch-converted/test_Embedding'), 'test_data_set_0'); // int64 indices for another model
+    await expect(transformModel(zoo('mlp'), 'fp16', join(t.home, 'z.onnx'), { inputs })).rejects.toThrow(/^The original model does not run on these inputs, so nothing can be compared: /);
+    expect(existsSync(join(t.home, 'z.onnx'))).toBe(false);
+  });
+
   it('refuses external data by tensor and file name', async () => {
     const m = decode(zoo('mlp'));
     const w = m.graph?.initializer?.[0];

@@ -91,7 +91,7 @@ export async function transformModel(inputPath: string, kind: TransformKind, out
   const label = basename(inputPath);
   const model = readModel(inputPath);
   const types = await elementTypes(model, inputPath);
-  let feeds: FeedOptions = opts;
+  let compareOn: FeedOptions = opts;
   let rewrite: Rewrite;
   if (kind === 'fp16') rewrite = (copy, keepOps) => convertToFloat16(copy, types, { keepOps });
   else if (kind === 'int8-dynamic') rewrite = (copy) => quantizeDynamicInt8(copy, types);
@@ -100,7 +100,7 @@ export async function transformModel(inputPath: string, kind: TransformKind, out
     const sets = await withSession(inputPath, (s) => calibrationSets(opts.calibration as string, inputInfo(s)));
     const ranges = await calibrate(model, tensorsToCalibrate(model, types), sets);
     rewrite = (copy) => quantizeStaticQdq(copy, types, ranges);
-    if (!opts.inputs) feeds = { ...opts, inputs: calibrationFolders(opts.calibration)[0] as string };
+    if (!opts.inputs) compareOn = { ...opts, inputs: calibrationFolders(opts.calibration)[0] as string };
   }
   const { outcome, bytes, session } = await transformAndLoad(model, kind, rewrite, label);
   try {
@@ -108,9 +108,7 @@ export async function transformModel(inputPath: string, kind: TransformKind, out
     if (opts.fidelity !== false) {
       const original = await openSession(inputPath);
       try {
-        fidelity = await compareModels(original, session, feeds);
-      } catch (err) {
-        throw new TransformError(`${kind}: the transformed ${label} loads but does not run: ${loadFailure(err).message}`);
+        fidelity = await compareModels(original, session, compareOn, kind);
       } finally {
         await original.release();
       }

@@ -9,6 +9,7 @@ import { measureFidelity, type Fidelity, type OutputValues } from '../../../shar
 import type { TensorInfo } from '../../../shared/model';
 import { readInputFiles } from '../../engine/input-files';
 import { InputSpecError, makeFeeds, normalizeDim } from '../../engine/inputs';
+import { TransformError } from './onnx-model';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -86,8 +87,22 @@ export async function runOutputs(session: ort.InferenceSession, feeds: Record<st
   return session.outputNames.map((n) => values(n, results[n] as ort.Tensor));
 }
 
-/** Runs the original and the candidate on the same inputs and compares their outputs. */
-export async function compareModels(original: ort.InferenceSession, candidate: ort.InferenceSession, o: FeedOptions): Promise<Fidelity> {
+/**
+ * Runs the original and the candidate on the same inputs and compares their outputs. Inputs
+ * that do not suit the model are the caller's error; a candidate that fails to run is the
+ * transform's, and says so.
+ */
+export async function compareModels(original: ort.InferenceSession, candidate: ort.InferenceSession, o: FeedOptions, kind: string): Promise<Fidelity> {
   const feeds = feedsFor(original, o);
-  return measureFidelity(await runOutputs(original, feeds), await runOutputs(candidate, feeds));
+  let reference: OutputValues[];
+  try {
+    reference = await runOutputs(original, feeds);
+  } catch (err) {
+    throw new InputSpecError(`The original model does not run on these inputs, so nothing can be compared: ${loadFailure(err).message}`);
+  }
+  try {
+    return measureFidelity(reference, await runOutputs(candidate, feeds));
+  } catch (err) {
+    throw new TransformError(`${kind}: the transformed model loads but does not run: ${loadFailure(err).message}`);
+  }
 }
