@@ -99,6 +99,8 @@ function startCommandRun(job: ExecutorJob, handlers: ExecutorHandlers, sampleInt
   };
 
   const loop = async (): Promise<ExecutorOutcome> => {
+    // After start() has returned: the queue reports "starting" then, and "ready" must follow it.
+    await Promise.resolve();
     handlers.onReady({ sessionCreateMs: 0, samplesPerIteration: 1 });
     const runs: CommandRunRecord[] = [];
     let last: OnceResult | undefined;

@@ -50,7 +50,7 @@ export type CommandWorkload = z.infer<typeof CommandWorkloadSchema>;
 export type CommandWorkloadInput = z.input<typeof CommandWorkloadSchema>;
 
 /** Quotes an argument for a POSIX shell only where it needs it, so the line reads as typed. */
-function shellQuote(arg: string): string {
+export function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
