@@ -14,6 +14,7 @@ import type { Executor, ExecutorHandlers, ExecutorJob, ExecutorOutcome, Executor
 import { runOnce, type OnceHandle, type OnceResult } from './command/run-once';
 import { lastLines } from './command/output-tail';
 import { LiveOutput } from './command/live-output';
+import { SampleBatcher } from './command/sample-batcher';
 
 export interface CommandExecutorOptions {
   /** How often each run's process tree is sampled for memory. */
@@ -103,6 +104,7 @@ function startCommandRun(job: ExecutorJob, handlers: ExecutorHandlers, sampleInt
     await Promise.resolve();
     handlers.onReady({ sessionCreateMs: 0, samplesPerIteration: 1 });
     const runs: CommandRunRecord[] = [];
+    const samples = new SampleBatcher(handlers);
     let last: OnceResult | undefined;
     let firstRunMs = Number.NaN;
     const step = async (phase: 'warmup' | 'measure', i: number): Promise<string | 'stopped' | undefined> => {
@@ -113,13 +115,13 @@ function startCommandRun(job: ExecutorJob, handlers: ExecutorHandlers, sampleInt
       last = r;
       if (Number.isNaN(firstRunMs)) firstRunMs = r.wallMs;
       runs.push(record(r, phase, i));
-      handlers.onSamples({ phase, firstI: i, tMs: Float64Array.of(r.tMs), latencyMs: Float64Array.of(r.wallMs) });
+      samples.add(phase, i, r.tMs, r.wallMs);
       return undefined;
     };
     for (let i = 0; i < stop.warmupIterations && !cancelled; i++) {
       const problem = await step('warmup', i);
       if (problem === 'stopped') break;
-      if (problem) return { kind: 'error', message: problem };
+      if (problem) return samples.flushed({ kind: 'error', message: problem });
     }
     const start = performance.now();
     let end = start;
@@ -127,10 +129,11 @@ function startCommandRun(job: ExecutorJob, handlers: ExecutorHandlers, sampleInt
     for (let i = 0; !cancelled && !stopRuleSatisfied(stop, i, end - start); i++) {
       const problem = await step('measure', i);
       if (problem === 'stopped') break;
-      if (problem) return { kind: 'error', message: problem };
+      if (problem) return samples.flushed({ kind: 'error', message: problem });
       end = performance.now();
       measuredWallMs = end - start;
     }
+    samples.flush();
     const peaks = runs.flatMap((r) => (r.peakRssBytes !== null ? [r.peakRssBytes] : []));
     return {
       kind: 'done',
