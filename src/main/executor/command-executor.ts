@@ -42,6 +42,7 @@ function record(r: OnceResult, phase: 'warmup' | 'measure', i: number): CommandR
   return {
     phase,
     i,
+    tMs: r.tMs,
     wallMs: r.wallMs,
     userMs: r.userMs,
     sysMs: r.sysMs,

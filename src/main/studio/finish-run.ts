@@ -12,6 +12,7 @@ import { commandWarnings, conditionWarnings, measurementWarnings, type Measureme
 import type { MeasurementConditions } from '../../shared/conditions';
 import type { ExecutorDone, ExecutorOutcome } from '../executor/executor';
 import type { Environment, TelemetrySummary } from '../../shared/telemetry';
+import { withTargetJoules } from '../../shared/command/results';
 
 export function serverVerdict(config: RunConfig, latenciesMs: readonly number[], measuredWallMs: number): ServerVerdict | undefined {
   if (config.scenario.kind !== 'server') return undefined;
@@ -25,7 +26,9 @@ export function finishedResults(
   environment: Environment,
   telemetry?: TelemetrySummary,
   conditions?: MeasurementConditions,
+  energyBetween?: (fromMs: number, toMs: number) => number | null,
 ): { stats: LatencyStats; results: RunResults; warnings: MeasurementWarning[] } {
+  const command = done.command && energyBetween ? withTargetJoules(done.command, energyBetween) : done.command;
   const stats = summarizeLatencies(latenciesMs, { measuredWallMs: done.measuredWallMs, samplesPerIteration: done.samplesPerIteration });
   const server = serverVerdict(config, latenciesMs, done.measuredWallMs);
   const results: RunResults = {
@@ -40,7 +43,7 @@ export function finishedResults(
     ...(done.profile ? { profile: done.profile } : {}),
     ...(server ? { server } : {}),
     ...(conditions ? { conditions } : {}),
-    ...(done.command ? { command: done.command } : {}),
+    ...(command ? { command } : {}),
   };
   return {
     stats,
@@ -69,6 +72,8 @@ export interface FinishContext {
   telemetry?: TelemetrySummary;
   /** The conditions it measured under (run-conditions.ts). */
   conditions?: MeasurementConditions;
+  /** Energy over a window of the run (a command's time-to-target in joules). */
+  energyBetween?: (fromMs: number, toMs: number) => number | null;
 }
 
 /** The run's final state and its warnings. */
@@ -80,7 +85,7 @@ export async function finalRun(
   const aborted = ctx.cancelRequested || (outcome.kind === 'done' && outcome.aborted);
   const { latenciesMs } = measured;
   if (outcome.kind === 'done' && latenciesMs.length > 0) {
-    const { stats, results, warnings } = finishedResults(run.config, latenciesMs, outcome, await ctx.environment(), ctx.telemetry, ctx.conditions);
+    const { stats, results, warnings } = finishedResults(run.config, latenciesMs, outcome, await ctx.environment(), ctx.telemetry, ctx.conditions, ctx.energyBetween);
     const coldStart = { sessionCreateMs: measured.sessionCreateMs, firstRunMs: outcome.firstRunMs };
     const finished = { ...run, finishedAt, coldStart, stats, results };
     return { run: aborted ? { ...finished, status: 'aborted' } : { ...finished, status: 'completed' }, warnings };

@@ -232,6 +232,7 @@ export class RunQueue {
       environment: () => environment,
       ...(telemetrySummary ? { telemetry: telemetrySummary } : {}),
       ...(measuredUnder ? { conditions: measuredUnder } : {}),
+      energyBetween: (fromMs, toMs) => telemetry.energyBetween(fromMs, toMs),
     });
   }
 }

@@ -20,6 +20,8 @@ export const CommandRunRecordSchema = z.object({
   phase: z.enum(['warmup', 'measure']),
   /** Index within its phase, from 0 (as the latency samples). */
   i: z.number().int().nonnegative(),
+  /** Start on the shared time base (ms since the epoch), to line the run up with telemetry. */
+  tMs: z.number(),
   wallMs: z.number(),
   /** CPU time of the whole process tree (every descendant that was waited for); null where the OS does not tell. */
   userMs: z.number().nullable(),
@@ -62,6 +64,25 @@ export const CommandResultsSchema = z.object({
   stderrTail: z.string(),
 });
 export type CommandResults = z.infer<typeof CommandResultsSchema>;
+
+/**
+ * The energy until each target was reached, per measured run that reached it, from an energy
+ * reading over a window (RAPL: null where none was sampled); the spread across those runs.
+ */
+export function withTargetJoules(c: CommandResults, energyJ: (fromMs: number, toMs: number) => number | null): CommandResults {
+  const measured = c.runs.filter((r) => r.phase === 'measure');
+  return {
+    ...c,
+    targets: c.targets.map((t) => {
+      const joules = measured.flatMap((r) => {
+        const s = r.targetS[t.target];
+        const j = s === null || s === undefined ? null : energyJ(r.tMs, r.tMs + s * 1000);
+        return j === null ? [] : [j];
+      });
+      return { ...t, joules: spreadOf(joules) };
+    }),
+  };
+}
 
 /** Mean, σ, median, min and max of a figure across runs; null for none. */
 export function spreadOf(values: readonly number[]): Spread | null {
