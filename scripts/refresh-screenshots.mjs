@@ -22,6 +22,7 @@ const KEPT = [
   'html-report-charts.png',
   'sessions-multi-select.png',
   'compare.png',
+  'command-results.png',
 ];
 const OUTPUT = resolve('test-results');
 const DOCS = resolve('docs/screenshots');

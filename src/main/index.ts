@@ -74,6 +74,8 @@ app.whenReady().then(() => {
   const binding = electronSqliteBinding(root, process.versions.electron);
   const handle = createStudio({
     electronVersion: process.versions.electron,
+    // The window is the local user's own (IPC from any other frame is refused above), as a terminal is.
+    allowCommands: true,
     ...(binding && existsSync(binding) ? { sqliteNativeBinding: binding } : {}),
   });
   ipcMain.handle(IPC_CALL, async (event, method: unknown, params: unknown) => {

@@ -17,6 +17,7 @@ import { RecentModelSchema } from './recent-model';
 import { HistoryPointSchema, RunFacetsSchema, RunFilterSchema, RunMetaPatchSchema, RunSortSchema } from './sessions/run-query';
 import { ImportRequestSchema, ImportResultSchema, ReportFileSchema, ReportRequestSchema } from './report';
 import { CompareParamsSchema, ComparisonSchema } from './compare/schema';
+import { CommandMetricsSchema, CommandOutputSchema } from './command/live';
 
 export const AppInfoSchema = z.object({
   version: z.string(),
@@ -32,6 +33,8 @@ export const AppInfoSchema = z.object({
   executionProviders: z.array(z.object({ name: z.string(), available: z.boolean(), reason: z.string().optional() })),
   /** Things the user should know about from start-up (e.g. a damaged database set aside). */
   notices: z.array(z.string()),
+  /** Whether this host runs command workloads (`dyno serve` only with --allow-commands). */
+  commandsAllowed: z.boolean().default(false),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -221,6 +224,9 @@ export const EventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run.progress'), runId: z.string(), progress: ProgressSchema }),
   z.object({ type: z.literal('run.samples'), runId: z.string(), samples: z.array(SampleSchema) }),
   z.object({ type: z.literal('run.telemetry'), runId: z.string(), samples: z.array(TelemetrySampleSchema) }),
+  /** A command workload's output as it prints it (bounded chunks) and the metrics read from it. */
+  z.object({ type: z.literal('run.output'), runId: z.string(), output: CommandOutputSchema }),
+  z.object({ type: z.literal('run.metrics'), runId: z.string(), metrics: CommandMetricsSchema }),
 ]);
 export type StudioEvent = z.infer<typeof EventSchema>;
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { TelemetryConfigSchema } from './telemetry';
+import { CommandWorkloadSchema } from './command/workload';
 
 export const RUN_DEFAULTS = {
   warmupIterations: 10,
@@ -112,6 +113,12 @@ export const RunConfigSchema = z.object({
   telemetry: TelemetryConfigSchema.default({ enabled: true, intervalMs: 100, idleBaselineMs: 1000, gpus: [] }),
   stop: StopRuleSchema,
   label: z.string().max(200).optional(),
+  /**
+   * The workload, when it is a program rather than the model (shared/command/workload.ts):
+   * `modelPath` then holds its command line and the session knobs are unused. Absent on model
+   * runs, so their JSON is unchanged.
+   */
+  command: CommandWorkloadSchema.optional(),
 });
 export type RunConfig = z.infer<typeof RunConfigSchema>;
 export type RunConfigInput = z.input<typeof RunConfigSchema>;

@@ -3,6 +3,7 @@
  * CSV, Markdown and text outputs can never disagree with the JSON one.
  */
 import type { Run } from './run';
+import type { CommandResults } from './command/results';
 import { RUN_JSON_FORMAT_VERSION, RUN_JSON_SCHEMA_URL, type RunJson } from './run-json';
 
 export function runToJson(run: Run, warnings: readonly { code: string; message: string }[], exporter: string): RunJson {
@@ -148,6 +149,31 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
             : {}),
         }
       : null,
+    ...(r?.command ? { command: commandJson(r.command) } : {}),
     warnings: warnings.map(({ code, message }) => ({ code, message })),
+  };
+}
+
+function commandJson(c: CommandResults): NonNullable<RunJson['command']> {
+  return {
+    commandLine: c.commandLine,
+    // The series stay in the store (charts); the JSON carries each run's figures.
+    runs: c.runs.map((r) => ({
+      phase: r.phase,
+      i: r.i,
+      wall_ms: r.wallMs,
+      user_ms: r.userMs,
+      sys_ms: r.sysMs,
+      peakRss_bytes: r.peakRssBytes,
+      exitCode: r.exitCode,
+      metrics: r.metrics,
+      target_s: r.targetS,
+    })),
+    cpu: { user_ms: c.cpu.userMs, sys_ms: c.cpu.sysMs },
+    metrics: c.metrics,
+    targets: c.targets,
+    neverMatched: c.neverMatched,
+    stdoutTail: c.stdoutTail,
+    stderrTail: c.stderrTail,
   };
 }

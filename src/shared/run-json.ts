@@ -139,6 +139,32 @@ const ConditionsJsonSchema = z.object({
     .describe('other processes that used ≥ 2 % of a core while it measured, busiest first (Linux)'),
 });
 
+const SpreadJsonSchema = z.object({ n: z.number().int(), mean: num, std: num, median: num, min: num, max: num });
+
+/** A command workload's figures (shared/command/results.ts); absent on model runs. */
+const CommandJsonSchema = z.object({
+  commandLine: z.string(),
+  runs: z.array(
+    z.object({
+      phase: z.enum(['warmup', 'measure']),
+      i: z.number().int(),
+      wall_ms: num,
+      user_ms: maybe,
+      sys_ms: maybe,
+      peakRss_bytes: maybe.describe('summed resident memory of the process tree, sampled'),
+      exitCode: z.number().int().nullable(),
+      metrics: z.record(z.string(), num).describe('each metric\'s last value in the run'),
+      target_s: z.record(z.string(), maybe).describe('seconds until each target was first reached; null if never'),
+    }),
+  ),
+  cpu: z.object({ user_ms: SpreadJsonSchema.nullable(), sys_ms: SpreadJsonSchema.nullable() }),
+  metrics: z.array(z.object({ name: z.string(), final: SpreadJsonSchema.nullable() })),
+  targets: z.array(z.object({ target: z.string(), reached: z.number().int(), runs: z.number().int(), seconds: SpreadJsonSchema.nullable(), joules: SpreadJsonSchema.nullable() })),
+  neverMatched: z.array(z.string()),
+  stdoutTail: z.string(),
+  stderrTail: z.string(),
+});
+
 export const RunJsonSchema = z
   .object({
     $schema: z.string(),
@@ -172,6 +198,7 @@ export const RunJsonSchema = z
     energy: EnergyJsonSchema.nullable(),
     environment: EnvironmentSchema.nullable(),
     conditions: ConditionsJsonSchema.nullable().optional(),
+    command: CommandJsonSchema.optional().describe('a command workload (dyno exec): per-run CPU time, peak memory, exit code and metrics'),
     warnings: z.array(z.object({ code: z.string(), message: z.string() })),
     baseline: BaselineJsonSchema.optional(),
     targets: z.array(TargetResultSchema).optional().describe('--target: each judged pass, fail or not enough samples from the figure’s 95 % interval'),

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { TensorInfoSchema } from './model';
 import { EnvironmentSchema, TelemetrySummarySchema } from './telemetry';
 import { MeasurementConditionsSchema } from './conditions';
+import { CommandResultsSchema } from './command/results';
 
 export const OutputCheckSchema = z.object({
   passed: z.boolean(),
@@ -84,5 +85,7 @@ export const RunResultsSchema = z.object({
   environment: EnvironmentSchema,
   /** What the run was measured under (display, cores, priority, busy neighbours). Absent for runs before it was recorded. */
   conditions: MeasurementConditionsSchema.optional(),
+  /** A command workload's per-run figures and metrics (absent on model runs). */
+  command: CommandResultsSchema.optional(),
 });
 export type RunResults = z.infer<typeof RunResultsSchema>;

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { RunSchema } from './run';
 
 /** Append a kind here (e.g. `plan`) when its feature lands; the store keeps the kind as text. */
-export const STUDY_KINDS = ['sweep', 'comparison', 'optimizer'] as const;
+export const STUDY_KINDS = ['sweep', 'comparison', 'optimizer', 'parameter-scan'] as const;
 export const StudyKindSchema = z.enum(STUDY_KINDS);
 export type StudyKind = z.infer<typeof StudyKindSchema>;
 

@@ -4,6 +4,7 @@
  */
 import type { LatencyStats } from './stats';
 import { PERCENTILES } from './stats';
+import type { CommandResults } from './command/results';
 import { disturbingProcesses, type BusyProcess, type MeasurementConditions } from './conditions';
 
 export type MeasurementWarning =
@@ -13,7 +14,8 @@ export type MeasurementWarning =
   | { code: 'slow-first-run'; message: string; firstRunMs: number; medianMs: number }
   | { code: 'drawn-on-all-cores'; message: string; intraOpThreads: number; workerCores: number }
   | { code: 'threads-oversubscribed'; message: string; intraOpThreads: number; workerCores: number }
-  | { code: 'busy-processes'; message: string; processes: BusyProcess[] };
+  | { code: 'busy-processes'; message: string; processes: BusyProcess[] }
+  | { code: 'metric-never-matched'; message: string; metric: string };
 
 /** hyperfine warns when a point lies this many scaled MADs from the median. */
 const SEVERE_OUTLIER_Z = 10;
@@ -91,4 +93,13 @@ export function conditionWarnings(c: MeasurementConditions): MeasurementWarning[
     });
   }
   return out;
+}
+
+/** A command workload's metric that no line of its output gave a value for (a pattern that never matched). */
+export function commandWarnings(command: Pick<CommandResults, 'neverMatched'>): MeasurementWarning[] {
+  return command.neverMatched.map((metric) => ({
+    code: 'metric-never-matched',
+    metric,
+    message: `Metric ${metric}: no line of the output matched it in any run (check the pattern, or that the program prints {"dyno": {"${metric}": …}}).`,
+  }));
 }

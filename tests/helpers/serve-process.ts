@@ -14,8 +14,8 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-export async function startServe(home: string, env: Record<string, string> = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [resolve('bin/dyno.js'), 'serve', '--port', '0'], {
+export async function startServe(home: string, env: Record<string, string> = {}, args: string[] = []): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [resolve('bin/dyno.js'), 'serve', '--port', '0', ...args], {
     env: { ...process.env, DYNO_HOME: home, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -21,6 +21,8 @@ import { compare, COMPARE_FORMATS, DEFAULT_ROUNDS, type CompareFlags } from './c
 import { percent } from './options';
 import { collectTarget, type TargetFlags } from './targets';
 import { convert, CONVERT_TARGETS, type ConvertFlags } from './convert';
+import { exec } from './exec';
+import { addExecOptions, type ExecFlags } from './exec-options';
 
 function exitWith(code: number): void {
   process.exitCode = code;
@@ -110,11 +112,21 @@ export function buildProgram(): Command {
     ['text', 'json'],
   ).action(async (opts: OutputFlags) => exitWith(await providers(opts)));
 
+  addOutputOptions(
+    addExecOptions(
+      program
+        .command('exec')
+        .description('Measure a command (a training script, a data pipeline, a benchmark binary) like a model: N runs after M warm-ups, wall and CPU time, peak memory of the process tree, metrics from its output.')
+        .argument('<command...>', 'the command and its arguments, after --'),
+    ),
+  ).action(async (argv: string[], opts: ExecFlags & OutputFlags) => exitWith(await exec(argv, opts)));
+
   program
     .command('serve')
     .description('Serve the studio to a browser, with a per-launch token in the printed URL.')
     .addOption(new Option('--host <host>', 'interface to listen on').default('127.0.0.1'))
     .addOption(new Option('--port <port>', 'port (0 picks a free one)').default(4780).argParser(nonNegativeInt('--port')))
+    .option('--allow-commands', 'let the studio run command workloads (anyone with the URL and token could then run programs here)', false)
     .action(async (opts) => exitWith(await serve(opts)));
 
   program

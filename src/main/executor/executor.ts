@@ -9,6 +9,8 @@ import type { TensorInfo } from '../../shared/model';
 import type { RunConfig } from '../../shared/run';
 import type { OutputCheck, Profile } from '../../shared/run-results';
 import type { SampleBatch } from '../../shared/sample-batch';
+import type { CommandResults } from '../../shared/command/results';
+import type { CommandMetrics, CommandOutput } from '../../shared/command/live';
 
 export interface ExecutorJob {
   runId: string;
@@ -22,6 +24,10 @@ export interface ExecutorHandlers {
   onReady(ready: { sessionCreateMs: number; samplesPerIteration: number }): void;
   /** Samples in the order measured; a handler that throws fails the run with its message. */
   onSamples(batch: SampleBatch): void;
+  /** A command's output as it prints it, bounded and batched (command workloads only). */
+  onOutput?(output: CommandOutput): void;
+  /** Metric values read from a command's output, batched (command workloads only). */
+  onMetrics?(metrics: CommandMetrics): void;
 }
 
 /** What a run that reached its end (completed or stopped early on request) measured. */
@@ -41,6 +47,8 @@ export interface ExecutorDone {
   intraOpThreads?: number;
   check?: OutputCheck;
   profile?: Profile;
+  /** A command workload's per-run figures and metrics. */
+  command?: CommandResults;
 }
 
 export type ExecutorOutcome = ExecutorDone | { kind: 'error'; message: string };

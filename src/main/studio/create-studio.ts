@@ -17,6 +17,8 @@ import { BundleStore } from '../store/bundle-store';
 import { loadSamples } from '../models/samples';
 import type { WorkerSpawnSpec } from '../child/fork-worker';
 import { onnxWorkerExecutor } from '../executor/onnx-worker';
+import { commandExecutor } from '../executor/command-executor';
+import { workloadExecutor } from '../executor/route-workload';
 import { appRoot, appVersion, defaultHome } from './paths';
 import { Studio } from './studio';
 import { ProviderCache } from './provider-cache';
@@ -32,6 +34,11 @@ export interface CreateStudioOptions {
   electronVersion?: string | null;
   /** Where to look for nvidia-smi (defaults to PATH); tests point it at a stand-in. */
   pathEnv?: string;
+  /**
+   * Runs command workloads (`dyno exec`, the studio's Command source). Off unless a front end
+   * asks: `dyno serve` only with --allow-commands, since a browser must not become a shell.
+   */
+  allowCommands?: boolean;
 }
 
 export interface StudioHandle {
@@ -89,6 +96,7 @@ export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
     databasePath,
     executionProviders: providers.current(),
     notices,
+    commandsAllowed: options.allowCommands ?? false,
   });
   const rapl = findRaplDomains();
   let gpuPresence: Promise<GpuPresence> | undefined;
@@ -103,7 +111,8 @@ export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
     studies,
     bundles: new BundleStore(opened.db, repo, studies),
     worker,
-    executor: onnxWorkerExecutor(worker),
+    executor: workloadExecutor({ model: onnxWorkerExecutor(worker), command: commandExecutor() }),
+    allowCommands: options.allowCommands ?? false,
     providers,
     samples: loadSamples(join(root, 'resources', 'models')),
     home,

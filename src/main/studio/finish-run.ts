@@ -8,10 +8,11 @@ import type { Run, RunConfig } from '../../shared/run';
 import type { RunResults, ServerVerdict } from '../../shared/run-results';
 import { stabilityOf, summarizeLatencies, type LatencyStats } from '../../shared/stats';
 import { judgeServer } from '../../shared/server-verdict';
-import { conditionWarnings, measurementWarnings, type MeasurementWarning } from '../../shared/warnings';
+import { commandWarnings, conditionWarnings, measurementWarnings, type MeasurementWarning } from '../../shared/warnings';
 import type { MeasurementConditions } from '../../shared/conditions';
 import type { ExecutorDone, ExecutorOutcome } from '../executor/executor';
 import type { Environment, TelemetrySummary } from '../../shared/telemetry';
+import { withTargetJoules } from '../../shared/command/results';
 
 export function serverVerdict(config: RunConfig, latenciesMs: readonly number[], measuredWallMs: number): ServerVerdict | undefined {
   if (config.scenario.kind !== 'server') return undefined;
@@ -25,7 +26,9 @@ export function finishedResults(
   environment: Environment,
   telemetry?: TelemetrySummary,
   conditions?: MeasurementConditions,
+  energyBetween?: (fromMs: number, toMs: number) => number | null,
 ): { stats: LatencyStats; results: RunResults; warnings: MeasurementWarning[] } {
+  const command = done.command && energyBetween ? withTargetJoules(done.command, energyBetween) : done.command;
   const stats = summarizeLatencies(latenciesMs, { measuredWallMs: done.measuredWallMs, samplesPerIteration: done.samplesPerIteration });
   const server = serverVerdict(config, latenciesMs, done.measuredWallMs);
   const results: RunResults = {
@@ -40,8 +43,13 @@ export function finishedResults(
     ...(done.profile ? { profile: done.profile } : {}),
     ...(server ? { server } : {}),
     ...(conditions ? { conditions } : {}),
+    ...(command ? { command } : {}),
   };
-  return { stats, results, warnings: [...measurementWarnings(stats, done.firstRunMs), ...(conditions ? conditionWarnings(conditions) : [])] };
+  return {
+    stats,
+    results,
+    warnings: [...measurementWarnings(stats, done.firstRunMs), ...(conditions ? conditionWarnings(conditions) : []), ...(done.command ? commandWarnings(done.command) : [])],
+  };
 }
 
 /** What the queue saw of a run while it went: the measured latencies and their time window. */
@@ -64,6 +72,8 @@ export interface FinishContext {
   telemetry?: TelemetrySummary;
   /** The conditions it measured under (run-conditions.ts). */
   conditions?: MeasurementConditions;
+  /** Energy over a window of the run (a command's time-to-target in joules). */
+  energyBetween?: (fromMs: number, toMs: number) => number | null;
 }
 
 /** The run's final state and its warnings. */
@@ -75,7 +85,7 @@ export async function finalRun(
   const aborted = ctx.cancelRequested || (outcome.kind === 'done' && outcome.aborted);
   const { latenciesMs } = measured;
   if (outcome.kind === 'done' && latenciesMs.length > 0) {
-    const { stats, results, warnings } = finishedResults(run.config, latenciesMs, outcome, await ctx.environment(), ctx.telemetry, ctx.conditions);
+    const { stats, results, warnings } = finishedResults(run.config, latenciesMs, outcome, await ctx.environment(), ctx.telemetry, ctx.conditions, ctx.energyBetween);
     const coldStart = { sessionCreateMs: measured.sessionCreateMs, firstRunMs: outcome.firstRunMs };
     const finished = { ...run, finishedAt, coldStart, stats, results };
     return { run: aborted ? { ...finished, status: 'aborted' } : { ...finished, status: 'completed' }, warnings };

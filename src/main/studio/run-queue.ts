@@ -9,6 +9,7 @@
 import { basename } from 'node:path';
 import type { Progress, StudioEvent } from '../../shared/contract';
 import { isRunActive, type Run, type RunConfig } from '../../shared/run';
+import { commandName } from '../../shared/command/workload';
 import { finalRun } from './finish-run';
 import { forDisplay, RunProgress } from './run-progress';
 import { energyDeviceFor } from '../telemetry/summarize';
@@ -75,7 +76,7 @@ export class RunQueue {
       id: newRunId(created),
       status: 'queued',
       config,
-      modelName: basename(config.modelPath),
+      modelName: config.command ? commandName(config.command) : basename(config.modelPath),
       createdAt: created.toISOString(),
       ...(options.studyId !== undefined ? { studyId: options.studyId } : {}),
     };
@@ -211,6 +212,8 @@ export class RunQueue {
           this.deps.emit({ type: 'run.samples', runId: run.id, samples: forDisplay(batch) });
           progress();
         },
+        onOutput: (output) => this.deps.emit({ type: 'run.output', runId: run.id, output }),
+        onMetrics: (metrics) => this.deps.emit({ type: 'run.metrics', runId: run.id, metrics }),
       });
       progress('starting');
       outcome = await active.execution.outcome;
@@ -229,6 +232,7 @@ export class RunQueue {
       environment: () => environment,
       ...(telemetrySummary ? { telemetry: telemetrySummary } : {}),
       ...(measuredUnder ? { conditions: measuredUnder } : {}),
+      energyBetween: (fromMs, toMs) => telemetry.energyBetween(fromMs, toMs),
     });
   }
 }

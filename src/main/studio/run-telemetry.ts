@@ -8,7 +8,7 @@ import type { StudioEvent } from '../../shared/contract';
 import type { TelemetryConfig, TelemetrySample, TelemetrySummary } from '../../shared/telemetry';
 import type { RunsRepository } from '../store/runs-repository';
 import { TelemetrySampler } from '../telemetry/sampler';
-import { summarizeTelemetry, type EnergyDevice } from '../telemetry/summarize';
+import { summarizeTelemetry, windowEnergyJ, type EnergyDevice } from '../telemetry/summarize';
 import type { RaplDomain } from '../telemetry/rapl';
 import { gpuMemoryOfProcess, type GpuPresence } from '../telemetry/gpu-presence';
 import { eventReasonsField, NvidiaSmiStream, queryFields } from '../telemetry/nvidia-smi-stream';
@@ -100,6 +100,11 @@ export class RunTelemetry {
     if (this.pending.length === 0) return;
     this.repo.appendTelemetry(this.runId, this.pending);
     this.pending = [];
+  }
+
+  /** CPU energy (RAPL) over a window on the samples' time base; null where none was sampled. */
+  energyBetween(fromMs: number, toMs: number): number | null {
+    return windowEnergyJ(this.samples, fromMs, toMs);
   }
 
   async stop(window: { startMs?: number; endMs?: number; inferences: number; device: EnergyDevice }): Promise<TelemetrySummary | undefined> {

@@ -33,6 +33,7 @@ import { RunConfigSchema, type RunConfig } from '../../shared/run';
 import type { Display } from '../../shared/conditions';
 import type { RunCatalog } from '../store/run-catalog';
 import { sessionHandlers } from './session-handlers';
+import { checkCommand, checkCommandAllowed } from './check-command';
 
 /**
  * A refused request in words: a run configuration's problems are named by the setting's label
@@ -60,6 +61,8 @@ export interface StudioDeps {
   providers: ProviderCache;
   telemetry: TelemetrySources;
   environment: (executionProvider: string) => Promise<Environment>;
+  /** Whether command workloads may run here (see create-studio.ts). */
+  allowCommands?: boolean;
 }
 
 /** 1 GiB: a model this large should be opened by path, not uploaded through a browser. */
@@ -118,6 +121,11 @@ export class Studio {
     const samplePaths = new Set(this.deps.samples.map((s) => s.path));
     const inspectModel = (path: string) => inspectInWorker(this.deps.worker, path);
     const start = async (config: RunConfig, studyId?: string, display?: Display): Promise<{ runId: string }> => {
+      if (config.command) {
+        checkCommandAllowed(this.deps.allowCommands === true);
+        checkCommand(config.command);
+        return { runId: this.queue.enqueue(config, { ...(studyId !== undefined ? { studyId } : {}), ...(display !== undefined ? { display } : {}) }).id };
+      }
       // Fail now, with the model's own error, rather than as a failed run in a worker.
       const model = await inspectModel(config.modelPath);
       if (config.inputs.kind !== 'files') checkShapes(model.inputs, config);

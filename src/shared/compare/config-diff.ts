@@ -29,12 +29,21 @@ const text = (v: unknown): string => (v === undefined ? '(unset)' : typeof v ===
 /** Top-level fields of a config that no knob owns. */
 const UNOWNED: readonly (keyof RunConfig)[] = ['modelPath'];
 
+/** A command workload's fields besides its line. */
+const COMMAND_FIELDS = ['cwd', 'env', 'timeoutMs', 'params'] as const;
+
 export function configDifferences(baseline: RunConfig, other: RunConfig): ConfigDifference[] {
   const out: ConfigDifference[] = [];
   for (const field of UNOWNED) {
     const a = text(baseline[field]);
     const b = text(other[field]);
     if (a !== b) out.push({ path: field, setting: field, flag: null, baseline: a, value: b });
+  }
+  // A command's line is its modelPath (above); what else defines the run is named by its path.
+  for (const field of COMMAND_FIELDS) {
+    const a = text(baseline.command?.[field]);
+    const b = text(other.command?.[field]);
+    if (a !== b) out.push({ path: `command.${field}`, setting: field, flag: null, baseline: a, value: b });
   }
   for (const k of ALL_KNOBS) {
     if (JSON.stringify(k.read(baseline)) === JSON.stringify(k.read(other))) continue;

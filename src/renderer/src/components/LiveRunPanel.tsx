@@ -12,6 +12,7 @@ import { TimelineChart } from '../charts/TimelineChart';
 import { StatusBadge } from './StatusBadge';
 import { FailureNotice } from './FailureNotice';
 import { ConditionsLine } from './ConditionsLine';
+import { CommandLivePanel } from './CommandLivePanel';
 import { useLiveRun } from '../stores/live-run-store';
 import { useUi } from '../stores/ui-store';
 import { formatMs } from '../../../shared/format';
@@ -73,10 +74,12 @@ export function LiveRunPanel() {
           Charts paused while measuring, so the studio does not compete with the benchmark for CPU. They draw when the run ends.
         </div>
       )}
+      {/* A command's own metrics and output come first: they are what its user watches. */}
+      {run?.config.command && <CommandLivePanel />}
       {!quiet && (
         <section className="chart-card">
           <h3 title={running ? 'Redrawn rarely so the studio does not compete with the benchmark; the full interactive chart draws when the run ends.' : undefined}>
-            Latency per iteration{running && ` · live, every ${LIVE_REDRAW_MS / 1000} s`}
+            {run?.config.command ? 'Wall time per run' : 'Latency per iteration'}{running && ` · live, every ${LIVE_REDRAW_MS / 1000} s`}
           </h3>
           {running ? (
             <LiveLatencyCanvas points={points} version={version} minRedrawMs={LIVE_REDRAW_MS} testId="live-canvas" />

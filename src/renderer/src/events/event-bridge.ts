@@ -6,6 +6,7 @@
 import { api, connection } from '../api';
 import { useConnection } from '../stores/connection-store';
 import { useLiveRun } from '../stores/live-run-store';
+import { useCommand } from '../stores/command-store';
 import { useSessions } from '../stores/sessions-store';
 import { useSessionsList } from '../stores/sessions-list-store';
 
@@ -26,6 +27,12 @@ export function connectEvents(): () => void {
         break;
       case 'run.telemetry':
         useLiveRun.getState().onTelemetry(event.runId, event.samples);
+        break;
+      case 'run.output':
+        useCommand.getState().onOutput(event.runId, event.output);
+        break;
+      case 'run.metrics':
+        useCommand.getState().onMetrics(event.runId, event.metrics);
         break;
     }
   });

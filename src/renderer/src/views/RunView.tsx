@@ -8,10 +8,32 @@ import { useLiveRun } from '../stores/live-run-store';
 import { useUi } from '../stores/ui-store';
 import { FailureNotice } from '../components/FailureNotice';
 import { isRunActive } from '../../../shared/run';
+import { CommandForm, useCommandConfig } from '../components/CommandForm';
+import { useCommand } from '../stores/command-store';
+import { useApp } from '../stores/app-store';
+
+function SourceToggle() {
+  const source = useCommand((s) => s.source);
+  const setSource = useCommand((s) => s.setSource);
+  return (
+    <div className="source-toggle" role="radiogroup" aria-label="What to measure">
+      {(['model', 'command'] as const).map((s) => (
+        <label key={s} className={`source-option${source === s ? ' chosen' : ''}`}>
+          <input type="radio" name="run-source" checked={source === s} onChange={() => setSource(s)} data-testid={`source-${s}`} />
+          {s === 'model' ? 'Model' : 'Command'}
+        </label>
+      ))}
+    </div>
+  );
+}
 
 export function RunView() {
   const model = useModel((s) => s.model);
-  const { config, errors } = useParsedConfig();
+  const source = useCommand((s) => s.source);
+  const commandsAllowed = useApp((s) => s.info?.commandsAllowed ?? false);
+  const modelForm = useParsedConfig();
+  const commandForm = useCommandConfig();
+  const { config, errors } = source === 'command' ? { config: commandsAllowed ? commandForm.config : undefined, errors: { model: commandsAllowed ? 'Fix the highlighted fields' : 'Commands are off on this host' } } : modelForm;
   // Only what this view shows: the live store changes with every batch of samples while a run
   // measures, and re-rendering the form for each would take CPU from the run.
   const start = useLiveRun((s) => s.start);
@@ -22,17 +44,24 @@ export function RunView() {
   return (
     <div className="run-view">
       <aside className="config-panel">
-        <ModelPicker />
-        {model && (
-          <section className="panel-section">
-            <h3>Inputs and outputs</h3>
-            <IoTable model={model} />
-          </section>
+        <SourceToggle />
+        {source === 'command' ? (
+          <CommandForm />
+        ) : (
+          <>
+            <ModelPicker />
+            {model && (
+              <section className="panel-section">
+                <h3>Inputs and outputs</h3>
+                <IoTable model={model} />
+              </section>
+            )}
+            <RunForm />
+          </>
         )}
-        <RunForm />
         <div className="run-actions">
           <button className="primary" disabled={!config || active} onClick={() => config && void start(config, liveCharts ? 'live-charts' : 'charts-paused')} data-testid="start-run">
-            Run benchmark
+            {source === 'command' ? 'Run command' : 'Run benchmark'}
           </button>
           {!config && <span className="hint">{errors.model ?? 'Fix the highlighted fields'}</span>}
           <label className="check-field live-toggle" title="Every redraw costs CPU the benchmark measures on; on small machines, turn this off for the cleanest numbers.">

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { lastLines, OutputTail } from '../../../src/main/executor/command/output-tail';
+import { SeriesKeeper } from '../../../src/main/executor/command/series-keeper';
+
+describe('a run\'s output, bounded', () => {
+  it('hands complete lines on across chunk boundaries and keeps only the tail', () => {
+    const lines: string[] = [];
+    const out = new OutputTail((l) => lines.push(l), 10, 100);
+    out.push('first li');
+    out.push('ne\r\nsecond\nthi');
+    out.end();
+    expect(lines).toEqual(['first line', 'second', 'thi']);
+    expect(out.text).toBe('\nsecond\nthi'.slice(-10));
+    expect(out.bytes).toBe(22);
+  });
+
+  it('cuts a line without newlines at the limit, so a flood cannot grow memory', () => {
+    const lines: string[] = [];
+    const out = new OutputTail((l) => lines.push(l), 50, 20);
+    for (let i = 0; i < 1000; i++) out.push('x'.repeat(1000));
+    out.push('\nok\n');
+    expect(lines).toEqual(['x'.repeat(20), 'ok']);
+    expect(out.text.length).toBe(50);
+  });
+
+  it('quotes the last lines of a tail', () => {
+    expect(lastLines('a\nb\nc\nd\ne\nf\n', 2)).toBe('e\nf');
+    expect(lastLines('y'.repeat(10), 5, 4)).toBe('…yyyy');
+  });
+
+  it('keeps a long metric series in fixed memory, first and last points included in shape', () => {
+    const keep = new SeriesKeeper(100);
+    for (let i = 0; i < 10_000; i++) keep.add({ name: 'loss', value: i, tS: i, step: i });
+    expect(keep.points.length).toBeLessThan(100);
+    expect(keep.points[0]?.step).toBe(0);
+    expect(keep.points.at(-1)?.step).toBeGreaterThan(9_500);
+  });
+});
