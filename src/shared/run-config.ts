@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { TelemetryConfigSchema } from './telemetry';
+import { TargetSchema } from './targets/schema';
 
 export const RUN_DEFAULTS = {
   warmupIterations: 10,
@@ -112,6 +113,12 @@ export const RunConfigSchema = z.object({
   telemetry: TelemetryConfigSchema.default({ enabled: true, intervalMs: 100, idleBaselineMs: 1000, gpus: [] }),
   stop: StopRuleSchema,
   label: z.string().max(200).optional(),
+  /**
+   * What the run is held to (`--target 'p99<=15ms'`, the run form's targets panel): judged when
+   * it completes and stored with its results. Not a knob: it changes no measurement, only the
+   * verdicts (so it is outside the knob registry and the config diff).
+   */
+  targets: z.array(TargetSchema).max(50).optional(),
 });
 export type RunConfig = z.infer<typeof RunConfigSchema>;
 export type RunConfigInput = z.input<typeof RunConfigSchema>;

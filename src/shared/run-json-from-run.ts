@@ -149,5 +149,6 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
         }
       : null,
     warnings: warnings.map(({ code, message }) => ({ code, message })),
+    ...(r?.targets ? { targets: r.targets } : {}),
   };
 }

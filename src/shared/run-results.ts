@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { TensorInfoSchema } from './model';
 import { EnvironmentSchema, TelemetrySummarySchema } from './telemetry';
 import { MeasurementConditionsSchema } from './conditions';
+import { TargetResultSchema } from './targets/schema';
 
 export const OutputCheckSchema = z.object({
   passed: z.boolean(),
@@ -84,5 +85,7 @@ export const RunResultsSchema = z.object({
   environment: EnvironmentSchema,
   /** What the run was measured under (display, cores, priority, busy neighbours). Absent for runs before it was recorded. */
   conditions: MeasurementConditionsSchema.optional(),
+  /** The config's targets as judged when the run completed (shared/targets/judge.ts). */
+  targets: z.array(TargetResultSchema).optional(),
 });
 export type RunResults = z.infer<typeof RunResultsSchema>;

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseTarget, TargetParseError } from '../../../src/shared/targets/parse';
-import { judgeTarget } from '../../../src/shared/targets/judge';
+import { judgeTarget, withTargets } from '../../../src/shared/targets/judge';
+import { judgeSides, overallOutcome, sideTargetsMarkdown, sideTargetsText } from '../../../src/shared/targets/sides';
 import { runToJson } from '../../../src/shared/run-json-from-run';
 import { RunSchema } from '../../../src/shared/run';
 import { summarizeLatencies } from '../../../src/shared/stats';
@@ -78,5 +79,35 @@ describe('judging a target from the interval', () => {
     expect(judgeTarget(spread, parseTarget('memory<=512MiB')).sentence).toBe('memory ≤ 512 MiB: pass (238.4 MiB)');
     const noEnergy = runToJson(HAND_MADE_RUNS['completed, profiled'] as never, [], 'dyno@test');
     expect(judgeTarget(noEnergy, parseTarget('energy<=1J')).outcome).toBe('not enough samples');
+  });
+});
+
+describe('targets of a comparison or a report', () => {
+  const short = runOf([1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9], 'r-short');
+  it('a side fails when any run fails a target, passes only when all pass', () => {
+    const [base, other] = judgeSides(
+      [
+        { label: 'run r-many', baseline: true, runs: [spread] },
+        { label: 'two runs', baseline: false, runs: [spread, short] },
+      ],
+      [parseTarget('p50<=25ms'), parseTarget('p99<=25ms')],
+    );
+    expect(base?.outcome).toBe('pass');
+    expect(other?.outcome).toBe('not enough samples');
+    expect(other?.runs.map((r) => r.runId)).toEqual(['r-many', 'r-short']);
+    expect(overallOutcome([...(base?.runs[0]?.targets ?? []), judgeTarget(spread, parseTarget('p50<=1ms'))])).toBe('fail');
+    expect(sideTargetsText([base!, other!]).split('\n').slice(0, 2)).toEqual(['targets:', '  run r-many (baseline): pass']);
+    expect(sideTargetsText([base!, other!])).toContain('    r-short: p99 ≤ 25 ms: not enough samples (p99 needs more iterations than 10');
+    expect(sideTargetsMarkdown([other!])).toContain('| two runs | r-short | p99 ≤ 25 ms | not enough samples |');
+  });
+
+  it("a report's targets join the run's own, judged once each", () => {
+    const carried = withTargets(spread, [parseTarget('p99<=25ms')]);
+    const both = withTargets(carried, [parseTarget('p99<=25ms'), parseTarget('p50<=1ms')]);
+    expect(both.targets?.map((t) => [t.text, t.outcome])).toEqual([
+      ['p99 ≤ 25 ms', 'pass'],
+      ['p50 ≤ 1 ms', 'fail'],
+    ]);
+    expect(withTargets(spread, [])).toBe(spread);
   });
 });
