@@ -5,7 +5,7 @@
  * beyond, and otherwise says not enough samples.
  */
 import { describe, expect, it } from 'vitest';
-import { parseTarget, TargetParseError } from '../../../src/shared/targets/parse';
+import { parseTarget, parseTargetFields, TargetParseError } from '../../../src/shared/targets/parse';
 import { judgeTarget, withTargets } from '../../../src/shared/targets/judge';
 import { judgeSides, overallOutcome, sideTargetsMarkdown, sideTargetsText } from '../../../src/shared/targets/sides';
 import { runToJson } from '../../../src/shared/run-json-from-run';
@@ -23,6 +23,12 @@ describe('parsing a target', () => {
     expect(parseTarget('energy<=2J/inference')).toMatchObject({ metric: 'energy', limit: 2000 });
     expect(parseTarget('energy<=40mJ').limit).toBe(40);
     expect(parseTarget('memory<=512MiB').limit).toBe(512 * 1024 ** 2);
+  });
+
+  it("reads the run form's fields: blank ones ignored, each bad one named by its index, in the UI's words", () => {
+    const r = parseTargetFields(['p99<=15ms', '  ', 'p99 15ms', 'energy<=2J']);
+    expect(r.targets.map((t) => t.text)).toEqual(['p99 ≤ 15 ms', 'energy ≤ 2 J']);
+    expect(r.errors).toEqual({ 2: "'p99 15ms' is not a target: give a metric, <= or >=, and a value with its unit (e.g. 'p99<=15ms', 'throughput>=500/s', 'energy<=2J', 'memory<=512MiB')." });
   });
 
   it('refuses what is not a target, saying what one looks like', () => {
