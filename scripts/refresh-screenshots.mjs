@@ -22,6 +22,8 @@ const KEPT = [
   'html-report-charts.png',
   'sessions-multi-select.png',
   'compare.png',
+  'targets-invalid.png',
+  'sessions-import.png',
 ];
 const OUTPUT = resolve('test-results');
 const DOCS = resolve('docs/screenshots');

@@ -33,6 +33,8 @@ import { RunConfigSchema, type RunConfig } from '../../shared/run';
 import type { Display } from '../../shared/conditions';
 import type { RunCatalog } from '../store/run-catalog';
 import { sessionHandlers } from './session-handlers';
+import { binHandlers } from './bin-handlers';
+import type { RunBin } from '../store/run-bin';
 
 /**
  * A refused request in words: a run configuration's problems are named by the setting's label
@@ -49,6 +51,8 @@ export interface StudioDeps {
   repo: RunsRepository;
   studies: StudiesRepository;
   catalog: RunCatalog;
+  /** Deleted runs: their count, the purge setting, emptying. */
+  bin: RunBin;
   /** Whole runs in and out, for reports, bundles and imports. */
   bundles: BundleStore;
   worker: WorkerSpawnSpec;
@@ -188,6 +192,7 @@ export class Studio {
         return start(config, studyId, display);
       },
       ...sessionHandlers(this.deps.catalog, repo, (config) => start(config), () => new Date()),
+      ...binHandlers(this.deps.bin),
       'runs.cancel': ({ runId }) => ({ cancelled: this.queue.cancel(runId) }),
       'runs.get': ({ runId }) => {
         const found = repo.get(runId);
