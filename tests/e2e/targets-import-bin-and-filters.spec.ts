@@ -4,7 +4,7 @@
  * the command line shown), the verdicts on the finished run and in Sessions; Import in
  * Sessions (file picker and drop) of a bundle, hyperfine JSON and onnxruntime_perf_test output,
  * with a clear error for a broken file; the bin (its purge setting kept by the host, "Empty
- * bin" asked twice); the filters and sort surviving a reload. Screenshots of each state.
+ * bin" asked twice); the filters and sort surviving a reload; Compare showing the runs' verdicts. Screenshots of each state.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -42,7 +42,7 @@ test('targets: added and removed in the run form, validated as typed, judged on 
   await page.goto(serve.url);
   await page.getByTestId('model-path').fill(CONV2D);
   await page.getByRole('button', { name: 'Open' }).click();
-  await expect(page.getByTestId('model-name')).toHaveText('conv2d.onnx');
+  await expect(page.getByTestId('model-name')).toHaveText('conv2d.onnx', { timeout: 30_000 });
   await page.getByTestId('field-minIterations').fill('200');
   await page.getByTestId('field-minDuration').fill('0');
 
@@ -172,5 +172,14 @@ test('Sessions filters and sort survive a reload', async ({ page }) => {
   await expect(page.getByTestId('runs-count')).toHaveText(kept);
   await expect.poll(() => page.locator('[data-testid^="run-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).toEqual(rows);
   await screenshot(page, 'sessions-filters-after-reload.png');
+
+  // Compare shows the stored verdicts of the runs that carry targets.
+  const [first = '', second = ''] = rows.map((r) => r?.replace('run-row-', '') ?? '');
+  await page.getByTestId(`run-row-${first}`).click();
+  await page.getByTestId(`run-row-${second}`).click({ modifiers: ['Control'] });
+  await page.getByTestId('compare-selected').click();
+  await expect(page.getByTestId('compare-targets').locator('.target-verdicts li')).toHaveCount(2);
+  await page.getByTestId('compare-targets').scrollIntoViewIfNeeded();
+  await screenshot(page, 'compare-targets.png');
   expect(errors).toEqual([]);
 });

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { CONV2D, tempHome } from '../helpers/temp-home';
 
 const exec = promisify(execFile);
@@ -79,6 +80,20 @@ describe('dyno bench --target', () => {
     const md = await dyno('compare', a, b, '--target', 'p50<=10s', '--format', 'markdown');
     expect(md.stdout).toMatch(/\| side \| run \| target \| outcome \| judged from \|/);
     expect(md.stdout).toContain(`| ${b} | p50 ≤ 10 s | pass |`);
+  });
+
+  it('dyno sweep --target holds every point to the targets, keeps them in the study, and exits 3 when one fails', async () => {
+    const r = await dyno('sweep', CONV2D, '--thread-counts', '1,2', '--iterations', '20', '--warmup', '2', '--no-telemetry', '--target', 'p50<=1ns', '--json');
+    expect(r.code, r.stderr).toBe(3);
+    const out = JSON.parse(r.stdout) as { studyId: string; points: { targets: { text: string; outcome: string }[] }[] };
+    expect(out.points.map((p) => p.targets)).toEqual([
+      [{ text: 'p50 ≤ 1 ns', outcome: 'fail' }],
+      [{ text: 'p50 ≤ 1 ns', outcome: 'fail' }],
+    ]);
+    const db = new Database(join(t.home, 'dyno.db'), { readonly: true });
+    const spec = JSON.parse((db.prepare('SELECT spec_json FROM studies WHERE id = ?').get(out.studyId) as { spec_json: string }).spec_json) as { targets: { text: string }[] };
+    db.close();
+    expect(spec.targets.map((x) => x.text)).toEqual(['p50 ≤ 1 ns']);
   });
 
   it('refuses a malformed target before measuring, as commander refuses any bad option', async () => {
