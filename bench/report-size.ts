@@ -1,6 +1,7 @@
 /**
  * `npm run bench:report`: how large an HTML report of two runs is, against the 2 MB target, as
- * the runs grow (issue 11, item 9). One real run of the bundled Conv2d model is measured; its
+ * the runs grow (issue 11, item 9): the default report (exact summaries, decimated charts) and
+ * one with --embed-samples (every sample, for an exact import). One real run of the bundled Conv2d model is measured; its
  * stored form is then given N measured samples (log-normal around its median, seeded) under new
  * ids, imported as a bundle, and reported through the API as the studio would (`reports.create`).
  */
@@ -32,11 +33,14 @@ try {
   for (const n of SIZES) {
     const pair = [withSamples(run, `bench-${n}-a`, n, 1), withSamples(run, `bench-${n}-b`, n, 2)].map((r) => ({ ...r, telemetry }));
     await api.call('runs.import', { fileName: `bench-${n}.dyno`, content: JSON.stringify(toBundle(pair, [], 'bench', new Date())) });
-    const t0 = performance.now();
-    const file = await api.call('reports.create', { runIds: pair.map((r) => r.run.id), format: 'html' });
-    const ms = performance.now() - t0;
-    const bytes = Buffer.byteLength(file.content);
-    console.log(`  ${String(n).padStart(9)} samples a run: ${(bytes / 1e6).toFixed(2).padStart(6)} MB  (${(bytes / TARGET_BYTES).toFixed(2)}× the target)  made in ${ms.toFixed(0)} ms`);
+    for (const embedSamples of [false, true]) {
+      const t0 = performance.now();
+      const file = await api.call('reports.create', { runIds: pair.map((r) => r.run.id), format: 'html', embedSamples });
+      const ms = performance.now() - t0;
+      const bytes = Buffer.byteLength(file.content);
+      const what = embedSamples ? '--embed-samples' : 'default        ';
+      console.log(`  ${String(n).padStart(9)} samples a run, ${what}: ${(bytes / 1e6).toFixed(2).padStart(6)} MB  (${(bytes / TARGET_BYTES).toFixed(2)}× the target)  made in ${ms.toFixed(0)} ms`);
+    }
   }
 } finally {
   handle.close();

@@ -23,6 +23,8 @@ const KEPT = [
   'sessions-multi-select.png',
   'compare.png',
   'command-results.png',
+  'targets-invalid.png',
+  'sessions-import.png',
 ];
 const OUTPUT = resolve('test-results');
 const DOCS = resolve('docs/screenshots');

@@ -8,6 +8,7 @@ import type { RunConfig } from './run-config';
 import type { AnyKnob } from './knobs/knob';
 import { ALL_KNOBS, EXACT_ITERATIONS } from './knobs/registry';
 import { knobApplies, knobsFromConfig } from './knobs/knob-config';
+import { targetSpec } from './targets/parse';
 
 function quote(arg: string): string {
   return /^[\w./:=@%+,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
@@ -45,6 +46,8 @@ export function benchArgsFor(config: RunConfig): string[] {
     if (covered.includes(knob.id) || !knobApplies(knob, values)) continue;
     args.push(...argsFor(knob, values[knob.id]));
   }
+  // Targets are not knobs (they change no measurement) but belong to the run as asked.
+  for (const t of config.targets ?? []) args.push('--target', targetSpec(t));
   return args;
 }
 

@@ -8,6 +8,7 @@ import { DisplaySchema } from './conditions';
 import { ModelInfoSchema, SampleModelSchema } from './model';
 import { RunConfigSchema, RunSchema, SampleSchema } from './run';
 import { WarningSchema } from './warnings-schema';
+import { BinSummarySchema, PurgeAfterDaysSchema } from './bin';
 import { ProfileSchema } from './run-results';
 import { TelemetrySampleSchema } from './telemetry';
 import { isMethodName, type MethodName } from './method-names';
@@ -150,6 +151,12 @@ export const methods = {
   /** Deletes runs softly, all or none: they leave every list and `runs.restore` brings them back. */
   'runs.delete': { params: RunIdsParams, result: z.object({ deleted: z.array(z.string()) }) },
   'runs.restore': { params: RunIdsParams, result: z.object({ restored: z.array(z.string()) }) },
+  /** The bin (deleted runs, restorable): how many, since when, and the purge setting (shared/bin.ts). */
+  'bin.get': { params: Empty, result: BinSummarySchema },
+  /** Days a deleted run stays in the bin before the studio's start purges it; null: until emptied. */
+  'bin.setPurge': { params: z.object({ purgeAfterDays: PurgeAfterDaysSchema }).strict(), result: BinSummarySchema },
+  /** Deletes every run in the bin for good, with its samples and telemetry; answers how many. */
+  'bin.empty': { params: Empty, result: z.object({ purged: z.number().int().nonnegative() }) },
   /** Starts a new run with a stored run's configuration, through the same queue as runs.start. */
   'runs.rerun': { params: RunIdParams, result: z.object({ runId: z.string() }) },
   'runs.get': { params: RunIdParams, result: RunDetailSchema },

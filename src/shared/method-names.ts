@@ -33,6 +33,9 @@ export const METHOD_NAMES = [
   'runs.rerun',
   'reports.create',
   'runs.import',
+  'bin.get',
+  'bin.setPurge',
+  'bin.empty',
   'runs.compare',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -101,9 +101,14 @@ function timeline(t: number[], l: number[], t0: number): ChartRun['timeline'] {
   return { tS: keep.map((k) => round(((t[k] as number) - t0) / 1000)), latencyMs: keep.map((k) => round(l[k] as number)) };
 }
 
+/** At most about `limit` items, evenly spaced by index (every k-th, from the first). */
+export function thinEvenly<T>(items: readonly T[], limit: number): T[] {
+  const stride = Math.max(1, Math.ceil(items.length / limit));
+  return items.filter((_, k) => k % stride === 0);
+}
+
 function telemetry(r: StoredRun, t0: number): ChartRun['telemetry'] {
-  const stride = Math.max(1, Math.ceil(r.telemetry.length / CHART_LIMITS.telemetry));
-  const picked = r.telemetry.filter((_, k) => k % stride === 0);
+  const picked = thinEvenly(r.telemetry, CHART_LIMITS.telemetry);
   const gpuSum = (pick: (g: StoredRun['telemetry'][number]['gpus'][number]) => number | null, s: StoredRun['telemetry'][number]): number | null => {
     const values = s.gpus.map(pick).filter((v): v is number => v !== null);
     return values.length === 0 ? null : round(values.reduce((a, b) => a + b, 0));

@@ -4,6 +4,7 @@
  * bundle to import elsewhere — and `runs.import` stores the runs of a file someone sent.
  */
 import { z } from 'zod';
+import { TargetSchema } from './targets/schema';
 
 export const REPORT_FORMATS = ['html', 'markdown', 'csv', 'json', 'bundle'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -15,6 +16,14 @@ export const ReportRequestSchema = z
     format: z.enum(REPORT_FORMATS),
     /** CSV only: every measured sample, one row each, instead of one row per run. */
     samples: z.boolean().default(false),
+    /**
+     * HTML only: embed every sample (so `dyno import` brings the runs back exactly). Without it
+     * the report embeds the runs' exact summary figures and decimated charts, not their samples,
+     * and stays small (two runs of 1M samples: under 2 MB).
+     */
+    embedSamples: z.boolean().default(false),
+    /** Targets the report holds every run to, besides those each run carries (judged from the run's figures). */
+    targets: z.array(TargetSchema).max(50).optional(),
   })
   .strict()
   .refine((r) => (r.runIds === undefined) !== (r.studyId === undefined), { message: 'give either runIds or studyId' });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { TelemetryConfigSchema } from './telemetry';
 import { CommandWorkloadSchema } from './command/workload';
+import { TargetSchema } from './targets/schema';
 
 export const RUN_DEFAULTS = {
   warmupIterations: 10,
@@ -119,6 +120,12 @@ export const RunConfigSchema = z.object({
    * runs, so their JSON is unchanged.
    */
   command: CommandWorkloadSchema.optional(),
+  /**
+   * What the run is held to (`--target 'p99<=15ms'`, the run form's targets panel): judged when
+   * it completes and stored with its results. Not a knob: it changes no measurement, only the
+   * verdicts (so it is outside the knob registry and the config diff).
+   */
+  targets: z.array(TargetSchema).max(50).optional(),
 });
 export type RunConfig = z.infer<typeof RunConfigSchema>;
 export type RunConfigInput = z.input<typeof RunConfigSchema>;

@@ -151,6 +151,7 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
       : null,
     ...(r?.command ? { command: commandJson(r.command) } : {}),
     warnings: warnings.map(({ code, message }) => ({ code, message })),
+    ...(r?.targets ? { targets: r.targets } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { TensorInfoSchema } from './model';
 import { EnvironmentSchema, TelemetrySummarySchema } from './telemetry';
 import { MeasurementConditionsSchema } from './conditions';
 import { CommandResultsSchema } from './command/results';
+import { TargetResultSchema } from './targets/schema';
 
 export const OutputCheckSchema = z.object({
   passed: z.boolean(),
@@ -87,5 +88,7 @@ export const RunResultsSchema = z.object({
   conditions: MeasurementConditionsSchema.optional(),
   /** A command workload's per-run figures and metrics (absent on model runs). */
   command: CommandResultsSchema.optional(),
+  /** The config's targets as judged when the run completed (shared/targets/judge.ts). */
+  targets: z.array(TargetResultSchema).optional(),
 });
 export type RunResults = z.infer<typeof RunResultsSchema>;

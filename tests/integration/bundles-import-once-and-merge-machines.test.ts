@@ -30,6 +30,7 @@ const bundleB = JSON.stringify(toBundle([b1], [], 'dyno@0.1.0', now, machine('b'
 describe('importing bundles', () => {
   const s = useInProcessStudio();
   const other = useInProcessStudio();
+  const third = useInProcessStudio();
 
   it('stores every run with its study, and a second import of the same bundle adds nothing', async () => {
     expect(await s.api.call('runs.import', { fileName: 'a.dyno', content: bundleA })).toEqual({ format: 'dyno-bundle', added: ['a-1', 'a-2'], skipped: [], studiesAdded: 1 });
@@ -59,11 +60,30 @@ describe('importing bundles', () => {
     expect(out.machine.hostname).not.toBe('host-a');
   });
 
-  it('brings runs back from an HTML report into another database', async () => {
-    const report = await s.api.call('reports.create', { runIds: ['a-1', 'b-1'], format: 'html' });
+  it('brings runs back from an HTML report with --embed-samples into another database, sample for sample', async () => {
+    const report = await s.api.call('reports.create', { runIds: ['a-1', 'b-1'], format: 'html', embedSamples: true });
+    expect(report.content).toContain('Data embedded: every sample (exact)');
     expect(await other.api.call('runs.import', { fileName: report.fileName, content: report.content })).toEqual({ format: 'dyno-report', added: ['a-1', 'b-1'], skipped: [], studiesAdded: 0 });
     const back = await other.api.call('reports.create', { runIds: ['a-1'], format: 'bundle' });
     expect(parseBundle(JSON.parse(back.content), 'back').runs[0]).toEqual(parseBundle(JSON.parse(bundleA), 'a').runs[0]);
+  });
+
+  it("brings back a default HTML report's runs as their exact summaries, saying their samples stayed home", async () => {
+    {
+      const report = await s.api.call('reports.create', { runIds: ['a-1', 'b-1'], format: 'html' });
+      expect(report.content).toContain('Data embedded: the exact summary figures');
+      expect((await third.api.call('runs.import', { fileName: report.fileName, content: report.content })).added).toEqual(['a-1', 'b-1']);
+      const original = parseBundle(JSON.parse(bundleA), 'a').runs[0]!;
+      const back = await third.api.call('runs.get', { runId: 'a-1' });
+      expect(back.run).toEqual(original.run);
+      expect(back.warnings.at(-1)).toMatchObject({ code: 'samples-not-embedded' });
+      expect(back.warnings.at(-1)?.message).toMatch(/statistics but not its \d+ samples/);
+      const exported = parseBundle(JSON.parse((await third.api.call('reports.create', { runIds: ['a-1'], format: 'bundle' })).content), 'back');
+      expect(exported.runs[0]?.samples).toEqual([]);
+      // Compared from their summaries, as run files are.
+      const c = await third.api.call('runs.compare', { runIds: ['a-1', 'b-1'] });
+      expect(c.runs[0]?.runId).toBe('b-1');
+    }
   });
 
   it('stores nothing of a file that fails midway (one transaction)', async () => {
@@ -79,7 +99,8 @@ describe('importing bundles', () => {
   it('refuses a report cut short, a foreign file and a newer bundle with one sentence each, storing nothing', async () => {
     const report = await s.api.call('reports.create', { runIds: ['a-1'], format: 'html' });
     const before = (await other.api.call('runs.list', {})).length;
-    const cut = report.content.slice(0, report.content.indexOf('id="dyno-bundle"') + 5000);
+    const start = report.content.indexOf('id="dyno-bundle"');
+    const cut = report.content.slice(0, start + Math.floor((report.content.indexOf('</script>', start) - start) / 2));
     await expect(other.api.call('runs.import', { fileName: 'r.html', content: cut })).rejects.toThrow('r.html ends inside its embedded runs: was it cut short? Nothing was imported.');
     await expect(other.api.call('runs.import', { fileName: 'notes.txt', content: 'hello' })).rejects.toThrow('notes.txt is not a file Dyno imports');
     const newer = bundleA.replace('"formatVersion":1', '"formatVersion":2');

@@ -13,9 +13,10 @@ import { ALL_KNOBS, EXACT_ITERATIONS, knobById, type KnobValues } from '../../sh
 import { configFromKnobs } from '../../shared/knobs/knob-config';
 import { knobName } from '../../shared/knobs/setting-names';
 import { cliCollector, cliParser, percent, positiveInt } from './options';
+import { collectTarget, type TargetFlags } from './targets';
 
 /** What commander hands the action: every knob by id, the `-n` shorthand, and the non-knob flags. */
-export type BenchFlags = KnobValues & {
+export type BenchFlags = KnobValues & TargetFlags & {
   iterations?: number;
   /** Not run knobs: they decide what happens after the run (bench.ts). */
   baseline?: string;
@@ -81,15 +82,18 @@ export function addBenchOptions(cmd: Command): Command {
   for (const option of options.values()) cmd.addOption(option);
   return cmd
     .option('--baseline <run-id|file>', 'compare with a stored run or a `dyno bench --format json` file (not a run knob)')
-    .option('--fail-if-slower <pct>', 'with --baseline: exit 3 if the median is slower by more than PCT % (not a run knob)', percent('--fail-if-slower'));
+    .option('--fail-if-slower <pct>', 'with --baseline: exit 3 if the median is slower by more than PCT % (not a run knob)', percent('--fail-if-slower'))
+    .option('--target <spec>', "a target the run must meet, e.g. 'p99<=15ms', 'throughput>=500/s', 'energy<=2J', 'memory<=512MiB'; repeatable, stored with the run, exit 3 on a fail", collectTarget, []);
 }
 
 /** The run configuration the parsed options describe; one clear error for any contradiction. */
-export function benchConfig(model: string, o: BenchFlags): RunConfig {
+export function benchConfig(model: string, flags: BenchFlags): RunConfig {
+  const { target: targets = [], ...o } = flags;
   const values: Record<string, unknown> = { ...o };
   if (o.iterations !== undefined) Object.assign(values, EXACT_ITERATIONS.expand(o.iterations));
   if (typeof o.inputs === 'string') values.inputs = resolve(o.inputs);
   const { config, errors } = configFromKnobs(resolve(model), values, { audience: 'cli', strict: true });
   if (!config) throw new Error(`${errors.map((e) => e.message).join('; ')}.`);
-  return config;
+  // Targets travel with the run: the host judges them when it completes and stores the verdicts.
+  return targets.length > 0 ? { ...config, targets } : config;
 }

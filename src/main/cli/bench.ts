@@ -15,8 +15,6 @@ import { appVersion } from '../studio/paths';
 import { benchConfig, type BenchFlags } from './bench-options';
 import { outputFormat, type OutputFlags } from './output-options';
 import { compareWithBaseline, loadBaseline, type Baseline } from './baseline';
-import type { TargetFlags } from './targets';
-import { judgeTargets } from '../../shared/targets/judge';
 import { CliError } from './errors';
 import { exitCodeFor } from './exit-codes';
 
@@ -51,7 +49,7 @@ function compared(json: RunJson, baseline: Baseline, c: RunComparison): RunJson 
   };
 }
 
-export async function bench(model: string, o: BenchFlags & OutputFlags & TargetFlags): Promise<number> {
+export async function bench(model: string, o: BenchFlags & OutputFlags): Promise<number> {
   const format = outputFormat(o);
   const config = benchConfig(model, o);
   if (o.failIfSlower !== undefined && !o.baseline) throw new CliError('--fail-if-slower needs --baseline.');
@@ -77,10 +75,9 @@ export async function bench(model: string, o: BenchFlags & OutputFlags & TargetF
     stopBar();
     const plain = runToJson(run, warnings, `dyno@${appVersion()}`);
     const comparison = baseline && run.status === 'completed' ? await compareWithBaseline(api, baseline, run.id) : undefined;
-    const withBaseline = baseline && comparison ? compared(plain, baseline, comparison) : plain;
-    const targets = o.target && o.target.length > 0 && run.status === 'completed' ? judgeTargets(withBaseline, o.target) : undefined;
+    const json = baseline && comparison ? compared(plain, baseline, comparison) : plain;
+    const targets = json.targets;
     for (const t of targets ?? []) process.stderr.write(`dyno: target ${t.sentence}\n`);
-    const json = targets ? { ...withBaseline, targets } : withBaseline;
     process.stdout.write(EXPORTERS[format].render([json]));
 
     // A failed run exits 1 either way: in text with its error as the one line; JSON carries the error itself.

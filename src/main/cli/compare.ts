@@ -1,12 +1,13 @@
 /**
  * `dyno compare <ref>... [--baseline REF] [--threshold PCT] [--fail-if-slower PCT]
- * [--rerun --rounds N] [--format text|json|markdown]`: a verdict per side against the
- * baseline (see shared/compare). A ref is a stored run id or a run JSON file; refs joined by
- * commas are one side of repeated runs. Exit 3 when a side's whole 95 % interval of the median
- * ratio lies beyond --fail-if-slower.
+ * [--rerun --rounds N] [--target SPEC]... [--format text|json|markdown]`: a verdict per side
+ * against the baseline (see shared/compare). A ref is a stored run id or a run JSON file; refs
+ * joined by commas are one side of repeated runs. Exit 3 when a side's whole 95 % interval of
+ * the median ratio lies beyond --fail-if-slower, or when a run of any side fails a --target.
  */
 import type { Comparison } from '../../shared/compare/schema';
 import { comparisonMarkdown, comparisonText } from '../../shared/compare/render';
+import { sideTargetsMarkdown, sideTargetsText } from '../../shared/targets/sides';
 import { createStudio } from '../studio/create-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { compareRefs, type Side } from './compare-refs';
@@ -14,8 +15,10 @@ import { CliError } from './errors';
 import { EXIT_REGRESSION, beyondLimit, regressionReason } from './exit-codes';
 import { interleavedRounds, type Interrupt } from './interleave';
 import { outputFormat, type OutputFlags } from './output-options';
+import { compareTargets } from './compare-targets';
+import type { TargetFlags } from './targets';
 
-export interface CompareFlags extends OutputFlags {
+export interface CompareFlags extends OutputFlags, TargetFlags {
   baseline?: string;
   /** Percent. */
   threshold: number;
@@ -53,8 +56,8 @@ export function regressionLine(r: Comparison['runs'][number], limitPct: number):
 
 function render(c: Comparison, format: string): string {
   if (format === 'json') return JSON.stringify(c, null, 2) + '\n';
-  if (format === 'markdown') return comparisonMarkdown(c);
-  return comparisonText(c);
+  if (format === 'markdown') return comparisonMarkdown(c) + (c.targets ? sideTargetsMarkdown(c.targets) : '');
+  return comparisonText(c) + (c.targets ? sideTargetsText(c.targets) : '');
 }
 
 export async function compare(refs: string[], o: CompareFlags): Promise<number> {
@@ -72,20 +75,24 @@ export async function compare(refs: string[], o: CompareFlags): Promise<number> 
   process.once('SIGINT', onSigint);
   try {
     let comparison: Comparison;
+    let compared: readonly Side[] = sides;
     if (o.rerun === true) {
       const measured = await interleavedRounds(api, sides, o.rounds ?? DEFAULT_ROUNDS, interrupt, (line) => {
         if (format === 'text') process.stderr.write(line + '\n');
       });
+      compared = measured.sides;
       comparison = { ...(await compareRefs(api, { sides: measured.sides, baselineIndex, threshold: o.threshold / 100, paired: true })), studyId: measured.studyId };
     } else {
       comparison = await compareRefs(api, { sides, baselineIndex, threshold: o.threshold / 100 });
     }
+    if (o.target && o.target.length > 0) comparison = { ...comparison, targets: await compareTargets(api, comparison, compared, baselineIndex, o.target) };
     process.stdout.write(render(comparison, format));
-    if (o.failIfSlower === undefined) return 0;
+    const failedTargets = (comparison.targets ?? []).filter((s) => s.outcome === 'fail');
+    for (const s of failedTargets) process.stderr.write(`dyno: target failed: ${s.label}\n`);
     const limit = o.failIfSlower;
-    const worse = regressions(comparison, limit);
-    for (const r of worse) process.stderr.write(`dyno: ${regressionLine(r, limit)}\n`);
-    return worse.length > 0 ? EXIT_REGRESSION : 0;
+    const worse = limit === undefined ? [] : regressions(comparison, limit);
+    for (const r of worse) process.stderr.write(`dyno: ${regressionLine(r, limit ?? 0)}\n`);
+    return worse.length > 0 || failedTargets.length > 0 ? EXIT_REGRESSION : 0;
   } finally {
     process.off('SIGINT', onSigint);
     handle.close();

@@ -19,10 +19,10 @@ import { exportBundle, report, type ReportFlags } from './report';
 import { importFiles } from './import';
 import { compare, COMPARE_FORMATS, DEFAULT_ROUNDS, type CompareFlags } from './compare';
 import { percent } from './options';
-import { collectTarget, type TargetFlags } from './targets';
 import { convert, CONVERT_TARGETS, type ConvertFlags } from './convert';
 import { exec } from './exec';
 import { addExecOptions, type ExecFlags } from './exec-options';
+import { collectTarget } from './targets';
 
 function exitWith(code: number): void {
   process.exitCode = code;
@@ -42,9 +42,7 @@ export function buildProgram(): Command {
         .description('Benchmark a model with ONNX Runtime and store the run in the studio database.')
         .argument('<model>', 'path to an .onnx file'),
     ),
-  )
-    .option('--target <spec>', "a target the run must meet, e.g. 'p99<=15ms', 'throughput>=500/s', 'energy<=2J', 'memory<=512MiB'; repeatable, exit 3 on a fail", collectTarget, [])
-    .action(async (model: string, opts: BenchFlags & OutputFlags & TargetFlags) => exitWith(await bench(model, opts)));
+  ).action(async (model: string, opts: BenchFlags & OutputFlags) => exitWith(await bench(model, opts)));
 
   addOutputOptions(
     addBenchOptions(
@@ -67,7 +65,8 @@ export function buildProgram(): Command {
       .option('--threshold <pct>', 'practical threshold: a smaller difference reads "no meaningful difference"', percent('--threshold'), 1)
       .option('--fail-if-slower <pct>', "exit 3 when a run's median is slower by more than PCT % at the 95 % interval's lower bound", percent('--fail-if-slower'))
       .option('--rerun', "re-measure the runs' configurations in alternating rounds (A B A B …) and compare them round by round", false)
-      .option('--rounds <n>', `with --rerun: rounds (default ${DEFAULT_ROUNDS})`, positiveInt('--rounds')),
+      .option('--rounds <n>', `with --rerun: rounds (default ${DEFAULT_ROUNDS})`, positiveInt('--rounds'))
+      .option('--target <spec>', "judge every run of every side against a target, e.g. 'p99<=15ms'; repeatable, exit 3 when one fails", collectTarget, []),
     COMPARE_FORMATS,
   ).action(async (refs: string[], opts: CompareFlags) => exitWith(await compare(refs, opts)));
 
@@ -136,6 +135,8 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'report format').choices(['html', 'markdown', 'csv', 'json']).default('html'))
     .option('-o, --output <file>', 'file to write (default: standard output)')
     .option('--samples', 'with --format csv: one row per sample instead of one per run', false)
+    .option('--embed-samples', 'with --format html: embed every sample, so dyno import brings the runs back exactly (default: summary figures, decimated charts, ≤ 2 MB for two runs)', false)
+    .option('--target <spec>', "judge every run against a target as well as its own, e.g. 'p99<=15ms'; repeatable", collectTarget, [])
     .action(async (refs: string[], opts: ReportFlags) => exitWith(await report(refs, opts)));
 
   program

@@ -14,7 +14,7 @@ import { createStudio } from '../studio/create-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { benchConfig, type BenchFlags } from './bench-options';
 import { CliError } from './errors';
-import { EXIT_CANCELLED } from './exit-codes';
+import { EXIT_CANCELLED, EXIT_REGRESSION } from './exit-codes';
 
 export function intList(flag: string) {
   return (value: string): number[] => {
@@ -38,6 +38,8 @@ interface Point {
   p50Ms?: number;
   meanMs?: number;
   throughputPerS?: number;
+  /** With --target: how this point's run was judged against each (stored with the run). */
+  targets?: { text: string; outcome: string }[];
 }
 
 function fitAlong(points: Point[], axis: 'batch' | 'threads'): PowerLawFit | null {
@@ -58,7 +60,7 @@ interface Interrupt {
 
 /** One study, then one stored run per grid point, each in the study, in order. */
 async function runGrid(api: DynoApi, interrupt: Interrupt, model: string, o: SweepFlags, label: string, batches: number[], threadCounts: number[]): Promise<{ studyId: string; points: Point[] }> {
-  const study = await api.call('studies.create', { kind: 'sweep', name: label, spec: { model: resolve(model), grid: { batchSize: batches, threads: threadCounts } } });
+  const study = await api.call('studies.create', { kind: 'sweep', name: label, spec: { model: resolve(model), grid: { batchSize: batches, threads: threadCounts }, ...(o.target && o.target.length > 0 ? { targets: o.target } : {}) } });
   if (!o.json) process.stderr.write(`study ${study.id}: ${batches.length * threadCounts.length} points\n`);
   const points: Point[] = [];
   for (const threads of threadCounts) {
@@ -70,9 +72,18 @@ async function runGrid(api: DynoApi, interrupt: Interrupt, model: string, o: Swe
       if (interrupt.asked) void api.call('runs.cancel', { runId }).catch(() => undefined);
       const { run } = await api.call('runs.wait', { runId });
       const stats = run.status === 'completed' ? run.stats : undefined;
-      const point: Point = { batch, threads, runId, status: run.status, ...(stats ? { p50Ms: stats.percentiles.p50?.valueMs, meanMs: stats.meanMs, throughputPerS: stats.throughputPerS } : {}) };
+      const judged = run.status === 'completed' ? run.results.targets : undefined;
+      const point: Point = {
+        batch,
+        threads,
+        runId,
+        status: run.status,
+        ...(stats ? { p50Ms: stats.percentiles.p50?.valueMs, meanMs: stats.meanMs, throughputPerS: stats.throughputPerS } : {}),
+        ...(judged ? { targets: judged.map((t) => ({ text: t.text, outcome: t.outcome })) } : {}),
+      };
       points.push(point);
       if (!o.json) process.stderr.write(`  batch ${batch} threads ${threads || 'auto'}: ${run.status === 'completed' ? `p50 ${formatMs(point.p50Ms)}, ${formatRate(point.throughputPerS ?? 0)}` : run.status === 'failed' ? run.error : run.status}\n`);
+      for (const t of judged ?? []) if (!o.json) process.stderr.write(`    target ${t.sentence}\n`);
     }
   }
   return { studyId: study.id, points };
@@ -111,5 +122,7 @@ export async function sweep(model: string, o: SweepFlags): Promise<number> {
     process.stdout.write(lines.join('\n') + '\n');
   }
   if (interrupt.asked) return EXIT_CANCELLED;
-  return points.every((p) => p.status === 'completed') ? 0 : 1;
+  if (!points.every((p) => p.status === 'completed')) return 1;
+  // As for dyno bench: a point that fails a --target fails the sweep (3).
+  return points.some((p) => p.targets?.some((t) => t.outcome === 'fail')) ? EXIT_REGRESSION : 0;
 }

@@ -100,4 +100,15 @@ export const MIGRATIONS: readonly ((db: Db) => void)[] = [
       CREATE INDEX runs_live_by_throughput ON runs(throughput_per_s, created_at, id) WHERE deleted_at IS NULL;
       CREATE INDEX runs_live_by_config ON runs(provider, intra_threads, batch_size) WHERE deleted_at IS NULL;
     `),
+  // The studio's own settings, one JSON value per key (the first: how long the bin keeps
+  // deleted runs, store/run-bin.ts); and an index for the bin's purge on deleted_at.
+  // IF NOT EXISTS: another step of this round may create the same general table.
+  (db) =>
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS settings (
+        key        TEXT PRIMARY KEY,
+        value_json TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS runs_in_bin ON runs(deleted_at) WHERE deleted_at IS NOT NULL;
+    `),
 ];

@@ -13,6 +13,7 @@ import { openDatabase } from '../store/database';
 import { RunsRepository } from '../store/runs-repository';
 import { StudiesRepository } from '../store/studies-repository';
 import { RunCatalog } from '../store/run-catalog';
+import { RunBin } from '../store/run-bin';
 import { BundleStore } from '../store/bundle-store';
 import { loadSamples } from '../models/samples';
 import type { WorkerSpawnSpec } from '../child/fork-worker';
@@ -79,6 +80,10 @@ export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
   const notices = opened.notice ? [opened.notice] : [];
   const orphans = repo.markOrphansInterrupted();
   if (orphans > 0) notices.push(`${orphans} run(s) were still in progress when Dyno last stopped; they are marked interrupted, with their samples kept.`);
+  // Only with the user's setting: without one, deleted runs wait in the bin until emptied.
+  const bin = new RunBin(opened.db);
+  const expired = bin.purgeExpired(new Date());
+  if (expired.purged > 0) notices.push(`${expired.purged} run(s) deleted more than ${expired.days} day(s) ago were purged from the bin (its setting, in Sessions).`);
   const version = appVersion(root);
   const worker = options.worker ?? defaultWorkerSpec(root);
   const providers = new ProviderCache(worker, join(root, 'resources', 'models', 'conv2d.onnx'));
@@ -108,6 +113,7 @@ export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
       environmentFingerprint({ executionProvider, electronVersion: options.electronVersion ?? null, gpu: await gpu() }),
     repo,
     catalog: new RunCatalog(opened.db),
+    bin,
     studies,
     bundles: new BundleStore(opened.db, repo, studies),
     worker,

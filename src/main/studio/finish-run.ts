@@ -13,6 +13,8 @@ import type { MeasurementConditions } from '../../shared/conditions';
 import type { ExecutorDone, ExecutorOutcome } from '../executor/executor';
 import type { Environment, TelemetrySummary } from '../../shared/telemetry';
 import { withTargetJoules } from '../../shared/command/results';
+import { runToJson } from '../../shared/run-json-from-run';
+import { judgeTargets } from '../../shared/targets/judge';
 
 export function serverVerdict(config: RunConfig, latenciesMs: readonly number[], measuredWallMs: number): ServerVerdict | undefined {
   if (config.scenario.kind !== 'server') return undefined;
@@ -52,6 +54,17 @@ export function finishedResults(
   };
 }
 
+/**
+ * A completed run with its config's targets judged, stored with its results so every view and
+ * report shows the verdicts the run had when it finished. Judged from the run's versioned JSON,
+ * the figures `dyno bench --target` and the reports judge.
+ */
+export function withTargetVerdicts(run: Run & { status: 'completed' }, warnings: readonly MeasurementWarning[]): Run & { status: 'completed' } {
+  const targets = run.config.targets ?? [];
+  if (targets.length === 0) return run;
+  return { ...run, results: { ...run.results, targets: judgeTargets(runToJson(run, warnings, 'dyno'), targets) } };
+}
+
 /** What the queue saw of a run while it went: the measured latencies and their time window. */
 export interface Measured {
   latenciesMs: readonly number[];
@@ -88,7 +101,7 @@ export async function finalRun(
     const { stats, results, warnings } = finishedResults(run.config, latenciesMs, outcome, await ctx.environment(), ctx.telemetry, ctx.conditions, ctx.energyBetween);
     const coldStart = { sessionCreateMs: measured.sessionCreateMs, firstRunMs: outcome.firstRunMs };
     const finished = { ...run, finishedAt, coldStart, stats, results };
-    return { run: aborted ? { ...finished, status: 'aborted' } : { ...finished, status: 'completed' }, warnings };
+    return { run: aborted ? { ...finished, status: 'aborted' } : withTargetVerdicts({ ...finished, status: 'completed' }, warnings), warnings };
   }
   if (aborted) {
     // A worker killed for ignoring the cancel sends no summary: the queue's own window and the

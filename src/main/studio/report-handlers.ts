@@ -35,7 +35,7 @@ function runIdsOf(deps: ReportHandlerDeps, runIds: string[] | undefined, studyId
 
 export function reportHandlers(deps: ReportHandlerDeps): Pick<Handlers, 'reports.create' | 'runs.import'> {
   return {
-    'reports.create': async ({ runIds, studyId, format, samples }) => {
+    'reports.create': async ({ runIds, studyId, format, samples, embedSamples, targets }) => {
       const { ids, study } = runIdsOf(deps, runIds, studyId);
       let runs;
       try {
@@ -45,7 +45,7 @@ export function reportHandlers(deps: ReportHandlerDeps): Pick<Handlers, 'reports
       }
       const active = runs.find((r) => isRunActive(r.run));
       if (active) throw new ApiCallError(`Run ${active.run.id} is still ${active.run.status}: report it once it has ended.`, 'conflict');
-      return createReport(format, { samples }, runs, deps.bundles.studiesOf(runs), study, {
+      return createReport(format, { samples, embedSamples, ...(targets ? { targets } : {}) }, runs, deps.bundles.studiesOf(runs), study, {
         exporter: deps.exporter(),
         now: deps.now(),
         plotly: plotlyAsset,

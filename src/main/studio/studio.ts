@@ -34,6 +34,8 @@ import type { Display } from '../../shared/conditions';
 import type { RunCatalog } from '../store/run-catalog';
 import { sessionHandlers } from './session-handlers';
 import { checkCommand, checkCommandAllowed } from './check-command';
+import { binHandlers } from './bin-handlers';
+import type { RunBin } from '../store/run-bin';
 
 /**
  * A refused request in words: a run configuration's problems are named by the setting's label
@@ -50,6 +52,8 @@ export interface StudioDeps {
   repo: RunsRepository;
   studies: StudiesRepository;
   catalog: RunCatalog;
+  /** Deleted runs: their count, the purge setting, emptying. */
+  bin: RunBin;
   /** Whole runs in and out, for reports, bundles and imports. */
   bundles: BundleStore;
   worker: WorkerSpawnSpec;
@@ -196,6 +200,7 @@ export class Studio {
         return start(config, studyId, display);
       },
       ...sessionHandlers(this.deps.catalog, repo, (config) => start(config), () => new Date()),
+      ...binHandlers(this.deps.bin),
       'runs.cancel': ({ runId }) => ({ cancelled: this.queue.cancel(runId) }),
       'runs.get': ({ runId }) => {
         const found = repo.get(runId);

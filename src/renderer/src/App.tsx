@@ -12,6 +12,7 @@ import { ModelsView } from './views/ModelsView';
 import { CompareView } from './views/CompareView';
 import { ToastHost } from './components/Toast';
 import { formatBytes } from '../../shared/format';
+import { useImports } from './stores/import-store';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'run', label: 'Run' },
@@ -76,6 +77,11 @@ export function App() {
         e.preventDefault();
         setDragging(false);
         const file = e.dataTransfer.files[0];
+        // On Sessions, files other than a model are runs to import (bundles, reports, other tools' results).
+        if (file && view === 'sessions' && !file.name.toLowerCase().endsWith('.onnx')) {
+          void useImports.getState().importFiles([...e.dataTransfer.files]);
+          return;
+        }
         if (file) {
           go('run');
           void useModel.getState().openFile(file);
@@ -109,7 +115,7 @@ export function App() {
         </div>
       </div>
       <ToastHost />
-      {dragging && <div className="drop-overlay">Drop an .onnx file to open it</div>}
+      {dragging && <div className="drop-overlay">{view === 'sessions' ? 'Drop .dyno bundles, Dyno reports, hyperfine JSON or onnxruntime_perf_test output to import them (an .onnx file opens it)' : 'Drop an .onnx file to open it'}</div>}
     </div>
   );
 }

@@ -11,6 +11,7 @@
  * the per-run medians, in interleaved mode from the per-round paired ratios.
  */
 import { z } from 'zod';
+import { SideTargetsSchema } from '../targets/schema';
 
 export const COMPARE_VERDICTS = ['faster', 'slower', 'no meaningful difference', 'inconclusive', 'not enough samples'] as const;
 export const CompareVerdictSchema = z.enum(COMPARE_VERDICTS);
@@ -154,6 +155,8 @@ export const ComparisonSchema = z.object({
   warnings: z.array(z.string()),
   /** The study an interleaved comparison stored its rounds in. */
   studyId: z.string().optional(),
+  /** `dyno compare --target`: each side's runs judged against the targets (baseline included). */
+  targets: z.array(SideTargetsSchema).optional(),
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
 

@@ -24,4 +24,6 @@ export const COLUMNS: readonly { header: string; value: (r: RunJson) => Cell }[]
   { header: 'peak_rss_bytes', value: (r) => r.memory?.peakRss_bytes },
   { header: 'check_passed', value: (r) => r.check?.passed },
   { header: 'baseline_ratio', value: (r) => r.baseline?.ratio },
+  // "p99 ≤ 15 ms: pass; throughput ≥ 500 /s: fail", empty without targets.
+  { header: 'targets', value: (r) => (r.targets && r.targets.length > 0 ? r.targets.map((t) => `${t.text}: ${t.outcome}`).join('; ') : undefined) },
 ];

@@ -14,7 +14,11 @@ function mdCell(v: Cell): string {
 
 function notes(r: RunJson, several: boolean): string[] {
   const who = several ? `${r.run.id}: ` : '';
-  return [...(r.baseline ? [`> ${who}${r.baseline.sentence} (${r.baseline.ref})`] : []), ...r.warnings.map((w) => `> ⚠ ${who}${w.message}`)];
+  return [
+    ...(r.baseline ? [`> ${who}${r.baseline.sentence} (${r.baseline.ref})`] : []),
+    ...(r.targets ?? []).map((t) => `> ${t.outcome === 'pass' ? '✓' : t.outcome === 'fail' ? '✗' : '?'} ${who}target ${mdCell(t.sentence)}`),
+    ...r.warnings.map((w) => `> ⚠ ${who}${w.message}`),
+  ];
 }
 
 export const markdownExporter: Exporter = {

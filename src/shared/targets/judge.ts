@@ -69,3 +69,13 @@ export function judgeTarget(run: RunJson, t: Target): TargetResult {
 export function judgeTargets(run: RunJson, targets: readonly Target[]): TargetResult[] {
   return targets.map((t) => judgeTarget(run, t));
 }
+
+/**
+ * The run's JSON with these targets judged besides the ones it carries (a report's or a
+ * comparison's targets); a target it already carries is judged once, here.
+ */
+export function withTargets(run: RunJson, targets: readonly Target[]): RunJson {
+  if (targets.length === 0) return run;
+  const texts = new Set(targets.map((t) => t.text));
+  return { ...run, targets: [...(run.targets ?? []).filter((t) => !texts.has(t.text)), ...judgeTargets(run, targets)] };
+}

@@ -37,3 +37,27 @@ export function parseTarget(text: string): Target {
   const limit = Number(rawNumber) * scale;
   return { metric: metric as TargetMetric, op, limit, text: `${metric} ${op === '<=' ? '≤' : '≥'} ${rawNumber} ${rawUnit || BASE_UNIT[kind]}` };
 }
+
+/** A target as `--target` takes it, compact ("p99<=15ms"): what the "same run from a terminal" line and the form's field show. */
+export function targetSpec(t: Target): string {
+  return t.text.replace('≤', '<=').replace('≥', '>=').replace(/\s+/g, '');
+}
+
+/**
+ * The run form's targets as typed, one per field: the targets, and the problem with each field
+ * that is not one (by index; blank fields are ignored). The message is the CLI's, without its flag.
+ */
+export function parseTargetFields(texts: readonly string[]): { targets: Target[]; errors: Record<number, string> } {
+  const targets: Target[] = [];
+  const errors: Record<number, string> = {};
+  texts.forEach((text, i) => {
+    if (text.trim() === '') return;
+    try {
+      targets.push(parseTarget(text));
+    } catch (err) {
+      if (!(err instanceof TargetParseError)) throw err;
+      errors[i] = err.message.replace(/^--target /, '');
+    }
+  });
+  return { targets, errors };
+}

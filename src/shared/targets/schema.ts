@@ -30,3 +30,13 @@ export const TargetResultSchema = TargetSchema.extend({
   sentence: z.string(),
 });
 export type TargetResult = z.infer<typeof TargetResultSchema>;
+
+/** The targets of one side of a comparison: each of its runs judged, and the side's outcome (targets/sides.ts). */
+export const SideTargetsSchema = z.object({
+  /** How the comparison names the side ("run 1a2b3c4d", a file name). */
+  label: z.string(),
+  baseline: z.boolean(),
+  outcome: z.enum(TARGET_OUTCOMES),
+  runs: z.array(z.object({ runId: z.string(), targets: z.array(TargetResultSchema) })),
+});
+export type SideTargets = z.infer<typeof SideTargetsSchema>;

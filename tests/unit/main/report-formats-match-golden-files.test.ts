@@ -4,8 +4,10 @@
  * A change to any format shows up as a diff a reviewer can read. After an intended change:
  * UPDATE_GOLDEN=1 npx vitest run tests/unit/main/report-formats-match-golden-files.test.ts
  * The HTML is rendered with a stand-in for plotly, so the golden file holds only Dyno's part,
- * and its embedded bundle (gzip: bytes depend on zlib's version) is compared unpacked, against
- * the bundle's own golden file.
+ * and its embedded bundle (gzip: bytes depend on zlib's version) is compared unpacked: the
+ * default report's (summaries, no samples) against two-runs-summary.dyno, an --embed-samples
+ * report's against the bundle's own golden file. Every format is rendered with two report
+ * targets, so each shows its runs' verdicts.
  */
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ import type { ReportFormat } from '../../../src/shared/report';
 import { EXPORTERS } from '../../../src/shared/export';
 import { runToJson } from '../../../src/shared/run-json-from-run';
 import { comparisonOf, storedRun } from '../../helpers/stored-runs';
+import { parseTarget } from '../../../src/shared/targets/parse';
 
 const DIR = 'tests/fixtures/golden';
 const runs = [
@@ -30,6 +33,8 @@ const ctx: ReportContext = {
   machine: { id: '0123456789abcdef', hostname: 'golden', platform: 'linux-x64', cpuModel: 'Test CPU', logicalCores: 2, totalMemoryBytes: 8e9 },
 };
 
+const targets = [parseTarget('p99<=15ms'), parseTarget('throughput>=5000/s')];
+
 const cases: { format: ReportFormat; samples?: boolean; file: string }[] = [
   { format: 'markdown', file: 'two-runs.md' },
   { format: 'csv', file: 'two-runs.csv' },
@@ -41,7 +46,7 @@ const cases: { format: ReportFormat; samples?: boolean; file: string }[] = [
 
 describe('every report format against its golden file', () => {
   it.each(cases)('$file', ({ format, samples, file }) => {
-    const out = createReport(format, { samples: samples ?? false }, runs, [], undefined, ctx);
+    const out = createReport(format, { samples: samples ?? false, targets }, runs, [], undefined, ctx);
     const content = format === 'html' ? out.content.replace(/(id="dyno-bundle">)[^<]*/, '$1(the bundle)') : out.content;
     const path = join(DIR, file);
     if (process.env.UPDATE_GOLDEN) {
@@ -49,7 +54,15 @@ describe('every report format against its golden file', () => {
       writeFileSync(path, content);
     }
     expect(content).toBe(readFileSync(path, 'utf8'));
-    if (format === 'html') expect(extractEmbeddedBundle(out.content, file) + '\n').toBe(readFileSync(join(DIR, 'two-runs.dyno'), 'utf8'));
+    if (format !== 'html') return;
+    const summary = extractEmbeddedBundle(out.content, file) + '\n';
+    if (process.env.UPDATE_GOLDEN) writeFileSync(join(DIR, 'two-runs-summary.dyno'), summary);
+    expect(summary).toBe(readFileSync(join(DIR, 'two-runs-summary.dyno'), 'utf8'));
+  });
+
+  it('an --embed-samples HTML report embeds the very bundle dyno export writes', () => {
+    const out = createReport('html', { samples: false, embedSamples: true }, runs, [], undefined, ctx);
+    expect(extractEmbeddedBundle(out.content, 'r.html') + '\n').toBe(readFileSync(join(DIR, 'two-runs.dyno'), 'utf8'));
   });
 
   it("two-runs.txt (the terminal's text exporter, which dyno bench prints)", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { benchArgsFor, benchCommandFor } from '../../../src/shared/cli-command';
 import { RUN_DEFAULTS, RunConfigSchema, type RunConfigInput } from '../../../src/shared/run';
 import { parseBenchArgs as parseBench } from '../../helpers/parse-bench-args';
+import { parseTarget } from '../../../src/shared/targets/parse';
 
 const base = { modelPath: '/models/resnet.onnx', stop: { ...RUN_DEFAULTS } };
 
@@ -22,6 +23,9 @@ describe('the CLI command shown for a configuration', () => {
   it('uses the --zeros shorthand, and lets --inputs imply files', () => {
     expect(benchArgsFor(RunConfigSchema.parse({ ...base, inputs: { kind: 'zeros' } }))).toEqual(['/models/resnet.onnx', '--zeros']);
     expect(benchArgsFor(RunConfigSchema.parse({ ...base, inputs: { kind: 'files', dir: '/d' } }))).toEqual(['/models/resnet.onnx', '--inputs', '/d']);
+  });
+  it("writes a run's targets as --target flags, quoted for the shell", () => {
+    expect(benchCommandFor(RunConfigSchema.parse({ ...base, targets: [parseTarget('p99 ≤ 15 ms'), parseTarget('energy<=2J')] }))).toBe("npx dyno bench /models/resnet.onnx --target 'p99<=15ms' --target 'energy<=2J'");
   });
   it('leaves out knobs that do not apply (CUDA options on cpu, the seed of zeros)', () => {
     const config = RunConfigSchema.parse({ ...base, session: { cuda: { deviceId: 2 } }, inputs: { kind: 'zeros' } });
@@ -56,6 +60,7 @@ describe('the CLI command shown for a configuration', () => {
     ['telemetry settings', { ...base, telemetry: { enabled: true, intervalMs: 20, idleBaselineMs: 0, gpus: [0, 2] } }],
     ['telemetry off', { ...base, telemetry: { enabled: false, intervalMs: 100, idleBaselineMs: 1000 } }],
     ['tensorrt on a second GPU', { ...base, session: { executionProvider: 'tensorrt', cuda: { deviceId: 1 } } }],
+    ['targets (not knobs, but the run as asked)', { ...base, targets: [parseTarget('p99<=15ms'), parseTarget('throughput >= 2.5k/s'), parseTarget('memory<=512MiB')] }],
     ['a label and max iterations', { ...base, label: 'nightly run', stop: { ...RUN_DEFAULTS, maxIterations: 5000, warmupIterations: 0 } }],
   ];
   it.each(cases)('parses back to the same configuration: %s', (_name, input) => {

@@ -21,12 +21,12 @@ describe('CSV', () => {
   it('writes a header and one row per run, quoting what needs it and leaving absent values empty', () => {
     const [header, ...rows] = EXPORTERS.csv.render([gpu, failed]).trimEnd().split('\n');
     expect(header).toBe(
-      'run_id,model,status,ep,scenario,count,mean_ms,std_ms,p50_ms,p90_ms,p99_ms,throughput_per_s,session_create_ms,first_run_ms,peak_rss_bytes,check_passed,baseline_ratio',
+      'run_id,model,status,ep,scenario,count,mean_ms,std_ms,p50_ms,p90_ms,p99_ms,throughput_per_s,session_create_ms,first_run_ms,peak_rss_bytes,check_passed,baseline_ratio,targets',
     );
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(/^r-gpu,conv2d\.onnx,completed,cuda,single-stream,10,[\d.]+,[\d.]+,1\.205,/);
-    expect(rows[0]).toMatch(/,41\.5,3\.25,250000000,,$/);
-    expect(rows[1]).toBe('r-failed,conv2d.onnx,failed,cpu,single-stream,,,,,,,,,,,,');
+    expect(rows[0]).toMatch(/,41\.5,3\.25,250000000,,,$/);
+    expect(rows[1]).toBe('r-failed,conv2d.onnx,failed,cpu,single-stream,,,,,,,,,,,,,');
   });
 });
 

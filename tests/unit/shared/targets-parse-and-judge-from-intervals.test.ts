@@ -5,8 +5,9 @@
  * beyond, and otherwise says not enough samples.
  */
 import { describe, expect, it } from 'vitest';
-import { parseTarget, TargetParseError } from '../../../src/shared/targets/parse';
-import { judgeTarget } from '../../../src/shared/targets/judge';
+import { parseTarget, parseTargetFields, TargetParseError } from '../../../src/shared/targets/parse';
+import { judgeTarget, withTargets } from '../../../src/shared/targets/judge';
+import { judgeSides, overallOutcome, sideTargetsMarkdown, sideTargetsText } from '../../../src/shared/targets/sides';
 import { runToJson } from '../../../src/shared/run-json-from-run';
 import { RunSchema } from '../../../src/shared/run';
 import { summarizeLatencies } from '../../../src/shared/stats';
@@ -22,6 +23,12 @@ describe('parsing a target', () => {
     expect(parseTarget('energy<=2J/inference')).toMatchObject({ metric: 'energy', limit: 2000 });
     expect(parseTarget('energy<=40mJ').limit).toBe(40);
     expect(parseTarget('memory<=512MiB').limit).toBe(512 * 1024 ** 2);
+  });
+
+  it("reads the run form's fields: blank ones ignored, each bad one named by its index, in the UI's words", () => {
+    const r = parseTargetFields(['p99<=15ms', '  ', 'p99 15ms', 'energy<=2J']);
+    expect(r.targets.map((t) => t.text)).toEqual(['p99 ≤ 15 ms', 'energy ≤ 2 J']);
+    expect(r.errors).toEqual({ 2: "'p99 15ms' is not a target: give a metric, <= or >=, and a value with its unit (e.g. 'p99<=15ms', 'throughput>=500/s', 'energy<=2J', 'memory<=512MiB')." });
   });
 
   it('refuses what is not a target, saying what one looks like', () => {
@@ -78,5 +85,35 @@ describe('judging a target from the interval', () => {
     expect(judgeTarget(spread, parseTarget('memory<=512MiB')).sentence).toBe('memory ≤ 512 MiB: pass (238.4 MiB)');
     const noEnergy = runToJson(HAND_MADE_RUNS['completed, profiled'] as never, [], 'dyno@test');
     expect(judgeTarget(noEnergy, parseTarget('energy<=1J')).outcome).toBe('not enough samples');
+  });
+});
+
+describe('targets of a comparison or a report', () => {
+  const short = runOf([1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9], 'r-short');
+  it('a side fails when any run fails a target, passes only when all pass', () => {
+    const [base, other] = judgeSides(
+      [
+        { label: 'run r-many', baseline: true, runs: [spread] },
+        { label: 'two runs', baseline: false, runs: [spread, short] },
+      ],
+      [parseTarget('p50<=25ms'), parseTarget('p99<=25ms')],
+    );
+    expect(base?.outcome).toBe('pass');
+    expect(other?.outcome).toBe('not enough samples');
+    expect(other?.runs.map((r) => r.runId)).toEqual(['r-many', 'r-short']);
+    expect(overallOutcome([...(base?.runs[0]?.targets ?? []), judgeTarget(spread, parseTarget('p50<=1ms'))])).toBe('fail');
+    expect(sideTargetsText([base!, other!]).split('\n').slice(0, 2)).toEqual(['targets:', '  run r-many (baseline): pass']);
+    expect(sideTargetsText([base!, other!])).toContain('    r-short: p99 ≤ 25 ms: not enough samples (p99 needs more iterations than 10');
+    expect(sideTargetsMarkdown([other!])).toContain('| two runs | r-short | p99 ≤ 25 ms | not enough samples |');
+  });
+
+  it("a report's targets join the run's own, judged once each", () => {
+    const carried = withTargets(spread, [parseTarget('p99<=25ms')]);
+    const both = withTargets(carried, [parseTarget('p99<=25ms'), parseTarget('p50<=1ms')]);
+    expect(both.targets?.map((t) => [t.text, t.outcome])).toEqual([
+      ['p99 ≤ 25 ms', 'pass'],
+      ['p50 ≤ 1 ms', 'fail'],
+    ]);
+    expect(withTargets(spread, [])).toBe(spread);
   });
 });

@@ -12,7 +12,7 @@ import { embeddedBundleElement, jsonForScript } from '../embedded-bundle';
 import { CHARTS_ELEMENT_ID, DRAW_SCRIPT } from './draw-script';
 import { html } from './escape';
 import { comparisonSection, type ReportComparison } from './comparison';
-import { environmentWarnings, keyValueSection, operatorsSection, runsSection, statisticsSection, telemetrySection, warningsSection } from './sections';
+import { environmentWarnings, keyValueSection, operatorsSection, runsSection, statisticsSection, targetsSection, telemetrySection, warningsSection } from './sections';
 import { REPORT_STYLE } from './style';
 
 export interface HtmlReportInput {
@@ -23,6 +23,8 @@ export interface HtmlReportInput {
   charts: ChartData;
   comparison: ReportComparison;
   bundle: Bundle;
+  /** Whether the bundle holds every sample, or only the runs' summaries (the default). */
+  embedsSamples: boolean;
   plotly: { source: string; licence: string };
 }
 
@@ -48,15 +50,23 @@ const CHARTS = [
   ['chart-telemetry', 'Telemetry (CPU load; GPU power where sampled; before 0: idle baseline and warm-up)'],
 ] as const;
 
+/** What the report carries, said in the page so a reader knows what an import gives back. */
+export function embeddedDataLine(embedsSamples: boolean): string {
+  return embedsSamples
+    ? 'Data embedded: every sample (exact); dyno import this-file.html brings the runs back sample for sample.'
+    : 'Data embedded: the exact summary figures (statistics, intervals, settings, environment) with decimated charts, not the samples; dyno import this-file.html brings back the runs’ summaries (dyno report --embed-samples embeds every sample).';
+}
+
 export function htmlReport(input: HtmlReportInput): string {
   const plotlyScript = `/*! plotly.js — embedded for offline viewing. Its licence:\n${input.plotly.licence.replace(/\*\//g, '* /')}\n*/\n${input.plotly.source}`;
   const section = (id: string, title: string, body: string): string => `<section id="${id}"><h2>${html(title)}</h2>${body}</section>`;
   const charts = CHARTS.map(([id, title]) => `<figure><figcaption>${html(title)}</figcaption><div class="chart" id="${id}"></div></figure>`).join('');
   const body = [
-    `<header><h1>${html(input.title)}</h1><p class="muted">${html(`${input.runs.length} run(s) · generated ${input.generatedAt} by ${input.generatedBy} · data embedded: dyno import this-file.html brings the runs back`)}</p></header>`,
+    `<header><h1>${html(input.title)}</h1><p class="muted">${html(`${input.runs.length} run(s) · generated ${input.generatedAt} by ${input.generatedBy}`)}</p><p class="muted" id="embedded-data">${html(embeddedDataLine(input.embedsSamples))}</p></header>`,
     section('runs', 'Runs', runsSection(input.runs)),
     section('comparison', 'Comparison', comparisonSection(input.comparison)),
     section('statistics', 'Statistics', statisticsSection(input.runs)),
+    section('targets', 'Targets', targetsSection(input.runs)),
     section('charts', 'Charts', `<div class="charts">${charts}</div>`),
     section('warnings', 'Warnings', warningsSection(input.runs)),
     section('configs', 'Configuration', keyValueSection(input.runs, (r) => r.config)),

@@ -55,6 +55,15 @@ export function statisticsSection(runs: readonly RunJson[]): string {
   ]);
 }
 
+/** Each run's targets, judged pass / fail / not enough samples from the figure's 95 % interval. */
+export function targetsSection(runs: readonly RunJson[]): string {
+  const rows = runs.flatMap((r, i) =>
+    (r.targets ?? []).map((t) => `<tr class="target-${t.outcome === 'pass' ? 'pass' : t.outcome === 'fail' ? 'fail' : 'unknown'}"><td>${swatch(i)}<code>${html(r.run.id)}</code></td><td>${html(t.text)}</td><td><strong>${html(t.outcome)}</strong></td><td>${html(t.sentence)}</td></tr>`),
+  );
+  if (rows.length === 0) return '<p class="muted">No targets were set (dyno bench --target, the run form’s targets, or dyno report --target).</p>';
+  return `<table><thead><tr><th>run</th><th>target</th><th>outcome</th><th>judged from</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 export function warningsSection(runs: readonly RunJson[]): string {
   const items = runs.flatMap((r, i) => [
     ...(r.run.error ? [`<li>${swatch(i)}<code>${html(r.run.id)}</code> failed: ${html(r.run.error)}</li>`] : []),

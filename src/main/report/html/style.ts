@@ -15,5 +15,6 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 1
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 16px; }
 figure { margin: 0; } figcaption { font-weight: 600; margin-bottom: 4px; } .chart { height: 340px; }
 .verdict-faster { color: #3ecf8e; font-weight: 600; } .verdict-slower { color: #e5534b; font-weight: 600; } .verdict-inconclusive, .verdict-not-enough-samples { color: var(--flag); }
+.target-pass strong { color: #3ecf8e; } .target-fail strong { color: #e5534b; } .target-unknown strong { color: var(--flag); }
 ul.warnings { padding-left: 18px; } ul.warnings li { margin: 2px 0; }
 `;

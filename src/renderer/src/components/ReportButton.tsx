@@ -34,13 +34,15 @@ function targetOf(runIds?: string[], studyId?: string, detail?: RunDetail): Repo
 
 export function ReportButton({ runIds, studyId, detail }: { runIds?: string[]; studyId?: string; detail?: RunDetail }) {
   const [format, setFormat] = useState<ReportFormat>('html');
+  // HTML: the runs' exact summaries and decimated charts (small), or every sample too (an exact import).
+  const [embedSamples, setEmbedSamples] = useState(false);
   const busy = useReports((s) => s.busy);
   const failed = useReports((s) => s.failure);
   const create = useReports((s) => s.create);
   const target = targetOf(runIds, studyId, detail);
   if (!target) return null;
   const onClick = async (): Promise<void> => {
-    const file = await create(target, format);
+    const file = await create(target, format, format === 'html' && embedSamples ? { embedSamples: true } : {});
     if (file) download(file);
   };
   return (
@@ -52,6 +54,12 @@ export function ReportButton({ runIds, studyId, detail }: { runIds?: string[]; s
           </option>
         ))}
       </select>
+      {format === 'html' && (
+        <label className="check-field" title="Without it the report embeds the runs' exact summaries and decimated charts, not their samples (small; dyno import brings back the summaries)">
+          <input type="checkbox" checked={embedSamples} onChange={(e) => setEmbedSamples(e.target.checked)} data-testid="report-embed-samples" />
+          <span>with every sample</span>
+        </label>
+      )}
       <button type="button" onClick={() => void onClick()} disabled={busy !== undefined} data-testid="report-button">
         {busy ? 'Making report…' : 'Download report'}
       </button>

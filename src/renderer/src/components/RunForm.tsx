@@ -12,6 +12,9 @@ import { useModel } from '../stores/model-store';
 import { useApp } from '../stores/app-store';
 import { parseForm, useRunConfig, type FormErrors } from '../stores/config-store';
 import { CheckField, Group, SelectField, TextField } from './FormControls';
+import { parseTargetFields } from '../../../shared/targets/parse';
+import { useRunTargets } from '../stores/targets-store';
+import { targetErrorKey, TargetsPanel } from './TargetsPanel';
 
 const GROUPS: { title: string; groups: KnobGroup[] }[] = [
   { title: 'Stop rule', groups: ['stop'] },
@@ -22,10 +25,18 @@ const GROUPS: { title: string; groups: KnobGroup[] }[] = [
   { title: 'Run', groups: ['run'] },
 ];
 
+/** The form's config with its targets (a target that does not parse is an error like a field's). */
 export function useParsedConfig() {
   const model = useModel((s) => s.model);
   const fields = useRunConfig((s) => s.fields);
-  return useMemo(() => parseForm(model?.path, fields), [model?.path, fields]);
+  const targetTexts = useRunTargets((s) => s.texts);
+  return useMemo(() => {
+    const form = parseForm(model?.path, fields);
+    const t = parseTargetFields(targetTexts);
+    const errors: FormErrors = { ...form.errors, ...Object.fromEntries(Object.entries(t.errors).map(([i, e]) => [targetErrorKey(Number(i)), e])) };
+    if (!form.config || Object.keys(t.errors).length > 0) return { errors };
+    return { config: t.targets.length > 0 ? { ...form.config, targets: t.targets } : form.config, errors };
+  }, [model?.path, fields, targetTexts]);
 }
 
 function useSymbolicDims(): string[] {
@@ -124,6 +135,7 @@ export function RunForm() {
           </Group>
         );
       })}
+      <TargetsPanel errors={errors} />
       {config && (
         <div className="cli-line">
           <div className="field-label">Same run from a terminal</div>

@@ -15,6 +15,7 @@ import { StatsCards } from './StatsCards';
 import { Warnings } from './Warnings';
 import { TelemetryCards } from './TelemetryCards';
 import { ReportButton } from './ReportButton';
+import { TargetVerdicts } from './TargetVerdicts';
 
 function Facts({ detail }: { detail: RunDetail }) {
   const run = detail.run;
@@ -40,9 +41,10 @@ function Facts({ detail }: { detail: RunDetail }) {
 
 function Verdicts({ detail }: { detail: RunDetail }) {
   if (detail.run.status !== 'completed') return null;
-  const { check, server } = detail.run.results;
+  const { check, server, targets } = detail.run.results;
   return (
     <>
+      {targets && <TargetVerdicts targets={targets} />}
       {server && <ServerVerdictLine verdict={server} />}
       {check && (
         <div className={`verdict ${check.passed ? 'pass' : 'fail'}`} data-testid="check-verdict">

@@ -30,6 +30,16 @@ export function energyText(run: Run): string {
   return mj === null || mj === undefined ? '—' : `${mj.toPrecision(3)} mJ`;
 }
 
+/** "✓ 2/2" all passed, "✗ 1/3" one failed, "? 1/2" not all judged; "—" without targets. */
+export function targetsText(run: Run): string {
+  const t = resultsOf(run)?.targets ?? [];
+  if (t.length === 0) return '—';
+  const failed = t.filter((x) => x.outcome === 'fail').length;
+  const passed = t.filter((x) => x.outcome === 'pass').length;
+  if (failed > 0) return `✗ ${failed}/${t.length}`;
+  return passed === t.length ? `✓ ${passed}/${t.length}` : `? ${passed}/${t.length}`;
+}
+
 /** "Nov 7, 10:35": short enough for its column; the year only when it is not this year's. */
 function shortDate(iso: string): string {
   const d = new Date(iso);
@@ -50,6 +60,7 @@ export const RUN_COLUMNS: readonly RunColumn[] = [
   { id: 'label', title: 'label', sort: 'label', text: labelOf },
   { id: 'tags', title: 'tags', text: (r) => (r.tags ?? []).join(', ') },
   { id: 'status', title: 'status', sort: 'status', text: (r) => r.status },
+  { id: 'targets', title: 'targets', text: targetsText },
   { id: 'p50', title: 'p50', sort: 'p50', numeric: true, text: (r) => formatMs(statsOf(r)?.percentiles.p50?.valueMs) },
   { id: 'throughput', title: 'throughput', sort: 'throughput', numeric: true, text: (r) => { const s = statsOf(r); return s ? formatRate(s.throughputPerS) : '—'; } },
   { id: 'energy', title: 'energy/inf', sort: 'energy', numeric: true, text: energyText },

@@ -13,19 +13,19 @@ interface ReportState {
   /** The format being made, while a request is out. */
   busy?: ReportFormat;
   failure?: Failure;
-  /** A report of these runs, or of a study's. */
-  create(target: ReportTarget, format: ReportFormat): Promise<ReportFile | undefined>;
+  /** A report of these runs, or of a study's; HTML with every sample when asked. */
+  create(target: ReportTarget, format: ReportFormat, options?: { embedSamples?: boolean }): Promise<ReportFile | undefined>;
 }
 
 export const useReports = create<ReportState>((set, get) => ({
-  create: async (target, format) => {
+  create: async (target, format, options = {}) => {
     set({ busy: format, failure: undefined });
     try {
-      const file = await api.call('reports.create', { ...target, format });
+      const file = await api.call('reports.create', { ...target, format, ...(options.embedSamples ? { embedSamples: true } : {}) });
       set({ busy: undefined });
       return file;
     } catch (err) {
-      set({ busy: undefined, failure: failure(`Could not make the ${format} report`, err, async () => void (await get().create(target, format))) });
+      set({ busy: undefined, failure: failure(`Could not make the ${format} report`, err, async () => void (await get().create(target, format, options))) });
       return undefined;
     }
   },

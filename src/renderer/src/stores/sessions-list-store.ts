@@ -12,6 +12,7 @@ import { api } from '../api';
 import { failure, type Failure } from './failure';
 import { useSessions } from './sessions-store';
 import { useToast } from './toast-store';
+import { loadSavedView, saveView } from '../sessions/saved-view';
 import { clickRow, EMPTY_SELECTION, keyRow, reconcile, selectedInOrder, type Modifiers, type Selection } from '../sessions/selection';
 
 export const PAGE_ROWS = 100;
@@ -87,9 +88,13 @@ export const useSessionsList = create<ListState>((set, get) => {
     }
   };
 
+  const saved = loadSavedView({ filter: {}, sort: { by: 'createdAt', dir: 'desc' } });
+  /** The filters and sort survive a reload (sessions/saved-view.ts). */
+  const keepView = (): void => saveView({ filter: get().filter, sort: get().sort });
+
   return {
-    filter: {},
-    sort: { by: 'createdAt', dir: 'desc' },
+    filter: saved.filter,
+    sort: saved.sort,
     ids: [],
     loaded: false,
     rows: {},
@@ -100,10 +105,12 @@ export const useSessionsList = create<ListState>((set, get) => {
       const merged: Record<string, unknown> = { ...get().filter, ...patch };
       for (const k of Object.keys(merged)) if (merged[k] === undefined || merged[k] === '') delete merged[k];
       set({ filter: merged as RunFilter });
+      keepView();
       void fetchIds();
     },
     clearFilters: () => {
       set({ filter: {} });
+      keepView();
       void fetchIds();
     },
     sortBy: (by) => {
@@ -111,6 +118,7 @@ export const useSessionsList = create<ListState>((set, get) => {
       // A new column starts with the order a user wants first: figures high to low, names A to Z.
       const firstDir = ['model', 'label', 'provider', 'scenario', 'status'].includes(by) ? 'asc' : 'desc';
       set({ sort: sort.by === by ? { by, dir: sort.dir === 'asc' ? 'desc' : 'asc' } : { by, dir: firstDir } });
+      keepView();
       void fetchIds();
     },
     ensureRows: (first, last) => {

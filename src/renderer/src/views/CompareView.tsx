@@ -8,6 +8,7 @@ import { useCompare } from '../stores/compare-store';
 import { useUi } from '../stores/ui-store';
 import { FailureNotice } from '../components/FailureNotice';
 import { CompareVerdicts } from '../components/compare/CompareVerdicts';
+import { CompareTargets } from '../components/compare/CompareTargets';
 import { CompareDiffs } from '../components/compare/CompareDiffs';
 import { CompareCdfChart, CompareHistogramChart, CompareBoxChart, type ComparedDistribution } from '../charts/CompareDistributionCharts';
 import { CompareTimelineChart, type ComparedTimeline } from '../charts/CompareTimelineChart';
@@ -74,6 +75,7 @@ export function CompareView() {
       {dataFailure && <FailureNotice failure={dataFailure} testId="compare-data-failure" box />}
       {loading && <p className="hint">Loading the runs…</p>}
       <CompareVerdicts named={named.map((r) => ({ id: r.id, index: r.index, name: r.name }))} />
+      <CompareTargets runs={named.map((r) => ({ id: r.id, index: r.index, name: r.name, run: r.data.detail.run }))} />
       <CompareDiffs />
       {distributions.length > 0 && (
         <div className="compare-grid">

@@ -16,6 +16,8 @@ import { SessionsFilters } from '../components/sessions/SessionsFilters';
 import { SelectionActions } from '../components/sessions/SelectionActions';
 import { RunMetaEditor } from '../components/sessions/RunMetaEditor';
 import { ModelHistory } from '../components/sessions/ModelHistory';
+import { ImportControl } from '../components/sessions/ImportControl';
+import { BinControl } from '../components/sessions/BinControl';
 import { labelOf } from '../sessions/run-columns';
 import type { Series } from '../../../shared/contract';
 
@@ -83,7 +85,11 @@ export function SessionsView() {
   return (
     <div className="sessions-view">
       <section className="runs-table-wrap">
-        <h2>Sessions</h2>
+        <div className="sessions-head">
+          <h2>Sessions</h2>
+          <ImportControl />
+          <BinControl />
+        </div>
         <SessionsFilters />
         <ModelHistory />
         {listFailure && <FailureNotice failure={listFailure} testId="runs-failure" />}
