@@ -8,7 +8,7 @@ import type { Run, RunConfig } from '../../shared/run';
 import type { RunResults, ServerVerdict } from '../../shared/run-results';
 import { stabilityOf, summarizeLatencies, type LatencyStats } from '../../shared/stats';
 import { judgeServer } from '../../shared/server-verdict';
-import { conditionWarnings, measurementWarnings, type MeasurementWarning } from '../../shared/warnings';
+import { conditionWarnings, gpuWarnings, measurementWarnings, type MeasurementWarning } from '../../shared/warnings';
 import type { MeasurementConditions } from '../../shared/conditions';
 import type { ExecutorDone, ExecutorOutcome } from '../executor/executor';
 import type { Environment, TelemetrySummary } from '../../shared/telemetry';
@@ -41,7 +41,7 @@ export function finishedResults(
     ...(server ? { server } : {}),
     ...(conditions ? { conditions } : {}),
   };
-  return { stats, results, warnings: [...measurementWarnings(stats, done.firstRunMs), ...(conditions ? conditionWarnings(conditions) : [])] };
+  return { stats, results, warnings: [...measurementWarnings(stats, done.firstRunMs), ...(conditions ? conditionWarnings(conditions) : []), ...gpuWarnings(telemetry)] };
 }
 
 /** What the queue saw of a run while it went: the measured latencies and their time window. */

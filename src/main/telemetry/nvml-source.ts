@@ -1,0 +1,263 @@
+/**
+ * GPU telemetry read from NVML in this process, on its own timer: no child process and no text
+ * to parse. Each tick first makes one call off the main thread (koffi's worker pool), watched by
+ * a timer — a wedged driver hangs that call, the watchdog stops the source with the reason and
+ * the host carries on — and, once it has returned, reads every field synchronously (about a
+ * microsecond each; an async call costs ~20 µs of CPU). PCIe throughput blocks ~20 ms in the
+ * driver, so it is always read off the main thread, one pair at a time, each reading carrying
+ * the latest. A field that answers NOT_SUPPORTED is absent (null) and not asked again.
+ */
+import type { GpuReading } from '../../shared/telemetry';
+import type { GpuProcessSnapshot, GpuTelemetrySource } from './gpu-telemetry-source';
+import { energySinceMj } from './gpu-energy-counter';
+import { NvmlError, type NvmlLibrary } from './nvml-library';
+import { readComputeProcesses, readProcessUtilization } from './nvml-processes';
+
+const MIB = 1024 * 1024;
+/** nvmlFieldValue_t is 40 bytes: fieldId, scopeId, timestamp, latencyUsec, valueType, nvmlReturn, value. */
+const FIELD_BYTES = 40;
+const FI_POWER_AVERAGE = 185;
+const FI_POWER_INSTANT = 186;
+/** nvmlPstates_t: 0..15, 32 = unknown. */
+const PSTATE_UNKNOWN = 32;
+
+export interface NvmlSourceOptions {
+  intervalMs: number;
+  /** GPU indices to sample; all when empty. */
+  gpus: number[];
+  now: () => number;
+  /** A tick's first call not back within this stops the source (a hung driver). */
+  callTimeoutMs?: number;
+}
+
+interface Device {
+  index: number;
+  handle: bigint;
+  uuid: string | null;
+  name: string | null;
+  memTotalMiB: number | null;
+  powerLimitW: number | null;
+  energyBase?: bigint;
+  pcie: { tx: number | null; rx: number | null; inFlight: boolean };
+  unsupported: Set<string>;
+}
+
+export class NvmlSource implements GpuTelemetrySource {
+  readonly kind = 'nvml' as const;
+  readonly readings: GpuReading[] = [];
+  failure: string | undefined;
+  private devices: Device[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private watchdog: NodeJS.Timeout | undefined;
+  private waiting = false;
+  private latestByIndex = new Map<number, GpuReading>();
+  private readonly u32 = new Uint32Array(2);
+  private readonly u64 = new BigUint64Array(3);
+  private readonly i32 = new Int32Array(1);
+  private readonly heartbeat = new Uint32Array(1);
+  private readonly fields = Buffer.alloc(2 * FIELD_BYTES);
+
+  constructor(
+    private readonly nvml: NvmlLibrary,
+    private readonly o: NvmlSourceOptions,
+  ) {}
+
+  start(): void {
+    try {
+      this.devices = this.openDevices();
+    } catch (err) {
+      this.fail(err);
+      return;
+    }
+    if (this.devices.length === 0) {
+      this.failure = 'NVML lists no GPU (or none of the requested indices): GPU telemetry is off; CPU telemetry continues.';
+      return;
+    }
+    this.timer = setInterval(() => this.tick(), this.o.intervalMs);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    clearTimeout(this.watchdog);
+    this.timer = undefined;
+  }
+
+  latest(): GpuReading[] {
+    return [...this.latestByIndex.values()].sort((a, b) => a.index - b.index);
+  }
+
+  processes(workerPid: number): Promise<GpuProcessSnapshot> {
+    return Promise.resolve(this.guard(() => readComputeProcesses(this.nvml, this.devices, workerPid)) ?? { workerMemoryMiB: null, workerGpus: [], others: [] });
+  }
+
+  processUtilization(workerPid: number, sinceMs: number): Promise<{ smPct: number; memPct: number } | null> {
+    return Promise.resolve(this.guard(() => readProcessUtilization(this.nvml, this.devices, workerPid, sinceMs)) ?? null);
+  }
+
+  private guard<T>(read: () => T): T | undefined {
+    if (this.failure) return undefined;
+    try {
+      return read();
+    } catch (err) {
+      this.fail(err);
+      return undefined;
+    }
+  }
+
+  private openDevices(): Device[] {
+    const { fn, ok } = this.nvml;
+    const count = this.u32;
+    if (!ok('nvmlDeviceGetCount_v2', fn.count(count) as number)) return [];
+    const total = count[0] ?? 0;
+    const wanted = this.o.gpus.length ? this.o.gpus.filter((i) => i < total) : [...Array(total).keys()];
+    return wanted.flatMap((index): Device[] => {
+      const handle = new BigUint64Array(1);
+      if (!ok('nvmlDeviceGetHandleByIndex_v2', fn.handle(index, handle) as number)) return [];
+      const h = handle[0] as bigint;
+      const dev: Device = { index, handle: h, uuid: null, name: null, memTotalMiB: null, powerLimitW: null, pcie: { tx: null, rx: null, inFlight: false }, unsupported: new Set() };
+      dev.name = fn.name ? this.nvml.readString((b, l) => fn.name?.(h, b, l) as number) : null;
+      dev.uuid = fn.uuid ? this.nvml.readString((b, l) => fn.uuid?.(h, b, l) as number) : null;
+      dev.powerLimitW = this.readU32(dev, 'powerLimit', (b) => fn.powerLimit?.(h, b) as number, 1000);
+      return [dev];
+    });
+  }
+
+  private tick(): void {
+    if (this.waiting || this.failure) return;
+    const first = this.devices[0];
+    const power = this.nvml.fn.power;
+    if (!first || !power) return this.readAll();
+    this.waiting = true;
+    const limit = this.o.callTimeoutMs ?? Math.max(2_000, 10 * this.o.intervalMs);
+    this.watchdog = setTimeout(() => {
+      this.failure = `NVML did not answer within ${(limit / 1000).toFixed(1)} s (driver hung?): GPU telemetry stopped; CPU telemetry continues.`;
+      this.stop();
+    }, limit);
+    power.async(first.handle, this.heartbeat, () => {
+      clearTimeout(this.watchdog);
+      this.waiting = false;
+      if (this.timer && !this.failure) this.readAll();
+    });
+  }
+
+  private readAll(): void {
+    try {
+      for (const dev of this.devices) {
+        const reading = this.read(dev);
+        this.latestByIndex.set(dev.index, reading);
+        this.readings.push(reading);
+      }
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private fail(err: unknown): void {
+    this.stop();
+    this.failure = `GPU telemetry stopped: ${err instanceof NvmlError ? err.message : String(err)}; CPU telemetry continues, readings so far are kept.`;
+  }
+
+  /** One GPU now. Throws NvmlError when the GPU is lost. */
+  private read(dev: Device): GpuReading {
+    const { fn } = this.nvml;
+    const h = dev.handle;
+    const tMs = this.o.now();
+    const util = this.call(dev, 'utilization', (b) => fn.utilization?.(h, b) as number, this.u32) ? [this.u32[0] ?? null, this.u32[1] ?? null] : [null, null];
+    const mem = this.call(dev, 'memory', (b) => fn.memory?.(h, b) as number, this.u64) ? { total: Number(this.u64[0]) / MIB, used: Number(this.u64[2]) / MIB } : null;
+    if (mem) dev.memTotalMiB = mem.total;
+    const pstate = this.call(dev, 'pstate', (b) => fn.pstate?.(h, b) as number, this.i32) ? (this.i32[0] ?? PSTATE_UNKNOWN) : PSTATE_UNKNOWN;
+    const throttle = this.call(dev, 'throttle', (b) => fn.throttle?.(h, b) as number, this.u64) ? Number(this.u64[0]) : null;
+    const energy = this.call(dev, 'energy', (b) => fn.energy?.(h, b) as number, this.u64) ? (this.u64[0] as bigint) : null;
+    if (energy !== null) dev.energyBase ??= energy;
+    const [powerAvgW, powerInstantW] = this.powerFields(dev);
+    this.readPcie(dev);
+    return {
+      tMs,
+      index: dev.index,
+      uuid: dev.uuid,
+      name: dev.name,
+      utilGpuPct: util[0] ?? null,
+      utilMemPct: util[1] ?? null,
+      memUsedMiB: mem?.used ?? null,
+      memTotalMiB: dev.memTotalMiB,
+      powerW: this.readU32(dev, 'power', (b) => fn.power?.(h, b) as number, 1000),
+      powerLimitW: dev.powerLimitW,
+      tempC: this.readU32(dev, 'temperature', (b) => fn.temperature?.(h, 0, b) as number),
+      smClockMHz: this.readU32(dev, 'smClock', (b) => fn.clock?.(h, 1, b) as number),
+      memClockMHz: this.readU32(dev, 'memClock', (b) => fn.clock?.(h, 2, b) as number),
+      pstate: pstate === PSTATE_UNKNOWN ? null : `P${pstate}`,
+      throttleReasons: throttle,
+      pcieTxKBps: dev.pcie.tx,
+      pcieRxKBps: dev.pcie.rx,
+      powerInstantW,
+      powerAvgW,
+      energyMj: energy === null || dev.energyBase === undefined ? null : energySinceMj(dev.energyBase, energy),
+    };
+  }
+
+  /** Calls a reader into `buf` unless the field is known unsupported; false for an absent reading. */
+  private call(dev: Device, field: string, read: (buf: Uint32Array | BigUint64Array | Int32Array | Buffer) => number | undefined, buf: Uint32Array | BigUint64Array | Int32Array | Buffer): boolean {
+    if (dev.unsupported.has(field)) return false;
+    const code = read(buf);
+    if (code === undefined) {
+      dev.unsupported.add(field); // the function is missing from this driver
+      return false;
+    }
+    if (this.nvml.ok(field, code)) return true;
+    dev.unsupported.add(field);
+    return false;
+  }
+
+  private readU32(dev: Device, field: string, read: (buf: Uint32Array) => number | undefined, divisor = 1): number | null {
+    return this.call(dev, field, read as (b: unknown) => number | undefined, this.u32) ? (this.u32[0] ?? 0) / divisor : null;
+  }
+
+  /** [1 s average, instantaneous] power from nvmlDeviceGetFieldValues, null where not offered. */
+  private powerFields(dev: Device): [number | null, number | null] {
+    const fn = this.nvml.fn.fieldValues;
+    if (!fn || dev.unsupported.has('powerFields')) return [null, null];
+    const b = this.fields;
+    b.fill(0);
+    b.writeUInt32LE(FI_POWER_AVERAGE, 0);
+    b.writeUInt32LE(FI_POWER_INSTANT, FIELD_BYTES);
+    if (!this.call(dev, 'powerFields', () => fn(dev.handle, 2, b) as number, b)) return [null, null];
+    const value = (at: number): number | null => (b.readInt32LE(at + 28) === 0 ? fieldNumber(b, at) : null);
+    const avg = value(0);
+    const instant = value(FIELD_BYTES);
+    if (avg === null && instant === null) dev.unsupported.add('powerFields');
+    return [avg === null ? null : avg / 1000, instant === null ? null : instant / 1000];
+  }
+
+  private readPcie(dev: Device): void {
+    const fn = this.nvml.fn.pcie;
+    if (!fn || dev.pcie.inFlight || dev.unsupported.has('pcie')) return;
+    dev.pcie.inFlight = true;
+    const tx = new Uint32Array(1);
+    const rx = new Uint32Array(1);
+    let left = 2;
+    const done = (which: 'tx' | 'rx', buf: Uint32Array) => (err: unknown, code: number) => {
+      if (err || code !== 0) dev.unsupported.add('pcie');
+      else dev.pcie[which] = buf[0] ?? null;
+      if (--left === 0) dev.pcie.inFlight = false;
+    };
+    fn.async(dev.handle, 0, tx, done('tx', tx));
+    fn.async(dev.handle, 1, rx, done('rx', rx));
+  }
+}
+
+/** A field value by its nvmlValueType_t: 0 double, 1 unsigned int, 2 unsigned long, 3 unsigned long long, 4 signed long long. */
+function fieldNumber(b: Buffer, at: number): number | null {
+  switch (b.readInt32LE(at + 24)) {
+    case 0:
+      return b.readDoubleLE(at + 32);
+    case 1:
+      return b.readUInt32LE(at + 32);
+    case 2:
+    case 3:
+      return Number(b.readBigUInt64LE(at + 32));
+    case 4:
+      return Number(b.readBigInt64LE(at + 32));
+    default:
+      return null;
+  }
+}
