@@ -34,7 +34,6 @@ export class RunTelemetry {
   private sampler: TelemetrySampler | undefined;
   private stream: GpuTelemetrySource | undefined;
   private gpuProcesses: Promise<GpuProcessSnapshot> | undefined;
-  private measuringSinceMs: number | undefined;
   private intervalMs: number;
 
   constructor(
@@ -83,7 +82,6 @@ export class RunTelemetry {
   measuringStarted(): void {
     const pid = this.workerPid();
     if (this.stream && pid !== undefined && !this.gpuProcesses) {
-      this.measuringSinceMs = performance.timeOrigin + performance.now();
       this.gpuProcesses = this.stream.processes(pid);
     }
   }
@@ -112,15 +110,13 @@ export class RunTelemetry {
   async stop(window: { startMs?: number; endMs?: number; inferences: number; device: EnergyDevice }): Promise<TelemetrySummary | undefined> {
     if (!this.sampler) return undefined;
     this.sampler.stop();
+    const workerUtil = (await this.stream?.processUtilization?.()) ?? null;
     this.stream?.stop();
     if (this.persistFailure !== undefined) throw this.persistFailure;
     this.flush();
     if (window.startMs === undefined || window.endMs === undefined) return undefined;
     const gpu = await this.sources.gpu();
-    const pid = this.workerPid();
     const processes = await this.gpuProcesses;
-    const since = this.measuringSinceMs ?? window.startMs;
-    const workerUtil = pid !== undefined && this.stream?.processUtilization ? await this.stream.processUtilization(pid, since) : null;
     const streamFailure = this.stream?.failure;
     const source = this.stream?.kind ?? 'none';
     const note = gpu.sourceNote ? { sourceNote: gpu.sourceNote } : {};

@@ -59,7 +59,11 @@ export function gpuFigures(
 ): { perGpu: GpuFigures[]; total: GpuTotals } {
   const seconds = (toMs - fromMs) / 1000;
   const sorted = [...readings].sort((a, b) => a.tMs - b.tMs);
-  const indices = [...new Set(sorted.filter((r) => r.tMs >= fromMs && r.tMs <= toMs).map((r) => r.index))].sort((a, b) => a - b);
+  // Every GPU read inside the window, or on both sides of it (a starved host can miss a short
+  // window between two readings; the trace and the counter are still defined across it).
+  const before = new Set(sorted.filter((r) => r.tMs <= toMs).map((r) => r.index));
+  const after = new Set(sorted.filter((r) => r.tMs >= fromMs).map((r) => r.index));
+  const indices = [...before].filter((i) => after.has(i)).sort((a, b) => a - b);
   const traces = new Map<number, PowerPoint[]>();
   const memory = new Map<number, PowerPoint[]>();
   const perGpu = indices.map((index): GpuFigures => {

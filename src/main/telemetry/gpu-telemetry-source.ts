@@ -27,6 +27,6 @@ export interface GpuTelemetrySource {
   readonly failure: string | undefined;
   /** Who holds GPU memory now (read once per run, when measuring starts). */
   processes(workerPid: number): Promise<GpuProcessSnapshot>;
-  /** The worker's own utilisation since sinceMs, where the source can tell. */
-  processUtilization?(workerPid: number, sinceMs: number): Promise<{ smPct: number; memPct: number } | null>;
+  /** The worker's own utilisation since processes() was called, where the source can tell. */
+  processUtilization?(): Promise<{ smPct: number; memPct: number } | null>;
 }

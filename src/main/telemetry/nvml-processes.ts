@@ -57,26 +57,34 @@ export function readComputeProcesses(nvml: NvmlLibrary, devices: readonly Handle
   return snapshot;
 }
 
+export interface UtilizationSums {
+  sm: number;
+  mem: number;
+  samples: number;
+  /** The newest sample's time stamp (µs since the epoch): the next call's lastSeenTimeStamp. */
+  newestUs: bigint;
+}
+
 /**
- * The worker's mean SM and memory utilisation over the driver's samples since `sinceMs` (ms since
- * the epoch; NVML stamps samples in µs of the same clock), across the GPUs it ran on. Null where
- * the driver keeps no per-process samples or none are that recent.
+ * The worker's SM and memory utilisation samples newer than `sinceUs` (µs since the epoch; NVML
+ * stamps samples on that clock), summed across the GPUs it ran on. The driver keeps only a short
+ * buffer of samples, so the caller polls while the worker runs. Null where the driver keeps no
+ * per-process samples.
  */
-export function readProcessUtilization(nvml: NvmlLibrary, devices: readonly Handle[], workerPid: number, sinceMs: number): { smPct: number; memPct: number } | null {
+export function readProcessUtilization(nvml: NvmlLibrary, devices: readonly Handle[], workerPid: number, sinceUs: bigint): UtilizationSums | null {
   const fn = nvml.fn.processUtilization;
   if (!fn) return null;
-  const since = BigInt(Math.max(0, Math.floor(sinceMs * 1000)));
-  let sm = 0;
-  let mem = 0;
-  let n = 0;
+  const sums: UtilizationSums = { sm: 0, mem: 0, samples: 0, newestUs: sinceUs };
   for (const dev of devices) {
-    const buf = list(nvml, 'nvmlDeviceGetProcessUtilization', (count, b) => fn(dev.handle, b, count, since) as number, SAMPLE_BYTES);
+    const buf = list(nvml, 'nvmlDeviceGetProcessUtilization', (count, b) => fn(dev.handle, b, count, sinceUs) as number, SAMPLE_BYTES);
     for (let at = 0; buf && at + SAMPLE_BYTES <= buf.length; at += SAMPLE_BYTES) {
-      if (buf.readUInt32LE(at) !== workerPid || buf.readBigUInt64LE(at + 8) < since) continue;
-      sm += buf.readUInt32LE(at + 16);
-      mem += buf.readUInt32LE(at + 20);
-      n++;
+      const ts = buf.readBigUInt64LE(at + 8);
+      if (buf.readUInt32LE(at) !== workerPid || ts <= sinceUs) continue;
+      sums.sm += buf.readUInt32LE(at + 16);
+      sums.mem += buf.readUInt32LE(at + 20);
+      sums.samples++;
+      if (ts > sums.newestUs) sums.newestUs = ts;
     }
   }
-  return n ? { smPct: sm / n, memPct: mem / n } : null;
+  return sums;
 }

@@ -11,13 +11,15 @@ import type { GpuReading } from '../../shared/telemetry';
 import type { GpuProcessSnapshot, GpuTelemetrySource } from './gpu-telemetry-source';
 import { energySinceMj } from './gpu-energy-counter';
 import { NvmlError, type NvmlLibrary } from './nvml-library';
-import { readComputeProcesses, readProcessUtilization } from './nvml-processes';
+import { readComputeProcesses, readProcessUtilization, type UtilizationSums } from './nvml-processes';
 
 const MIB = 1024 * 1024;
 /** nvmlFieldValue_t is 40 bytes: fieldId, scopeId, timestamp, latencyUsec, valueType, nvmlReturn, value. */
 const FIELD_BYTES = 40;
 const FI_POWER_AVERAGE = 185;
 const FI_POWER_INSTANT = 186;
+/** The driver keeps a short buffer of per-process samples: read it this often while the worker runs. */
+const UTIL_POLL_MS = 250;
 /** nvmlPstates_t: 0..15, 32 = unknown. */
 const PSTATE_UNKNOWN = 32;
 
@@ -56,6 +58,8 @@ export class NvmlSource implements GpuTelemetrySource {
   private readonly i32 = new Int32Array(1);
   private readonly heartbeat = new Uint32Array(1);
   private readonly fields = Buffer.alloc(2 * FIELD_BYTES);
+  private util: { pid: number; sums: UtilizationSums } | undefined;
+  private utilTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly nvml: NvmlLibrary,
@@ -77,7 +81,10 @@ export class NvmlSource implements GpuTelemetrySource {
   }
 
   stop(): void {
+    // The last utilisation samples, while the source still answers.
+    if (this.timer && !this.failure) this.pollUtilization();
     clearInterval(this.timer);
+    clearInterval(this.utilTimer);
     clearTimeout(this.watchdog);
     this.timer = undefined;
   }
@@ -86,12 +93,28 @@ export class NvmlSource implements GpuTelemetrySource {
     return [...this.latestByIndex.values()].sort((a, b) => a.index - b.index);
   }
 
+  /** Who holds GPU memory now; from now on the worker's own utilisation is polled too. */
   processes(workerPid: number): Promise<GpuProcessSnapshot> {
-    return Promise.resolve(this.guard(() => readComputeProcesses(this.nvml, this.devices, workerPid)) ?? { workerMemoryMiB: null, workerGpus: [], others: [] });
+    const snapshot = this.guard(() => readComputeProcesses(this.nvml, this.devices, workerPid)) ?? { workerMemoryMiB: null, workerGpus: [], others: [] };
+    if (!this.util) {
+      this.util = { pid: workerPid, sums: { sm: 0, mem: 0, samples: 0, newestUs: BigInt(Math.floor(this.o.now() * 1000)) } };
+      this.utilTimer = setInterval(() => this.pollUtilization(), UTIL_POLL_MS).unref();
+    }
+    return Promise.resolve(snapshot);
   }
 
-  processUtilization(workerPid: number, sinceMs: number): Promise<{ smPct: number; memPct: number } | null> {
-    return Promise.resolve(this.guard(() => readProcessUtilization(this.nvml, this.devices, workerPid, sinceMs)) ?? null);
+  /** The worker's mean SM and memory utilisation over the samples polled since processes(). */
+  processUtilization(): Promise<{ smPct: number; memPct: number } | null> {
+    this.pollUtilization();
+    const s = this.util?.sums;
+    return Promise.resolve(s && s.samples > 0 ? { smPct: s.sm / s.samples, memPct: s.mem / s.samples } : null);
+  }
+
+  private pollUtilization(): void {
+    const util = this.util;
+    if (!util || !this.timer) return;
+    const got = this.guard(() => readProcessUtilization(this.nvml, this.devices, util.pid, util.sums.newestUs));
+    if (got) util.sums = { sm: util.sums.sm + got.sm, mem: util.sums.mem + got.mem, samples: util.sums.samples + got.samples, newestUs: got.newestUs };
   }
 
   private guard<T>(read: () => T): T | undefined {
