@@ -77,12 +77,18 @@ export class NvmlSource implements GpuTelemetrySource {
       this.failure = 'NVML lists no GPU (or none of the requested indices): GPU telemetry is off; CPU telemetry continues.';
       return;
     }
-    this.timer = setInterval(() => this.tick(), this.o.intervalMs);
+    // A reading now and one at stop(): the energy counter brackets every phase in between,
+    // however late a starved host's timer fires.
+    this.readAll();
+    if (!this.failure) this.timer = setInterval(() => this.tick(), this.o.intervalMs);
   }
 
   stop(): void {
-    // The last utilisation samples, while the source still answers.
-    if (this.timer && !this.failure) this.pollUtilization();
+    // The last readings, while the source still answers (never behind a call that has not returned).
+    if (this.timer && !this.failure && !this.waiting) {
+      this.pollUtilization();
+      this.readAll();
+    }
     clearInterval(this.timer);
     clearInterval(this.utilTimer);
     clearTimeout(this.watchdog);
@@ -176,8 +182,9 @@ export class NvmlSource implements GpuTelemetrySource {
   }
 
   private fail(err: unknown): void {
-    this.stop();
+    // The reason first: stop() reads no more once there is one.
     this.failure = `GPU telemetry stopped: ${err instanceof NvmlError ? err.message : String(err)}; CPU telemetry continues, readings so far are kept.`;
+    this.stop();
   }
 
   /** One GPU now. Throws NvmlError when the GPU is lost. */
