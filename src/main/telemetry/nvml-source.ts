@@ -4,8 +4,8 @@
  * a timer — a wedged driver hangs that call, the watchdog stops the source with the reason and
  * the host carries on — and, once it has returned, reads every field synchronously (about a
  * microsecond each; an async call costs ~20 µs of CPU). PCIe throughput blocks ~20 ms in the
- * driver, so it is always read off the main thread, one pair at a time, each reading carrying
- * the latest. A field that answers NOT_SUPPORTED is absent (null) and not asked again.
+ * driver, so it is read off the main thread, one pair at a time and twice a second, each
+ * reading carrying the latest. A field that answers NOT_SUPPORTED is absent (null) and not asked again.
  */
 import type { GpuReading } from '../../shared/telemetry';
 import type { GpuProcessSnapshot, GpuTelemetrySource } from './gpu-telemetry-source';
@@ -18,6 +18,8 @@ const MIB = 1024 * 1024;
 const FIELD_BYTES = 40;
 const FI_POWER_AVERAGE = 185;
 const FI_POWER_INSTANT = 186;
+/** PCIe throughput is the driver's own 20 ms sample and costs two calls off the main thread (~90 µs of CPU): twice a second is plenty. */
+const PCIE_EVERY_MS = 500;
 /** The driver keeps a short buffer of per-process samples: read it this often while the worker runs. */
 const UTIL_POLL_MS = 250;
 /** nvmlPstates_t: 0..15, 32 = unknown. */
@@ -40,7 +42,7 @@ interface Device {
   memTotalMiB: number | null;
   powerLimitW: number | null;
   energyBase?: bigint;
-  pcie: { tx: number | null; rx: number | null; inFlight: boolean };
+  pcie: { tx: number | null; rx: number | null; inFlight: boolean; lastMs: number };
   unsupported: Set<string>;
 }
 
@@ -143,7 +145,7 @@ export class NvmlSource implements GpuTelemetrySource {
       const handle = new BigUint64Array(1);
       if (!ok('nvmlDeviceGetHandleByIndex_v2', fn.handle(index, handle) as number)) return [];
       const h = handle[0] as bigint;
-      const dev: Device = { index, handle: h, uuid: null, name: null, memTotalMiB: null, powerLimitW: null, pcie: { tx: null, rx: null, inFlight: false }, unsupported: new Set() };
+      const dev: Device = { index, handle: h, uuid: null, name: null, memTotalMiB: null, powerLimitW: null, pcie: { tx: null, rx: null, inFlight: false, lastMs: -Infinity }, unsupported: new Set() };
       dev.name = fn.name ? this.nvml.readString((b, l) => fn.name?.(h, b, l) as number) : null;
       dev.uuid = fn.uuid ? this.nvml.readString((b, l) => fn.uuid?.(h, b, l) as number) : null;
       dev.powerLimitW = this.readU32(dev, 'powerLimit', (b) => fn.powerLimit?.(h, b) as number, 1000);
@@ -260,8 +262,10 @@ export class NvmlSource implements GpuTelemetrySource {
 
   private readPcie(dev: Device): void {
     const fn = this.nvml.fn.pcie;
-    if (!fn || dev.pcie.inFlight || dev.unsupported.has('pcie')) return;
+    const nowMs = this.o.now();
+    if (!fn || dev.pcie.inFlight || dev.unsupported.has('pcie') || nowMs - dev.pcie.lastMs < PCIE_EVERY_MS) return;
     dev.pcie.inFlight = true;
+    dev.pcie.lastMs = nowMs;
     const tx = new Uint32Array(1);
     const rx = new Uint32Array(1);
     let left = 2;
