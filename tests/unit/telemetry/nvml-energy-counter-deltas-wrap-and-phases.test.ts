@@ -95,3 +95,17 @@ describe('a run’s energy from the counter', () => {
     expect(t.energy.source).toBe('gpu-power-integral');
   });
 });
+
+describe('a short window between two readings', () => {
+  it('still gets the GPU’s figures: the counter and the trace are defined across it', async () => {
+    const { gpuFigures } = await import('../../../src/main/telemetry/gpu-figures');
+    // 200 W throughout; readings 1 s apart, the window 400–600 ms between them.
+    const rs = [reading(0, 0, 200, 0), reading(0, 1000, 200, 200_000)];
+    const g = gpuFigures(rs, 400, 600).perGpu[0]!;
+    expect(g).toMatchObject({ index: 0, energyMethod: 'counter', avgUtilPct: null });
+    expect(g.energyJ).toBeCloseTo(40, 9);
+    expect(g.avgPowerW).toBeCloseTo(200, 9);
+    // A GPU read only before the window is not in it.
+    expect(gpuFigures(rs, 1200, 1400).perGpu).toEqual([]);
+  });
+});
