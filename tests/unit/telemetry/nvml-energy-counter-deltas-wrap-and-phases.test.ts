@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { counterMeanW, counterTrace, counterWindowJ, energySinceMj } from '../../../src/main/telemetry/gpu-energy-counter';
 import { summarizeTelemetry } from '../../../src/main/telemetry/summarize';
+import { gpuFigures } from '../../../src/main/telemetry/gpu-figures';
 import type { GpuReading, TelemetrySample } from '../../../src/shared/telemetry';
 
 /** A reading with the H100 capture's idle figures, at a given power and counter value. */
@@ -97,8 +98,7 @@ describe('a run’s energy from the counter', () => {
 });
 
 describe('a short window between two readings', () => {
-  it('still gets the GPU’s figures: the counter and the trace are defined across it', async () => {
-    const { gpuFigures } = await import('../../../src/main/telemetry/gpu-figures');
+  it('still gets the GPU’s figures: the counter and the trace are defined across it', () => {
     // 200 W throughout; readings 1 s apart, the window 400–600 ms between them.
     const rs = [reading(0, 0, 200, 0), reading(0, 1000, 200, 200_000)];
     const g = gpuFigures(rs, 400, 600).perGpu[0]!;
