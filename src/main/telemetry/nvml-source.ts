@@ -12,12 +12,9 @@ import type { GpuProcessSnapshot, GpuTelemetrySource } from './gpu-telemetry-sou
 import { energySinceMj } from './gpu-energy-counter';
 import { NvmlError, type NvmlLibrary } from './nvml-library';
 import { readComputeProcesses, readProcessUtilization, type UtilizationSums } from './nvml-processes';
+import { POWER_FIELDS_BYTES, readPowerFields, requestPcie, type PcieState } from './nvml-fields';
 
 const MIB = 1024 * 1024;
-/** nvmlFieldValue_t is 40 bytes: fieldId, scopeId, timestamp, latencyUsec, valueType, nvmlReturn, value. */
-const FIELD_BYTES = 40;
-const FI_POWER_AVERAGE = 185;
-const FI_POWER_INSTANT = 186;
 /** PCIe throughput is the driver's own 20 ms sample and costs two calls off the main thread (~90 µs of CPU): twice a second is plenty. */
 const PCIE_EVERY_MS = 500;
 /** The driver keeps a short buffer of per-process samples: read it this often while the worker runs. */
@@ -42,7 +39,7 @@ interface Device {
   memTotalMiB: number | null;
   powerLimitW: number | null;
   energyBase?: bigint;
-  pcie: { tx: number | null; rx: number | null; inFlight: boolean; lastMs: number };
+  pcie: PcieState;
   unsupported: Set<string>;
 }
 
@@ -59,7 +56,7 @@ export class NvmlSource implements GpuTelemetrySource {
   private readonly u64 = new BigUint64Array(3);
   private readonly i32 = new Int32Array(1);
   private readonly heartbeat = new Uint32Array(1);
-  private readonly fields = Buffer.alloc(2 * FIELD_BYTES);
+  private readonly fields = Buffer.alloc(POWER_FIELDS_BYTES);
   private util: { pid: number; sums: UtilizationSums } | undefined;
   private utilTimer: NodeJS.Timeout | undefined;
 
@@ -145,7 +142,7 @@ export class NvmlSource implements GpuTelemetrySource {
       const handle = new BigUint64Array(1);
       if (!ok('nvmlDeviceGetHandleByIndex_v2', fn.handle(index, handle) as number)) return [];
       const h = handle[0] as bigint;
-      const dev: Device = { index, handle: h, uuid: null, name: null, memTotalMiB: null, powerLimitW: null, pcie: { tx: null, rx: null, inFlight: false, lastMs: -Infinity }, unsupported: new Set() };
+      const dev: Device = { index, handle: h, uuid: null, name: null, memTotalMiB: null, powerLimitW: null, pcie: { tx: null, rx: null, inFlight: false, lastMs: -Infinity, unsupported: false }, unsupported: new Set() };
       dev.name = fn.name ? this.nvml.readString((b, l) => fn.name?.(h, b, l) as number) : null;
       dev.uuid = fn.uuid ? this.nvml.readString((b, l) => fn.uuid?.(h, b, l) as number) : null;
       dev.powerLimitW = this.readU32(dev, 'powerLimit', (b) => fn.powerLimit?.(h, b) as number, 1000);
@@ -244,54 +241,18 @@ export class NvmlSource implements GpuTelemetrySource {
     return this.call(dev, field, read as (b: unknown) => number | undefined, this.u32) ? (this.u32[0] ?? 0) / divisor : null;
   }
 
-  /** [1 s average, instantaneous] power from nvmlDeviceGetFieldValues, null where not offered. */
+  /** [1 s average, instantaneous] power, null where not offered (asked once more only if one was). */
   private powerFields(dev: Device): [number | null, number | null] {
     const fn = this.nvml.fn.fieldValues;
     if (!fn || dev.unsupported.has('powerFields')) return [null, null];
-    const b = this.fields;
-    b.fill(0);
-    b.writeUInt32LE(FI_POWER_AVERAGE, 0);
-    b.writeUInt32LE(FI_POWER_INSTANT, FIELD_BYTES);
-    if (!this.call(dev, 'powerFields', () => fn(dev.handle, 2, b) as number, b)) return [null, null];
-    const value = (at: number): number | null => (b.readInt32LE(at + 28) === 0 ? fieldNumber(b, at) : null);
-    const avg = value(0);
-    const instant = value(FIELD_BYTES);
-    if (avg === null && instant === null) dev.unsupported.add('powerFields');
-    return [avg === null ? null : avg / 1000, instant === null ? null : instant / 1000];
+    const { code, avgW, instantW } = readPowerFields(fn, dev.handle, this.fields);
+    if (!this.nvml.ok('nvmlDeviceGetFieldValues', code) || (avgW === null && instantW === null)) dev.unsupported.add('powerFields');
+    return [avgW, instantW];
   }
 
   private readPcie(dev: Device): void {
     const fn = this.nvml.fn.pcie;
     const nowMs = this.o.now();
-    if (!fn || dev.pcie.inFlight || dev.unsupported.has('pcie') || nowMs - dev.pcie.lastMs < PCIE_EVERY_MS) return;
-    dev.pcie.inFlight = true;
-    dev.pcie.lastMs = nowMs;
-    const tx = new Uint32Array(1);
-    const rx = new Uint32Array(1);
-    let left = 2;
-    const done = (which: 'tx' | 'rx', buf: Uint32Array) => (err: unknown, code: number) => {
-      if (err || code !== 0) dev.unsupported.add('pcie');
-      else dev.pcie[which] = buf[0] ?? null;
-      if (--left === 0) dev.pcie.inFlight = false;
-    };
-    fn.async(dev.handle, 0, tx, done('tx', tx));
-    fn.async(dev.handle, 1, rx, done('rx', rx));
-  }
-}
-
-/** A field value by its nvmlValueType_t: 0 double, 1 unsigned int, 2 unsigned long, 3 unsigned long long, 4 signed long long. */
-function fieldNumber(b: Buffer, at: number): number | null {
-  switch (b.readInt32LE(at + 24)) {
-    case 0:
-      return b.readDoubleLE(at + 32);
-    case 1:
-      return b.readUInt32LE(at + 32);
-    case 2:
-    case 3:
-      return Number(b.readBigUInt64LE(at + 32));
-    case 4:
-      return Number(b.readBigInt64LE(at + 32));
-    default:
-      return null;
+    if (fn && !dev.pcie.inFlight && !dev.pcie.unsupported && nowMs - dev.pcie.lastMs >= PCIE_EVERY_MS) requestPcie(fn, dev.handle, dev.pcie, nowMs);
   }
 }
