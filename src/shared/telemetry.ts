@@ -22,6 +22,14 @@ export const GpuReadingSchema = z.object({
   memClockMHz: z.number().nullable(),
   pstate: z.string().nullable(),
   throttleReasons: z.number().nullable(),
+  /** NVML only (absent from nvidia-smi readings and older runs): PCIe throughput, the driver's own 20 ms sample. */
+  pcieTxKBps: z.number().nullable().optional(),
+  pcieRxKBps: z.number().nullable().optional(),
+  /** NVML only: instantaneous power and the driver's 1 s average, where it offers both (fields 186, 185). */
+  powerInstantW: z.number().nullable().optional(),
+  powerAvgW: z.number().nullable().optional(),
+  /** NVML only: the hardware energy counter, in mJ since this run's first reading (Volta and later). */
+  energyMj: z.number().nullable().optional(),
 });
 export type GpuReading = z.infer<typeof GpuReadingSchema>;
 
@@ -47,8 +55,12 @@ export type TelemetrySample = z.infer<typeof TelemetrySampleSchema>;
  * known). Each is a whole-device figure: other processes on that device are included.
  */
 export const EnergySchema = z.object({
-  /** 'rapl+gpu-power-integral' only in runs stored before energy was charged to one device. */
-  source: z.enum(['rapl', 'gpu-power-integral', 'rapl+gpu-power-integral', 'none']),
+  /**
+   * How the energy was measured: a hardware counter (RAPL, NVML's total-energy counter) or the
+   * trapezoid of sampled power. 'rapl+gpu-power-integral' only in runs stored before energy was
+   * charged to one device.
+   */
+  source: z.enum(['rapl', 'gpu-energy-counter', 'gpu-power-integral', 'rapl+gpu-power-integral', 'none']),
   reason: z.string().optional(),
   /** What the figures cover, in words (e.g. "GPU 1 (NVIDIA H100): whole device"); null in older runs. */
   device: z.string().nullable().default(null),
@@ -78,6 +90,10 @@ export const GpuFiguresSchema = z.object({
   avgUtilPct: z.number().nullable(),
   maxTempC: z.number().nullable(),
   peakMemUsedMiB: z.number().nullable(),
+  /** Where energyJ came from: NVML's hardware counter, or the trapezoid of sampled power (null in older runs). */
+  energyMethod: z.enum(['counter', 'power-integral']).nullable().optional(),
+  /** Why the counter was not used where the source has one (unsupported, reset mid-run). */
+  energyNote: z.string().optional(),
 });
 export type GpuFigures = z.infer<typeof GpuFiguresSchema>;
 
@@ -87,6 +103,10 @@ export const TelemetrySummarySchema = z.object({
   gpu: z.object({
     available: z.boolean(),
     reason: z.string().optional(),
+    /** What the GPU figures were read from (absent in runs stored before NVML was read). */
+    source: z.enum(['nvml', 'nvidia-smi', 'none']).optional(),
+    /** Why a preferred source was not used (e.g. NVML failed to initialise, so nvidia-smi). */
+    sourceNote: z.string().optional(),
     /**
      * Totals over every sampled GPU (whole-system figures), one rule each: power is the sum of
      * the GPUs at each instant (average = total energy ÷ window, peak = highest instant of the
@@ -101,6 +121,11 @@ export const TelemetrySummarySchema = z.object({
     peakMemUsedMiB: z.number().nullable().default(null),
     /** GPU memory the benchmark worker itself held, read once after warm-up. */
     workerMemoryMiB: z.number().nullable().default(null),
+    /** The worker's own SM and memory-controller utilisation over the window (NVML, where the driver allows). */
+    workerSmUtilPct: z.number().nullable().optional(),
+    workerMemUtilPct: z.number().nullable().optional(),
+    /** Other processes holding GPU memory when measuring started: they share the GPU with the run. */
+    otherProcesses: z.array(z.object({ gpu: z.number(), pid: z.number(), name: z.string().nullable(), usedMemoryMiB: z.number().nullable() })).optional(),
     /** Fraction of samples in which a clock was held back by something other than idleness. */
     throttledShare: z.number().nullable().default(null),
     /** Energy of every sampled GPU together: the sum of perGpu's. */
@@ -150,8 +175,8 @@ export type Environment = z.infer<typeof EnvironmentSchema>;
 
 export const TelemetryConfigSchema = z.object({
   enabled: z.boolean().default(true),
-  /** DESIGN: 100 ms by default, at most 10 Hz for charts; down to 20 ms on request. */
-  intervalMs: z.number().int().min(20).max(10_000).default(100),
+  /** DESIGN: 100 ms by default, at most 10 Hz for charts; down to 10 ms with NVML (20 ms with nvidia-smi). */
+  intervalMs: z.number().int().min(10).max(10_000).default(100),
   /** Idle power measured before the run (only when an energy source exists). */
   idleBaselineMs: z.number().int().min(0).max(60_000).default(1000),
   /** GPU indices to sample (nvidia-smi --id); empty samples every GPU. */

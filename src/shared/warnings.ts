@@ -6,6 +6,7 @@ import type { LatencyStats } from './stats';
 import { PERCENTILES } from './stats';
 import type { CommandResults } from './command/results';
 import { disturbingProcesses, type BusyProcess, type MeasurementConditions } from './conditions';
+import type { TelemetrySummary } from './telemetry';
 
 export type MeasurementWarning =
   | { code: 'percentile-unsupported'; message: string; percentiles: string[]; have: number; need: number }
@@ -15,7 +16,10 @@ export type MeasurementWarning =
   | { code: 'drawn-on-all-cores'; message: string; intraOpThreads: number; workerCores: number }
   | { code: 'threads-oversubscribed'; message: string; intraOpThreads: number; workerCores: number }
   | { code: 'busy-processes'; message: string; processes: BusyProcess[] }
-  | { code: 'metric-never-matched'; message: string; metric: string };
+  | { code: 'metric-never-matched'; message: string; metric: string }
+  | { code: 'gpu-shared'; message: string; processes: GpuTenant[] };
+
+type GpuTenant = NonNullable<TelemetrySummary['gpu']['otherProcesses']>[number];
 
 /** hyperfine warns when a point lies this many scaled MADs from the median. */
 const SEVERE_OUTLIER_Z = 10;
@@ -102,4 +106,18 @@ export function commandWarnings(command: Pick<CommandResults, 'neverMatched'>): 
     metric,
     message: `Metric ${metric}: no line of the output matched it in any run (check the pattern, or that the program prints {"dyno": {"${metric}": …}}).`,
   }));
+}
+
+/** Other processes on the GPUs the run measured on (NVML lists them): they share its SMs and memory bandwidth. */
+export function gpuWarnings(t: TelemetrySummary | undefined): MeasurementWarning[] {
+  const others = t?.gpu.otherProcesses ?? [];
+  if (others.length === 0) return [];
+  const named = others.map((p) => `${p.name ?? `pid ${p.pid}`} on GPU ${p.gpu}${p.usedMemoryMiB === null ? '' : ` (${p.usedMemoryMiB.toFixed(0)} MiB)`}`).join(', ');
+  return [
+    {
+      code: 'gpu-shared',
+      processes: others,
+      message: `Other processes held GPU memory while this run measured (${named}): they share the GPU with the benchmark and can slow it and add to its power; rerun on an idle GPU to be sure of the figures.`,
+    },
+  ];
 }

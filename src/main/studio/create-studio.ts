@@ -24,7 +24,7 @@ import { appRoot, appVersion, defaultHome } from './paths';
 import { Studio } from './studio';
 import { ProviderCache } from './provider-cache';
 import { findRaplDomains } from '../telemetry/rapl';
-import { probeGpus, type GpuPresence } from '../telemetry/gpu-presence';
+import { probeGpuTelemetry, type GpuPresence } from '../telemetry/gpu-presence';
 import { environmentFingerprint } from '../telemetry/environment';
 
 export interface CreateStudioOptions {
@@ -40,6 +40,8 @@ export interface CreateStudioOptions {
    * asks: `dyno serve` only with --allow-commands, since a browser must not become a shell.
    */
   allowCommands?: boolean;
+  /** The NVML library to read (defaults to the driver's, or DYNO_NVML_LIBRARY); null: nvidia-smi only. */
+  nvmlLibrary?: string | null;
 }
 
 export interface StudioHandle {
@@ -105,7 +107,7 @@ export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
   });
   const rapl = findRaplDomains();
   let gpuPresence: Promise<GpuPresence> | undefined;
-  const gpu = (): Promise<GpuPresence> => (gpuPresence ??= probeGpus(options.pathEnv));
+  const gpu = (): Promise<GpuPresence> => (gpuPresence ??= probeGpuTelemetry({ ...(options.pathEnv === undefined ? {} : { pathEnv: options.pathEnv }), ...(options.nvmlLibrary === undefined ? {} : { nvmlPath: options.nvmlLibrary }) }));
   const studies = new StudiesRepository(opened.db);
   const studio = new Studio({
     telemetry: { rapl, gpu },

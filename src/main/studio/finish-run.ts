@@ -8,7 +8,7 @@ import type { Run, RunConfig } from '../../shared/run';
 import type { RunResults, ServerVerdict } from '../../shared/run-results';
 import { stabilityOf, summarizeLatencies, type LatencyStats } from '../../shared/stats';
 import { judgeServer } from '../../shared/server-verdict';
-import { commandWarnings, conditionWarnings, measurementWarnings, type MeasurementWarning } from '../../shared/warnings';
+import { commandWarnings, conditionWarnings, gpuWarnings, measurementWarnings, type MeasurementWarning } from '../../shared/warnings';
 import type { MeasurementConditions } from '../../shared/conditions';
 import type { ExecutorDone, ExecutorOutcome } from '../executor/executor';
 import type { Environment, TelemetrySummary } from '../../shared/telemetry';
@@ -50,7 +50,12 @@ export function finishedResults(
   return {
     stats,
     results,
-    warnings: [...measurementWarnings(stats, done.firstRunMs), ...(conditions ? conditionWarnings(conditions) : []), ...(done.command ? commandWarnings(done.command) : [])],
+    warnings: [
+      ...measurementWarnings(stats, done.firstRunMs),
+      ...(conditions ? conditionWarnings(conditions) : []),
+      ...(done.command ? commandWarnings(done.command) : []),
+      ...gpuWarnings(telemetry),
+    ],
   };
 }
 

@@ -10,11 +10,15 @@ import type { RunsRepository } from '../store/runs-repository';
 import { TelemetrySampler } from '../telemetry/sampler';
 import { summarizeTelemetry, windowEnergyJ, type EnergyDevice } from '../telemetry/summarize';
 import type { RaplDomain } from '../telemetry/rapl';
-import { gpuMemoryOfProcess, type GpuPresence } from '../telemetry/gpu-presence';
+import type { GpuPresence } from '../telemetry/gpu-presence';
 import { eventReasonsField, NvidiaSmiStream, queryFields } from '../telemetry/nvidia-smi-stream';
+import { NvmlSource } from '../telemetry/nvml-source';
+import type { GpuProcessSnapshot, GpuTelemetrySource } from '../telemetry/gpu-telemetry-source';
 
 /** Samples are written to SQLite in batches of about a second. */
 const PERSIST_EVERY = 10;
+/** nvidia-smi's stream is not asked for more than 50 readings a second; NVML goes down to 10 ms. */
+const SMI_MIN_INTERVAL_MS = 20;
 
 export interface TelemetrySources {
   rapl: { domains: RaplDomain[]; reason?: string };
@@ -28,9 +32,9 @@ export class RunTelemetry {
   /** A telemetry write that failed on the sampler's timer, thrown from stop(). */
   private persistFailure: unknown;
   private sampler: TelemetrySampler | undefined;
-  private stream: NvidiaSmiStream | undefined;
-  private workerGpuMemory: Promise<number | null> | undefined;
-  private smi: string | undefined;
+  private stream: GpuTelemetrySource | undefined;
+  private gpuProcesses: Promise<GpuProcessSnapshot> | undefined;
+  private intervalMs: number;
 
   constructor(
     private readonly runId: string,
@@ -39,26 +43,25 @@ export class RunTelemetry {
     private readonly repo: RunsRepository,
     private readonly emit: (e: StudioEvent) => void,
     private readonly workerPid: () => number | undefined,
-  ) {}
+  ) {
+    this.intervalMs = config.intervalMs;
+  }
 
   /** Starts sampling; resolves after the idle baseline, when the worker may start. */
   async start(): Promise<void> {
     if (!this.config.enabled) return;
     const gpu = await this.sources.gpu();
-    if (gpu.available && gpu.smi) {
-      this.smi = gpu.smi;
-      this.stream = new NvidiaSmiStream({
-        smi: gpu.smi,
-        intervalMs: this.config.intervalMs,
-        gpus: this.config.gpus,
-        fields: queryFields(await eventReasonsField(gpu.smi)),
-        now: () => performance.timeOrigin + performance.now(),
-      });
-      this.stream.start();
+    const now = (): number => performance.timeOrigin + performance.now();
+    if (gpu.available && gpu.nvml) {
+      this.stream = new NvmlSource(gpu.nvml, { intervalMs: this.intervalMs, gpus: this.config.gpus, now });
+    } else if (gpu.available && gpu.smi) {
+      this.intervalMs = Math.max(SMI_MIN_INTERVAL_MS, this.intervalMs);
+      this.stream = new NvidiaSmiStream({ smi: gpu.smi, intervalMs: this.intervalMs, gpus: this.config.gpus, fields: queryFields(await eventReasonsField(gpu.smi)), now });
     }
+    this.stream?.start();
     this.sampler = new TelemetrySampler({
       gpus: () => this.stream?.latest() ?? [],
-      intervalMs: this.config.intervalMs,
+      intervalMs: this.intervalMs,
       now: () => performance.timeOrigin + performance.now(),
       workerPid: this.workerPid,
       rapl: this.sources.rapl.domains,
@@ -74,11 +77,13 @@ export class RunTelemetry {
 
   /**
    * Called when measuring starts: by then the worker has allocated what it needs on the GPU,
-   * so one `--query-compute-apps` call (once per run, not per sample) reads its footprint.
+   * so one process listing (once per run, not per sample) reads its footprint and its neighbours.
    */
   measuringStarted(): void {
     const pid = this.workerPid();
-    if (this.smi && pid !== undefined && !this.workerGpuMemory) this.workerGpuMemory = gpuMemoryOfProcess(this.smi, pid);
+    if (this.stream && pid !== undefined && !this.gpuProcesses) {
+      this.gpuProcesses = this.stream.processes(pid);
+    }
   }
 
   private record(s: TelemetrySample): void {
@@ -110,13 +115,16 @@ export class RunTelemetry {
   async stop(window: { startMs?: number; endMs?: number; inferences: number; device: EnergyDevice }): Promise<TelemetrySummary | undefined> {
     if (!this.sampler) return undefined;
     this.sampler.stop();
+    const workerUtil = (await this.stream?.processUtilization?.()) ?? null;
     this.stream?.stop();
     if (this.persistFailure !== undefined) throw this.persistFailure;
     this.flush();
     if (window.startMs === undefined || window.endMs === undefined) return undefined;
     const gpu = await this.sources.gpu();
+    const processes = await this.gpuProcesses;
     const streamFailure = this.stream?.failure;
-    const workerMemoryMiB = (await this.workerGpuMemory) ?? null;
+    const source = this.stream?.kind ?? 'none';
+    const note = gpu.sourceNote ? { sourceNote: gpu.sourceNote } : {};
     const summary = summarizeTelemetry({
       samples: this.samples.slice(this.idleCount),
       gpuReadings: this.stream?.readings ?? [],
@@ -125,10 +133,23 @@ export class RunTelemetry {
       windowEndMs: window.endMs,
       inferences: window.inferences,
       device: window.device,
-      intervalMs: this.config.intervalMs,
-      gpu: streamFailure ? { available: false, reason: streamFailure } : { available: gpu.available, ...(gpu.reason ? { reason: gpu.reason } : {}) },
+      intervalMs: this.intervalMs,
+      // A source that stopped early keeps its readings (figures up to then) and says why.
+      gpu: streamFailure
+        ? { available: this.stream !== undefined && this.stream.readings.length > 0, reason: streamFailure, source, ...note }
+        : { available: gpu.available, ...(gpu.reason ? { reason: gpu.reason } : {}), source, ...note },
+      ...(processes?.workerGpus.length ? { workerGpus: processes.workerGpus } : {}),
       ...(this.sources.rapl.reason ? { energyUnavailableReason: this.sources.rapl.reason } : {}),
     });
-    return { ...summary, gpu: { ...summary.gpu, workerMemoryMiB } };
+    return {
+      ...summary,
+      gpu: {
+        ...summary.gpu,
+        workerMemoryMiB: processes?.workerMemoryMiB ?? null,
+        workerSmUtilPct: workerUtil?.smPct ?? null,
+        workerMemUtilPct: workerUtil?.memPct ?? null,
+        otherProcesses: processes?.others ?? [],
+      },
+    };
   }
 }

@@ -1,12 +1,15 @@
 /**
- * Whether NVIDIA telemetry is possible here: nvidia-smi on PATH, answering within a timeout (a
- * wedged driver can hang it forever, so it is killed). One call per studio, not per sample.
+ * Whether NVIDIA telemetry is possible here, and from which source: NVML in this process when
+ * its library loads and initialises, otherwise nvidia-smi on PATH answering within a timeout (a
+ * wedged driver can hang it forever, so it is killed), otherwise the reason. One probe per
+ * studio, not per sample.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { parseNvidiaSmiXml, type GpuInventory } from './nvidia-smi-xml';
+import { defaultNvmlPath, openNvml, type NvmlLibrary } from './nvml-library';
 
 export const NVIDIA_SMI_TIMEOUT_MS = 5_000;
 
@@ -24,6 +27,40 @@ export interface GpuPresence {
   gpus: { name: string; driver: string | null }[];
   /** The nvidia-smi to stream from, when available. */
   smi?: string;
+  /** NVML, initialised, when it is the source. */
+  nvml?: NvmlLibrary;
+  source?: 'nvml' | 'nvidia-smi' | 'none';
+  /** Why NVML is not the source, where it is not. */
+  sourceNote?: string;
+}
+
+/**
+ * NVML first, then nvidia-smi, then the reason for neither. `nvmlPath` null leaves NVML out
+ * (tests that stand in for nvidia-smi alone).
+ */
+export async function probeGpuTelemetry(opts: { pathEnv?: string; nvmlPath?: string | null } = {}): Promise<GpuPresence> {
+  const [nvml, smi] = await Promise.all([
+    opts.nvmlPath === null ? Promise.resolve({ reason: 'NVML not used (turned off)' }) : openNvml(opts.nvmlPath ?? defaultNvmlPath()),
+    probeGpus(opts.pathEnv),
+  ]);
+  let nvmlReason: string;
+  if ('nvml' in nvml) {
+    const count = new Uint32Array(1);
+    const listed = nvml.nvml.fn.count(count) === 0 ? (count[0] ?? 0) : 0;
+    if (listed > 0) {
+      const driver = nvml.nvml.readString((b, l) => nvml.nvml.fn.driverVersion(b, l) as number);
+      const gpus = [...Array(listed).keys()].map((i) => {
+        const h = new BigUint64Array(1);
+        const name = nvml.nvml.fn.handle(i, h) === 0 && nvml.nvml.fn.name ? nvml.nvml.readString((b, l) => nvml.nvml.fn.name?.(h[0], b, l) as number) : null;
+        return { name: name ?? 'unknown GPU', driver };
+      });
+      return { available: true, gpus, nvml: nvml.nvml, source: 'nvml', ...(smi.smi ? { smi: smi.smi } : {}) };
+    }
+    nvml.nvml.close();
+    nvmlReason = 'NVML lists no GPU';
+  } else nvmlReason = nvml.reason;
+  if (smi.available) return { ...smi, source: 'nvidia-smi', sourceNote: `${nvmlReason}: nvidia-smi instead` };
+  return { ...smi, source: 'none', reason: `${smi.reason ?? 'no GPU telemetry'} ${nvmlReason}.` };
 }
 
 /** Asks nvidia-smi once for names and driver; a missing, failing or hung nvidia-smi is a reason. */

@@ -8,7 +8,8 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { GpuReading } from '../../shared/telemetry';
 import { headerFields, parseRow, queryFields } from './nvidia-smi-csv';
-import { NVIDIA_SMI_TIMEOUT_MS } from './gpu-presence';
+import { gpuMemoryOfProcess, NVIDIA_SMI_TIMEOUT_MS } from './gpu-presence';
+import type { GpuProcessSnapshot, GpuTelemetrySource } from './gpu-telemetry-source';
 
 /** Which name this driver uses for the throttle-reason bit mask: ask --help-query-gpu once. */
 export function eventReasonsField(smi: string): Promise<'clocks_event_reasons.active' | 'clocks_throttle_reasons.active'> {
@@ -30,7 +31,8 @@ export interface StreamOptions {
   silenceTimeoutMs?: number;
 }
 
-export class NvidiaSmiStream {
+export class NvidiaSmiStream implements GpuTelemetrySource {
+  readonly kind = 'nvidia-smi' as const;
   private child: ChildProcess | undefined;
   private fields: string[] | undefined;
   private readonly latestByIndex = new Map<number, GpuReading>();
@@ -81,6 +83,11 @@ export class NvidiaSmiStream {
     if (!reading) return;
     this.latestByIndex.set(reading.index, reading);
     this.readings.push(reading);
+  }
+
+  /** The worker's footprint from one `--query-compute-apps` call; nvidia-smi's other tenants are in the run's environment. */
+  async processes(workerPid: number): Promise<GpuProcessSnapshot> {
+    return { workerMemoryMiB: await gpuMemoryOfProcess(this.o.smi, workerPid), workerGpus: [], others: [] };
   }
 
   latest(): GpuReading[] {

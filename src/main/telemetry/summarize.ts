@@ -6,6 +6,7 @@
 import type { Energy, GpuReading, TelemetrySample, TelemetrySummary } from '../../shared/telemetry';
 import { energyFigures } from './energy';
 import { gpuFigures } from './gpu-figures';
+import { counterMeanW, counterTrace } from './gpu-energy-counter';
 
 const mean = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 const max = (xs: readonly number[]): number | null => (xs.length ? xs.reduce((a, b) => (b > a ? b : a), -Infinity) : null);
@@ -26,7 +27,10 @@ export function windowEnergyJ(samples: readonly TelemetrySample[], fromMs: numbe
   return any ? joules : null;
 }
 
-/** The device a run's energy is charged to, from its execution provider. */
+/**
+ * The device a run's energy is charged to, from its execution provider. 'all-gpus' (WebGPU, whose
+ * adapter is not known) narrows to the GPUs the worker held memory on, where NVML listed them.
+ */
 export type EnergyDevice = { kind: 'cpu' } | { kind: 'gpu'; index: number } | { kind: 'all-gpus' };
 
 export function energyDeviceFor(session: { executionProvider: string; cuda: { deviceId: number } }): EnergyDevice {
@@ -45,8 +49,9 @@ export function energyDeviceFor(session: { executionProvider: string; cuda: { de
 const NO_ENERGY = { totalJ: null, averageW: null, peakW: null, idleW: null, netJ: null, perInferenceMj: null, netPerInferenceMj: null, inferencesPerJ: null };
 
 /**
- * Mean power of each GPU over the idle baseline: every reading nvidia-smi streamed in that
- * time, or, where it streamed none, the sampler's latest-reading snapshots.
+ * Mean power of each GPU over the idle baseline: from the energy counter's readings in that
+ * time where there is a counter, otherwise the mean of every reading streamed in that time, or,
+ * where none was, of the sampler's latest-reading snapshots.
  */
 function idleGpuPowerW(idleSamples: readonly TelemetrySample[], readings: readonly GpuReading[]): Map<number, number> {
   const first = idleSamples[0];
@@ -56,7 +61,13 @@ function idleGpuPowerW(idleSamples: readonly TelemetrySample[], readings: readon
   const source = streamed.length ? streamed : idleSamples.flatMap((s) => s.gpus);
   const byGpu = new Map<number, number[]>();
   for (const g of source) if (g.powerW !== null) byGpu.set(g.index, [...(byGpu.get(g.index) ?? []), g.powerW]);
-  return new Map([...byGpu].map(([index, ws]) => [index, mean(ws) as number]));
+  const idle = new Map([...byGpu].map(([index, ws]) => [index, mean(ws) as number]));
+  for (const index of new Set(streamed.map((r) => r.index))) {
+    const counter = counterTrace(streamed.filter((r) => r.index === index));
+    const w = 'points' in counter ? counterMeanW(counter.points, first.tMs, last.tMs) : null;
+    if (w !== null) idle.set(index, w);
+  }
+  return idle;
 }
 
 export function summarizeTelemetry(opts: {
@@ -67,9 +78,11 @@ export function summarizeTelemetry(opts: {
   windowEndMs: number;
   inferences: number;
   intervalMs: number;
-  gpu: { available: boolean; reason?: string };
+  gpu: { available: boolean; reason?: string; source?: 'nvml' | 'nvidia-smi' | 'none'; sourceNote?: string };
   /** Where the run ran: its energy is charged to that device alone. */
   device: EnergyDevice;
+  /** GPUs the worker held memory on (NVML's process list), when known. */
+  workerGpus?: readonly number[];
   energyUnavailableReason?: string;
 }): TelemetrySummary {
   const inWindow = opts.samples.filter((s) => s.tMs >= opts.windowStartMs && s.tMs <= opts.windowEndMs);
@@ -100,19 +113,23 @@ export function summarizeTelemetry(opts: {
     energy =
       g?.energyJ === null || g?.energyJ === undefined
         ? none(`no power readings from GPU ${d.index} during the measured window`)
-        : figures('gpu-power-integral', `GPU ${d.index}${g.name ? ` (${g.name})` : ''}: the whole device, every process on it`, g.energyJ, g.peakPowerW, g.idlePowerW);
+        : figures(g.energyMethod === 'counter' ? 'gpu-energy-counter' : 'gpu-power-integral', `GPU ${d.index}${g.name ? ` (${g.name})` : ''}: the whole device, every process on it`, g.energyJ, g.peakPowerW, g.idlePowerW);
   } else {
-    const idle = gpu.perGpu.every((g) => g.idlePowerW !== null) && gpu.perGpu.length ? gpu.perGpu.reduce((a, g) => a + (g.idlePowerW ?? 0), 0) : null;
-    energy =
-      gpu.total.energyJ === null
-        ? none('no GPU power readings during the measured window')
-        : figures('gpu-power-integral', `every GPU together (${gpu.perGpu.length}): whole devices`, gpu.total.energyJ, gpu.total.peakPowerW, idle);
+    // Only the GPUs the worker used, where NVML said which; otherwise every sampled GPU.
+    const used = opts.workerGpus?.length ? gpu.perGpu.filter((g) => opts.workerGpus?.includes(g.index)) : [];
+    const charged = used.length ? used : gpu.perGpu;
+    const energies = charged.flatMap((g) => (g.energyJ === null ? [] : [g.energyJ]));
+    const idle = charged.every((g) => g.idlePowerW !== null) && charged.length ? charged.reduce((a, g) => a + (g.idlePowerW ?? 0), 0) : null;
+    const method = charged.length && charged.every((g) => g.energyMethod === 'counter') ? 'gpu-energy-counter' : 'gpu-power-integral';
+    const what = used.length ? `the GPU${used.length > 1 ? 's' : ''} the worker used (${used.map((g) => g.index).join(', ')}): whole device${used.length > 1 ? 's' : ''}` : `every GPU together (${gpu.perGpu.length}): whole devices`;
+    const peak = used.length === 1 ? (used[0]?.peakPowerW ?? null) : used.length ? null : gpu.total.peakPowerW;
+    energy = energies.length === 0 ? none('no GPU power readings during the measured window') : figures(method, what, energies.reduce((a, b) => a + b, 0), peak, idle);
   }
   const { energyJ: gpuJ, ...totals } = gpu.total;
   return {
     intervalMs: opts.intervalMs,
     samples: inWindow.length,
-    gpu: { ...opts.gpu, ...totals, energyJ: gpuJ, workerMemoryMiB: null, perGpu: gpu.perGpu },
+    gpu: { ...opts.gpu, ...totals, energyJ: gpuJ, workerMemoryMiB: null, workerSmUtilPct: null, workerMemUtilPct: null, otherProcesses: [], perGpu: gpu.perGpu },
     cpu: { avgUtilPct: mean(util), peakUtilPct: max(util), workerAvgCpuPct: mean(workerCpu), workerPeakRssBytes: max(rss), energyJ: cpuJ },
     energy,
   };

@@ -101,7 +101,7 @@ export const TELEMETRY_KNOBS = [
     path: 'telemetry.intervalMs',
     flag: '--telemetry-interval',
     label: 'Interval',
-    help: 'ms between samples',
+    help: 'ms between samples (≥ 10 with NVML, ≥ 20 with nvidia-smi)',
     unit: 'ms',
     group: 'telemetry',
     when: telemetryOn,
