@@ -32,7 +32,8 @@ export function runWorkerJob<T>(spec: WorkerSpawnSpec, message: HostToWorker, ac
       if (value !== undefined) finish(() => resolve(value));
     });
     child.on('error', (err) => finish(() => reject(new WorkerJobError(`Could not start a worker: ${err.message}`))));
-    child.on('exit', (code, signal) => {
+    // 'close' rather than 'exit': the answer may still be in the IPC channel when 'exit' fires.
+    child.on('close', (code, signal) => {
       const last = lastStderrLine();
       finish(() => reject(new WorkerJobError(`The worker ${signal ? `was killed by ${signal}` : `exited with code ${code}`}${last ? `: ${last}` : ''}.`)));
     });

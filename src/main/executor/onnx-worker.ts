@@ -48,7 +48,10 @@ export function startWorkerRun(spec: WorkerSpawnSpec, job: ExecutorJob, handlers
       }
     });
     child.on('error', (err) => settle({ kind: 'error', message: `Could not start the benchmark worker: ${err.message}` }));
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': 'exit' can come before the worker's last IPC messages are handled (seen
+    // under load: a finished run failed as "exited with code 0 before finishing"); 'close' waits
+    // for the IPC channel and stderr to end, so the done message and the stderr tail are in.
+    child.on('close', (code, signal) => {
       clearTimeout(cancelTimer);
       const lastLine = lastStderrLine();
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
