@@ -20,7 +20,7 @@ import { importFiles } from './import';
 import { compare, COMPARE_FORMATS, DEFAULT_ROUNDS, type CompareFlags } from './compare';
 import { percent } from './options';
 import { collectTarget, type TargetFlags } from './targets';
-import { optimizeCommand, type OptimizeFlags } from './optimize';
+import { factorList, optimizeCommand, type OptimizeFlags } from './optimize';
 import { OBJECTIVES } from '../../shared/optimizer/goal';
 import { z } from 'zod';
 import { cliParser } from './options';
@@ -147,6 +147,7 @@ export function buildProgram(): Command {
     .option('--rounds <n>', 'interleaved rounds re-measuring the best candidates against the baseline', nonNegativeInt('--rounds'), 3)
     .option('--top <k>', 'how many candidates are re-measured', nonNegativeInt('--top'), 2)
     .option('-o, --out <dir>', 'write the report (Markdown, HTML) and the winner\'s exports here')
+    .option('--factors <list>', 'search only these factors, e.g. threads,optLevel,batch (default: all)', factorList)
     .option('--resume <study>', 'continue a stopped optimizer study, reusing its measured trials')
     .option('--json', 'print one JSON object', false)
     .action(async (model: string | undefined, opts: OptimizeFlags) => exitWith(await optimizeCommand(model, opts)));

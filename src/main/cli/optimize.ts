@@ -10,10 +10,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MultiBar, Presets } from 'cli-progress';
 import { z } from 'zod';
+import { InvalidArgumentError } from 'commander';
 import { RunConfigSchema, type RunConfig } from '../../shared/run';
 import { DEFAULT_MAX_ERROR, OBJECTIVE_WORDS, OptimizerGoalSchema, minIterationsFor, parseDuration, type Objective } from '../../shared/optimizer/goal';
 import { optimizerMarkdown } from '../../shared/optimizer/report-markdown';
 import type { OptimizeJson } from '../../shared/optimizer/result';
+import { FACTOR_IDS, type FactorId } from '../../shared/optimizer/factors';
 import { formatMs } from '../../shared/format';
 import { createStudio, defaultWorkerSpec } from '../studio/create-studio';
 import { createInProcessApi } from '../studio/in-process-api';
@@ -41,6 +43,7 @@ export interface OptimizeFlags {
   top: number;
   out?: string;
   resume?: string;
+  factors?: FactorId[];
   json: boolean;
 }
 
@@ -54,7 +57,16 @@ const SpecSchema = z.object({
   expectedDir: z.string().optional(),
   rounds: z.number().int().min(0),
   top: z.number().int().min(0),
+  factors: z.array(z.enum(FACTOR_IDS)).optional(),
 });
+
+/** `--factors threads,optLevel`: which factors to search. */
+export function factorList(text: string): FactorId[] {
+  const ids = text.split(',').map((s) => s.trim());
+  const unknown = ids.filter((id) => !FACTOR_IDS.some((f) => f === id));
+  if (unknown.length > 0 || ids.length === 0) throw new InvalidArgumentError(`--factors takes a comma-separated list of ${FACTOR_IDS.join(', ')} (got '${text}').`);
+  return FACTOR_IDS.filter((f) => ids.includes(f));
+}
 
 function timeBudgetMs(text: string): number {
   const ms = parseDuration(text);
@@ -78,7 +90,7 @@ function newSpec(model: string, o: OptimizeFlags): OptimizeSpec {
     maxError: o.maxError ?? DEFAULT_MAX_ERROR,
     timeBudgetMs: timeBudgetMs(o.timeBudget ?? DEFAULT_TIME_BUDGET),
   });
-  return { version: 1, model: resolve(model), goal, base, ...(inputsDir ? { expectedDir: inputsDir } : {}), rounds: o.rounds, top: o.top };
+  return { version: 1, model: resolve(model), goal, base, ...(inputsDir ? { expectedDir: inputsDir } : {}), rounds: o.rounds, top: o.top, ...(o.factors ? { factors: o.factors } : {}) };
 }
 
 function trialLine(t: Trial, unit: string): string {

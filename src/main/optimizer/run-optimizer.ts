@@ -28,6 +28,8 @@ export interface OptimizeSpec {
   /** Interleaved rounds of the re-measurement, and how many candidates it re-measures. */
   rounds: number;
   top: number;
+  /** Only these factors are searched (all when absent); the others are listed as skipped. */
+  factors?: FactorId[] | undefined;
 }
 
 export interface OptimizerDeps extends TrialDeps {
@@ -172,7 +174,7 @@ export async function optimize(deps: OptimizerDeps, asked: OptimizeSpec, resumeS
   const batchCurve: OptimizeOutcome['batchCurve'] = [];
   hooks.onPhase?.('one change at a time');
   for (const factor of FACTORS) {
-    const plan = factor.levels(fctx);
+    const plan = spec.factors && !spec.factors.includes(factor.id) ? { skip: 'not asked for (--factors)' } : factor.levels(fctx);
     if ('skip' in plan) {
       skipped.push({ factor: factor.id, reason: plan.skip });
       continue;
