@@ -28,7 +28,7 @@ export interface TrialFigures {
 }
 
 export interface Violation {
-  constraint: 'latency budget' | 'memory cap' | 'max output error';
+  constraint: 'latency budget' | 'memory cap' | 'max output error' | 'max output error against the expected outputs';
   value: number;
   limit: number;
   unit: string;
@@ -47,7 +47,7 @@ export function violations(t: TrialFigures, goal: OptimizerGoal, baselineExpecte
   // Against expected outputs the baseline itself differs a little; a candidate may not differ more than both.
   const vsExpected = t.fidelity?.vsExpected;
   const expectedLimit = Math.max(goal.maxError, baselineExpectedError);
-  if (vsExpected && vsExpected.maxAbsError > expectedLimit) out.push({ constraint: 'max output error', value: vsExpected.maxAbsError, limit: expectedLimit, unit: ' (vs expected outputs)' });
+  if (vsExpected && vsExpected.maxAbsError > expectedLimit) out.push({ constraint: 'max output error against the expected outputs', value: vsExpected.maxAbsError, limit: expectedLimit, unit: '' });
   return out;
 }
 
