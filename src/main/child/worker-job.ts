@@ -10,7 +10,7 @@ export class WorkerJobError extends Error {}
 
 export function runWorkerJob<T>(spec: WorkerSpawnSpec, message: HostToWorker, accept: (m: WorkerToHost) => T | undefined, timeoutMs: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const { child, lastStderrLine, onExitDrained } = forkWorker(spec);
+    const { child, lastStderrLine } = forkWorker(spec);
     let done = false;
     const finish = (f: () => void): void => {
       if (done) return;
@@ -32,7 +32,7 @@ export function runWorkerJob<T>(spec: WorkerSpawnSpec, message: HostToWorker, ac
       if (value !== undefined) finish(() => resolve(value));
     });
     child.on('error', (err) => finish(() => reject(new WorkerJobError(`Could not start a worker: ${err.message}`))));
-    onExitDrained((code, signal) => {
+    child.on('exit', (code, signal) => {
       const last = lastStderrLine();
       finish(() => reject(new WorkerJobError(`The worker ${signal ? `was killed by ${signal}` : `exited with code ${code}`}${last ? `: ${last}` : ''}.`)));
     });

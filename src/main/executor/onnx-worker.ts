@@ -12,7 +12,7 @@ import { readPriority, trySetPriority, workerPriorityFromEnv } from './process-p
 const CANCEL_GRACE_MS = 3_000;
 
 export function startWorkerRun(spec: WorkerSpawnSpec, job: ExecutorJob, handlers: ExecutorHandlers): ExecutorRun {
-  const { child, lastStderrLine, onExitDrained } = forkWorker(spec);
+  const { child, lastStderrLine } = forkWorker(spec);
   // Before the start message: the session (and ORT's thread pool) is created after it arrives.
   const wanted = workerPriorityFromEnv();
   const priority = child.pid === undefined ? undefined : wanted === 'inherit' ? readPriority(child.pid) : trySetPriority(child.pid, wanted);
@@ -48,7 +48,7 @@ export function startWorkerRun(spec: WorkerSpawnSpec, job: ExecutorJob, handlers
       }
     });
     child.on('error', (err) => settle({ kind: 'error', message: `Could not start the benchmark worker: ${err.message}` }));
-    onExitDrained((code, signal) => {
+    child.on('exit', (code, signal) => {
       clearTimeout(cancelTimer);
       const lastLine = lastStderrLine();
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
