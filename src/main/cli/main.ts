@@ -35,7 +35,7 @@ export function buildProgram(): Command {
     .description('Measure how fast, lean and energy-efficient ONNX models run.')
     .version(appVersion())
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', '\nExit codes: 0 ok, 1 error, 3 regression / failed target / failed check / server budget missed, 130 cancelled.');
+    .addHelpText('after', '\nExit codes: 0 ok, 1 error, 3 regression / failed target / failed check / server budget missed / no optimizer candidate meets the constraints, 130 cancelled.');
 
   addOutputOptions(
     addBenchOptions(
