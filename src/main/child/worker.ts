@@ -9,6 +9,7 @@ import { runBenchmark } from '../engine/run-benchmark';
 import { SampleBuffer } from '../engine/sample-buffer';
 import { probe } from '../engine/provider-probe';
 import { inspectModel } from '../models/inspect';
+import { referenceOutputs } from '../engine/reference-outputs';
 
 /** Batches reach the host at least this often, and a cancel is heard within about this long. */
 const FLUSH_EVERY_MS = 250;
@@ -36,6 +37,13 @@ process.on('message', (raw: unknown) => {
   if (message.type === 'inspect') {
     void inspectModel(message.modelPath)
       .then((model) => send({ type: 'inspected', model }))
+      .catch((err: unknown) => send({ type: 'error', message: err instanceof Error ? err.message : String(err) }))
+      .finally(() => process.disconnect?.());
+    return;
+  }
+  if (message.type === 'outputs') {
+    void referenceOutputs(message.config, message.writeDir, message.references)
+      .then((fidelity) => send({ type: 'outputs-compared', fidelity }))
       .catch((err: unknown) => send({ type: 'error', message: err instanceof Error ? err.message : String(err) }))
       .finally(() => process.disconnect?.());
     return;

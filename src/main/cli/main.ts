@@ -23,6 +23,11 @@ import { convert, CONVERT_TARGETS, type ConvertFlags } from './convert';
 import { exec } from './exec';
 import { addExecOptions, type ExecFlags } from './exec-options';
 import { collectTarget } from './targets';
+import { factorList, optimizeCommand, type OptimizeFlags } from './optimize';
+import { OBJECTIVES } from '../../shared/optimizer/goal';
+import { z } from 'zod';
+import { cliParser } from './options';
+import { numberParser } from '../../shared/knobs/builders';
 
 function exitWith(code: number): void {
   process.exitCode = code;
@@ -33,7 +38,7 @@ export function buildProgram(): Command {
     .description('Measure how fast, lean and energy-efficient ONNX models run.')
     .version(appVersion())
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', '\nExit codes: 0 ok, 1 error, 3 regression / failed target / failed check / server budget missed, 130 cancelled.');
+    .addHelpText('after', '\nExit codes: 0 ok, 1 error, 3 regression / failed target / failed check / server budget missed / no optimizer candidate meets the constraints, 130 cancelled.');
 
   addOutputOptions(
     addBenchOptions(
@@ -152,6 +157,28 @@ export function buildProgram(): Command {
     .argument('<file...>', 'files to import')
     .option('--json', 'print what was imported as JSON', false)
     .action(async (files: string[], opts: { json: boolean }) => exitWith(await importFiles(files, opts)));
+
+  program
+    .command('optimize')
+    .description('Search for a faster, leaner configuration: baseline, one change at a time, combined, re-measured; outputs checked against the FP32 baseline.')
+    .argument('[model]', 'path to an .onnx file (not with --resume)')
+    .addOption(new Option('--objective <objective>', 'what to improve').choices(OBJECTIVES).default('latency'))
+    .option('--budget-ms <ms>', 'latency budget every candidate must keep (p99 for --objective p99, else p50)', cliParser('--budget-ms', numberParser(z.number().positive())))
+    .option('--max-error <x>', 'largest absolute output difference from the FP32 baseline (default 1e-3)', cliParser('--max-error', numberParser(z.number().nonnegative())))
+    .option('--memory-cap <MiB>', "peak memory of the benchmark worker, in MiB", cliParser('--memory-cap', numberParser(z.number().positive())))
+    .option('--time-budget <duration>', 'wall time for the whole search, e.g. 10m, 90s (default 10m)')
+    .option('--trial-duration <s>', 'each trial measures at least this long', cliParser('--trial-duration', numberParser(z.number().positive())), 1)
+    .option('--trial-iterations <n>', 'and at least this many iterations (662 at least for --objective p99)', positiveInt('--trial-iterations'), 100)
+    .option('--warmup <n>', 'warm-up iterations per trial', nonNegativeInt('--warmup'), 10)
+    .option('--dim <name=n>', 'value of a symbolic dimension, repeatable', collectNamedInt('--dim'), {})
+    .option('--inputs <dir>', 'a test_data_set folder: its inputs are fed and its expected outputs checked')
+    .option('--rounds <n>', 'interleaved rounds re-measuring the best candidates against the baseline', nonNegativeInt('--rounds'), 3)
+    .option('--top <k>', 'how many candidates are re-measured', nonNegativeInt('--top'), 2)
+    .option('-o, --out <dir>', 'write the report (Markdown, HTML) and the winner\'s exports here')
+    .option('--factors <list>', 'search only these factors, e.g. threads,optLevel,batch (default: all)', factorList)
+    .option('--resume <study>', 'continue a stopped optimizer study, reusing its measured trials')
+    .option('--json', 'print one JSON object', false)
+    .action(async (model: string | undefined, opts: OptimizeFlags) => exitWith(await optimizeCommand(model, opts)));
 
   return program;
 }

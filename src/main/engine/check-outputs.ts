@@ -9,7 +9,7 @@ import { fromFloat16Bits } from '../../shared/float16';
 export const DEFAULT_RTOL = 1e-3;
 export const DEFAULT_ATOL = 1e-7;
 
-function toNumbers(t: ort.Tensor): ArrayLike<number> {
+export function toNumbers(t: ort.Tensor): ArrayLike<number> {
   const d = t.data;
   if (d instanceof BigInt64Array || d instanceof BigUint64Array) return Array.from(d, Number);
   if (t.type === 'float16') return Array.from(d as Uint16Array, fromFloat16Bits);

@@ -71,7 +71,7 @@ export function samplesPerIteration(declared: readonly TensorInfo[], resolved: r
   return typeof n === 'number' && n > 0 ? n : 1;
 }
 
-async function createSession(config: RunConfig, extra: Partial<ort.InferenceSession.SessionOptions> = {}): Promise<ort.InferenceSession> {
+export async function createSession(config: RunConfig, extra: Partial<ort.InferenceSession.SessionOptions> = {}): Promise<ort.InferenceSession> {
   try {
     return await ort.InferenceSession.create(config.modelPath, sessionOptionsFor(config.session, extra));
   } catch (err) {
@@ -79,7 +79,7 @@ async function createSession(config: RunConfig, extra: Partial<ort.InferenceSess
   }
 }
 
-function feedsFor(config: RunConfig, declared: TensorInfo[]): { feeds: Record<string, ort.Tensor>; resolved: TensorInfo[] } {
+export function feedsFor(config: RunConfig, declared: TensorInfo[]): { feeds: Record<string, ort.Tensor>; resolved: TensorInfo[] } {
   if (config.inputs.kind === 'files') {
     const feeds = readInputFiles(config.inputs.dir, declared);
     const resolved = declared.map((d) => ({ ...d, shape: [...(feeds[d.name]?.dims ?? [])] }));

@@ -2,7 +2,7 @@
  * Reads tensors from files: ONNX TensorProto (.pb, the format of ONNX's backend tests and
  * onnxruntime_perf_test's test_data_set_N folders) and NumPy .npy (format versions 1–3).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import onnxProto from 'onnx-proto';
 
@@ -111,4 +111,14 @@ export function readNpy(path: string, name: string): NamedTensor {
   if (!type) throw new TensorFileError(`${path}: dtype ${descr} is not supported (little-endian numeric and bool only)`);
   const dims = shapeText.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
   return { name, tensor: new ort.Tensor(type, typedFromBytes(type, buf.subarray(start + headerLen)) as never, dims) };
+}
+
+/** Writes a tensor as an ONNX TensorProto file (raw little-endian data), the format readTensorProto reads. */
+export function writeTensorProto(path: string, name: string, tensor: ort.Tensor): void {
+  const entry = Object.entries(ONNX_TYPES).find(([, t]) => t.type === tensor.type);
+  if (!entry || typeof tensor.data === 'string' || Array.isArray(tensor.data)) throw new TensorFileError(`${name}: element type ${tensor.type} cannot be written as a tensor file`);
+  const data = tensor.data as ArrayBufferView;
+  const rawData = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const proto = onnx.TensorProto.create({ name, dims: [...tensor.dims], dataType: Number(entry[0]), rawData });
+  writeFileSync(path, onnx.TensorProto.encode(proto).finish());
 }

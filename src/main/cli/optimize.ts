@@ -1,0 +1,201 @@
+/**
+ * `dyno optimize`: the optimizer from the command line (main/optimizer). One `optimizer` study
+ * holds every trial; `--resume <study>` continues one that was stopped (Ctrl+C, a kill, a
+ * crash) by reusing the trials it already measured. Progress goes to stderr as each trial
+ * ends; the result to stdout as text or `--json`; `--out DIR` writes the recommendation report
+ * (Markdown, HTML) and the winner's exports (session-options JSON, Python/Node/C++ snippets,
+ * the onnxruntime_perf_test command line).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { MultiBar, Presets } from 'cli-progress';
+import { z } from 'zod';
+import { InvalidArgumentError } from 'commander';
+import { RunConfigSchema, type RunConfig } from '../../shared/run';
+import { DEFAULT_MAX_ERROR, OBJECTIVE_WORDS, OptimizerGoalSchema, minIterationsFor, parseDuration, type Objective } from '../../shared/optimizer/goal';
+import { optimizerMarkdown } from '../../shared/optimizer/report-markdown';
+import type { OptimizeJson } from '../../shared/optimizer/result';
+import { FACTOR_IDS, type FactorId } from '../../shared/optimizer/factors';
+import { formatMs } from '../../shared/format';
+import { createStudio, defaultWorkerSpec } from '../studio/create-studio';
+import { createInProcessApi } from '../studio/in-process-api';
+import { outputsInWorker } from '../child/outputs-in-worker';
+import { optimize, OptimizerError, type OptimizeSpec } from '../optimizer/run-optimizer';
+import { outcomeJson } from '../optimizer/result-json';
+import { optimizerHtml } from '../optimizer/report-html';
+import { TRANSFORM } from '../optimizer/precision';
+import type { Trial } from '../optimizer/trials';
+import { CliError } from './errors';
+import { EXIT_CANCELLED, EXIT_OK, EXIT_REGRESSION } from './exit-codes';
+
+export interface OptimizeFlags {
+  objective: Objective;
+  budgetMs?: number;
+  maxError?: number;
+  memoryCap?: number;
+  timeBudget?: string;
+  trialDuration: number;
+  trialIterations: number;
+  warmup: number;
+  dim: Record<string, number>;
+  inputs?: string;
+  rounds: number;
+  top: number;
+  out?: string;
+  resume?: string;
+  factors?: FactorId[];
+  json: boolean;
+}
+
+const DEFAULT_TIME_BUDGET = '10m';
+
+const SpecSchema = z.object({
+  version: z.literal(1),
+  model: z.string(),
+  goal: OptimizerGoalSchema,
+  base: RunConfigSchema,
+  expectedDir: z.string().optional(),
+  rounds: z.number().int().min(0),
+  top: z.number().int().min(0),
+  factors: z.array(z.enum(FACTOR_IDS)).optional(),
+});
+
+/** `--factors threads,optLevel`: which factors to search. */
+export function factorList(text: string): FactorId[] {
+  const ids = text.split(',').map((s) => s.trim());
+  const unknown = ids.filter((id) => !FACTOR_IDS.some((f) => f === id));
+  if (unknown.length > 0 || ids.length === 0) throw new InvalidArgumentError(`--factors takes a comma-separated list of ${FACTOR_IDS.join(', ')} (got '${text}').`);
+  return FACTOR_IDS.filter((f) => ids.includes(f));
+}
+
+function timeBudgetMs(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new CliError(`--time-budget takes a duration such as 10m, 90s or 1h (got '${text}').`);
+  return ms;
+}
+
+function newSpec(model: string, o: OptimizeFlags): OptimizeSpec {
+  const minIterations = Math.max(o.trialIterations, minIterationsFor(o.objective, 1));
+  const inputsDir = o.inputs ? resolve(o.inputs) : undefined;
+  const base: RunConfig = RunConfigSchema.parse({
+    modelPath: resolve(model),
+    dims: o.dim,
+    ...(inputsDir ? { inputs: { kind: 'files', dir: inputsDir } } : {}),
+    stop: { warmupIterations: o.warmup, minIterations, maxIterations: Math.max(100_000, minIterations), minDurationMs: o.trialDuration * 1000, maxDurationMs: Math.max(120_000, o.trialDuration * 4000) },
+  });
+  const goal = OptimizerGoalSchema.parse({
+    objective: o.objective,
+    ...(o.budgetMs !== undefined ? { latencyBudgetMs: o.budgetMs } : {}),
+    ...(o.memoryCap !== undefined ? { memoryCapBytes: o.memoryCap * 2 ** 20 } : {}),
+    maxError: o.maxError ?? DEFAULT_MAX_ERROR,
+    timeBudgetMs: timeBudgetMs(o.timeBudget ?? DEFAULT_TIME_BUDGET),
+  });
+  return { version: 1, model: resolve(model), goal, base, ...(inputsDir ? { expectedDir: inputsDir } : {}), rounds: o.rounds, top: o.top, ...(o.factors ? { factors: o.factors } : {}) };
+}
+
+function trialLine(t: Trial, unit: string): string {
+  const figure = t.value === undefined ? '' : unit === 'ms' ? formatMs(t.value) : `${t.value.toPrecision(4)} ${unit}`;
+  const what = t.status === 'completed' ? figure : t.status;
+  return `  ${t.phase.padEnd(13)} ${t.key.padEnd(36)} ${what}${t.reused ? ' (reused)' : ''}${t.rejected ? `: rejected, ${t.rejected}` : ''}`;
+}
+
+function textSummary(r: OptimizeJson): string {
+  const lines = [`study ${r.study}`, r.stopped.message];
+  for (const s of r.skipped) lines.push(`skipped ${s.factor}: ${s.reason}`);
+  if (r.noCandidate) lines.push(r.noCandidate);
+  const rec = r.recommended;
+  if (rec && rec.candidate !== 'baseline') {
+    const g = rec.gainVsBaseline;
+    lines.push(`recommended: ${rec.candidate}: ${OBJECTIVE_WORDS[r.objective]} ${g.value.toFixed(3)}× better (95 % CI ${g.ciLow?.toFixed(3) ?? '—'}–${g.ciHigh?.toFixed(3) ?? '—'}, ${g.evidence})`);
+    if (rec.fidelity) lines.push(`  outputs vs FP32 baseline: max abs error ${rec.fidelity.maxAbsError.toExponential(2)}, cosine ${rec.fidelity.cosine.toFixed(6)}`);
+    for (const a of r.attribution) lines.push(`  ${a.factor === 'combined' ? `combined${a.interaction ? ' (factors interact)' : ''}` : `${a.factor}=${String(a.level)} alone`}: ${a.gain?.toFixed(3) ?? '—'}× (CI ${a.ciLow?.toFixed(3) ?? '—'}–${a.ciHigh?.toFixed(3) ?? '—'})`);
+    lines.push(`  ${rec.exports.benchCommand}`);
+  } else if (rec) lines.push("recommended: keep ONNX Runtime's defaults (no change beat them)");
+  return lines.join('\n') + '\n';
+}
+
+function writeOutputs(dir: string, r: OptimizeJson): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'report.md'), optimizerMarkdown(r));
+  writeFileSync(join(dir, 'report.html'), optimizerHtml(r));
+  writeFileSync(join(dir, 'optimize.json'), JSON.stringify(r, null, 2) + '\n');
+  const e = r.recommended?.exports;
+  if (!e) return;
+  writeFileSync(join(dir, 'session-options.json'), JSON.stringify(e.sessionOptions, null, 2) + '\n');
+  writeFileSync(join(dir, 'session.py'), e.python);
+  writeFileSync(join(dir, 'session.mjs'), e.node);
+  writeFileSync(join(dir, 'session.cpp'), e.cpp);
+  writeFileSync(join(dir, 'perf_test.sh'), `#!/bin/sh\n${e.perfTest}\n`);
+}
+
+export async function optimizeCommand(model: string | undefined, o: OptimizeFlags): Promise<number> {
+  if (!model && !o.resume) throw new CliError('Give a model to optimize, or --resume <study>.');
+  const handle = createStudio();
+  const api = createInProcessApi(handle.studio);
+  let spec: OptimizeSpec;
+  if (o.resume) {
+    const found = await api.call('studies.get', { studyId: o.resume }).catch(() => undefined);
+    if (!found) throw new CliError(`No study with id ${o.resume}.`);
+    const parsed = SpecSchema.safeParse(found.study.spec);
+    if (found.study.kind !== 'optimizer' || !parsed.success) throw new CliError(`Study ${o.resume} is a ${found.study.kind} study, not an optimizer study that can be resumed.`);
+    spec = { ...parsed.data, goal: { ...parsed.data.goal, ...(o.timeBudget ? { timeBudgetMs: timeBudgetMs(o.timeBudget) } : {}) } };
+  } else spec = newSpec(model as string, o);
+
+  const unit = spec.goal.objective === 'throughput' ? '/s' : spec.goal.objective === 'energy' ? 'mJ' : 'ms';
+  const bars = !o.json && process.stderr.isTTY ? new MultiBar({ format: ' {phase} |{bar}| {value}/{total} s of the time budget', stream: process.stderr, hideCursor: true }, Presets.shades_classic) : undefined;
+  const bar = bars?.create(Math.round(spec.goal.timeBudgetMs / 1000), 0, { phase: 'starting'.padEnd(20) });
+  const say = (line: string): void => {
+    if (o.json) return;
+    if (bars) bars.log(line + '\n');
+    else process.stderr.write(line + '\n');
+  };
+  const started = Date.now();
+  const tick = setInterval(() => bar?.update(Math.min(Math.round((Date.now() - started) / 1000), Math.round(spec.goal.timeBudgetMs / 1000))), 1000);
+  let stop = false;
+  let runId: string | undefined;
+  const onSigint = (): void => {
+    stop = true;
+    if (runId) void api.call('runs.cancel', { runId }).catch(() => undefined);
+  };
+  process.once('SIGINT', onSigint);
+  try {
+    const outcome = await optimize(
+      {
+        api,
+        outputs: (config, writeDir, refs) => outputsInWorker(defaultWorkerSpec(), config, writeDir, refs),
+        transform: TRANSFORM,
+        artifactsDir: join(handle.home, 'artifacts'),
+        now: () => Date.now(),
+      },
+      spec,
+      o.resume,
+      {
+        onStudy: (id) => say(`study ${id}: ${OBJECTIVE_WORDS[spec.goal.objective]}, time budget ${(spec.goal.timeBudgetMs / 1000).toFixed(0)} s`),
+        onPhase: (phase) => {
+          bar?.update({ phase: phase.padEnd(20) });
+          say(`${phase}:`);
+        },
+        onTrial: (t) => say(trialLine(t, unit)),
+        onRunStarted: (id) => (runId = id),
+        shouldStop: () => stop,
+      },
+    );
+    clearInterval(tick);
+    bars?.stop();
+    const model = await api.call('models.inspect', { path: spec.base.modelPath });
+    const batchDim = model.inputs.map((i) => i.shape[0]).find((d): d is string => typeof d === 'string');
+    const json = outcomeJson(outcome, batchDim);
+    if (o.out) writeOutputs(resolve(o.out), json);
+    process.stdout.write(o.json ? JSON.stringify(json, null, 2) + '\n' : textSummary(json));
+    if (outcome.stopped.reason === 'cancelled') return EXIT_CANCELLED;
+    return json.noCandidate ? EXIT_REGRESSION : EXIT_OK;
+  } catch (err) {
+    if (err instanceof OptimizerError) throw new CliError(err.message);
+    throw err;
+  } finally {
+    clearInterval(tick);
+    bars?.stop();
+    process.off('SIGINT', onSigint);
+    handle.close();
+  }
+}

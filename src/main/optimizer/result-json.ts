@@ -1,0 +1,75 @@
+/** The optimizer's outcome as the JSON document of shared/optimizer/result.ts. */
+import { benchCommandFor } from '../../shared/cli-command';
+import { OBJECTIVE_UNIT, type OptimizeJson, type TrialFiguresJson, type TrialJson } from '../../shared/optimizer/result';
+import type { OptimizeOutcome } from './run-optimizer';
+import type { Trial } from './trials';
+import { exportsFor } from './exports';
+
+function figures(t: Trial, unit: string): TrialFiguresJson | null {
+  const r = t.run;
+  if (!r) return null;
+  return {
+    value: t.value ?? null,
+    unit,
+    p50Ms: r.stats.percentiles.p50?.valueMs ?? null,
+    p99Ms: r.stats.percentiles.p99?.supported ? r.stats.percentiles.p99.valueMs : null,
+    throughputPerS: r.stats.throughputPerS,
+    energyPerInferenceMj: r.results.telemetry?.energy.perInferenceMj ?? null,
+    peakRssBytes: r.results.memory.peakRssBytes,
+  };
+}
+
+export function outcomeJson(o: OptimizeOutcome, batchDim?: string): OptimizeJson {
+  const unit = OBJECTIVE_UNIT[o.spec.goal.objective];
+  const trials: TrialJson[] = o.trials
+    .filter((t) => t !== o.baseline)
+    .map((t) => {
+      const v = o.verdicts.get(t.runId) ?? null;
+      return {
+        runId: t.runId,
+        phase: t.phase,
+        candidate: t.key,
+        status: t.status,
+        reused: t.reused,
+        config: t.config,
+        figures: figures(t, unit),
+        fidelity: t.fidelity ?? null,
+        verdict: v ? { verdict: v.verdict, gain: v.gain, ciLow: v.ciLow, ciHigh: v.ciHigh, evidence: v.evidence, sentence: v.sentence } : null,
+        rejected: t.rejected ?? null,
+      };
+    });
+  const rec = o.recommended;
+  return {
+    study: o.studyId,
+    model: o.spec.model,
+    objective: o.spec.goal.objective,
+    goal: o.spec.goal,
+    baseline: { runId: o.baseline.runId, config: o.baseline.config, figures: figures(o.baseline, unit), fidelity: o.baseline.fidelity ?? null },
+    trials,
+    skipped: o.skipped,
+    batchCurve: o.batchCurve.map((b) => ({ batch: b.batch, throughputPerS: b.throughputPerS ?? null, latencyMs: b.latencyMs ?? null, withinBudget: b.withinBudget, runId: b.runId })),
+    recommended: rec
+      ? {
+          candidate: rec.trial.key,
+          config: rec.trial.config,
+          gainVsBaseline: { value: rec.gain.gain, ciLow: rec.gain.ciLow, ciHigh: rec.gain.ciHigh, evidence: rec.gain.evidence },
+          fidelity: rec.trial.fidelity ?? null,
+          runIds: [rec.trial.runId, ...rec.remeasuredRunIds],
+          exports: { ...exportsFor(rec.trial.config, batchDim), benchCommand: benchCommandFor({ ...rec.trial.config, label: undefined }) },
+        }
+      : null,
+    attribution: o.attribution.map((a) => ({
+      factor: a.factor,
+      level: a.level ?? null,
+      gain: a.gain,
+      ciLow: a.ciLow,
+      ciHigh: a.ciHigh,
+      runId: a.runId ?? null,
+      ...(a.predicted !== undefined ? { predicted: a.predicted } : {}),
+      ...(a.interaction !== undefined ? { interaction: a.interaction } : {}),
+    })),
+    stopped: o.stopped,
+    noCandidate: o.binding ?? null,
+    elapsedMs: o.elapsedMs,
+  };
+}

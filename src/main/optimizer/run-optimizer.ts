@@ -1,0 +1,276 @@
+/**
+ * The optimizer's search, over the studio's API: baseline (ONNX Runtime's defaults) → one change
+ * at a time from the factor registry → a greedy coordinate descent seeded by the changes that
+ * helped alone → the best candidates re-measured in interleaved rounds against the baseline →
+ * verdicts with intervals from the comparison engine and each factor's share of the gain.
+ *
+ * Every trial is a real run in one `optimizer` study. The search is deterministic given its
+ * trials' results, so `resume` replays it: trials already measured (found by label) are reused,
+ * the rest are measured. The time budget is checked before each trial, keeping back what the
+ * re-measurement needs; when it runs out the search stops and says so.
+ */
+import { join } from 'node:path';
+import type { RunConfig } from '../../shared/run';
+import { FACTORS, candidateKey, joinCandidates, type Candidate, type FactorContext, type FactorId, type Level } from '../../shared/optimizer/factors';
+import { OBJECTIVE_WORDS, type OptimizerGoal } from '../../shared/optimizer/goal';
+import { bindingConstraint, describeViolation, helpfulSingles, interacts, isEligible, topCandidates, violations, type Gain } from '../../shared/optimizer/search';
+import { runTrial, type Completed, type Trial, type TrialContext, type TrialDeps } from './trials';
+import { pairedVerdict, singleVerdicts, type Verdict } from './verdicts';
+
+export interface OptimizeSpec {
+  version: 1;
+  model: string;
+  goal: OptimizerGoal;
+  /** The baseline's configuration: ONNX Runtime's defaults with the trial stop rule and the inputs. */
+  base: RunConfig;
+  /** A test_data_set folder whose expected outputs the candidates are checked against. */
+  expectedDir?: string | undefined;
+  /** Interleaved rounds of the re-measurement, and how many candidates it re-measures. */
+  rounds: number;
+  top: number;
+  /** Only these factors are searched (all when absent); the others are listed as skipped. */
+  factors?: FactorId[] | undefined;
+}
+
+export interface OptimizerDeps extends TrialDeps {
+  /** Where studies keep their reference outputs, gate figures and transformed models. */
+  artifactsDir: string;
+  now(): number;
+}
+
+export interface OptimizerHooks {
+  onStudy?(studyId: string): void;
+  onPhase?(phase: string): void;
+  onTrial?(trial: Trial): void;
+  onRunStarted?(runId: string): void;
+  shouldStop?(): boolean;
+}
+
+export interface AttributionEntry {
+  factor: FactorId | 'combined';
+  level?: Level | undefined;
+  gain: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  runId?: string | undefined;
+  /** For the combined entry: the product of the factors' gains alone, and whether the measured gain departs from it. */
+  predicted?: number;
+  interaction?: boolean;
+}
+
+export interface OptimizeOutcome {
+  studyId: string;
+  spec: OptimizeSpec;
+  baseline: Trial;
+  trials: Trial[];
+  verdicts: Map<string, Verdict | null>;
+  skipped: { factor: FactorId; reason: string }[];
+  batchCurve: { batch: number; throughputPerS?: number | undefined; latencyMs?: number | undefined; withinBudget: boolean; runId: string }[];
+  recommended: { trial: Trial; gain: Gain & { evidence: string; sentence?: string }; remeasuredRunIds: string[] } | null;
+  attribution: AttributionEntry[];
+  /** Why the search ended: all phases done, or the time budget (with what was left out). */
+  stopped: { reason: 'completed' | 'time-budget' | 'cancelled'; message: string };
+  /** When no candidate keeps the constraints: which constraint binds, and by how much. */
+  binding?: string | undefined;
+  elapsedMs: number;
+}
+
+export class OptimizerError extends Error {}
+
+/** A little over one trial: session creation, warm-up and the gate's extra inference. */
+const OVERHEAD_MS = 1_500;
+
+export function minimumBudgetMs(base: RunConfig): number {
+  return 2 * (base.stop.minDurationMs + OVERHEAD_MS);
+}
+
+function wallMs(run: Completed): number {
+  return Date.parse(run.finishedAt) - Date.parse(run.startedAt);
+}
+
+export async function optimize(deps: OptimizerDeps, asked: OptimizeSpec, resumeStudyId: string | undefined, hooks: OptimizerHooks = {}): Promise<OptimizeOutcome> {
+  let spec = asked;
+  const start = deps.now();
+  const elapsed = (): number => deps.now() - start;
+  const { goal } = spec;
+  const need = minimumBudgetMs(spec.base);
+  if (goal.timeBudgetMs < need) {
+    throw new OptimizerError(`The time budget (${(goal.timeBudgetMs / 1000).toFixed(0)} s) is too short for the baseline and one trial: the minimum is ${Math.ceil(need / 1000)} s at ${spec.base.stop.minDurationMs / 1000} s a trial (--time-budget ${Math.ceil(need / 1000)}s, or a shorter --trial-duration).`);
+  }
+  const { api } = deps;
+  const info = await api.call('app.info', {});
+  const model = await api.call('models.inspect', { path: spec.base.modelPath });
+  const dynamicBatch = model.inputs.some((i) => typeof i.shape[0] === 'string');
+  // The baseline feeds one sample per request where the batch is left open (ORT's default use).
+  if (dynamicBatch && spec.base.batchSize === undefined && spec.base.inputs.kind !== 'files') spec = { ...spec, base: { ...spec.base, batchSize: 1 } };
+  const { base } = spec;
+
+  const study = resumeStudyId
+    ? (await api.call('studies.get', { studyId: resumeStudyId })).study
+    : await api.call('studies.create', { kind: 'optimizer', name: `optimize ${model.path.split('/').at(-1) ?? model.path} for ${OBJECTIVE_WORDS[goal.objective]}`, spec: JSON.parse(JSON.stringify(spec)) as Record<string, never> });
+  hooks.onStudy?.(study.id);
+  const measured = new Map<string, Completed>();
+  if (resumeStudyId) {
+    for (const r of (await api.call('studies.get', { studyId: study.id })).runs) if (r.status === 'completed' && r.config.label) measured.set(r.config.label, r);
+  }
+  const ctx: TrialContext = { studyId: study.id, studyDir: join(deps.artifactsDir, 'optimizer', study.id), base, goal, expectedDir: spec.expectedDir, measured, baselineExpectedError: 0 };
+  const trials: Trial[] = [];
+  let estimateMs = 0;
+  const measure = async (phase: string, candidate: Candidate): Promise<Trial> => {
+    const t0 = deps.now();
+    const trial = await runTrial(deps, ctx, phase, candidate, hooks.onRunStarted);
+    if (!trial.reused) estimateMs = Math.max(estimateMs, deps.now() - t0);
+    else if (trial.run) estimateMs = Math.max(estimateMs, wallMs(trial.run) + OVERHEAD_MS);
+    trials.push(trial);
+    hooks.onTrial?.(trial);
+    return trial;
+  };
+
+  hooks.onPhase?.('baseline');
+  let baseline = await measure('baseline', {});
+  const baselineRun = baseline.run;
+  if (baseline.status !== 'completed' || !baselineRun) throw new OptimizerError(`The baseline could not be measured: ${(baseline.error ?? baseline.status).replace(/\.$/, '')}. Study ${study.id} keeps what was measured.`);
+  if (baseline.value === undefined) {
+    if (goal.objective === 'energy') throw new OptimizerError('Energy per inference is not measured on this machine (no RAPL counter or GPU power readings): choose --objective latency, p99 or throughput.');
+    throw new OptimizerError(`The baseline gave no ${OBJECTIVE_WORDS[goal.objective]} figure (${goal.objective === 'p99' ? 'too few iterations for a p99' : 'no measured iterations'}).`);
+  }
+  // Against expected outputs the baseline sets the bar: re-judge it with its own error known.
+  ctx.baselineExpectedError = baseline.fidelity?.vsExpected?.maxAbsError ?? 0;
+  const baselineBroken = violations(baseline, goal, ctx.baselineExpectedError);
+  baseline = { ...baseline, rejected: baselineBroken.length > 0 ? baselineBroken.map(describeViolation).join('; ') : undefined };
+  trials[0] = baseline;
+  if (!baseline.reused && 2 * elapsed() > goal.timeBudgetMs) {
+    throw new OptimizerError(`The time budget is too short: the baseline alone took ${(elapsed() / 1000).toFixed(1)} s, so a search needs at least ${Math.ceil((2 * elapsed()) / 1000)} s (--time-budget ${Math.ceil((2 * elapsed()) / 1000)}s). Study ${study.id} keeps the baseline.`);
+  }
+  const baselineScore = baseline.score as number;
+
+  // What the re-measurement needs is kept back from the search.
+  let rounds = spec.rounds;
+  let top = spec.top;
+  const reserve = (): number => (top > 0 && rounds >= 2 ? rounds * (top + 1) * estimateMs : 0);
+  while (top > 0 && rounds >= 2 && elapsed() + reserve() + estimateMs > goal.timeBudgetMs) {
+    if (top > 1) top--;
+    else rounds = rounds > 2 ? rounds - 1 : 0;
+  }
+  let outOfTime = false;
+  let cancelled = false;
+  const notRun: string[] = [];
+  const canRun = (what: string): boolean => {
+    if (hooks.shouldStop?.()) cancelled = true;
+    if (!cancelled && elapsed() + reserve() + estimateMs > goal.timeBudgetMs) outOfTime = true;
+    if (outOfTime || cancelled) notRun.push(what);
+    return !outOfTime && !cancelled;
+  };
+
+  const fctx: FactorContext = {
+    providers: info.executionProviders,
+    logicalCores: info.logicalCores,
+    objective: goal.objective,
+    dynamicBatch,
+    inputsFromFiles: base.inputs.kind === 'files',
+    transformAvailable: deps.transform !== undefined,
+  };
+  const skipped: OptimizeOutcome['skipped'] = [];
+  const batchCurve: OptimizeOutcome['batchCurve'] = [];
+  hooks.onPhase?.('one change at a time');
+  for (const factor of FACTORS) {
+    const plan = spec.factors && !spec.factors.includes(factor.id) ? { skip: 'not asked for (--factors)' } : factor.levels(fctx);
+    if ('skip' in plan) {
+      skipped.push({ factor: factor.id, reason: plan.skip });
+      continue;
+    }
+    let bestBatchThroughput = baselineRun.stats.throughputPerS;
+    for (const level of plan.levels) {
+      if (!canRun(candidateKey({ [factor.id]: level }))) break;
+      const t = await measure('single', { [factor.id]: level });
+      if (factor.id !== 'batch') continue;
+      // Batch is adaptive: grow it while it keeps the latency budget and throughput still rises.
+      const throughput = t.run?.stats.throughputPerS;
+      const withinBudget = t.status === 'completed' && !(goal.latencyBudgetMs !== undefined && (t.budgetedLatencyMs ?? Infinity) > goal.latencyBudgetMs);
+      batchCurve.push({ batch: Number(level), throughputPerS: throughput, latencyMs: t.budgetedLatencyMs, withinBudget, runId: t.runId });
+      if (!withinBudget || throughput === undefined || throughput < bestBatchThroughput * 1.05) break;
+      bestBatchThroughput = throughput;
+    }
+  }
+
+  // Coordinate descent seeded by step 1: add each helpful factor at its best level, best first; keep it if the combination improves.
+  hooks.onPhase?.('combination');
+  const seeds = helpfulSingles(trials.filter((t) => t.phase === 'single'), baselineScore);
+  let current: Candidate = {};
+  let currentScore = baselineScore;
+  for (const seed of seeds) {
+    const next = joinCandidates(current, { [seed.factor]: seed.level });
+    if (Object.keys(current).length === 0) {
+      current = next;
+      currentScore = seed.score;
+      continue;
+    }
+    if (!canRun(candidateKey(next))) break;
+    const t = await measure('combine', next);
+    if (isEligible(t) && (t.score as number) < currentScore) {
+      current = next;
+      currentScore = t.score as number;
+    }
+  }
+
+  // Re-measure the best candidates against the baseline in interleaved rounds, so the winner is not a lucky sample.
+  const finalists = topCandidates(trials, Math.max(top, 0));
+  const remeasured = new Map<string, string[]>([['baseline', []]]);
+  if (finalists.length > 0 && rounds >= 2 && !cancelled) {
+    hooks.onPhase?.('re-measure');
+    const sides: { key: string; candidate: Candidate }[] = [{ key: 'baseline', candidate: {} }, ...finalists.map((f) => ({ key: f.key, candidate: f.candidate }))];
+    outer: for (let round = 1; round <= rounds; round++) {
+      for (const side of sides) {
+        if (hooks.shouldStop?.()) {
+          cancelled = true;
+          break outer;
+        }
+        const t = await measure(`re-measure r${round}`, side.candidate);
+        if (t.status !== 'completed') continue;
+        remeasured.set(side.key, [...(remeasured.get(side.key) ?? []), t.runId]);
+      }
+    }
+  }
+
+  // Verdicts: every measured trial against the baseline (single runs), the finalists paired over their rounds.
+  const verdicts = await singleVerdicts(api, baseline.runId, trials.filter((t) => t.status === 'completed' && t.phase !== 'baseline' && !t.phase.startsWith('re-measure')).map((t) => t.runId), goal.objective);
+  const baseRounds = remeasured.get('baseline') ?? [];
+  let recommended: OptimizeOutcome['recommended'] = null;
+  for (const f of finalists) {
+    const rounds_ = remeasured.get(f.key) ?? [];
+    const paired = rounds_.length >= 2 && rounds_.length === baseRounds.length ? await pairedVerdict(api, baseRounds, rounds_, goal.objective) : null;
+    const gain = paired ?? verdicts.get(f.runId) ?? null;
+    // Only a re-measured gain is a gain: a finalist that lost to the baseline when measured again was a lucky sample.
+    if (!gain || !(gain.gain > 1)) continue;
+    if (!recommended || gain.gain > recommended.gain.gain) recommended = { trial: f, gain: { ...gain }, remeasuredRunIds: rounds_ };
+  }
+  const eligible = trials.filter(isEligible);
+  let binding: string | undefined;
+  if (!recommended && isEligible(baseline)) {
+    recommended = { trial: baseline, gain: { gain: 1, ciLow: null, ciHigh: null, evidence: 'baseline', sentence: 'No change beat the baseline: keep ONNX Runtime\'s defaults.' }, remeasuredRunIds: [] };
+  }
+  if (eligible.length === 0) {
+    const b = bindingConstraint(trials, goal, ctx.baselineExpectedError);
+    binding = b ? `No candidate meets the constraints; the binding one is the ${describeViolation(b.violation)} (closest: ${b.key}).` : 'No candidate was measured successfully.';
+  }
+
+  const attribution: AttributionEntry[] = [];
+  if (recommended && recommended.trial.key !== 'baseline') {
+    const alone: Gain[] = [];
+    for (const [factor, level] of Object.entries(recommended.trial.candidate) as [FactorId, Level][]) {
+      const single = trials.find((t) => t.phase === 'single' && t.key === candidateKey({ [factor]: level }));
+      const v = single ? verdicts.get(single.runId) ?? null : null;
+      if (v) alone.push(v);
+      attribution.push({ factor, level, gain: v?.gain ?? null, ciLow: v?.ciLow ?? null, ciHigh: v?.ciHigh ?? null, runId: single?.runId });
+    }
+    const combined = recommended.gain;
+    attribution.push({ factor: 'combined', gain: combined.gain, ciLow: combined.ciLow, ciHigh: combined.ciHigh, ...interacts(alone, combined) });
+  }
+
+  const stopped: OptimizeOutcome['stopped'] = cancelled
+    ? { reason: 'cancelled', message: `Cancelled: the trials measured so far are kept in study ${study.id} (resume with dyno optimize --resume ${study.id}).` }
+    : outOfTime
+      ? { reason: 'time-budget', message: `The time budget ended after ${(elapsed() / 1000).toFixed(0)} s: ${notRun.length} planned trial(s) not run (${notRun.slice(0, 5).join(', ')}${notRun.length > 5 ? ', …' : ''}).` }
+      : { reason: 'completed', message: 'Every planned trial was measured.' };
+  return { studyId: study.id, spec, baseline, trials, verdicts, skipped, batchCurve, recommended, attribution, stopped, binding, elapsedMs: elapsed() };
+}
