@@ -21,6 +21,11 @@ import { compare, COMPARE_FORMATS, DEFAULT_ROUNDS, type CompareFlags } from './c
 import { percent } from './options';
 import { collectTarget, type TargetFlags } from './targets';
 
+/** Commander's "error: …" message as the CLI's one line. */
+export function usageErrorLine(text: string): string {
+  return `dyno: ${text.replace(/^error: /, '').replace(/\s+/g, ' ').trim()} (run with --help for usage)`;
+}
+
 function exitWith(code: number): void {
   process.exitCode = code;
 }
@@ -29,7 +34,8 @@ export function buildProgram(): Command {
   const program = new Command('dyno')
     .description('Measure how fast, lean and energy-efficient ONNX models run.')
     .version(appVersion())
-    .showHelpAfterError('(run with --help for usage)')
+    // A usage error is one line like every other error: "dyno: <what> (run with --help for usage)".
+    .configureOutput({ outputError: (text, write) => write(`${usageErrorLine(text)}\n`) })
     .addHelpText('after', '\nExit codes: 0 ok, 1 error, 3 regression / failed target / failed check / server budget missed, 130 cancelled.');
 
   addOutputOptions(

@@ -4,7 +4,7 @@
  * (`reports.create`), as any front end does; export is the bundle format.
  */
 import type { ReportFormat } from '../../shared/report';
-import { createStudio } from '../studio/create-studio';
+import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { reportTargets } from './report-targets';
 import { writeOutput } from './write-output';
@@ -20,7 +20,7 @@ export interface ReportFlags {
 const HTML_REPORT_BUDGET_BYTES = 2_000_000;
 
 async function writeReport(refs: readonly string[], format: ReportFormat, samples: boolean, output: string | undefined): Promise<number> {
-  const handle = createStudio();
+  const handle = createCliStudio();
   try {
     const api = createInProcessApi(handle.studio);
     const file = await api.call('reports.create', { ...(await reportTargets(api, refs)), format, samples });
