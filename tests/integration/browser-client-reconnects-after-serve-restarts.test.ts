@@ -26,7 +26,7 @@ beforeAll(() => {
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Dyno</title>');
   handle = createStudio({ home: t.home });
-  // The renderer's globals, as a browser tab has them.
+  // The browser's WebSocket, as a tab has it (Node 20 has none built in).
   Object.assign(globalThis, { WebSocket });
 });
 afterAll(() => {
@@ -54,9 +54,8 @@ describe('the browser client', () => {
   it('reconnects after dyno serve restarts on the same port, saying so while offline, and hears events again', async () => {
     let server: RunningServer = await startServer({ studio: handle.studio, rendererDir, port: 0, token: TOKEN });
     const port = server.port;
-    Object.assign(globalThis, { location: { protocol: 'http:', host: `127.0.0.1:${port}` } });
     const states: { up: boolean; reason?: string }[] = [];
-    const api = createWsApi(TOKEN, (up, reason) => states.push({ up, ...(reason ? { reason } : {}) }));
+    const api = createWsApi(`ws://127.0.0.1:${port}/api?token=${TOKEN}`, (up, reason) => states.push({ up, ...(reason ? { reason } : {}) }));
     const events: StudioEvent[] = [];
     api.onEvent((e) => events.push(e));
 

@@ -1,7 +1,6 @@
 /**
- * The contract over `dyno serve`'s WebSocket. The token comes from the URL the server printed;
- * it is moved out of the address bar (and kept for reloads of this tab) so it is not shared by
- * accident in a screenshot or a copied link.
+ * The contract over `dyno serve`'s WebSocket, reconnecting by itself when the socket drops
+ * (the token and the address come from token.ts).
  */
 import {
   ApiCallError,
@@ -14,20 +13,6 @@ import {
   type StudioEvent,
 } from '../../../shared/contract';
 import { parseResult } from './parse-result';
-
-const TOKEN_KEY = 'dyno.token';
-
-export function takeToken(): string | null {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.toString());
-    return fromUrl;
-  }
-  return sessionStorage.getItem(TOKEN_KEY);
-}
 
 /** What the top bar says while the socket is down and the client keeps trying. */
 export const RECONNECTING = 'offline — reconnecting';
@@ -42,7 +27,8 @@ export function reconnectDelayMs(attempt: number, random: () => number = Math.ra
   return Math.round(base * (0.75 + 0.5 * random()));
 }
 
-export function createWsApi(token: string, onConnectionChange: (up: boolean, reason?: string) => void): DynoApi {
+/** `url`: the API's address with its token (see token.ts); the client needs no DOM but WebSocket. */
+export function createWsApi(url: string, onConnectionChange: (up: boolean, reason?: string) => void): DynoApi {
   const listeners = new Set<(e: StudioEvent) => void>();
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; method: Method }>();
   let nextId = 1;
@@ -51,7 +37,6 @@ export function createWsApi(token: string, onConnectionChange: (up: boolean, rea
   let failedAttempts = 0;
 
   const connect = (): void => {
-    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api?token=${encodeURIComponent(token)}`;
     socket = new WebSocket(url);
     ready = new Promise((resolve, reject) => {
       socket.onopen = () => {
