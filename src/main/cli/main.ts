@@ -103,7 +103,7 @@ export function buildProgram(): Command {
 
   program
     .command('serve')
-    .description('Serve the studio to a browser, with a per-launch token in the printed URL.')
+    .description('Serve the studio to a browser, with a token in the printed URL (kept in DYNO_HOME/serve-token).')
     .addOption(new Option('--host <host>', 'interface to listen on').default('127.0.0.1'))
     .addOption(new Option('--port <port>', 'port (0 picks a free one)').default(4780).argParser(nonNegativeInt('--port')))
     .action(async (opts) => exitWith(await serve(opts)));

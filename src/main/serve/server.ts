@@ -1,7 +1,7 @@
 /**
  * `dyno serve`: the studio in a browser. Serves the built renderer over HTTP and the API
  * contract over a WebSocket at /api, on 127.0.0.1 unless told otherwise, guarded by a
- * per-launch token that the printed URL carries (see security.ts).
+ * token that the printed URL carries (kept in DYNO_HOME: serve-token.ts) (see security.ts).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
