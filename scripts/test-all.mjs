@@ -60,6 +60,10 @@ suite('vitest (unit + integration)', npx, ['vitest', 'run', '--reporter=default'
   s: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
 }));
 
+// The soak's CI form: 0.3 min (about 20 s of runs; 2 min would not fit the suite's budget).
+// A release check runs `npm run soak -- --minutes 60`.
+check('soak (0.3 min, bounded memory)', 'node', ['--expose-gc', '--import', 'tsx', 'bench/soak.ts', '--minutes', '0.3']);
+
 if (built) {
   suite('playwright (e2e)', npx, ['playwright', 'test'], `${results}/playwright.json`, (r) => ({
     p: r.stats.expected,

@@ -5,13 +5,13 @@
  * Hardening (Electron's security checklist): contextIsolation, sandbox, no nodeIntegration,
  * a CSP on every response, navigation and new windows refused, every IPC sender checked.
  */
-import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiCallError } from '../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { IPC_CALL, IPC_EVENT } from '../shared/ipc-channels';
 import { createStudio } from './studio/create-studio';
+import { ipcCallHandler } from './studio/ipc-call';
 import { appRoot } from './studio/paths';
 import { electronSqliteBinding } from './studio/electron-native';
 import { batchLiveEvents } from './studio/live-event-batcher';
@@ -20,12 +20,6 @@ import { trySetPriority, WATCHER_PRIORITY } from './executor/process-priority';
 const root = appRoot();
 const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by `electron-vite dev`
 const rendererFile = join(root, 'out', 'renderer', 'index.html');
-
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  if (rendererUrl) return url.startsWith(rendererUrl);
-  return url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/out/renderer/index.html');
-}
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -39,6 +33,8 @@ function createWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // A middle click must not open links in new windows behind the window-open handler's back.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
@@ -70,6 +66,7 @@ app.whenReady().then(() => {
     });
   }
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
 
   const binding = electronSqliteBinding(root, process.versions.electron);
   const handle = createStudio({
@@ -78,16 +75,8 @@ app.whenReady().then(() => {
     allowCommands: true,
     ...(binding && existsSync(binding) ? { sqliteNativeBinding: binding } : {}),
   });
-  ipcMain.handle(IPC_CALL, async (event, method: unknown, params: unknown) => {
-    if (!isTrustedSender(event)) throw new Error('IPC from an untrusted frame was refused.');
-    try {
-      return await handle.studio.call(method, params);
-    } catch (err) {
-      // Electron passes only the message across IPC; keep the code in it for the client.
-      const e = err instanceof ApiCallError ? err : new ApiCallError(String(err), 'failed');
-      throw new Error(JSON.stringify({ message: e.message, code: e.code }), { cause: err });
-    }
-  });
+  // Every sender is checked and every error crosses with its code (studio/ipc-call.ts).
+  ipcMain.handle(IPC_CALL, ipcCallHandler(handle.studio, rendererUrl));
   // Live events batched as for `dyno serve`: fewer IPC messages and renders while a run measures.
   const events = batchLiveEvents((event) => {
     for (const w of BrowserWindow.getAllWindows()) w.webContents.send(IPC_EVENT, event);
@@ -100,8 +89,12 @@ app.whenReady().then(() => {
   app.on('will-quit', () => handle.close());
 });
 
+// Every web contents, not only the main window's: no webviews, no navigation, no new windows.
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.on('will-navigate', (e) => e.preventDefault());
+  contents.on('will-redirect', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
 app.on('window-all-closed', () => {

@@ -14,8 +14,9 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-export async function startServe(home: string, env: Record<string, string> = {}, args: string[] = []): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [resolve('bin/dyno.js'), 'serve', '--port', '0', ...args], {
+/** `args`: extra flags (e.g. --allow-commands); `port`: 0 picks a free one, a fixed one restarts a server where a page already points. */
+export async function startServe(home: string, env: Record<string, string> = {}, args: string[] = [], port = 0): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [resolve('bin/dyno.js'), 'serve', '--port', String(port), ...args], {
     env: { ...process.env, DYNO_HOME: home, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -32,3 +32,23 @@ export function forkWorker(spec: WorkerSpawnSpec): ForkedWorker {
   });
   return { child, lastStderrLine: () => stderr.trim().split('\n').filter(Boolean).at(-1) };
 }
+
+/** After a worker exits, how long its last messages may take to arrive before it counts as gone. */
+const EXIT_DRAIN_MS = 2_000;
+
+/**
+ * Calls `gone` once the worker has exited and its last messages have been delivered. 'exit' can
+ * come before the final messages are read off the channel (seen on a loaded machine: a clean
+ * error answer lost to "exited with code 0"); 'close' comes after the channel and stderr are
+ * drained, and the timer covers a stream that some other process holds open.
+ */
+export function onWorkerGone(child: ChildProcess, gone: (code: number | null, signal: NodeJS.Signals | null) => void): void {
+  let called = false;
+  const once = (code: number | null, signal: NodeJS.Signals | null): void => {
+    if (called) return;
+    called = true;
+    gone(code, signal);
+  };
+  child.on('close', once);
+  child.on('exit', (code, signal) => setTimeout(() => once(code, signal), EXIT_DRAIN_MS).unref());
+}

@@ -3,7 +3,7 @@
  * message, wait for the answer, give up after a timeout. Loading a model or a GPU provider can
  * block for seconds or crash; neither may happen in the host that serves the UI.
  */
-import { forkWorker, type WorkerSpawnSpec } from './fork-worker';
+import { forkWorker, onWorkerGone, type WorkerSpawnSpec } from './fork-worker';
 import { WorkerToHostSchema, type HostToWorker, type WorkerToHost } from './protocol';
 
 export class WorkerJobError extends Error {}
@@ -32,8 +32,7 @@ export function runWorkerJob<T>(spec: WorkerSpawnSpec, message: HostToWorker, ac
       if (value !== undefined) finish(() => resolve(value));
     });
     child.on('error', (err) => finish(() => reject(new WorkerJobError(`Could not start a worker: ${err.message}`))));
-    // 'close' rather than 'exit': the answer may still be in the IPC channel when 'exit' fires.
-    child.on('close', (code, signal) => {
+    onWorkerGone(child, (code, signal) => {
       const last = lastStderrLine();
       finish(() => reject(new WorkerJobError(`The worker ${signal ? `was killed by ${signal}` : `exited with code ${code}`}${last ? `: ${last}` : ''}.`)));
     });

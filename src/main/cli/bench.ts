@@ -9,7 +9,7 @@ import { runToJson } from '../../shared/run-json-from-run';
 import type { RunJson } from '../../shared/run-json';
 import { EXPORTERS } from '../../shared/export';
 import type { RunComparison } from '../../shared/compare/schema';
-import { createStudio } from '../studio/create-studio';
+import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { appVersion } from '../studio/paths';
 import { benchConfig, type BenchFlags } from './bench-options';
@@ -53,7 +53,7 @@ export async function bench(model: string, o: BenchFlags & OutputFlags): Promise
   const format = outputFormat(o);
   const config = benchConfig(model, o);
   if (o.failIfSlower !== undefined && !o.baseline) throw new CliError('--fail-if-slower needs --baseline.');
-  const handle = createStudio();
+  const handle = createCliStudio();
   const api = createInProcessApi(handle.studio);
   let runId: string | undefined;
   const stopBar = format === 'text' && process.stderr.isTTY === true ? progressBar(api, () => runId) : () => undefined;

@@ -8,7 +8,7 @@
 import type { Comparison } from '../../shared/compare/schema';
 import { comparisonMarkdown, comparisonText } from '../../shared/compare/render';
 import { sideTargetsMarkdown, sideTargetsText } from '../../shared/targets/sides';
-import { createStudio } from '../studio/create-studio';
+import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { compareRefs, type Side } from './compare-refs';
 import { CliError } from './errors';
@@ -65,7 +65,7 @@ export async function compare(refs: string[], o: CompareFlags): Promise<number> 
   const { sides, baselineIndex } = sidesOf(refs, o.baseline);
   if (sides.length < 2) throw new CliError('Give at least two runs to compare (or one and --baseline).');
   if (o.rerun !== true && o.rounds !== undefined) throw new CliError('--rounds needs --rerun.');
-  const handle = createStudio();
+  const handle = createCliStudio();
   const api = createInProcessApi(handle.studio);
   const interrupt: Interrupt = { asked: false };
   const onSigint = (): void => {

@@ -12,7 +12,7 @@ import { combinations, numericParams, paramProblem, substitute, type CommandPara
 import { commandSummaryLines } from '../../shared/command/summary-text';
 import { fitPowerLaw, type PowerLawFit } from '../../shared/power-law';
 import { formatMs } from '../../shared/format';
-import { createStudio } from '../studio/create-studio';
+import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { appVersion } from '../studio/paths';
 import { execConfig, type ExecFlags } from './exec-options';
@@ -99,7 +99,7 @@ export async function exec(argv: string[], o: ExecFlags & OutputFlags): Promise<
   if (o.param.length > 0 && format !== 'text' && format !== 'json') throw new CliError('A parameter scan prints text or JSON (--format text|json); `dyno report <study>` writes the others.');
   // Parse every combination's config before anything runs: a bad flag fails them all at once.
   for (const params of combinations(o.param)) execConfig(substitute(argv, params), o, params);
-  const handle = createStudio({ allowCommands: true });
+  const handle = createCliStudio({ allowCommands: true });
   const api = createInProcessApi(handle.studio);
   const interrupt: Interrupt = { asked: false };
   const onSigint = (): void => {

@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ApiCallError } from '../../shared/contract';
 import { MAX_IMPORT_CHARS, type ImportResult } from '../../shared/report';
-import { createStudio } from '../studio/create-studio';
+import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 
 function readText(path: string): { text: string; modifiedAt: Date } {
@@ -26,7 +26,7 @@ const summary = (path: string, r: ImportResult): string =>
   `${path}: ${r.added.length} run(s) added (${r.format})${r.skipped.length ? `, ${r.skipped.length} already here` : ''}${r.studiesAdded ? `, ${r.studiesAdded} study(ies) added` : ''}`;
 
 export async function importFiles(paths: string[], o: { json: boolean }): Promise<number> {
-  const handle = createStudio();
+  const handle = createCliStudio();
   const results: (ImportResult & { file: string })[] = [];
   let failed = 0;
   try {

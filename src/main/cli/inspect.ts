@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { formatBytes, formatFlops } from '../../shared/format';
 import { formatShape, type ModelInfo } from '../../shared/model';
-import { createStudio } from '../studio/create-studio';
+import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { outputFormat, type OutputFlags } from './output-options';
 
@@ -28,7 +28,7 @@ function human(info: ModelInfo, flops?: number): string {
 
 export async function inspect(model: string, o: InspectFlags): Promise<number> {
   const json = outputFormat(o) === 'json';
-  const handle = createStudio();
+  const handle = createCliStudio();
   const api = createInProcessApi(handle.studio);
   try {
     const path = resolve(model);

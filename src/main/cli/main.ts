@@ -29,6 +29,11 @@ import { z } from 'zod';
 import { cliParser } from './options';
 import { numberParser } from '../../shared/knobs/builders';
 
+/** Commander's "error: …" message as the CLI's one line. */
+export function usageErrorLine(text: string): string {
+  return `dyno: ${text.replace(/^error: /, '').replace(/\s+/g, ' ').trim()} (run with --help for usage)`;
+}
+
 function exitWith(code: number): void {
   process.exitCode = code;
 }
@@ -37,7 +42,8 @@ export function buildProgram(): Command {
   const program = new Command('dyno')
     .description('Measure how fast, lean and energy-efficient ONNX models run.')
     .version(appVersion())
-    .showHelpAfterError('(run with --help for usage)')
+    // A usage error is one line like every other error: "dyno: <what> (run with --help for usage)".
+    .configureOutput({ outputError: (text, write) => write(`${usageErrorLine(text)}\n`) })
     .addHelpText('after', '\nExit codes: 0 ok, 1 error, 3 regression / failed target / failed check / server budget missed / no optimizer candidate meets the constraints, 130 cancelled.');
 
   addOutputOptions(
@@ -127,7 +133,7 @@ export function buildProgram(): Command {
 
   program
     .command('serve')
-    .description('Serve the studio to a browser, with a per-launch token in the printed URL.')
+    .description('Serve the studio to a browser, with a token in the printed URL (kept in DYNO_HOME/serve-token).')
     .addOption(new Option('--host <host>', 'interface to listen on').default('127.0.0.1'))
     .addOption(new Option('--port <port>', 'port (0 picks a free one)').default(4780).argParser(nonNegativeInt('--port')))
     .option('--allow-commands', 'let the studio run command workloads (anyone with the URL and token could then run programs here)', false)

@@ -17,7 +17,8 @@ import { optimizerMarkdown } from '../../shared/optimizer/report-markdown';
 import type { OptimizeJson } from '../../shared/optimizer/result';
 import { FACTOR_IDS, type FactorId } from '../../shared/optimizer/factors';
 import { formatMs } from '../../shared/format';
-import { createStudio, defaultWorkerSpec } from '../studio/create-studio';
+import { defaultWorkerSpec } from '../studio/create-studio';
+import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { outputsInWorker } from '../child/outputs-in-worker';
 import { optimize, OptimizerError, type OptimizeSpec } from '../optimizer/run-optimizer';
@@ -130,7 +131,7 @@ function writeOutputs(dir: string, r: OptimizeJson): void {
 
 export async function optimizeCommand(model: string | undefined, o: OptimizeFlags): Promise<number> {
   if (!model && !o.resume) throw new CliError('Give a model to optimize, or --resume <study>.');
-  const handle = createStudio();
+  const handle = createCliStudio();
   const api = createInProcessApi(handle.studio);
   let spec: OptimizeSpec;
   if (o.resume) {

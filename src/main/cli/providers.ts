@@ -1,11 +1,11 @@
 /** `dyno providers`: which execution providers work on this machine, and why not. */
-import { createStudio } from '../studio/create-studio';
+import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { outputFormat, type OutputFlags } from './output-options';
 
 export async function providers(o: OutputFlags): Promise<number> {
   const json = outputFormat(o) === 'json';
-  const handle = createStudio();
+  const handle = createCliStudio();
   try {
     const info = await createInProcessApi(handle.studio).call('app.info', {});
     if (json) process.stdout.write(JSON.stringify(info.executionProviders, null, 2) + '\n');

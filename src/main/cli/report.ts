@@ -5,7 +5,7 @@
  */
 import type { ReportFormat } from '../../shared/report';
 import type { Target } from '../../shared/targets/schema';
-import { createStudio } from '../studio/create-studio';
+import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { reportTargets } from './report-targets';
 import { writeOutput } from './write-output';
@@ -30,7 +30,7 @@ interface WriteOptions {
 const HTML_REPORT_BUDGET_BYTES = 2_000_000;
 
 async function writeReport(refs: readonly string[], format: ReportFormat, o: WriteOptions, output: string | undefined): Promise<number> {
-  const handle = createStudio();
+  const handle = createCliStudio();
   try {
     const api = createInProcessApi(handle.studio);
     const file = await api.call('reports.create', {

@@ -10,7 +10,7 @@ import type { Run } from '../../shared/run';
 import { fitPowerLaw, type PowerLawFit } from '../../shared/power-law';
 import { formatMs, formatRate } from '../../shared/format';
 import type { DynoApi } from '../../shared/contract';
-import { createStudio } from '../studio/create-studio';
+import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { benchConfig, type BenchFlags } from './bench-options';
 import { CliError } from './errors';
@@ -94,7 +94,7 @@ export async function sweep(model: string, o: SweepFlags): Promise<number> {
   const threadCounts = o.threadCounts ?? [o.threads];
   if (batches.length < 2 && threadCounts.length < 2) throw new CliError('Give at least two values to sweep: --batches 1,2,4,8 and/or --thread-counts 1,2,4.');
   if (threadCounts.includes(0) && threadCounts.length > 1) throw new CliError('--thread-counts: 0 means "ORT decides"; sweep explicit counts instead.');
-  const handle = createStudio();
+  const handle = createCliStudio();
   const sweepLabel = o.label ?? `sweep ${new Date().toISOString()}`;
   const api = createInProcessApi(handle.studio);
   const interrupt: Interrupt = { asked: false };

@@ -30,6 +30,24 @@ export interface ShapeSettings {
  * fills a dynamic leading dimension, and named dims fill the rest.
  */
 export function resolveShape(input: TensorInfo, settings: ShapeSettings | Readonly<Record<string, number>>): number[] {
+  return withinGeneratedSize(input.name, shapeFromSettings(input, settings));
+}
+
+/** 2³⁰ values (4 GiB of float32): past this a generated input is a mistake, not a benchmark. */
+export const MAX_GENERATED_VALUES = 2 ** 30;
+
+/** Refuses, by name, an input too large to allocate (a model declaring 10⁹ per axis, a typo in --shape). */
+function withinGeneratedSize(name: string, shape: number[]): number[] {
+  const values = shape.reduce((a, b) => a * b, 1);
+  if (values > MAX_GENERATED_VALUES) {
+    throw new InputSpecError(
+      `Input '${name}' of shape ${shape.join('x')} would hold ${values.toExponential(2)} values, over the ${MAX_GENERATED_VALUES.toExponential(2)} Dyno generates: set a smaller --shape or --dim.`,
+    );
+  }
+  return shape;
+}
+
+function shapeFromSettings(input: TensorInfo, settings: ShapeSettings | Readonly<Record<string, number>>): number[] {
   const s: ShapeSettings = 'dims' in settings && typeof settings.dims === 'object' ? (settings as ShapeSettings) : { dims: settings as Record<string, number> };
   const whole = s.shapes?.[input.name];
   if (whole) {

@@ -3,7 +3,7 @@
  * worker sends, and turns a crash, a kill, a malformed message or a handler that throws into an
  * error outcome with a readable reason instead of a dead or stalled host.
  */
-import { forkWorker, type WorkerSpawnSpec } from '../child/fork-worker';
+import { forkWorker, onWorkerGone, type WorkerSpawnSpec } from '../child/fork-worker';
 import { WorkerToHostSchema, type HostToWorker } from '../child/protocol';
 import type { Executor, ExecutorHandlers, ExecutorJob, ExecutorOutcome, ExecutorRun } from './executor';
 import { readPriority, trySetPriority, workerPriorityFromEnv } from './process-priority';
@@ -48,10 +48,7 @@ export function startWorkerRun(spec: WorkerSpawnSpec, job: ExecutorJob, handlers
       }
     });
     child.on('error', (err) => settle({ kind: 'error', message: `Could not start the benchmark worker: ${err.message}` }));
-    // 'close', not 'exit': 'exit' can come before the worker's last IPC messages are handled (seen
-    // under load: a finished run failed as "exited with code 0 before finishing"); 'close' waits
-    // for the IPC channel and stderr to end, so the done message and the stderr tail are in.
-    child.on('close', (code, signal) => {
+    const exitedEarly = (code: number | null, signal: NodeJS.Signals | null): void => {
       clearTimeout(cancelTimer);
       const lastLine = lastStderrLine();
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
@@ -59,7 +56,8 @@ export function startWorkerRun(spec: WorkerSpawnSpec, job: ExecutorJob, handlers
         kind: 'error',
         message: `The benchmark worker ${how} before finishing${lastLine ? `: ${lastLine}` : ''} (out of memory, or a crash in ONNX Runtime).`,
       });
-    });
+    };
+    onWorkerGone(child, exitedEarly);
   });
 
   const post = (m: HostToWorker): void => {

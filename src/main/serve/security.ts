@@ -1,5 +1,5 @@
 /**
- * Who may talk to `dyno serve`: a request must carry the per-launch token, and a browser
+ * Who may talk to `dyno serve`: a request must carry the server's token, and a browser
  * request must come from the studio's own origin with a Host we serve (DNS rebinding defence:
  * a foreign page that resolves its name to 127.0.0.1 still sends its own Host and Origin).
  */

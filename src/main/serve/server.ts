@@ -1,7 +1,7 @@
 /**
  * `dyno serve`: the studio in a browser. Serves the built renderer over HTTP and the API
  * contract over a WebSocket at /api, on 127.0.0.1 unless told otherwise, guarded by a
- * per-launch token that the printed URL carries (see security.ts).
+ * token that the printed URL carries (kept in DYNO_HOME: serve-token.ts) (see security.ts).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +19,10 @@ export interface ServeOptions {
   host?: string;
   port?: number;
   token?: string;
+  /** The largest WebSocket message taken; a bigger one closes that socket (1009) and nothing else. */
+  maxMessageBytes?: number;
+  /** How many API sockets may be open at once; more are refused with 503 until some close. */
+  maxConnections?: number;
 }
 
 export interface RunningServer {
@@ -28,8 +32,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Large enough for a model uploaded from the browser as base64. */
+/** Large enough for a model uploaded from the browser as base64 (models.import takes up to 1 GiB). */
 const MAX_MESSAGE_BYTES = 1536 * 1024 * 1024;
+/** A studio is a handful of tabs; a flood of sockets is refused before it costs the host memory. */
+const MAX_API_CONNECTIONS = 32;
+/** Plain HTTP sockets (the UI's files), and how long a slow client may take to send its headers. */
+const MAX_HTTP_CONNECTIONS = 256;
+const HEADERS_TIMEOUT_MS = 10_000;
 
 function listen(server: Server, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,6 +54,8 @@ function attach(socket: WebSocket, studio: Studio): void {
   const send = (m: ServerMessage): void => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(m));
   };
+  // An oversized or broken frame closes this socket (1009, 1002); unheard, ws's 'error' would crash the host.
+  socket.on('error', () => undefined);
   socket.on('message', async (data) => {
     let envelope;
     try {
@@ -83,18 +94,33 @@ function broadcastEvents(wss: WebSocketServer, studio: Studio): () => void {
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const host = o.host ?? '127.0.0.1';
   const token = o.token ?? randomBytes(24).toString('base64url');
-  const server = createServer((req, res) => {
-    serveStatic(o.rendererDir, req, res).catch(() => res.writeHead(500).end());
-  });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  const stopEvents = broadcastEvents(wss, o.studio);
+  const maxConnections = o.maxConnections ?? MAX_API_CONNECTIONS;
   let port = 0;
+  const server = createServer((req, res) => {
+    // The UI's files too answer only to a Host this server has (DNS rebinding).
+    const hosts = allowedHosts(host, port);
+    if (hosts.size > 0 && !hosts.has(req.headers.host ?? '')) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end('unexpected Host header');
+      return;
+    }
+    serveStatic(o.rendererDir, req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end();
+    });
+  });
+  server.maxConnections = MAX_HTTP_CONNECTIONS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxMessageBytes ?? MAX_MESSAGE_BYTES });
+  const stopEvents = broadcastEvents(wss, o.studio);
   server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy()); // a client gone mid-handshake is not the host's problem
     const url = new URL(req.url ?? '/', 'http://x');
     const verdict =
-      url.pathname === '/api'
-        ? checkApiRequest({ url, host: req.headers.host, origin: req.headers.origin, token, hosts: allowedHosts(host, port) })
-        : ({ ok: false, status: 404, reason: 'not found' } as const);
+      url.pathname !== '/api'
+        ? ({ ok: false, status: 404, reason: 'not found' } as const)
+        : wss.clients.size >= maxConnections
+          ? ({ ok: false, status: 503, reason: 'too many connections' } as const)
+          : checkApiRequest({ url, host: req.headers.host, origin: req.headers.origin, token, hosts: allowedHosts(host, port) });
     if (!verdict.ok) {
       socket.end(`HTTP/1.1 ${verdict.status} ${verdict.reason}\r\nConnection: close\r\n\r\n`);
       return;

@@ -6,6 +6,7 @@
  *   no copy, no upgrade. The upgrade is one transaction: if any step fails, the file stays as it
  *   was and Dyno refuses to start with the reason instead of starting on an empty database.
  * - a damaged file is set aside (never deleted) and a fresh one created, so the studio starts.
+ * - another application's database (or a newer Dyno's) is refused and left as it is.
  */
 import Database from 'better-sqlite3';
 import { existsSync, renameSync } from 'node:fs';
@@ -49,11 +50,6 @@ function backUp(db: Db, file: string, version: number, now: Date): string {
 /** Climbs the ladder; answers the backup's path when there was something to back up. */
 function migrate(db: Db, file: string, now: Date): string | undefined {
   const current = userVersion(db);
-  if (current > SCHEMA_VERSION) {
-    throw new DatabaseError(
-      `The database was written by a newer Dyno (schema ${current}, this one knows ${SCHEMA_VERSION}); update Dyno to open it.`,
-    );
-  }
   if (current === SCHEMA_VERSION) return undefined;
   // Version 0 is a file SQLite has just created: there is nothing in it to keep.
   const backup = current > 0 ? backUp(db, file, current, now) : undefined;
@@ -74,9 +70,28 @@ function migrate(db: Db, file: string, now: Date): string | undefined {
   return backup;
 }
 
+/**
+ * A newer Dyno's file, or another application's SQLite file (tables, but no schema version: every
+ * Dyno step sets one in the transaction that creates its tables), is refused before anything is
+ * written to it, even the WAL switch, which changes the file's header.
+ */
+function refuseForeignOrNewer(db: Db, file: string): void {
+  const version = userVersion(db);
+  if (version > SCHEMA_VERSION) {
+    throw new DatabaseError(`The database was written by a newer Dyno (schema ${version}, this one knows ${SCHEMA_VERSION}); update Dyno to open it.`);
+  }
+  if (version !== 0) return;
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  if (tables.length === 0) return;
+  throw new DatabaseError(
+    `${file} is not a Dyno database (it holds tables ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''} of another application); it was left untouched. Move it away, or set DYNO_HOME to another folder.`,
+  );
+}
+
 function openAndCheck(file: string, nativeBinding: string | undefined, now: Date): { db: Db; backupPath?: string } {
   const db = new Database(file, nativeBinding ? { nativeBinding } : {});
   try {
+    refuseForeignOrNewer(db, file);
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
@@ -90,6 +105,13 @@ function openAndCheck(file: string, nativeBinding: string | undefined, now: Date
   }
 }
 
+/** SQLite's own verdict that the file is not a (sound) database, or quick_check's. */
+function isDamage(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string') return true; // quick_check's answer, thrown above without a code
+  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
+}
+
 export function openDatabase(file: string, options: { nativeBinding?: string; now?: () => Date } = {}): OpenedDatabase {
   const now = options.now ?? (() => new Date());
   try {
@@ -100,6 +122,11 @@ export function openDatabase(file: string, options: { nativeBinding?: string; no
   } catch (err) {
     if (err instanceof DatabaseError || !existsSync(file)) throw err;
     const reason = err instanceof Error ? err.message : String(err);
+    // Only a file SQLite calls damaged is set aside; a full disk or an I/O error says nothing
+    // about the file, and starting empty on it would hide the user's runs.
+    if (!isDamage(err)) {
+      throw new DatabaseError(`Dyno could not open ${file} (${reason}); it was left untouched. Free some disk space or check the disk, then start Dyno again.`);
+    }
     const aside = `${file}.damaged-${stamp(now())}`;
     renameSync(file, aside);
     for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);

@@ -3,7 +3,6 @@
  * Every front end (Electron, `dyno serve`, the CLI, tests) builds its studio here, passing only
  * what differs between them.
  */
-import { mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +21,7 @@ import { commandExecutor } from '../executor/command-executor';
 import { workloadExecutor } from '../executor/route-workload';
 import { appRoot, appVersion, defaultHome } from './paths';
 import { Studio } from './studio';
+import { ensureHome } from './ensure-home';
 import { ProviderCache } from './provider-cache';
 import { findRaplDomains } from '../telemetry/rapl';
 import { probeGpuTelemetry, type GpuPresence } from '../telemetry/gpu-presence';
@@ -75,7 +75,7 @@ export function defaultWorkerSpec(root = appRoot()): WorkerSpawnSpec {
 export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
   const root = appRoot();
   const home = options.home ?? defaultHome();
-  mkdirSync(home, { recursive: true });
+  ensureHome(home);
   const databasePath = join(home, 'dyno.db');
   const opened = openDatabase(databasePath, { nativeBinding: options.sqliteNativeBinding });
   const repo = new RunsRepository(opened.db, process.pid, isProcessAlive);

@@ -41,6 +41,12 @@ function TopBar() {
       ) : (
         <span className={`device ${up ? '' : 'offline'}`}>{up ? 'connecting…' : (reason ?? 'connecting…')}</span>
       )}
+      {info && !up && (
+        // Lost after loading (a restarted `dyno serve`, a dropped tunnel): the client is retrying.
+        <span className="connection-lost" data-testid="connection-lost" role="status">
+          {reason ?? 'offline'}
+        </span>
+      )}
       <span className="spacer" />
       {run?.status === 'running' && runId && (
         <span className="top-run">

@@ -6,18 +6,28 @@ import type { RunJson } from '../run-json';
 import type { Exporter } from './exporter';
 import { COLUMNS, type Cell } from './columns';
 
+const MD_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '|': '\\|', '\n': ' ', '\r': ' ' };
+
+/**
+ * Text from runs and models (labels, model names, warnings) as text: no HTML a Markdown viewer
+ * would render, no `|` or line break that would end the table's cell or row.
+ */
+function mdText(v: string): string {
+  return v.replace(/[&<>|\r\n]/g, (c) => MD_ENTITIES[c] ?? c);
+}
+
 function mdCell(v: Cell): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toPrecision(4);
-  return String(v).replace(/\|/g, '\\|');
+  return mdText(String(v));
 }
 
 function notes(r: RunJson, several: boolean): string[] {
   const who = several ? `${r.run.id}: ` : '';
   return [
-    ...(r.baseline ? [`> ${who}${r.baseline.sentence} (${r.baseline.ref})`] : []),
+    ...(r.baseline ? [`> ${who}${mdText(r.baseline.sentence)} (${mdText(r.baseline.ref)})`] : []),
     ...(r.targets ?? []).map((t) => `> ${t.outcome === 'pass' ? '✓' : t.outcome === 'fail' ? '✗' : '?'} ${who}target ${mdCell(t.sentence)}`),
-    ...r.warnings.map((w) => `> ⚠ ${who}${w.message}`),
+    ...r.warnings.map((w) => `> ⚠ ${who}${mdText(w.message)}`),
   ];
 }
 

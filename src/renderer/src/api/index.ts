@@ -6,7 +6,8 @@
 import type { DynoApi } from '../../../shared/contract';
 import { createConnectionFeed } from './connection-feed';
 import { createElectronApi, type PreloadBridge } from './electron-client';
-import { createWsApi, takeToken } from './ws-client';
+import { createWsApi } from './ws-client';
+import { apiUrl, takeToken } from './token';
 
 declare global {
   interface Window {
@@ -25,9 +26,9 @@ function create(): DynoApi {
   const token = takeToken();
   if (!token) {
     connection.report(false, 'No access token: open the full URL that `dyno serve` printed (it ends in ?token=…).');
-    return createWsApi('', () => undefined);
+    return createWsApi(apiUrl(''), () => undefined);
   }
-  return createWsApi(token, (up, reason) => connection.report(up, reason));
+  return createWsApi(apiUrl(token), (up, reason) => connection.report(up, reason));
 }
 
 export const api: DynoApi = create();

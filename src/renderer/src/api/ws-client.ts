@@ -1,7 +1,6 @@
 /**
- * The contract over `dyno serve`'s WebSocket. The token comes from the URL the server printed;
- * it is moved out of the address bar (and kept for reloads of this tab) so it is not shared by
- * accident in a screenshot or a copied link.
+ * The contract over `dyno serve`'s WebSocket, reconnecting by itself when the socket drops
+ * (the token and the address come from token.ts).
  */
 import {
   ApiCallError,
@@ -15,32 +14,33 @@ import {
 } from '../../../shared/contract';
 import { parseResult } from './parse-result';
 
-const TOKEN_KEY = 'dyno.token';
+/** What the top bar says while the socket is down and the client keeps trying. */
+export const RECONNECTING = 'offline — reconnecting';
 
-export function takeToken(): string | null {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.toString());
-    return fromUrl;
-  }
-  return sessionStorage.getItem(TOKEN_KEY);
+/**
+ * Waits before the n-th attempt in a row: 0.5 s doubling to 10 s, with jitter, so a restarted
+ * `dyno serve` (or a dropped SSH tunnel that comes back) is found again within seconds, and
+ * many tabs do not knock in step.
+ */
+export function reconnectDelayMs(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(10_000, 500 * 2 ** Math.min(attempt, 5));
+  return Math.round(base * (0.75 + 0.5 * random()));
 }
 
-export function createWsApi(token: string, onConnectionChange: (up: boolean, reason?: string) => void): DynoApi {
+/** `url`: the API's address with its token (see token.ts); the client needs no DOM but WebSocket. */
+export function createWsApi(url: string, onConnectionChange: (up: boolean, reason?: string) => void): DynoApi {
   const listeners = new Set<(e: StudioEvent) => void>();
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; method: Method }>();
   let nextId = 1;
   let socket: WebSocket;
   let ready: Promise<void>;
+  let failedAttempts = 0;
 
   const connect = (): void => {
-    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api?token=${encodeURIComponent(token)}`;
     socket = new WebSocket(url);
     ready = new Promise((resolve, reject) => {
       socket.onopen = () => {
+        failedAttempts = 0;
         onConnectionChange(true);
         resolve();
       };
@@ -48,9 +48,12 @@ export function createWsApi(token: string, onConnectionChange: (up: boolean, rea
     });
     ready.catch(() => undefined);
     socket.onclose = () => {
-      onConnectionChange(false, 'Disconnected from the Dyno server.');
+      onConnectionChange(false, RECONNECTING);
       for (const p of pending.values()) p.reject(new ApiCallError('The connection to the Dyno server closed.', 'offline'));
       pending.clear();
+      // Keep knocking: the server restarts, a tunnel comes back; a wrong token never will, but
+      // trying costs one refused request per 10 s.
+      setTimeout(connect, reconnectDelayMs(failedAttempts++));
     };
     socket.onmessage = (msg) => {
       const parsed = ServerMessageSchema.safeParse(JSON.parse(String(msg.data)));
@@ -80,7 +83,7 @@ export function createWsApi(token: string, onConnectionChange: (up: boolean, rea
     async call<M extends Method>(method: M, params: Params<M>): Promise<Result<M>> {
       await ready;
       // A closed socket drops what is sent to it: fail now instead of waiting forever.
-      if (socket.readyState !== WebSocket.OPEN) throw new ApiCallError('Not connected to the Dyno server (restart `dyno serve` and reload).', 'offline');
+      if (socket.readyState !== WebSocket.OPEN) throw new ApiCallError(`Not connected to the Dyno server (${RECONNECTING}).`, 'offline');
       const id = nextId++;
       return new Promise<Result<M>>((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject, method });

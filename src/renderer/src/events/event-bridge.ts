@@ -11,7 +11,13 @@ import { useSessions } from '../stores/sessions-store';
 import { useSessionsList } from '../stores/sessions-list-store';
 
 export function connectEvents(): () => void {
-  const offConnection = connection.subscribe(({ up, reason }) => useConnection.getState().set(up, reason));
+  let wasUp = false;
+  const offConnection = connection.subscribe(({ up, reason }) => {
+    useConnection.getState().set(up, reason);
+    // Back after a drop: what the watched run did meanwhile came as events nobody heard.
+    if (up && !wasUp) void useLiveRun.getState().resync();
+    wasUp = up;
+  });
   const offEvents = api.onEvent((event) => {
     switch (event.type) {
       case 'run.updated':

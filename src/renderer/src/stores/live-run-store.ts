@@ -39,6 +39,8 @@ interface LiveRunState {
   cancel(): Promise<void>;
   loadDetail(): Promise<void>;
   watch(runId: string): void;
+  /** After a reconnect: the watched run's state as the host has it (it may have ended meanwhile). */
+  resync(): Promise<void>;
   onRun(run: Run): void;
   onProgress(runId: string, progress: Progress): void;
   onSamples(runId: string, samples: Sample[]): void;
@@ -87,6 +89,16 @@ export const useLiveRun = create<LiveRunState>((set, get) => ({
     const run = get().known.get(runId);
     set({ runId, run, detail: undefined, failure: undefined, progress: undefined, points: empty(), telemetry: [], version: 0 });
     if (ended(run)) void get().loadDetail();
+  },
+  resync: async () => {
+    const { runId } = get();
+    if (!runId) return;
+    try {
+      const { run } = await api.call('runs.get', { runId });
+      get().onRun(run);
+    } catch {
+      // A run not stored yet, or the socket dropped again: the next event or reconnect says more.
+    }
   },
   onRun: (run) => {
     get().known.set(run.id, run);
