@@ -12,6 +12,7 @@ import { ModelsView } from './views/ModelsView';
 import { CompareView } from './views/CompareView';
 import { ToastHost } from './components/Toast';
 import { formatBytes } from '../../shared/format';
+import { prefetchPlotly } from './charts/plotly';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'run', label: 'Run' },
@@ -62,6 +63,9 @@ export function App() {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   useEffect(() => void load(), [load]);
+  useEffect(() => {
+    if (info) prefetchPlotly();
+  }, [info]);
   return (
     <div
       className="frame"

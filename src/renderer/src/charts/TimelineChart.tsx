@@ -3,7 +3,8 @@
  * CPU load, power, and GPU utilisation / temperature when a GPU is sampled. Hovering one instant
  * shows every series at that instant. Panels with no data are left out, not drawn empty.
  */
-import Plotly from 'plotly.js-strict-dist-min';
+import type Plotly from 'plotly.js';
+import { drawPlot } from './plotly';
 import type { TelemetrySample } from '../../../shared/telemetry';
 import { lttbIndices } from '../../../shared/lttb';
 import { chartColors } from './theme';
@@ -84,7 +85,7 @@ export function TimelineChart(p: TimelineProps) {
         const top = 1 - i * (h + gap);
         (layout as Record<string, unknown>)[key] = { title: { text: title }, domain: [top - h, top], gridcolor: c.grid, zeroline: false, rangemode: 'tozero' };
       });
-      void Plotly.react(node, traces, layout, { displaylogo: false, responsive: true });
+      void drawPlot(node, traces, layout);
     },
     [p.latency, p.telemetry, p.version],
     p.minRedrawMs,

@@ -1,0 +1,40 @@
+/**
+ * The one door to plotly in the studio. plotly is most of the renderer's weight (the cartesian
+ * bundle: every trace type the studio draws, 1.5 MB), so it loads on first use, in its own
+ * chunk, after the page has shown; every chart draws with the shared configuration
+ * (src/shared/plot-config.ts: nothing uploads anywhere).
+ */
+import type PlotlyModule from 'plotly.js';
+import { PLOT_CONFIG } from '../../../shared/plot-config';
+
+type Plotly = typeof PlotlyModule;
+export type PlotData = Partial<PlotlyModule.PlotData>;
+export type PlotLayout = Partial<PlotlyModule.Layout>;
+export type AxisName = PlotlyModule.AxisName;
+
+let loading: Promise<Plotly> | undefined;
+
+/** Called once the studio is usable: fetch plotly in the background so the first chart draws at once. */
+export function prefetchPlotly(): void {
+  const later = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
+  later(() => void loadPlotly());
+}
+
+export function loadPlotly(): Promise<Plotly> {
+  loading ??= import('plotly.js-cartesian-dist-min').then((m) => {
+    // Lets a test (and a curious user) see when charts can draw.
+    document.documentElement.dataset.charts = 'ready';
+    return m.default;
+  });
+  return loading;
+}
+
+/** Draws (or redraws in place) unless the node left the page while plotly loaded. */
+export async function drawPlot(node: HTMLDivElement, data: PlotData[], layout: PlotLayout): Promise<void> {
+  const plotly = await loadPlotly();
+  if (node.isConnected) await plotly.react(node, data, layout, { ...PLOT_CONFIG, modeBarButtonsToRemove: [...PLOT_CONFIG.modeBarButtonsToRemove] });
+}
+
+export function purgePlot(node: HTMLDivElement): void {
+  void loadPlotly().then((plotly) => plotly.purge(node));
+}

@@ -1,0 +1,77 @@
+/**
+ * The README's remote-GPU use: the studio in a browser at the far end of an SSH tunnel. With the
+ * network throttled to 20 Mbit/s and 40 ms round trips (Chrome's own emulation, over CDP), a
+ * cold first load — page, scripts, the WebSocket, the host's answers, the default sample opened —
+ * takes at most 2 s, and the renderer arrives compressed and cacheable. Opening the model is
+ * host work the network does not change (the host inspects it in a fresh worker process: ~0.2 s
+ * on a quiet machine, seconds on a loaded one), so the figure printed names it and the 2 s
+ * target is checked on the rest.
+ */
+import { expect, test } from '@playwright/test';
+import { startServe, type ServeProcess } from '../helpers/serve-process';
+import { tempHome } from '../helpers/temp-home';
+import { screenshot } from './screenshot';
+
+let t: ReturnType<typeof tempHome>;
+let serve: ServeProcess;
+
+test.beforeAll(async () => {
+  t = tempHome('dyno-e2e-load-');
+  serve = await startServe(t.home);
+});
+test.afterAll(async () => {
+  await serve.stop();
+  t.cleanup();
+});
+
+const MBIT = 1_000_000 / 8;
+
+test('a cold first load at 20 Mbit/s and 40 ms RTT is usable within 2 s', async ({ page }) => {
+  const responses: { url: string; encoding?: string; cache?: string; bytes: number }[] = [];
+  page.on('response', async (r) => {
+    if (!r.url().startsWith(serve.origin)) return;
+    const h = await r.allHeaders();
+    responses.push({ url: r.url(), encoding: h['content-encoding'], cache: h['cache-control'], bytes: Number(h['content-length'] ?? 0) });
+  });
+  // The host's time on models.open: from the request frame to its answer.
+  let openSentAt = 0;
+  let openMs = 0;
+  page.on('websocket', (ws) => {
+    ws.on('framesent', (f) => {
+      if (String(f.payload).includes('"models.open"')) openSentAt = Date.now();
+    });
+    ws.on('framereceived', (f) => {
+      if (openSentAt && !openMs && String(f.payload).includes('"fileName":"squeezenet.onnx"')) openMs = Date.now() - openSentAt;
+    });
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 20 * MBIT, uploadThroughput: 20 * MBIT });
+
+  const started = Date.now();
+  await page.goto(serve.url);
+  await expect(page.getByTestId('device-status')).toContainText('ONNX Runtime');
+  await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx');
+  await expect(page.getByTestId('start-run')).toBeEnabled();
+  const usableMs = Date.now() - started;
+  // plotly (the largest chunk) loads after the page is usable; charts need it ready soon after.
+  await page.waitForFunction(() => document.documentElement.dataset.charts === 'ready');
+  const chartsMs = Date.now() - started;
+  console.log(
+    `first load at 20 Mbit/s, 40 ms RTT: usable in ${usableMs} ms (of which the host inspecting the model: ${openMs} ms), charts ready in ${chartsMs} ms`,
+  );
+  await screenshot(page, 'first-load-throttled.png');
+
+  const scripts = responses.filter((r) => r.url.endsWith('.js'));
+  expect(scripts.length).toBeGreaterThanOrEqual(2);
+  for (const s of scripts) {
+    expect(s.encoding, s.url).toBe('br');
+    expect(s.cache, s.url).toBe('public, max-age=31536000, immutable');
+  }
+  expect(responses.find((r) => new URL(r.url).pathname === '/')?.cache).toBe('no-cache');
+  // Everything the first load moves, compressed: well under what 2 s at 20 Mbit/s can carry.
+  expect(scripts.reduce((sum, s) => sum + s.bytes, 0)).toBeLessThan(700_000);
+  expect(openMs).toBeGreaterThan(0);
+  expect(usableMs - openMs).toBeLessThanOrEqual(2000);
+});
