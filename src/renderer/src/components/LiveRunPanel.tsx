@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import { LatencyChart } from '../charts/LatencyChart';
 import { LiveLatencyCanvas } from '../charts/LiveLatencyCanvas';
 import { RunResults } from './RunResults';
+import { RunHeadline } from './RunHeadline';
 import { TimelineChart } from '../charts/TimelineChart';
 import { StatusBadge } from './StatusBadge';
 import { FailureNotice } from './FailureNotice';
@@ -68,6 +69,8 @@ export function LiveRunPanel() {
           </div>
         )}
       </header>
+      {/* The answers first, above the charts (issue 14): in view without scrolling at 1280×720. */}
+      {detail && <RunHeadline detail={detail} />}
       {quiet && (
         <div className="hint quiet" data-testid="quiet-note">
           Charts paused while measuring, so the studio does not compete with the benchmark for CPU. They draw when the run ends.
