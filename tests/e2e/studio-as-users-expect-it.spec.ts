@@ -5,6 +5,10 @@
  * has a link that opens it; the keyboard reaches everything; the consistency fixes.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
 import { tempHome } from '../helpers/temp-home';
 import { screenshot } from './screenshot';
@@ -99,3 +103,128 @@ for (const theme of ['dark', 'light'] as const) {
     expect(errors).toEqual([]);
   });
 }
+
+test('a reload keeps the view, the model, the form, the theme and the zoo choice; links open a run, a comparison and a study', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto(serve.url);
+  await page.getByRole('button', { name: 'Light' }).click();
+  await openConv2d(page);
+  await page.getByTestId('field-warmup').fill('7');
+  await page.getByTestId('nav-models').click();
+  await page.getByTestId('zoo-family').selectOption('mlp');
+  await page.getByTestId('zoo-seed').fill('42');
+  await expect(page).toHaveURL(/#\/models$/);
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.getByTestId('zoo-family')).toHaveValue('mlp');
+  await expect(page.getByTestId('zoo-seed')).toHaveValue('42');
+  await page.getByTestId('nav-run').click();
+  await expect(page.getByTestId('model-name')).toHaveText('conv2d.onnx', { timeout: 30_000 });
+  await expect(page.getByTestId('field-warmup')).toHaveValue('7');
+  await expect(page.getByTestId('cli-command')).toContainText('conv2d.onnx --warmup 7');
+
+  // Two runs, the second started from the keyboard (Ctrl+Enter in a field of the form).
+  const first = await runShort(page, 200);
+  await page.getByTestId('field-minIterations').fill('250');
+  await page.getByTestId('field-minIterations').press('Control+Enter');
+  await expect(page.getByTestId('run-id')).not.toHaveText(first);
+  await expect(page.getByTestId('stat-count')).toHaveText('250', { timeout: 60_000 });
+  const second = (await page.getByTestId('run-id').textContent())!.trim();
+
+  // The run's id is its link; the address opens it again after a reload.
+  await page.getByTestId('run-id').click();
+  await expect(page).toHaveURL(new RegExp(`#/runs/${second}$`));
+  await expect(page.getByTestId('run-detail')).toContainText(second);
+  await page.reload();
+  await expect(page.getByTestId('run-detail')).toContainText(second, { timeout: 30_000 });
+  await expect(page.getByTestId(`run-row-${second}`)).toHaveAttribute('aria-selected', 'true');
+
+  // A comparison's address, baseline included.
+  await page.goto(`${serve.origin}/#/compare/${first},${second}?baseline=${second}`);
+  await expect(page.getByTestId('compare-view')).toContainText('Compare 2 runs', { timeout: 30_000 });
+  await expect(page).toHaveURL(new RegExp(`#/compare/${first},${second}\\?baseline=${second}$`));
+  await screenshot(page, 'ux-compare-link-light.png');
+
+  // A study's address selects its runs in Sessions.
+  execFileSync(process.execPath, [resolve('bin/dyno.js'), 'sweep', resolve('resources/models/conv2d.onnx'), '--thread-counts', '1,2', '-n', '20', '--json'], {
+    env: { ...process.env, DYNO_HOME: t.home },
+  });
+  const db = new Database(join(t.home, 'dyno.db'), { readonly: true });
+  const study = db.prepare("SELECT id FROM studies WHERE kind = 'sweep'").get() as { id: string };
+  db.close();
+  await page.goto(`${serve.origin}/#/studies/${study.id}`);
+  await expect(page.getByText('2 runs selected').or(page.getByText(/2 of \d+ selected/))).toBeVisible({ timeout: 30_000 });
+  await expect(page).toHaveURL(new RegExp(`#/studies/${study.id}$`));
+  await screenshot(page, 'ux-study-link-light.png');
+
+  // Back goes to the previous view.
+  await page.goBack();
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('keyboard: the shortcut list, view keys, Sessions rows by arrow keys, a visible focus', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto(serve.url);
+  await expect(page.getByTestId('device-status')).toContainText('ONNX Runtime', { timeout: 30_000 });
+  await page.locator('body').press('?');
+  const dialog = page.getByTestId('shortcuts');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Ctrl+Enter');
+  await expect(dialog).toContainText('Shift+↑');
+  await screenshot(page, 'ux-shortcuts-dark.png');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  await page.locator('body').press('2');
+  await expect(page).toHaveURL(/#\/sessions$/);
+  const scroller = page.getByTestId('runs-scroller');
+  await expect(page.locator('[data-testid^="run-row-"]').nth(1)).toBeVisible({ timeout: 30_000 });
+  await scroller.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const selected = page.locator('[data-testid^="run-row-"][aria-selected="true"]');
+  await expect(selected).toHaveCount(1);
+  const id = (await selected.getAttribute('data-testid'))!.replace('run-row-', '');
+  await expect(page.getByTestId('run-detail')).toContainText(id);
+  await expect(page).toHaveURL(new RegExp(`#/runs/${id}$`));
+  // The focused list is outlined (focus-visible after keyboard use).
+  expect(await scroller.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  await screenshot(page, 'ux-sessions-keyboard-dark.png');
+
+  // Tab reaches the rail's buttons, and the focused one is outlined.
+  await page.getByTestId('nav-run').focus();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+  expect(errors).toEqual([]);
+});
+
+test('a failed open closes the previous model and disables Run; a dropped file says the command names its copy', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto(serve.url);
+  await openConv2d(page);
+  await page.getByTestId('model-path').fill(join(t.home, 'missing.onnx'));
+  await page.getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByTestId('model-error')).toContainText('Model file not found', { timeout: 30_000 });
+  await expect(page.getByTestId('model-name')).toHaveCount(0);
+  await expect(page.getByTestId('start-run')).toBeDisabled();
+  await expect(page.getByTestId('cli-command')).toHaveCount(0);
+
+  const bytes = [...readFileSync(resolve('resources/models/conv2d.onnx'))];
+  const dataTransfer = await page.evaluateHandle((data) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(data)], 'dropped-conv.onnx'));
+    return dt;
+  }, bytes);
+  await page.locator('.frame').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('model-name')).toHaveText('dropped-conv.onnx', { timeout: 30_000 });
+  const note = page.getByTestId('model-copy-note');
+  await expect(note).toContainText('A copy of the dropped dropped-conv.onnx');
+  const copyPath = (await note.locator('.mono').textContent())!;
+  expect(copyPath.startsWith(join(t.home, 'models'))).toBe(true);
+  expect(readFileSync(copyPath).equals(readFileSync(resolve('resources/models/conv2d.onnx')))).toBe(true);
+  await expect(page.getByTestId('cli-command')).toContainText(copyPath);
+  await screenshot(page, 'ux-dropped-copy-dark.png');
+  expect(errors).toEqual([]);
+});

@@ -11,6 +11,8 @@ import { SessionsView } from './views/SessionsView';
 import { ModelsView } from './views/ModelsView';
 import { CompareView } from './views/CompareView';
 import { ToastHost } from './components/Toast';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
+import { useGlobalKeys } from './keyboard/use-global-keys';
 import { formatBytes } from '../../shared/format';
 import { prefetchPlotly } from './charts/plotly';
 
@@ -25,12 +27,17 @@ function TopBar() {
   const info = useApp((s) => s.info);
   const { up, reason } = useConnection();
   const { run, runId, progress, cancel } = useLiveRun();
-  const { theme, toggleTheme } = useUi();
+  const { theme, toggleTheme, showShortcuts } = useUi();
   return (
     <header className="top-bar">
       <span className="brand">Dyno</span>
       {info ? (
-        <span className="device" data-testid="device-status">
+        <span
+          className="device"
+          data-testid="device-status"
+          // The line is cut to the bar's width; the whole of it is one hover away.
+          title={`${info.cpuModel} · ${info.logicalCores} threads · ${formatBytes(info.totalMemoryBytes)} · ONNX Runtime ${info.ortVersion} · ${info.executionProviders.map((ep) => `${ep.name}: ${ep.available ? 'available' : (ep.reason ?? 'unavailable')}`).join(' · ')}`}
+        >
           {info.cpuModel} · {info.logicalCores} threads · {formatBytes(info.totalMemoryBytes)} · ONNX Runtime {info.ortVersion} ·{' '}
           {info.executionProviders.map((ep) => (
             <span key={ep.name} className={`ep ${ep.available ? 'on' : 'off'}`} title={ep.reason ?? 'available'}>
@@ -48,6 +55,9 @@ function TopBar() {
           <button onClick={() => void cancel()}>Cancel</button>
         </span>
       )}
+      <button className="ghost" onClick={() => showShortcuts(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" data-testid="open-shortcuts">
+        ?
+      </button>
       <button className="ghost" onClick={toggleTheme} title="Toggle light/dark theme">
         {theme === 'dark' ? 'Light' : 'Dark'}
       </button>
@@ -59,6 +69,7 @@ export function App() {
   const { view, go, theme } = useUi();
   const { info, failure, load } = useApp();
   const [dragging, setDragging] = useState(false);
+  useGlobalKeys();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -113,6 +124,7 @@ export function App() {
         </div>
       </div>
       <ToastHost />
+      <ShortcutsDialog />
       {dragging && <div className="drop-overlay">Drop an .onnx file to open it</div>}
     </div>
   );

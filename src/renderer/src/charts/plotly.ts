@@ -29,12 +29,29 @@ export function loadPlotly(): Promise<Plotly> {
   return loading;
 }
 
+/**
+ * Each chart's last draw still in progress: plotly finishes a draw over several ticks, and a
+ * purge in the middle of one makes it fail (`_rehover` of a purged plot), so a purge, and the
+ * next draw, wait for it.
+ */
+const pending = new WeakMap<HTMLDivElement, Promise<unknown>>();
+
+function after(node: HTMLDivElement, step: (plotly: Plotly) => Promise<unknown> | void): Promise<void> {
+  const previous = pending.get(node) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(async () => step(await loadPlotly()));
+  pending.set(node, next);
+  return next.then(() => undefined);
+}
+
 /** Draws (or redraws in place) unless the node left the page while plotly loaded. */
-export async function drawPlot(node: HTMLDivElement, data: PlotData[], layout: PlotLayout): Promise<void> {
-  const plotly = await loadPlotly();
-  if (node.isConnected) await plotly.react(node, data, layout, { ...PLOT_CONFIG, modeBarButtonsToRemove: [...PLOT_CONFIG.modeBarButtonsToRemove] });
+export function drawPlot(node: HTMLDivElement, data: PlotData[], layout: PlotLayout): Promise<void> {
+  return after(node, (plotly) => {
+    if (node.isConnected) return plotly.react(node, data, layout, { ...PLOT_CONFIG, modeBarButtonsToRemove: [...PLOT_CONFIG.modeBarButtonsToRemove] });
+  });
 }
 
 export function purgePlot(node: HTMLDivElement): void {
-  void loadPlotly().then((plotly) => plotly.purge(node));
+  void after(node, (plotly) => {
+    plotly.purge(node);
+  });
 }

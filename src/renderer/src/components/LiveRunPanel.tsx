@@ -47,9 +47,10 @@ export function LiveRunPanel() {
       <header className="live-header">
         <div>
           <span className="run-title">{run?.modelName ?? '…'}</span> {run && <StatusBadge status={run.status} />}
-          <span className="run-id mono" data-testid="run-id">
+          {/* The run's address: opens it in Sessions (and is what a reload or a copied link opens). */}
+          <a className="run-id mono" href={`#/runs/${runId}`} data-testid="run-id" title="Open this run in Sessions">
             {runId}
-          </span>
+          </a>
         </div>
         {run?.status === 'running' && (
           <div className="progress-line">
