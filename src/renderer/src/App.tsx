@@ -4,7 +4,7 @@ import { useUi, type View } from './stores/ui-store';
 import { useApp } from './stores/app-store';
 import { useModel } from './stores/model-store';
 import { useLiveRun } from './stores/live-run-store';
-import { useConnection } from './stores/connection-store';
+import { NO_TOKEN, useConnection } from './stores/connection-store';
 import { FailureNotice } from './components/FailureNotice';
 import { RunView } from './views/RunView';
 import { SessionsView } from './views/SessionsView';
@@ -27,7 +27,7 @@ function TopBar() {
   const info = useApp((s) => s.info);
   const { up, reason } = useConnection();
   const { run, runId, progress, cancel } = useLiveRun();
-  const { theme, toggleTheme, showShortcuts } = useUi();
+  const { theme, toggleTheme, showShortcuts, view } = useUi();
   return (
     <header className="top-bar">
       <span className="brand">Dyno</span>
@@ -49,7 +49,8 @@ function TopBar() {
         <span className={`device ${up ? '' : 'offline'}`}>{up ? 'connecting…' : (reason ?? 'connecting…')}</span>
       )}
       <span className="spacer" />
-      {run?.status === 'running' && runId && (
+      {/* One Cancel in sight: the Run view has its own beside the progress bar. */}
+      {run?.status === 'running' && runId && view !== 'run' && (
         <span className="top-run">
           {run.modelName} · {Math.round((progress?.fraction ?? 0) * 100)}%
           <button onClick={() => void cancel()}>Cancel</button>
@@ -65,7 +66,23 @@ function TopBar() {
   );
 }
 
+/** Without the token every call would fail: no frame that looks usable, only what to do. */
+function NoTokenPage() {
+  return (
+    <main className="no-token" data-testid="no-token">
+      <h1>Dyno</h1>
+      <p>{NO_TOKEN}</p>
+      <p className="hint">The token changes with every launch of `dyno serve`; a link to a run or a comparison works once the token is known to this tab.</p>
+    </main>
+  );
+}
+
 export function App() {
+  const noToken = useConnection((s) => s.noToken);
+  return noToken ? <NoTokenPage /> : <Studio />;
+}
+
+function Studio() {
   const { view, go, theme } = useUi();
   const { info, failure, load } = useApp();
   const [dragging, setDragging] = useState(false);

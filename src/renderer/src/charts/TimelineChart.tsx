@@ -32,11 +32,13 @@ function panels(p: TimelineProps, t0: number, c: ReturnType<typeof chartColors>)
   const ts = tel.map((s) => sec(s.tMs));
   if (tel.length > 0) {
     rows.push({
-      title: 'CPU (%)',
-      traces: [
-        { x: ts, y: tel.map((s) => s.cpuUtilPct), name: 'CPU load', mode: 'lines', line: { color: c.accent2 } },
-        { x: ts, y: tel.map((s) => s.workerCpuPct), name: 'worker (% of a core)', mode: 'lines', line: { color: c.series, dash: 'dot' } },
-      ],
+      title: 'machine CPU (%)',
+      traces: [{ x: ts, y: tel.map((s) => s.cpuUtilPct), name: 'CPU load (all cores)', mode: 'lines', line: { color: c.accent2 } }],
+    });
+    // Its own panel: a share of one core runs to 100 % per core (200 % on two), the machine's load to 100 %.
+    rows.push({
+      title: 'worker (% of a core)',
+      traces: [{ x: ts, y: tel.map((s) => s.workerCpuPct), name: 'worker (% of one core)', mode: 'lines', line: { color: c.series } }],
     });
   }
   const cpuPower = tel.some((s) => s.cpuPowerW !== null);
