@@ -228,3 +228,28 @@ test('a failed open closes the previous model and disables Run; a dropped file s
   await screenshot(page, 'ux-dropped-copy-dark.png');
   expect(errors).toEqual([]);
 });
+
+test('Batch size and a `batch` dim: the batch size wins visibly and the command sets it once', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto(serve.url);
+  await page.getByTestId('nav-models').click();
+  await page.getByTestId('zoo-family').selectOption('bert');
+  await page.getByTestId('zoo-build').click();
+  await expect(page.getByTestId('model-name')).toHaveText('bert-small-seed1.onnx', { timeout: 30_000 });
+  await expect(page.getByTestId('io-table')).toContainText('[batch, seq]');
+  const dim = page.getByTestId('dim-batch');
+  await expect(dim).toBeEnabled();
+  await page.getByTestId('field-batch').fill('4');
+  await expect(dim).toBeDisabled();
+  await expect(dim).toHaveValue('4');
+  const command = page.getByTestId('cli-command');
+  await expect(command).toContainText('--batch 4');
+  await expect(command).not.toContainText('--dim batch=');
+  await expect(command).toContainText('--dim seq=');
+  await page.getByTestId('field-batch').fill('');
+  await expect(dim).toBeEnabled();
+  await expect(command).toContainText('--dim batch=1');
+  await dim.scrollIntoViewIfNeeded();
+  await screenshot(page, 'ux-batch-dim-dark.png');
+  expect(errors).toEqual([]);
+});
