@@ -249,7 +249,8 @@ test('Batch size and a `batch` dim: the batch size wins visibly and the command 
   await page.getByTestId('field-batch').fill('');
   await expect(dim).toBeEnabled();
   await expect(command).toContainText('--dim batch=1');
-  await dim.scrollIntoViewIfNeeded();
+  await page.getByTestId('field-batch').fill('4');
+  await dim.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await screenshot(page, 'ux-batch-dim-dark.png');
   expect(errors).toEqual([]);
 });
