@@ -38,3 +38,8 @@ export function formatFlops(flops: number): string {
   }
   return `${u === 0 ? String(Math.round(v)) : v.toPrecision(3)} ${units[u]}`;
 }
+
+/** A measured figure with a fixed number of decimals and its unit, or — when it was not measured. */
+export function formatFixed(v: number | null, digits: number, unit: string): string {
+  return v === null ? '—' : `${v.toFixed(digits)} ${unit}`;
+}

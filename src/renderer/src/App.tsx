@@ -4,15 +4,18 @@ import { useUi, type View } from './stores/ui-store';
 import { useApp } from './stores/app-store';
 import { useModel } from './stores/model-store';
 import { useLiveRun } from './stores/live-run-store';
-import { useConnection } from './stores/connection-store';
+import { NO_TOKEN, useConnection } from './stores/connection-store';
 import { FailureNotice } from './components/FailureNotice';
 import { RunView } from './views/RunView';
 import { SessionsView } from './views/SessionsView';
 import { ModelsView } from './views/ModelsView';
 import { CompareView } from './views/CompareView';
 import { ToastHost } from './components/Toast';
+import { ShortcutsDialog } from './components/ShortcutsDialog';
+import { useGlobalKeys } from './keyboard/use-global-keys';
 import { formatBytes } from '../../shared/format';
 import { useImports } from './stores/import-store';
+import { prefetchPlotly } from './charts/plotly';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'run', label: 'Run' },
@@ -25,12 +28,17 @@ function TopBar() {
   const info = useApp((s) => s.info);
   const { up, reason } = useConnection();
   const { run, runId, progress, cancel } = useLiveRun();
-  const { theme, toggleTheme } = useUi();
+  const { theme, toggleTheme, showShortcuts, view } = useUi();
   return (
     <header className="top-bar">
       <span className="brand">Dyno</span>
       {info ? (
-        <span className="device" data-testid="device-status">
+        <span
+          className="device"
+          data-testid="device-status"
+          // The line is cut to the bar's width; the whole of it is one hover away.
+          title={`${info.cpuModel} · ${info.logicalCores} threads · ${formatBytes(info.totalMemoryBytes)} · ONNX Runtime ${info.ortVersion} · ${info.executionProviders.map((ep) => `${ep.name}: ${ep.available ? 'available' : (ep.reason ?? 'unavailable')}`).join(' · ')}`}
+        >
           {info.cpuModel} · {info.logicalCores} threads · {formatBytes(info.totalMemoryBytes)} · ONNX Runtime {info.ortVersion} ·{' '}
           {info.executionProviders.map((ep) => (
             <span key={ep.name} className={`ep ${ep.available ? 'on' : 'off'}`} title={ep.reason ?? 'available'}>
@@ -48,12 +56,16 @@ function TopBar() {
         </span>
       )}
       <span className="spacer" />
-      {run?.status === 'running' && runId && (
+      {/* One Cancel in sight: the Run view has its own beside the progress bar. */}
+      {run?.status === 'running' && runId && view !== 'run' && (
         <span className="top-run">
           {run.modelName} · {Math.round((progress?.fraction ?? 0) * 100)}%
           <button onClick={() => void cancel()}>Cancel</button>
         </span>
       )}
+      <button className="ghost" onClick={() => showShortcuts(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" data-testid="open-shortcuts">
+        ?
+      </button>
       <button className="ghost" onClick={toggleTheme} title="Toggle light/dark theme">
         {theme === 'dark' ? 'Light' : 'Dark'}
       </button>
@@ -61,14 +73,34 @@ function TopBar() {
   );
 }
 
+/** Without the token every call would fail: no frame that looks usable, only what to do. */
+function NoTokenPage() {
+  return (
+    <main className="no-token" data-testid="no-token">
+      <h1>Dyno</h1>
+      <p>{NO_TOKEN}</p>
+      <p className="hint">The token changes with every launch of `dyno serve`; a link to a run or a comparison works once the token is known to this tab.</p>
+    </main>
+  );
+}
+
 export function App() {
+  const noToken = useConnection((s) => s.noToken);
+  return noToken ? <NoTokenPage /> : <Studio />;
+}
+
+function Studio() {
   const { view, go, theme } = useUi();
   const { info, failure, load } = useApp();
   const [dragging, setDragging] = useState(false);
+  useGlobalKeys();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   useEffect(() => void load(), [load]);
+  useEffect(() => {
+    if (info) prefetchPlotly();
+  }, [info]);
   return (
     <div
       className="frame"
@@ -121,6 +153,7 @@ export function App() {
         </div>
       </div>
       <ToastHost />
+      <ShortcutsDialog />
       {dragging && <div className="drop-overlay">{view === 'sessions' ? 'Drop .dyno bundles, Dyno reports, hyperfine JSON or onnxruntime_perf_test output to import them (an .onnx file opens it)' : 'Drop an .onnx file to open it'}</div>}
     </div>
   );

@@ -2,8 +2,11 @@
  * The report's one script of its own: it reads the chart data (an inert JSON element) and draws
  * it with the embedded plotly. It is a constant, never built from data, so the page's CSP can
  * allow exactly it by hash; run names reach plotly already entity-escaped (plotly reads a few
- * HTML tags in labels, so raw text could style or link).
+ * HTML tags in labels, so raw text could style or link). Its plotly configuration is the
+ * studio's (shared/plot-config.ts: no logo, no cloud button).
  */
+import { PLOT_CONFIG } from '../../../shared/plot-config';
+
 export const CHARTS_ELEMENT_ID = 'dyno-charts';
 
 export const DRAW_SCRIPT = `(function () {
@@ -12,7 +15,7 @@ export const DRAW_SCRIPT = `(function () {
   var dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
   var ink = dark ? '#d7dae0' : '#1f2328';
   var grid = dark ? '#2a2f3a' : '#e5e7eb';
-  var config = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ['sendDataToCloud'] };
+  var config = ${JSON.stringify(PLOT_CONFIG)};
   function layout(extra) {
     var base = {
       paper_bgcolor: 'rgba(0,0,0,0)', plot_bgcolor: 'rgba(0,0,0,0)', font: { color: ink, size: 12 },

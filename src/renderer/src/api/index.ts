@@ -17,6 +17,9 @@ declare global {
 
 export const connection = createConnectionFeed();
 
+export const NO_TOKEN = 'No access token: open the full URL that `dyno serve` printed (it ends in ?token=…).';
+let missingToken = false;
+
 function create(): DynoApi {
   if (window.dyno) {
     // The preload bridge is in-process: it is up for as long as the window exists.
@@ -25,13 +28,17 @@ function create(): DynoApi {
   }
   const token = takeToken();
   if (!token) {
-    connection.report(false, 'No access token: open the full URL that `dyno serve` printed (it ends in ?token=…).');
+    missingToken = true;
+    connection.report(false, NO_TOKEN);
     return createWsApi(apiUrl(''), () => undefined);
   }
   return createWsApi(apiUrl(token), (up, reason) => connection.report(up, reason));
 }
 
 export const api: DynoApi = create();
+
+/** In a browser without `dyno serve`'s token nothing can work: the page shows only why. */
+export const hasNoToken = (): boolean => missingToken;
 
 /** In Electron a dropped file has a real path; in a browser it must be uploaded. */
 export function pathOfDroppedFile(file: File): string | undefined {

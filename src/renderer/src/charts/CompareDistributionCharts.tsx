@@ -3,7 +3,8 @@
  * the histogram (as % of each run's iterations, so runs of different lengths compare), and box
  * plots (quartiles read off the CDF, median = the run's p50, whiskers min to p99).
  */
-import Plotly from 'plotly.js-strict-dist-min';
+import type Plotly from 'plotly.js';
+import { drawPlot } from './plotly';
 import { baseLayout, chartColors, runColor } from './theme';
 import { usePlot } from './use-plot';
 import { quantileFromCdf } from './compare-quantile';
@@ -31,7 +32,7 @@ function latencyAxis(runs: readonly ComparedDistribution[], c: ReturnType<typeof
 function useChart(traces: (c: ReturnType<typeof chartColors>) => Trace[], layout: (c: ReturnType<typeof chartColors>) => Partial<Plotly.Layout>, deps: unknown[]) {
   return usePlot((node) => {
     const c = chartColors();
-    void Plotly.react(node, traces(c), { ...baseLayout(c), margin: { l: 64, r: 16, t: 8, b: 44 }, showlegend: true, legend: { orientation: 'h', y: -0.25 }, ...layout(c) }, { displaylogo: false, responsive: true });
+    void drawPlot(node, traces(c), { ...baseLayout(c), margin: { l: 64, r: 16, t: 8, b: 44 }, showlegend: true, legend: { orientation: 'h', y: -0.25 }, ...layout(c) });
   }, deps);
 }
 

@@ -3,7 +3,8 @@
  * iteration, warm-up included): latency per iteration, then CPU load, power and GPU utilisation where a run
  * sampled them. One colour per run in every panel; hover shows every run at one instant.
  */
-import Plotly from 'plotly.js-strict-dist-min';
+import type Plotly from 'plotly.js';
+import { drawPlot } from './plotly';
 import type { Series } from '../../../shared/contract';
 import type { TelemetrySample } from '../../../shared/telemetry';
 import { baseLayout, chartColors, runColor } from './theme';
@@ -84,7 +85,7 @@ export function CompareTimelineChart({ runs }: { runs: readonly ComparedTimeline
         (layout as Record<string, unknown>)[i === 0 ? 'yaxis' : `yaxis${i + 1}`] = { title: { text: title }, domain: [top - h, top], gridcolor: c.grid, zeroline: false, rangemode: 'tozero' };
         top -= h + gap;
       });
-      void Plotly.react(node, traces, layout, { displaylogo: false, responsive: true });
+      void drawPlot(node, traces, layout);
     },
     [runs],
   );

@@ -1,5 +1,5 @@
 /** Histogram of measured latencies with the empirical CDF on a second axis. */
-import Plotly from 'plotly.js-strict-dist-min';
+import { drawPlot } from './plotly';
 import { chartColors } from './theme';
 import { usePlot } from './use-plot';
 import type { Distribution } from '../../../shared/distribution';
@@ -14,7 +14,7 @@ export function DistributionChart({ data, testId }: { data: DistributionData; te
     // Bars span their bins: geometric centres and per-bin widths on a log axis.
     const centers = data.counts.map((_, i) => (log ? Math.sqrt(edge(i) * edge(i + 1)) : (edge(i) + edge(i + 1)) / 2));
     const widths = data.counts.map((_, i) => edge(i + 1) - edge(i));
-    void Plotly.react(
+    void drawPlot(
       node,
       [
         {
@@ -55,7 +55,6 @@ export function DistributionChart({ data, testId }: { data: DistributionData; te
         showlegend: false,
         hovermode: 'closest',
       },
-      { displaylogo: false, responsive: true },
     );
   }, [data]);
   return (

@@ -3,7 +3,8 @@
  * full data stays in the database), and redraws are throttled so a fast model streaming
  * thousands of samples a second keeps the UI smooth.
  */
-import Plotly from 'plotly.js-strict-dist-min';
+import type Plotly from 'plotly.js';
+import { drawPlot } from './plotly';
 import { lttbIndices } from '../../../shared/lttb';
 import { chartColors } from './theme';
 import { usePlot } from './use-plot';
@@ -62,7 +63,7 @@ export function LatencyChart({ x, latencyMs, warmupCount, version, minRedrawMs =
             ? [{ x: (warmupCount - 1) / 2, y: 1, xref: 'x', yref: 'paper', text: 'warm-up', showarrow: false, yanchor: 'bottom', font: { color: c.muted, size: 11 } }]
             : [],
       };
-      void Plotly.react(node, data, layout, { displaylogo: false, responsive: true, modeBarButtonsToRemove: ['select2d', 'lasso2d'] });
+      void drawPlot(node, data, layout);
     },
     [x, latencyMs, warmupCount, version, maxPoints],
     minRedrawMs,

@@ -3,7 +3,8 @@
  * configuration and machine, the rolling-median trend of each as a line, and regressions
  * (beyond the runs' own spread, see shared/sessions/history-trend.ts) marked with a red ring.
  */
-import Plotly from 'plotly.js-strict-dist-min';
+import type Plotly from 'plotly.js';
+import { drawPlot } from './plotly';
 import type { TrendPoint } from '../../../shared/sessions/history-trend';
 import { baseLayout, chartColors, runColor } from './theme';
 import { usePlot } from './use-plot';
@@ -38,7 +39,7 @@ export function ModelHistoryChart({ points }: { points: readonly TrendPoint[] })
           hovertemplate: '%{text}<extra>regression</extra>',
         });
       }
-      void Plotly.react(
+      void drawPlot(
         node,
         traces,
         {
@@ -51,7 +52,6 @@ export function ModelHistoryChart({ points }: { points: readonly TrendPoint[] })
           yaxis: { title: { text: 'p50 (ms)' }, domain: [0.45, 1], gridcolor: c.grid, zeroline: false, rangemode: 'tozero' },
           yaxis2: { title: { text: 'throughput (/s)' }, domain: [0, 0.38], gridcolor: c.grid, zeroline: false, rangemode: 'tozero' },
         },
-        { displaylogo: false, responsive: true },
       );
     },
     [points],

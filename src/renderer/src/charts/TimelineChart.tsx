@@ -3,7 +3,8 @@
  * CPU load, power, and GPU utilisation / temperature when a GPU is sampled. Hovering one instant
  * shows every series at that instant. Panels with no data are left out, not drawn empty.
  */
-import Plotly from 'plotly.js-strict-dist-min';
+import type Plotly from 'plotly.js';
+import { drawPlot } from './plotly';
 import type { TelemetrySample } from '../../../shared/telemetry';
 import { lttbIndices } from '../../../shared/lttb';
 import { chartColors } from './theme';
@@ -31,11 +32,13 @@ function panels(p: TimelineProps, t0: number, c: ReturnType<typeof chartColors>)
   const ts = tel.map((s) => sec(s.tMs));
   if (tel.length > 0) {
     rows.push({
-      title: 'CPU (%)',
-      traces: [
-        { x: ts, y: tel.map((s) => s.cpuUtilPct), name: 'CPU load', mode: 'lines', line: { color: c.accent2 } },
-        { x: ts, y: tel.map((s) => s.workerCpuPct), name: 'worker (% of a core)', mode: 'lines', line: { color: c.series, dash: 'dot' } },
-      ],
+      title: 'machine CPU (%)',
+      traces: [{ x: ts, y: tel.map((s) => s.cpuUtilPct), name: 'CPU load (all cores)', mode: 'lines', line: { color: c.accent2 } }],
+    });
+    // Its own panel: a share of one core runs to 100 % per core (200 % on two), the machine's load to 100 %.
+    rows.push({
+      title: 'worker (% of a core)',
+      traces: [{ x: ts, y: tel.map((s) => s.workerCpuPct), name: 'worker (% of one core)', mode: 'lines', line: { color: c.series } }],
     });
   }
   const cpuPower = tel.some((s) => s.cpuPowerW !== null);
@@ -84,7 +87,7 @@ export function TimelineChart(p: TimelineProps) {
         const top = 1 - i * (h + gap);
         (layout as Record<string, unknown>)[key] = { title: { text: title }, domain: [top - h, top], gridcolor: c.grid, zeroline: false, rangemode: 'tozero' };
       });
-      void Plotly.react(node, traces, layout, { displaylogo: false, responsive: true });
+      void drawPlot(node, traces, layout);
     },
     [p.latency, p.telemetry, p.version],
     p.minRedrawMs,

@@ -4,7 +4,7 @@
  * come from CSS variables), and frees it on unmount.
  */
 import { useEffect, useRef, type DependencyList, type RefObject } from 'react';
-import Plotly from 'plotly.js-strict-dist-min';
+import { purgePlot } from './plotly';
 import { useUi } from '../stores/ui-store';
 
 export function usePlot(draw: (node: HTMLDivElement) => void, deps: DependencyList, minRedrawMs = 0): RefObject<HTMLDivElement | null> {
@@ -36,7 +36,7 @@ export function usePlot(draw: (node: HTMLDivElement) => void, deps: DependencyLi
     const node = el.current;
     return () => {
       window.clearTimeout(timer.current);
-      if (node) Plotly.purge(node);
+      if (node) purgePlot(node);
     };
   }, []);
   return el;

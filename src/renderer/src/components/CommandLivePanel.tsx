@@ -4,11 +4,11 @@
  * metric's final value across runs and the time to each target.
  */
 import { useEffect, useRef } from 'react';
-import Plotly from 'plotly.js-strict-dist-min';
 import { useCommand } from '../stores/command-store';
 import { useLiveRun } from '../stores/live-run-store';
 import { baseLayout, chartColors, runColor } from '../charts/theme';
 import { usePlot } from '../charts/use-plot';
+import { drawPlot } from '../charts/plotly';
 import type { MetricPoint } from '../../../shared/command/results';
 
 /** Redrawn at most this often while the command runs. */
@@ -25,7 +25,7 @@ function MetricChart({ points, version }: { points: MetricPoint[]; version: numb
         // Each metric on its own axis: loss and accuracy differ in scale by orders of magnitude.
         return { x: mine.map((p) => (bySteps ? p.step : p.tS)), y: mine.map((p) => p.value), name, mode: 'lines+markers' as const, marker: { size: 4 }, line: { color: runColor(k) }, yaxis: k === 0 ? 'y' : 'y2' };
       });
-      void Plotly.react(
+      void drawPlot(
         node,
         traces,
         {
@@ -37,7 +37,6 @@ function MetricChart({ points, version }: { points: MetricPoint[]; version: numb
           yaxis2: { title: { text: names.slice(1).join(', ') }, overlaying: 'y', side: 'right', showgrid: false },
           legend: { orientation: 'h', y: 1.15 },
         },
-        { displayModeBar: false, responsive: true },
       );
     },
     [version],

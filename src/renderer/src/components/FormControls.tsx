@@ -1,11 +1,11 @@
 /** Small labelled form controls shared by the run form. */
 import type { ReactNode } from 'react';
 
-export function TextField(props: { label: string; hint: string; value: string; error?: string; onChange(v: string): void; testId: string; wide?: boolean }) {
+export function TextField(props: { label: string; hint: string; value: string; error?: string; onChange(v: string): void; testId: string; wide?: boolean; disabled?: boolean }) {
   return (
     <label className={`field${props.error ? ' invalid' : ''}${props.wide ? ' wide' : ''}`}>
       <span className="field-label">{props.label}</span>
-      <input value={props.value} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId} aria-invalid={!!props.error} />
+      <input value={props.value} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId} aria-invalid={!!props.error} disabled={props.disabled} />
       <span className="field-hint">{props.error ?? props.hint}</span>
     </label>
   );

@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import { LatencyChart } from '../charts/LatencyChart';
 import { LiveLatencyCanvas } from '../charts/LiveLatencyCanvas';
 import { RunResults } from './RunResults';
+import { RunHeadline } from './RunHeadline';
 import { TimelineChart } from '../charts/TimelineChart';
 import { StatusBadge } from './StatusBadge';
 import { FailureNotice } from './FailureNotice';
@@ -47,9 +48,10 @@ export function LiveRunPanel() {
       <header className="live-header">
         <div>
           <span className="run-title">{run?.modelName ?? '…'}</span> {run && <StatusBadge status={run.status} />}
-          <span className="run-id mono" data-testid="run-id">
+          {/* The run's address: opens it in Sessions (and is what a reload or a copied link opens). */}
+          <a className="run-id mono" href={`#/runs/${runId}`} data-testid="run-id" title="Open this run in Sessions">
             {runId}
-          </span>
+          </a>
         </div>
         {run?.status === 'running' && (
           <div className="progress-line">
@@ -69,6 +71,8 @@ export function LiveRunPanel() {
           </div>
         )}
       </header>
+      {/* The answers first, above the charts (issue 14): in view without scrolling at 1280×720. */}
+      {detail && <RunHeadline detail={detail} />}
       {quiet && (
         <div className="hint quiet" data-testid="quiet-note">
           Charts paused while measuring, so the studio does not compete with the benchmark for CPU. They draw when the run ends.

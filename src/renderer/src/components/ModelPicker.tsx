@@ -6,7 +6,7 @@ import { RecentModels } from './RecentModels';
 
 export function ModelPicker() {
   const samples = useApp((s) => s.samples);
-  const { model, loading, error, openPath } = useModel();
+  const { model, loading, error, openPath, copyOf } = useModel();
   const [path, setPath] = useState('');
   return (
     <section className="panel-section">
@@ -34,7 +34,7 @@ export function ModelPicker() {
       >
         <input
           aria-label="Model path"
-          placeholder="/path/to/model.onnx — or drop a file anywhere"
+          placeholder="/path/to/model.onnx"
           value={path}
           onChange={(e) => setPath(e.target.value)}
           data-testid="model-path"
@@ -43,6 +43,7 @@ export function ModelPicker() {
           Open
         </button>
       </form>
+      <div className="hint">…or drop an .onnx file anywhere in the window.</div>
       {loading && <div className="hint">Opening…</div>}
       {error && (
         <div className="error-line" role="alert" data-testid="model-error">
@@ -52,6 +53,12 @@ export function ModelPicker() {
       {model && (
         <div className="model-name" data-testid="model-name" title={model.path}>
           {model.fileName}
+        </div>
+      )}
+      {model && copyOf && (
+        <div className="hint" data-testid="model-copy-note">
+          A copy of the dropped {copyOf} (a browser cannot see where the file itself is), kept at <span className="mono">{model.path}</span>: the terminal command below
+          names this copy.
         </div>
       )}
     </section>

@@ -8,6 +8,8 @@ import { benchCommandFor } from '../../../shared/cli-command';
 import type { AnyKnob, KnobGroup } from '../../../shared/knobs/knob';
 import { ALL_KNOBS } from '../../../shared/knobs/registry';
 import { formKnobApplies } from '../../../shared/knobs/form';
+import { BATCH_KNOB } from '../../../shared/knobs/input-knobs';
+import { dimsSetByBatch } from '../../../shared/knobs/batch-dims';
 import { useModel } from '../stores/model-store';
 import { useApp } from '../stores/app-store';
 import { parseForm, useRunConfig, type FormErrors } from '../stores/config-store';
@@ -25,18 +27,28 @@ const GROUPS: { title: string; groups: KnobGroup[] }[] = [
   { title: 'Run', groups: ['run'] },
 ];
 
+/** The symbolic dims the batch size sets (shared/knobs/batch-dims.ts), while a batch size is typed. */
+function useDimsSetByBatch(): string[] {
+  const model = useModel((s) => s.model);
+  const batch = useRunConfig((s) => (s.fields.text[BATCH_KNOB.id] ?? '').trim());
+  return useMemo(() => (batch && model ? dimsSetByBatch(model.inputs) : []), [batch, model]);
+}
+
 /** The form's config with its targets (a target that does not parse is an error like a field's). */
 export function useParsedConfig() {
   const model = useModel((s) => s.model);
   const fields = useRunConfig((s) => s.fields);
   const targetTexts = useRunTargets((s) => s.texts);
+  const setByBatch = useDimsSetByBatch();
   return useMemo(() => {
-    const form = parseForm(model?.path, fields);
+    // One value per axis: a dim the batch size sets is left out, not sent as well.
+    const dims = Object.fromEntries(Object.entries(fields.dims).filter(([name]) => !setByBatch.includes(name)));
+    const form = parseForm(model?.path, setByBatch.length > 0 ? { ...fields, dims } : fields);
     const t = parseTargetFields(targetTexts);
     const errors: FormErrors = { ...form.errors, ...Object.fromEntries(Object.entries(t.errors).map(([i, e]) => [targetErrorKey(Number(i)), e])) };
     if (!form.config || Object.keys(t.errors).length > 0) return { errors };
     return { config: t.targets.length > 0 ? { ...form.config, targets: t.targets } : form.config, errors };
-  }, [model?.path, fields, targetTexts]);
+  }, [model?.path, fields, targetTexts, setByBatch]);
 }
 
 function useSymbolicDims(): string[] {
@@ -52,6 +64,7 @@ function KnobField({ knob, errors, symbolic }: { knob: AnyKnob; errors: FormErro
   const { fields, setText, setOn, setDim } = useRunConfig();
   const providers = useApp((s) => s.info?.executionProviders) ?? [];
   const testId = `field-${knob.id}`;
+  const setByBatch = useDimsSetByBatch();
   const text = fields.text[knob.id] ?? '';
   switch (knob.kind) {
     case 'switch':
@@ -79,9 +92,13 @@ function KnobField({ knob, errors, symbolic }: { knob: AnyKnob; errors: FormErro
       if (knob.perName)
         return (
           <>
-            {symbolic.map((name) => (
-              <TextField key={name} label={`dim ${name}`} hint="symbolic dimension" value={fields.dims[name] ?? ''} error={errors[`dim:${name}`]} onChange={(v) => setDim(name, v)} testId={`dim-${name}`} />
-            ))}
+            {symbolic.map((name) =>
+              setByBatch.includes(name) ? (
+                <TextField key={name} label={`dim ${name}`} hint="set by Batch size (the leading axis)" value={fields.text[BATCH_KNOB.id] ?? ''} onChange={() => undefined} testId={`dim-${name}`} disabled />
+              ) : (
+                <TextField key={name} label={`dim ${name}`} hint="symbolic dimension" value={fields.dims[name] ?? ''} error={errors[`dim:${name}`]} onChange={(v) => setDim(name, v)} testId={`dim-${name}`} />
+              ),
+            )}
           </>
         );
       return <TextField label={knob.label} hint={`${knob.placeholder}, … (${knob.flag})`} value={text} error={errors[knob.id]} onChange={(v) => setText(knob.id, v)} testId={testId} wide />;

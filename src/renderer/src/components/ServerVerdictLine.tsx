@@ -15,10 +15,13 @@ const WHY: Record<NonNullable<ServerVerdict['outcome']>, (v: ServerVerdict) => s
 
 export function ServerVerdictLine({ verdict: v }: { verdict: ServerVerdict }) {
   const p = `p${Math.round(v.percentile * 1000) / 10}`;
+  // Says when the percentile has too few queries behind it, instead of printing a bare dash.
   const judged =
-    v.judgedBy === 'early-stopping'
-      ? `${p} ${v.earlyStoppingMs === null ? '—' : formatMs(v.earlyStoppingMs)} (LoadGen early-stopping estimate; interpolated ${formatMs(v.percentileMs)})`
-      : `${p} ${formatMs(v.percentileMs)}`;
+    v.judgedBy === 'interpolated'
+      ? `${p} ${formatMs(v.percentileMs)} (interpolated: this run was stored before Dyno judged by LoadGen's early-stopping estimate, so no sample count backs it)`
+      : v.earlyStoppingMs === null
+        ? `${p} not supported: too few queries for LoadGen's early-stopping estimate at 99% confidence (interpolated ${formatMs(v.percentileMs)}, not a backed figure)`
+        : `${p} ${formatMs(v.earlyStoppingMs)} (LoadGen early-stopping estimate; interpolated ${formatMs(v.percentileMs)})`;
   return (
     <div className={`verdict ${v.passed ? 'pass' : 'fail'}`} data-testid="server-verdict">
       Server: {judged} against a {formatMs(v.latencyBudgetMs)} budget at {v.achievedQps.toFixed(1)} of {v.targetQps} QPS — {v.passed ? 'PASS' : 'FAIL'}

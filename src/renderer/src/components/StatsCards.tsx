@@ -4,11 +4,13 @@
  * supported one shows its exact 95 % order-statistic interval and LoadGen's early-stopping
  * estimate (README, "How Dyno measures").
  */
+import type { ReactNode } from 'react';
 import type { LatencyStats } from '../../../shared/stats';
 import { formatMs, formatRate } from '../../../shared/format';
 import { StatCard } from './StatCard';
 
-export function StatsCards({ stats }: { stats: LatencyStats }) {
+/** `children`: more cards for the same band (the headline adds energy and warnings). */
+export function StatsCards({ stats, children }: { stats: LatencyStats; children?: ReactNode }) {
   const pct = (key: 'p50' | 'p90' | 'p99', label: string) => {
     const p = stats.percentiles[key];
     if (!p) return null;
@@ -39,6 +41,7 @@ export function StatsCards({ stats }: { stats: LatencyStats }) {
       <StatCard label="mean ± σ" value={formatMs(stats.meanMs)} sub={`± ${formatMs(stats.stdMs)} · CV ${stats.cvPct.toFixed(1)}%`} testId="stat-mean" />
       <StatCard label="throughput" value={formatRate(stats.throughputPerS)} sub="inferences per second" testId="stat-throughput" />
       <StatCard label="iterations" value={String(stats.count)} sub={`min ${formatMs(stats.minMs)} · max ${formatMs(stats.maxMs)}`} testId="stat-count" />
+      {children}
     </div>
   );
 }

@@ -1,24 +1,15 @@
 /**
  * Telemetry and energy of a finished run: what was measured, and why not where it was not. GPU
  * figures are whole-device totals over every sampled GPU (with one card per GPU when there are
- * several); the energy card is what is charged to the device the run used, labelled as such.
+ * several). Energy is in the run's headline (EnergyCards).
  */
 import type { TelemetrySummary } from '../../../shared/telemetry';
-import { formatBytes } from '../../../shared/format';
+import { formatBytes, formatFixed } from '../../../shared/format';
 import { StatCard } from './StatCard';
 
-const n = (v: number | null | undefined, digits: number, unit: string): string => (v === null || v === undefined ? '—' : `${v.toFixed(digits)} ${unit}`);
+const n = formatFixed;
 
 const SOURCE: Record<NonNullable<TelemetrySummary['gpu']['source']>, string> = { nvml: 'via NVML', 'nvidia-smi': 'via nvidia-smi', none: '' };
-/** How the energy was measured, in a few words. */
-const METHOD: Record<TelemetrySummary['energy']['source'], string> = {
-  rapl: 'RAPL counter',
-  'gpu-energy-counter': 'NVML energy counter',
-  'gpu-power-integral': '∫ sampled power',
-  'rapl+gpu-power-integral': 'RAPL + ∫ sampled power',
-  none: '',
-};
-
 /** How the GPUs' joules were measured: NVML's counter, the integral of sampled power, or both. */
 function gpuEnergyMethod(perGpu: TelemetrySummary['gpu']['perGpu']): string {
   const methods = new Set(perGpu.map((g) => g.energyMethod).filter(Boolean));
@@ -26,12 +17,20 @@ function gpuEnergyMethod(perGpu: TelemetrySummary['gpu']['perGpu']): string {
   return methods.has('counter') ? ' (NVML counter)' : ' (∫ sampled power)';
 }
 
-export function TelemetryCards({ t }: { t: TelemetrySummary }) {
-  const e = t.energy;
+/**
+ * One figure for the worker's memory: the kernel's own peak (maxRSS) when the run reported it,
+ * which sampling every 100 ms can only under-read; the sampled peak otherwise.
+ */
+function WorkerMemoryCard({ peakRssBytes }: { peakRssBytes: number | null }) {
+  return <StatCard small label="peak worker memory" value={peakRssBytes === null ? '—' : formatBytes(peakRssBytes)} sub="resident, the worker's peak" testId="tel-rss" />;
+}
+
+/** `peakRssBytes`: the kernel's peak for the worker (maxRSS), the one figure shown for its memory. */
+export function TelemetryCards({ t, peakRssBytes }: { t: TelemetrySummary; peakRssBytes?: number }) {
   return (
     <div className="stats-grid" data-testid="telemetry-cards">
       <StatCard small label="CPU load" value={n(t.cpu.avgUtilPct, 0, '%')} sub={`peak ${n(t.cpu.peakUtilPct, 0, '%')} · worker ${n(t.cpu.workerAvgCpuPct, 0, '% of a core')}`} testId="tel-cpu" />
-      <StatCard small label="worker memory" value={t.cpu.workerPeakRssBytes === null ? '—' : formatBytes(t.cpu.workerPeakRssBytes)} sub="peak resident" testId="tel-rss" />
+      <WorkerMemoryCard peakRssBytes={peakRssBytes ?? t.cpu.workerPeakRssBytes} />
       {t.gpu.available ? (
         <>
           <StatCard
@@ -64,14 +63,6 @@ export function TelemetryCards({ t }: { t: TelemetrySummary }) {
         </>
       ) : (
         <StatCard small label="GPU" value="not sampled" sub={t.gpu.reason} testId="tel-gpu" />
-      )}
-      {e.totalJ === null ? (
-        <StatCard small label="energy" value="not measured" sub={e.reason} testId="tel-energy" />
-      ) : (
-        <>
-          <StatCard small label="energy" value={n(e.totalJ, 2, 'J')} sub={`${e.netJ === null ? 'no idle baseline' : `${e.netJ.toFixed(2)} J above idle (${n(e.idleW, 1, 'W')})`} · ${METHOD[e.source] || e.source} · ${e.device ?? e.source}`} testId="tel-energy" />
-          <StatCard small label="per inference" value={n(e.perInferenceMj, 3, 'mJ')} sub={`${e.netPerInferenceMj === null ? '' : `${n(e.netPerInferenceMj, 3, 'mJ')} above idle · `}${n(e.inferencesPerJ, 1, 'inferences/J')} · avg ${n(e.averageW, 1, 'W')}`} testId="tel-energy-per-inference" />
-        </>
       )}
     </div>
   );

@@ -1,6 +1,5 @@
 /** Generate a model from the zoo (deterministic from a seed) and open it for benchmarking. */
-import { useState } from 'react';
-import { useZoo } from '../stores/zoo-store';
+import { useZoo, type ZooFamily, type ZooSize } from '../stores/zoo-store';
 import { FailureNotice } from './FailureNotice';
 import { SelectField } from './FormControls';
 
@@ -9,15 +8,16 @@ const FAMILIES = [
   { value: 'resnet', label: 'ResNet-style CNN' },
   { value: 'bert', label: 'BERT-style encoder' },
   { value: 'unet', label: 'UNet' },
-] as const;
-type Family = (typeof FAMILIES)[number]['value'];
-type Size = 'small' | 'medium' | 'large';
+] as const satisfies readonly { value: ZooFamily; label: string }[];
+type Family = ZooFamily;
+type Size = ZooSize;
 
 export function ZooBuilder() {
-  const [family, setFamily] = useState<Family>('resnet');
-  const [size, setSize] = useState<Size>('small');
-  const [seed, setSeed] = useState('1');
-  const { busy, failure, build } = useZoo();
+  const { busy, failure, build, choice, choose } = useZoo();
+  const { family, size, seed } = choice;
+  const setFamily = (f: Family) => choose({ family: f });
+  const setSize = (z: Size) => choose({ size: z });
+  const setSeed = (text: string) => choose({ seed: text });
   const seedOk = /^\d+$/.test(seed);
   return (
     <div className="zoo" data-testid="zoo">

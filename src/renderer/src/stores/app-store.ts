@@ -18,11 +18,18 @@ export const useApp = create<AppState>((set, get) => ({
   load: async () => {
     set({ failure: undefined });
     try {
-      const [info, samples] = await Promise.all([api.call('app.info', {}), api.call('models.samples', {})]);
-      set({ info, samples });
-      const sample = samples.find((s) => s.isDefault);
-      // The default never overrides a model the user already asked for.
-      if (sample && !useModel.getState().requested) void useModel.getState().openPath(sample.path);
+      // The default sample opens as soon as the list arrives, not after app.info: probing the
+      // providers and inspecting the model (each in its own process) then overlap, which is
+      // most of a first load over a slow tunnel.
+      const samples = api.call('models.samples', {}).then((list) => {
+        set({ samples: list });
+        const sample = list.find((s) => s.isDefault);
+        // The default never overrides a model the user already asked for.
+        if (sample && !useModel.getState().requested) void useModel.getState().openPath(sample.path);
+        return list;
+      });
+      const [info] = await Promise.all([api.call('app.info', {}), samples]);
+      set({ info });
     } catch (err) {
       set({ failure: failure('Could not load the studio (host, devices and sample models)', err, () => get().load()) });
     }

@@ -8,8 +8,13 @@ interface ModelState {
   loading: boolean;
   /** Set once the user (or the default sample) asked for a model: the default never overrides a choice. */
   requested: boolean;
-  /** Why the last open failed (the model shown, if any, is the one before it). */
+  /** Why the last open failed (no model is open then: the previous one is closed). */
   error?: string;
+  /**
+   * Set when the open model is the host's copy of a file dropped into a browser (which cannot
+   * see the file's own path): the dropped file's name. The path shown is the copy's.
+   */
+  copyOf?: string;
   /** The path or file name the failed open was for, and the action that tries it again. */
   attempted?: string;
   retry?: () => Promise<void>;
@@ -29,15 +34,16 @@ async function fileToBase64(file: File): Promise<string> {
 
 export const useModel = create<ModelState>((set, get) => {
   let latest = 0;
-  const load = async (attempted: string, retry: () => Promise<void>, open: () => Promise<ModelInfo>): Promise<void> => {
+  const load = async (attempted: string, retry: () => Promise<void>, open: () => Promise<ModelInfo>, copyOf?: string): Promise<void> => {
     const ticket = ++latest;
     set({ loading: true, error: undefined, attempted: undefined, retry: undefined, requested: true });
     try {
       const model = await open();
       // Only the most recent request wins: a slow earlier open must not replace a later one.
-      if (ticket === latest) set({ model, loading: false });
+      if (ticket === latest) set({ model, loading: false, copyOf });
     } catch (err) {
-      if (ticket === latest) set({ loading: false, error: err instanceof Error ? err.message : String(err), attempted, retry });
+      // The previous model goes too: Run must not measure a model other than the one asked for.
+      if (ticket === latest) set({ model: undefined, copyOf: undefined, loading: false, error: err instanceof Error ? err.message : String(err), attempted, retry });
     }
   };
   return {
@@ -53,14 +59,17 @@ export const useModel = create<ModelState>((set, get) => {
         return;
       }
       const path = pathOfDroppedFile(file);
-      await load(file.name, () => get().openFile(file), async () =>
-        path ? api.call('models.open', { path }) : api.call('models.import', { fileName: file.name, dataBase64: await fileToBase64(file) }),
+      await load(
+        file.name,
+        () => get().openFile(file),
+        async () => (path ? api.call('models.open', { path }) : api.call('models.import', { fileName: file.name, dataBase64: await fileToBase64(file) })),
+        path ? undefined : file.name,
       );
     },
     opened: (model) => {
       // Supersedes any open still in flight, as a newer request would.
       latest++;
-      set({ model, loading: false, requested: true, error: undefined, attempted: undefined, retry: undefined });
+      set({ model, copyOf: undefined, loading: false, requested: true, error: undefined, attempted: undefined, retry: undefined });
     },
   };
 });

@@ -26,6 +26,8 @@ interface ListState {
   facets?: RunFacets;
   studies: Readonly<Record<string, StudySummary>>;
   selection: Selection;
+  /** Set while the selection is a study's runs, picked as such (its address is the study's). */
+  openStudyId?: string;
   /** The list could not be loaded. */
   listFailure?: Failure;
   /** An edit, delete, restore or re-run the host refused. */
@@ -71,10 +73,15 @@ export const useSessionsList = create<ListState>((set, get) => {
     }
   };
 
-  const selectionChanged = (selection: Selection): void => {
-    set({ selection });
+  const selectionChanged = (selection: Selection, openStudyId?: string): void => {
+    set({ selection, openStudyId });
     const only = selection.selected.size === 1 ? [...selection.selected][0] : undefined;
     if (only !== undefined && useSessions.getState().selectedId !== only) void useSessions.getState().select(only);
+  };
+
+  const selectIdsOf = (ids: readonly string[], studyId?: string): void => {
+    const first = get().ids.findIndex((id) => ids.includes(id));
+    selectionChanged({ selected: new Set(ids), ...(first >= 0 ? { anchor: first, cursor: first } : {}) }, studyId);
   };
 
   const act = async <T>(what: string, call: () => Promise<T>): Promise<T | undefined> => {
@@ -148,14 +155,10 @@ export const useSessionsList = create<ListState>((set, get) => {
       selectionChanged(next);
       return true;
     },
-    selectIds: (ids) => {
-      const all = get().ids;
-      const first = all.findIndex((id) => ids.includes(id));
-      selectionChanged({ selected: new Set(ids), ...(first >= 0 ? { anchor: first, cursor: first } : {}) });
-    },
+    selectIds: (ids) => selectIdsOf(ids),
     selectStudy: async (studyId) => {
       const found = await act('Could not select the study', () => api.call('runs.ids', { filter: { ...get().filter, studyId }, sort: get().sort }));
-      if (found) get().selectIds(found.ids);
+      if (found) selectIdsOf(found.ids, studyId);
     },
     selectedIds: () => selectedInOrder(get().selection, get().ids),
     onRun: (run) => {

@@ -2,9 +2,12 @@ import { create } from 'zustand';
 
 export type View = 'run' | 'sessions' | 'compare' | 'models';
 
-/** Which view is showing, the theme and the live-chart switch; nothing else. */
+/** Which view is showing, the theme, the live-chart switch and the shortcut list; nothing else. */
 export const useUi = create<{
   view: View;
+  /** The keyboard shortcut list (opened with `?`). */
+  shortcutsOpen: boolean;
+  showShortcuts(open: boolean): void;
   theme: 'dark' | 'light';
   /** Draw charts while measuring. Off: nothing redraws until the run ends (quietest machine). */
   liveCharts: boolean;
@@ -13,6 +16,8 @@ export const useUi = create<{
   toggleTheme(): void;
 }>((set) => ({
   view: 'run',
+  shortcutsOpen: false,
+  showShortcuts: (shortcutsOpen) => set({ shortcutsOpen }),
   theme: 'dark',
   liveCharts: true,
   setLiveCharts: (liveCharts) => set({ liveCharts }),

@@ -7,14 +7,30 @@ import { useModel } from './model-store';
 import { useUi } from './ui-store';
 
 export type ZooRequest = Params<'models.zoo'>;
+export type ZooFamily = ZooRequest['family'];
+export type ZooSize = ZooRequest['size'];
+
+/** The form's choice, kept here (not in the component) so leaving the view or reloading keeps it. */
+export interface ZooChoice {
+  family: ZooFamily;
+  size: ZooSize;
+  /** As typed: a half-typed seed is not lost. */
+  seed: string;
+}
+
+export const DEFAULT_ZOO_CHOICE: ZooChoice = { family: 'resnet', size: 'small', seed: '1' };
 
 interface ZooState {
+  choice: ZooChoice;
+  choose(patch: Partial<ZooChoice>): void;
   busy: boolean;
   failure?: Failure;
   build(request: ZooRequest): Promise<void>;
 }
 
 export const useZoo = create<ZooState>((set, get) => ({
+  choice: DEFAULT_ZOO_CHOICE,
+  choose: (patch) => set((s) => ({ choice: { ...s.choice, ...patch } })),
   busy: false,
   build: async (request) => {
     set({ busy: true, failure: undefined });

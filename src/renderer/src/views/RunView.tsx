@@ -41,9 +41,22 @@ export function RunView() {
   const active = useLiveRun((s) => (s.run ? isRunActive(s.run) : s.runId !== undefined));
   const liveCharts = useUi((s) => s.liveCharts);
   const setLiveCharts = useUi((s) => s.setLiveCharts);
+  const canRun = config !== undefined && !active;
+  const run = (): void => {
+    if (config && !active) void start(config, liveCharts ? 'live-charts' : 'charts-paused');
+  };
   return (
     <div className="run-view">
-      <aside className="config-panel">
+      <aside
+        className="config-panel"
+        onKeyDown={(e) => {
+          // Ctrl/Cmd+Enter runs from any field of the form (keyboard/shortcuts.ts lists it).
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            run();
+          }
+        }}
+      >
         <SourceToggle />
         {source === 'command' ? (
           <CommandForm />
@@ -60,7 +73,7 @@ export function RunView() {
           </>
         )}
         <div className="run-actions">
-          <button className="primary" disabled={!config || active} onClick={() => config && void start(config, liveCharts ? 'live-charts' : 'charts-paused')} data-testid="start-run">
+          <button className="primary" disabled={!canRun} onClick={run} data-testid="start-run" title="Ctrl/Cmd+Enter from any field">
             {source === 'command' ? 'Run command' : 'Run benchmark'}
           </button>
           {!config && <span className="hint">{errors.model ?? 'Fix the highlighted fields'}</span>}

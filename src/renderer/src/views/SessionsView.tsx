@@ -8,6 +8,7 @@ import { useSessions } from '../stores/sessions-store';
 import { useSessionsList } from '../stores/sessions-list-store';
 import { StatusBadge } from '../components/StatusBadge';
 import { RunResults } from '../components/RunResults';
+import { RunHeadline } from '../components/RunHeadline';
 import { FailureNotice } from '../components/FailureNotice';
 import { LatencyChart } from '../charts/LatencyChart';
 import { TimelineChart } from '../charts/TimelineChart';
@@ -44,8 +45,8 @@ function RunDetailPanel() {
           <h2>
             {labelOf(detail.run) || detail.run.modelName} <StatusBadge status={detail.run.status} /> <span className="run-id mono">{detail.run.id}</span>
           </h2>
-          <RunMetaEditor run={detail.run} />
-          <RunResults detail={detail} />
+          {/* The Run view's order: headline, charts, the rest of the results. */}
+          <RunHeadline detail={detail} />
           {series && series.points.length > 0 && (
             <div className="chart-card">
               <h3>
@@ -68,6 +69,8 @@ function RunDetailPanel() {
               />
             </div>
           )}
+          <RunResults detail={detail} />
+          <RunMetaEditor run={detail.run} />
           <details className="config-details">
             <summary>Configuration</summary>
             <pre className="mono">{JSON.stringify(detail.run.config, null, 2)}</pre>

@@ -1,0 +1,57 @@
+/**
+ * The studio's addresses, in the URL's hash so they work from a file:// page (Electron) and
+ * behind `dyno serve` alike, and survive a reload:
+ *   #/run                  the Run view          #/runs/<id>             one stored run (Sessions)
+ *   #/sessions             the Sessions list     #/studies/<id>          a study's runs (Sessions)
+ *   #/compare/<id>,<id>…   a comparison (?baseline=<id>; #/compare alone: none yet)   #/models
+ * Pure: parsing and formatting only; routing/router.ts applies them to the stores.
+ */
+export type Route =
+  | { view: 'run' }
+  | { view: 'sessions'; runId?: string; studyId?: string }
+  | { view: 'compare'; runIds: string[]; baselineId?: string }
+  | { view: 'models' };
+
+/** Run and study ids are generated (dates, letters, digits, '-', '_'): anything else is not an id. */
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+export function parseRoute(hash: string): Route | undefined {
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const [head, arg, ...rest] = path.split('/').filter(Boolean);
+  if (rest.length > 0) return undefined;
+  const param = new URLSearchParams(query);
+  switch (head) {
+    case 'run':
+      return arg === undefined ? { view: 'run' } : undefined;
+    case 'sessions':
+      return arg === undefined ? { view: 'sessions' } : undefined;
+    case 'models':
+      return arg === undefined ? { view: 'models' } : undefined;
+    case 'runs':
+      return arg !== undefined && ID.test(arg) ? { view: 'sessions', runId: arg } : undefined;
+    case 'studies':
+      return arg !== undefined && ID.test(arg) ? { view: 'sessions', studyId: arg } : undefined;
+    case 'compare': {
+      if (arg === undefined) return { view: 'compare', runIds: [] };
+      const runIds = arg.split(',').filter(Boolean);
+      if (runIds.length < 2 || !runIds.every((id) => ID.test(id))) return undefined;
+      const baselineId = param.get('baseline') ?? undefined;
+      return { view: 'compare', runIds, ...(baselineId && runIds.includes(baselineId) ? { baselineId } : {}) };
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function formatRoute(r: Route): string {
+  switch (r.view) {
+    case 'run':
+    case 'models':
+      return `#/${r.view}`;
+    case 'sessions':
+      return r.runId ? `#/runs/${r.runId}` : r.studyId ? `#/studies/${r.studyId}` : '#/sessions';
+    case 'compare':
+      if (r.runIds.length < 2) return '#/compare';
+      return `#/compare/${r.runIds.join(',')}${r.baselineId && r.baselineId !== r.runIds[0] ? `?baseline=${r.baselineId}` : ''}`;
+  }
+}

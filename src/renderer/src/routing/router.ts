@@ -1,0 +1,84 @@
+/**
+ * Keeps the address (routing/route.ts) and the stores in step: opening an address shows what
+ * it names (a view, a stored run, a study's runs, a comparison), and moving around the studio
+ * updates the address, so a reload or a copied link reopens the same thing. A new view is a
+ * new history entry (Back works); a new selection within a view replaces the entry.
+ */
+import { formatRoute, parseRoute, type Route } from './route';
+import { useUi } from '../stores/ui-store';
+import { useSessionsList } from '../stores/sessions-list-store';
+import { useCompare } from '../stores/compare-store';
+
+function currentRoute(): Route {
+  const view = useUi.getState().view;
+  switch (view) {
+    case 'run':
+    case 'models':
+      return { view };
+    case 'sessions': {
+      const { selection, openStudyId } = useSessionsList.getState();
+      const only = selection.selected.size === 1 ? [...selection.selected][0] : undefined;
+      return openStudyId ? { view, studyId: openStudyId } : only ? { view, runId: only } : { view };
+    }
+    case 'compare': {
+      const { runIds, baselineId } = useCompare.getState();
+      return { view, runIds, ...(baselineId ? { baselineId } : {}) };
+    }
+  }
+}
+
+function openRoute(r: Route): void {
+  const ui = useUi.getState();
+  switch (r.view) {
+    case 'run':
+    case 'models':
+      break;
+    case 'sessions':
+      if (r.studyId) void useSessionsList.getState().selectStudy(r.studyId);
+      else if (r.runId) useSessionsList.getState().selectIds([r.runId]);
+      break;
+    case 'compare': {
+      const compare = useCompare.getState();
+      if (r.runIds.length >= 2 && r.runIds.join() !== compare.runIds.join()) compare.open(r.runIds);
+      if (r.baselineId && r.baselineId !== useCompare.getState().baselineId) useCompare.getState().setBaseline(r.baselineId);
+      break;
+    }
+  }
+  ui.go(r.view);
+}
+
+export function startRouter(): () => void {
+  let applying = false;
+  const apply = (): void => {
+    const r = parseRoute(location.hash);
+    if (!r || formatRoute(r) === formatRoute(currentRoute())) return;
+    applying = true;
+    try {
+      openRoute(r);
+    } finally {
+      applying = false;
+    }
+  };
+  let lastView = useUi.getState().view;
+  const follow = (): void => {
+    if (applying) return;
+    const next = formatRoute(currentRoute());
+    if (next === location.hash) return;
+    const view = useUi.getState().view;
+    if (view !== lastView) history.pushState(null, '', next);
+    else history.replaceState(null, '', next);
+    lastView = view;
+  };
+  apply();
+  follow();
+  const offs = [useUi.subscribe(follow), useSessionsList.subscribe(follow), useCompare.subscribe(follow)];
+  const onHash = (): void => {
+    apply();
+    lastView = useUi.getState().view;
+  };
+  window.addEventListener('hashchange', onHash);
+  return () => {
+    for (const off of offs) off();
+    window.removeEventListener('hashchange', onHash);
+  };
+}

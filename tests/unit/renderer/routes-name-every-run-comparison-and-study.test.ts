@@ -1,0 +1,37 @@
+/** The studio's addresses: each names one thing, reads back to itself, and nonsense names nothing. */
+import { describe, expect, it } from 'vitest';
+import { formatRoute, parseRoute, type Route } from '../../../src/renderer/src/routing/route';
+
+const RUN = '20261201171905-ju2eyq';
+const OTHER = '20261201171940-tynrc9';
+const STUDY = '3f6c2a9e-8d1b-4c55-9a7e-0b2d4e6f8a10';
+
+describe('studio addresses', () => {
+  it('round-trips every kind of address', () => {
+    const routes: Route[] = [
+      { view: 'run' },
+      { view: 'models' },
+      { view: 'sessions' },
+      { view: 'sessions', runId: RUN },
+      { view: 'sessions', studyId: STUDY },
+      { view: 'compare', runIds: [] },
+      { view: 'compare', runIds: [RUN, OTHER] },
+      { view: 'compare', runIds: [RUN, OTHER], baselineId: OTHER },
+    ];
+    for (const r of routes) expect(parseRoute(formatRoute(r))).toEqual(r);
+  });
+  it('writes the addresses the README gives', () => {
+    expect(formatRoute({ view: 'sessions', runId: RUN })).toBe(`#/runs/${RUN}`);
+    expect(formatRoute({ view: 'sessions', studyId: STUDY })).toBe(`#/studies/${STUDY}`);
+    expect(formatRoute({ view: 'compare', runIds: [RUN, OTHER], baselineId: OTHER })).toBe(`#/compare/${RUN},${OTHER}?baseline=${OTHER}`);
+    // The first run is the baseline unless told otherwise: no parameter for the default.
+    expect(formatRoute({ view: 'compare', runIds: [RUN, OTHER], baselineId: RUN })).toBe(`#/compare/${RUN},${OTHER}`);
+  });
+  it('names nothing for a malformed or unknown address', () => {
+    for (const hash of ['', '#', '#/nowhere', '#/runs', '#/runs/a b', `#/runs/${RUN}/extra`, `#/compare/${RUN}`, '#/compare/<script>,x', '#/run/abc'])
+      expect(parseRoute(hash), hash).toBeUndefined();
+  });
+  it('ignores a baseline that is not one of the compared runs', () => {
+    expect(parseRoute(`#/compare/${RUN},${OTHER}?baseline=elsewhere`)).toEqual({ view: 'compare', runIds: [RUN, OTHER] });
+  });
+});
