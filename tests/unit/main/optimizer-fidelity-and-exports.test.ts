@@ -39,9 +39,21 @@ describe('fidelityOf', () => {
     expect(fidelityOf({ y: logits([[1, 2]]) }, { y: logits([[1, 2, 3]]) })).toEqual({ maxAbsError: Infinity, maxRelError: Infinity, cosine: 0, top1Agreement: 0 });
   });
 
-  it('gives no top-1 figure for outputs that are not [N, C]', () => {
-    const t = new ort.Tensor('float32', Float32Array.from([1, 2, 3, 4]), [1, 1, 2, 2]);
+  it('gives no top-1 figure for an output without a class axis (no axis longer than 1)', () => {
+    const t = new ort.Tensor('float32', Float32Array.from([0.5]), [1, 1]);
     expect(fidelityOf({ y: t }, { y: t })).not.toHaveProperty('top1Agreement');
+  });
+
+  it('finds the class axis as the transforms do ([1, C, 1, 1] classifies along C)', () => {
+    const ref = new ort.Tensor('float32', Float32Array.from([0.1, 0.7, 0.2]), [1, 3, 1, 1]);
+    const got = new ort.Tensor('float32', Float32Array.from([0.8, 0.1, 0.1]), [1, 3, 1, 1]);
+    expect(fidelityOf({ y: got }, { y: ref }).top1Agreement).toBe(0);
+  });
+
+  it('counts a NaN where the reference has a number as the worst case', () => {
+    const ref = logits([[1, 2, 3]]);
+    const got = logits([[1, Number.NaN, 3]]);
+    expect(fidelityOf({ y: got }, { y: ref })).toMatchObject({ maxAbsError: Infinity, cosine: 0 });
   });
 });
 
