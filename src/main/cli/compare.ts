@@ -12,8 +12,9 @@ import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { compareRefs, type Side } from './compare-refs';
 import { CliError } from './errors';
+import { cancelOnInterrupt } from './interrupt';
 import { EXIT_REGRESSION, beyondLimit, regressionReason } from './exit-codes';
-import { interleavedRounds, type Interrupt } from './interleave';
+import { interleavedRounds } from './interleave';
 import { outputFormat, type OutputFlags } from './output-options';
 import { compareTargets } from './compare-targets';
 import type { TargetFlags } from './targets';
@@ -67,12 +68,7 @@ export async function compare(refs: string[], o: CompareFlags): Promise<number> 
   if (o.rerun !== true && o.rounds !== undefined) throw new CliError('--rounds needs --rerun.');
   const handle = createCliStudio();
   const api = createInProcessApi(handle.studio);
-  const interrupt: Interrupt = { asked: false };
-  const onSigint = (): void => {
-    interrupt.asked = true;
-    if (interrupt.runId) void api.call('runs.cancel', { runId: interrupt.runId }).catch(() => undefined);
-  };
-  process.once('SIGINT', onSigint);
+  const { interrupt, release } = cancelOnInterrupt(api);
   try {
     let comparison: Comparison;
     let compared: readonly Side[] = sides;
@@ -94,7 +90,7 @@ export async function compare(refs: string[], o: CompareFlags): Promise<number> 
     for (const r of worse) process.stderr.write(`dyno: ${regressionLine(r, limit ?? 0)}\n`);
     return worse.length > 0 || failedTargets.length > 0 ? EXIT_REGRESSION : 0;
   } finally {
-    process.off('SIGINT', onSigint);
+    release();
     handle.close();
   }
 }

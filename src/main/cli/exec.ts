@@ -18,12 +18,8 @@ import { appVersion } from '../studio/paths';
 import { execConfig, type ExecFlags } from './exec-options';
 import { outputFormat, type OutputFlags } from './output-options';
 import { CliError } from './errors';
+import { cancelOnInterrupt, type Interrupt } from './interrupt';
 import { EXIT_CANCELLED, EXIT_ERROR, EXIT_OK } from './exit-codes';
-
-interface Interrupt {
-  asked: boolean;
-  runId?: string;
-}
 
 /** The program's own last output lines, quoted under Dyno's one-line error. */
 function quoteTail(error: string): void {
@@ -101,12 +97,7 @@ export async function exec(argv: string[], o: ExecFlags & OutputFlags): Promise<
   for (const params of combinations(o.param)) execConfig(substitute(argv, params), o, params);
   const handle = createCliStudio({ allowCommands: true });
   const api = createInProcessApi(handle.studio);
-  const interrupt: Interrupt = { asked: false };
-  const onSigint = (): void => {
-    interrupt.asked = true;
-    if (interrupt.runId) void api.call('runs.cancel', { runId: interrupt.runId }).catch(() => undefined);
-  };
-  process.once('SIGINT', onSigint);
+  const { interrupt, release } = cancelOnInterrupt(api);
   try {
     if (o.param.length > 0) return await scan(api, interrupt, argv, o, format === 'json');
     const { run, warnings } = await runOne(api, interrupt, argv, o, {});
@@ -121,7 +112,7 @@ export async function exec(argv: string[], o: ExecFlags & OutputFlags): Promise<
     }
     return run.status === 'aborted' || interrupt.asked ? EXIT_CANCELLED : EXIT_OK;
   } finally {
-    process.off('SIGINT', onSigint);
+    release();
     handle.close();
   }
 }

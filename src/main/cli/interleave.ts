@@ -9,14 +9,11 @@ import type { RunConfig } from '../../shared/run';
 import { readRunJson, RunJsonReadError } from '../../shared/run-json-reader';
 import { readFileSync } from 'node:fs';
 import { CliError } from './errors';
+import type { Interrupt } from './interrupt';
 import { EXIT_CANCELLED } from './exit-codes';
 import { isFileRef, type Side } from './compare-refs';
 import { InterleaveError, runInterleavedRounds } from '../../shared/compare/interleave';
 
-export interface Interrupt {
-  asked: boolean;
-  runId?: string;
-}
 
 async function configOf(api: DynoApi, ref: string): Promise<RunConfig> {
   if (isFileRef(ref)) {

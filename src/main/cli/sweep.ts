@@ -14,6 +14,7 @@ import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { benchConfig, type BenchFlags } from './bench-options';
 import { CliError } from './errors';
+import { cancelOnInterrupt, type Interrupt } from './interrupt';
 import { EXIT_CANCELLED, EXIT_REGRESSION } from './exit-codes';
 
 export function intList(flag: string) {
@@ -50,12 +51,6 @@ function fitAlong(points: Point[], axis: 'batch' | 'threads'): PowerLawFit | nul
     line.map((p) => p[axis]),
     line.map((p) => p.p50Ms as number),
   );
-}
-
-/** Ctrl+C: cancel the point being measured (kept as an aborted run) and run no more. */
-interface Interrupt {
-  asked: boolean;
-  runId?: string;
 }
 
 /** One study, then one stored run per grid point, each in the study, in order. */
@@ -97,14 +92,9 @@ export async function sweep(model: string, o: SweepFlags): Promise<number> {
   const handle = createCliStudio();
   const sweepLabel = o.label ?? `sweep ${new Date().toISOString()}`;
   const api = createInProcessApi(handle.studio);
-  const interrupt: Interrupt = { asked: false };
-  const onSigint = (): void => {
-    interrupt.asked = true;
-    if (interrupt.runId) void api.call('runs.cancel', { runId: interrupt.runId }).catch(() => undefined);
-  };
-  process.once('SIGINT', onSigint);
+  const { interrupt, release } = cancelOnInterrupt(api);
   const { studyId, points } = await runGrid(api, interrupt, model, o, sweepLabel, batches, threadCounts).finally(() => {
-    process.off('SIGINT', onSigint);
+    release();
     handle.close();
   });
   const fits = {

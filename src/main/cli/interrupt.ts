@@ -1,0 +1,23 @@
+/**
+ * Ctrl+C in a CLI command that runs a series of runs (`sweep`, `compare --rerun`, `exec`): the
+ * run being measured is cancelled through the API, the same call the studio's Cancel makes (it is
+ * kept as an aborted run), and the command starts no more.
+ */
+import type { DynoApi } from '../../shared/contract';
+
+export interface Interrupt {
+  asked: boolean;
+  /** The run being measured, set by the command as each one starts. */
+  runId?: string;
+}
+
+/** Listens for one SIGINT until `release()`; the command reads `interrupt.asked` between runs. */
+export function cancelOnInterrupt(api: DynoApi): { interrupt: Interrupt; release(): void } {
+  const interrupt: Interrupt = { asked: false };
+  const onSigint = (): void => {
+    interrupt.asked = true;
+    if (interrupt.runId) void api.call('runs.cancel', { runId: interrupt.runId }).catch(() => undefined);
+  };
+  process.once('SIGINT', onSigint);
+  return { interrupt, release: () => process.off('SIGINT', onSigint) };
+}
