@@ -115,6 +115,7 @@ export class RunTelemetry {
   async stop(window: { startMs?: number; endMs?: number; inferences: number; device: EnergyDevice }): Promise<TelemetrySummary | undefined> {
     if (!this.sampler) return undefined;
     this.sampler.stop();
+    await this.stream?.drain?.();
     const workerUtil = (await this.stream?.processUtilization?.()) ?? null;
     this.stream?.stop();
     if (this.persistFailure !== undefined) throw this.persistFailure;

@@ -18,6 +18,12 @@ export interface GpuProcessSnapshot {
 export interface GpuTelemetrySource {
   readonly kind: 'nvml' | 'nvidia-smi';
   start(): void;
+  /**
+   * Waits for a call still out on another thread (bounded by the source's watchdog), so that
+   * stop() can take its last readings: on a loaded machine a tick's call is often still out when
+   * the run ends, and skipping the last reading leaves the measured window's end uncovered.
+   */
+  drain?(): Promise<void>;
   stop(): void;
   /** The latest reading of each GPU. */
   latest(): GpuReading[];

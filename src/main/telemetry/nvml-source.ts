@@ -51,6 +51,8 @@ export class NvmlSource implements GpuTelemetrySource {
   private timer: NodeJS.Timeout | undefined;
   private watchdog: NodeJS.Timeout | undefined;
   private waiting = false;
+  /** Settles when the tick's call on the background thread is back, or the watchdog gave up on it. */
+  private inFlight: Promise<void> = Promise.resolve();
   private latestByIndex = new Map<number, GpuReading>();
   private readonly u32 = new Uint32Array(2);
   private readonly u64 = new BigUint64Array(3);
@@ -80,6 +82,10 @@ export class NvmlSource implements GpuTelemetrySource {
     // however late a starved host's timer fires.
     this.readAll();
     if (!this.failure) this.timer = setInterval(() => this.tick(), this.o.intervalMs);
+  }
+
+  drain(): Promise<void> {
+    return this.inFlight;
   }
 
   stop(): void {
@@ -156,15 +162,19 @@ export class NvmlSource implements GpuTelemetrySource {
     const power = this.nvml.fn.power;
     if (!first || !power) return this.readAll();
     this.waiting = true;
+    let back = (): void => undefined;
+    this.inFlight = new Promise<void>((resolve) => (back = resolve));
     const limit = this.o.callTimeoutMs ?? Math.max(2_000, 10 * this.o.intervalMs);
     this.watchdog = setTimeout(() => {
       this.failure = `NVML did not answer within ${(limit / 1000).toFixed(1)} s (driver hung?): GPU telemetry stopped; CPU telemetry continues.`;
       this.stop();
+      back();
     }, limit);
     power.async(first.handle, this.heartbeat, () => {
       clearTimeout(this.watchdog);
       this.waiting = false;
       if (this.timer && !this.failure) this.readAll();
+      back();
     });
   }
 
