@@ -26,6 +26,12 @@ export const StopRuleSchema = z
     /** Caps: stop at whichever comes first. */
     maxIterations: z.number().int().min(1).max(10_000_000),
     maxDurationMs: z.number().min(1).max(86_400_000),
+    /**
+     * The whole run's limit, session creation included: a run still going then is stopped and
+     * failed with the reason. The caps above are checked between iterations, so they cannot end
+     * a model that hangs inside one inference; this can (the worker is killed). Unset: no limit.
+     */
+    timeoutMs: z.number().min(1_000).max(604_800_000).optional(),
   })
   .refine((r) => r.maxIterations >= r.minIterations, {
     message: 'must be at least the min iterations',

@@ -19,9 +19,11 @@ export function startWorkerRun(spec: WorkerSpawnSpec, job: ExecutorJob, handlers
 
   let settled: ExecutorOutcome | undefined;
   let cancelTimer: NodeJS.Timeout | undefined;
+  let timeoutTimer: NodeJS.Timeout | undefined;
   const outcome = new Promise<ExecutorOutcome>((resolve) => {
     const settle = (o: ExecutorOutcome): void => {
       if (settled) return;
+      clearTimeout(timeoutTimer);
       settled = o;
       resolve(o);
     };
@@ -29,6 +31,12 @@ export function startWorkerRun(spec: WorkerSpawnSpec, job: ExecutorJob, handlers
       settle({ kind: 'error', message });
       child.kill('SIGKILL');
     };
+    const limitMs = job.config.stop.timeoutMs;
+    if (limitMs !== undefined) {
+      // A kill, not a cancel: the timing loop only sees a cancel between iterations, and the case
+      // this exists for is an inference that never returns. Batches already sent are stored.
+      timeoutTimer = setTimeout(() => fail(`The run was still going after its timeout of ${limitMs / 1000} s (--timeout) and was stopped; the samples measured until then are kept.`), limitMs);
+    }
     child.on('message', (raw: unknown) => {
       // Messages still queued after the run has failed belong to no run.
       if (settled) return;

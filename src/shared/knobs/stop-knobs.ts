@@ -1,6 +1,6 @@
 /** The stop rule: warm-up, then measure until both minimums hold or a cap is reached. */
 import { RUN_DEFAULTS, StopRuleSchema } from '../run-config';
-import { numberKnob } from './builders';
+import { numberKnob, optionalNumberKnob } from './builders';
 
 const stop = StopRuleSchema.shape;
 
@@ -64,6 +64,18 @@ export const STOP_KNOBS = [
     schema: stop.maxDurationMs,
     default: RUN_DEFAULTS.maxDurationMs / 1000,
     at: (c) => c.stop.maxDurationMs,
+  }),
+  optionalNumberKnob({
+    id: 'timeout',
+    path: 'stop.timeoutMs',
+    flag: '--timeout',
+    label: 'Timeout',
+    help: 'seconds for the whole run; one still going then (a hang inside an inference) is stopped and failed',
+    unit: 's',
+    scale: 1000,
+    group: 'stop',
+    schema: stop.timeoutMs.unwrap(),
+    at: (c) => c.stop.timeoutMs,
   }),
 ] as const;
 
