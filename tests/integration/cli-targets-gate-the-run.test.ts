@@ -100,7 +100,7 @@ describe('dyno bench --target', () => {
     const r = await dyno(...RUN, '--target', 'p99 15ms');
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toBe(
-      "error: option '--target <spec>' argument 'p99 15ms' is invalid. --target 'p99 15ms' is not a target: give a metric, <= or >=, and a value with its unit (e.g. 'p99<=15ms', 'throughput>=500/s', 'energy<=2J', 'memory<=512MiB').",
+      "dyno: option '--target <spec>' argument 'p99 15ms' is invalid. --target 'p99 15ms' is not a target: give a metric, <= or >=, and a value with its unit (e.g. 'p99<=15ms', 'throughput>=500/s', 'energy<=2J', 'memory<=512MiB'). (run with --help for usage)",
     );
   });
 });
