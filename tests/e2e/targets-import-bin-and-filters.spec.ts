@@ -66,14 +66,15 @@ test('targets: added and removed in the run form, validated as typed, judged on 
 
   await page.getByTestId('start-run').click();
   await expect(page.getByTestId('results')).toBeVisible({ timeout: 60_000 });
-  const verdicts = page.getByTestId('results').getByTestId('target-verdicts').locator('li');
+  // The verdicts are answers: they sit in the run's headline band, above the fold.
+  const verdicts = page.getByTestId('run-headline').getByTestId('target-verdicts').locator('li');
   await expect(verdicts).toHaveCount(2);
   await expect(verdicts.nth(0)).toHaveAttribute('data-outcome', 'pass');
   await expect(verdicts.nth(0)).toContainText('p50 ≤ 10 s: pass (');
   await expect(verdicts.nth(1)).toHaveAttribute('data-outcome', 'fail');
   await expect(verdicts.nth(1)).toContainText('p50 ≤ 1 ns: fail (');
   const runId = (await page.getByTestId('run-id').textContent())!.trim();
-  await page.getByTestId('results').getByTestId('target-verdicts').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.getByTestId('run-headline').getByTestId('target-verdicts').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, 'targets-verdicts-on-the-run.png');
 
   await page.getByTestId('nav-sessions').click();
