@@ -26,7 +26,15 @@ const SEVERE_OUTLIER_Z = 10;
 const NOISY_CV_PCT = 10;
 const SLOW_FIRST_RUN_FACTOR = 5;
 
-export function measurementWarnings(stats: LatencyStats, firstRunMs?: number): MeasurementWarning[] {
+/** What one sample is called: a model run's samples are inferences (iterations), a command's are its runs. */
+export type WorkloadKind = 'model' | 'command';
+const WORDS: Record<WorkloadKind, { samples: string; first: string; spread: string; coldStart: string }> = {
+  model: { samples: 'iterations', first: 'The first inference', spread: 'Latency', coldStart: 'cold start is reported separately; keep warm-up on' },
+  command: { samples: 'runs', first: 'The first run', spread: 'Wall time', coldStart: 'caches or a JIT were cold; add --warmup runs' },
+};
+
+export function measurementWarnings(stats: LatencyStats, firstRunMs?: number, workload: WorkloadKind = 'model'): MeasurementWarning[] {
+  const words = WORDS[workload];
   const out: MeasurementWarning[] = [];
   const unsupported = PERCENTILES.flatMap(({ key }) => {
     const p = stats.percentiles[key];
@@ -39,7 +47,7 @@ export function measurementWarnings(stats: LatencyStats, firstRunMs?: number): M
       percentiles: unsupported.map((u) => u.key),
       have: stats.count,
       need: first.need,
-      message: `${unsupported.map((u) => `${u.key} (needs ${u.need})`).join(', ')}: too few samples to claim at 99% confidence (have ${stats.count}); run at least ${first.need} iterations to claim ${first.key}.`,
+      message: `${unsupported.map((u) => `${u.key} (needs ${u.need})`).join(', ')}: too few samples to claim at 99% confidence (have ${stats.count}); run at least ${first.need} ${words.samples} to claim ${first.key}.`,
     });
   }
   if (stats.maxAbsModifiedZ > SEVERE_OUTLIER_Z) {
@@ -54,7 +62,7 @@ export function measurementWarnings(stats: LatencyStats, firstRunMs?: number): M
     out.push({
       code: 'noisy',
       cvPct: stats.cvPct,
-      message: `Latency varies by ${stats.cvPct.toFixed(1)}% (CV): the machine may be busy; compare medians, not means.`,
+      message: `${words.spread} varies by ${stats.cvPct.toFixed(1)}% (CV): the machine may be busy; compare medians, not means.`,
     });
   }
   const median = stats.percentiles.p50?.valueMs;
@@ -63,7 +71,7 @@ export function measurementWarnings(stats: LatencyStats, firstRunMs?: number): M
       code: 'slow-first-run',
       firstRunMs,
       medianMs: median,
-      message: `The first inference took ${firstRunMs.toFixed(1)} ms, ${(firstRunMs / median).toFixed(0)}× the median: cold start is reported separately; keep warm-up on.`,
+      message: `${words.first} took ${firstRunMs.toFixed(1)} ms, ${(firstRunMs / median).toFixed(0)}× the median: ${words.coldStart}.`,
     });
   }
   return out;

@@ -51,7 +51,7 @@ export function finishedResults(
     stats,
     results,
     warnings: [
-      ...measurementWarnings(stats, done.firstRunMs),
+      ...measurementWarnings(stats, done.firstRunMs, config.command ? 'command' : 'model'),
       ...(conditions ? conditionWarnings(conditions) : []),
       ...(done.command ? commandWarnings(done.command) : []),
       ...gpuWarnings(telemetry),
@@ -114,7 +114,7 @@ export async function finalRun(
     if (latenciesMs.length === 0) return { run: { ...run, status: 'aborted', finishedAt }, warnings: [] };
     const measuredWallMs = (measured.endMs ?? 0) - (measured.startMs ?? 0);
     const stats = summarizeLatencies(latenciesMs, { measuredWallMs, samplesPerIteration: measured.samplesPerIteration });
-    return { run: { ...run, status: 'aborted', finishedAt, stats }, warnings: measurementWarnings(stats) };
+    return { run: { ...run, status: 'aborted', finishedAt, stats }, warnings: measurementWarnings(stats, undefined, run.config.command ? 'command' : 'model') };
   }
   const error = outcome.kind === 'error' ? outcome.message : 'The benchmark measured no iterations.';
   return { run: { ...run, status: 'failed', finishedAt, error }, warnings: [] };

@@ -23,4 +23,17 @@ describe('measurement warnings', () => {
     const stats = summarizeLatencies(Array.from({ length: 7000 }, (_, i) => 1 + (i % 7) * 0.001), { measuredWallMs: 7000 });
     expect(measurementWarnings(stats, 1.2)).toEqual([]);
   });
+  it('words them per workload: a command has runs and a first run, not iterations and a first inference', () => {
+    const latencies = [...Array.from({ length: 20 }, (_, i) => 100 + (i % 5) * 20)];
+    const stats = summarizeLatencies(latencies, { measuredWallMs: 2400 });
+    const command = measurementWarnings(stats, 900, 'command');
+    expect(command.map((x) => x.code)).toEqual(['percentile-unsupported', 'noisy', 'slow-first-run']);
+    const text = command.map((x) => x.message).join(' ');
+    expect(text).toContain('run at least 64 runs to claim p90');
+    expect(text).toContain('Wall time varies by');
+    expect(text).toContain('The first run took 900.0 ms');
+    expect(text).not.toMatch(/inference|iteration|Latency/);
+    // A model run keeps its own words.
+    expect(measurementWarnings(stats, 900).map((x) => x.message).join(' ')).toContain('The first inference took 900.0 ms');
+  });
 });
