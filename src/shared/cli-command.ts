@@ -10,7 +10,7 @@ import { ALL_KNOBS, EXACT_ITERATIONS } from './knobs/registry';
 import { knobApplies, knobsFromConfig } from './knobs/knob-config';
 import { targetSpec } from './targets/parse';
 
-function quote(arg: string): string {
+export function quote(arg: string): string {
   return /^[\w./:=@%+,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -19,6 +19,7 @@ import { HistoryPointSchema, RunFacetsSchema, RunFilterSchema, RunMetaPatchSchem
 import { ImportRequestSchema, ImportResultSchema, ReportFileSchema, ReportRequestSchema } from './report';
 import { CompareParamsSchema, ComparisonSchema } from './compare/schema';
 import { CommandMetricsSchema, CommandOutputSchema } from './command/live';
+import { OptimizerStartSchema, OptimizerStateSchema } from './optimizer/study-state';
 
 export const AppInfoSchema = z.object({
   version: z.string(),
@@ -195,6 +196,21 @@ export const methods = {
   'reports.create': { params: ReportRequestSchema, result: ReportFileSchema },
   /** Stores the runs of a bundle, an HTML report, a hyperfine export or onnxruntime_perf_test output, in one transaction. */
   'runs.import': { params: ImportRequestSchema, result: ImportResultSchema },
+  /**
+   * Starts an optimizer study (the search `dyno optimize` runs) and answers with its id once it
+   * exists; its progress comes as `optimizer.updated` events. One study runs at a time: a second
+   * start (or resume) while one runs is refused with its id.
+   */
+  'optimizer.start': { params: OptimizerStartSchema, result: z.object({ studyId: z.string() }) },
+  /** Continues a stopped, cancelled or failed optimizer study, reusing the trials it measured. */
+  'optimizer.resume': {
+    params: z.object({ studyId: z.string().min(1), timeBudgetMs: z.number().positive().max(24 * 3_600_000).optional() }).strict(),
+    result: z.object({ studyId: z.string() }),
+  },
+  /** Stops the running study after its current trial (which is cancelled); what was measured is kept and resumable. */
+  'optimizer.cancel': { params: z.object({ studyId: z.string().min(1) }).strict(), result: z.object({ cancelled: z.boolean() }) },
+  /** An optimizer study's state: live while it runs, then its result (trials, attribution, recommended, exports). */
+  'optimizer.get': { params: z.object({ studyId: z.string().min(1) }).strict(), result: OptimizerStateSchema },
 } as const satisfies Record<MethodName, { params: z.ZodType; result: z.ZodType }>;
 
 export type Method = MethodName;
@@ -234,6 +250,8 @@ export const EventSchema = z.discriminatedUnion('type', [
   /** A command workload's output as it prints it (bounded chunks) and the metrics read from it. */
   z.object({ type: z.literal('run.output'), runId: z.string(), output: CommandOutputSchema }),
   z.object({ type: z.literal('run.metrics'), runId: z.string(), metrics: CommandMetricsSchema }),
+  /** An optimizer study's new state: a phase begun, a trial finished, a factor skipped, the result. */
+  z.object({ type: z.literal('optimizer.updated'), state: OptimizerStateSchema }),
 ]);
 export type StudioEvent = z.infer<typeof EventSchema>;
 

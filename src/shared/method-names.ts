@@ -37,6 +37,10 @@ export const METHOD_NAMES = [
   'bin.setPurge',
   'bin.empty',
   'runs.compare',
+  'optimizer.start',
+  'optimizer.resume',
+  'optimizer.cancel',
+  'optimizer.get',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -6,14 +6,10 @@
  * (Markdown, HTML) and the winner's exports (session-options JSON, Python/Node/C++ snippets,
  * the onnxruntime_perf_test command line).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MultiBar, Presets } from 'cli-progress';
-import { z } from 'zod';
 import { InvalidArgumentError } from 'commander';
-import { RunConfigSchema, type RunConfig } from '../../shared/run';
-import { DEFAULT_MAX_ERROR, OBJECTIVE_WORDS, OptimizerGoalSchema, minIterationsFor, parseDuration, type Objective } from '../../shared/optimizer/goal';
-import { optimizerMarkdown } from '../../shared/optimizer/report-markdown';
+import { OBJECTIVE_WORDS, parseDuration, type Objective } from '../../shared/optimizer/goal';
 import type { OptimizeJson } from '../../shared/optimizer/result';
 import { FACTOR_IDS, type FactorId } from '../../shared/optimizer/factors';
 import { formatMs } from '../../shared/format';
@@ -22,8 +18,9 @@ import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { outputsInWorker } from '../child/outputs-in-worker';
 import { optimize, OptimizerError, type OptimizeSpec } from '../optimizer/run-optimizer';
+import { SpecSchema, newSpec } from '../optimizer/spec';
 import { outcomeJson } from '../optimizer/result-json';
-import { optimizerHtml } from '../optimizer/report-html';
+import { writeOutputs } from '../optimizer/write-outputs';
 import { TRANSFORM } from '../optimizer/precision';
 import type { Trial } from '../optimizer/trials';
 import { CliError } from './errors';
@@ -50,16 +47,6 @@ export interface OptimizeFlags {
 
 const DEFAULT_TIME_BUDGET = '10m';
 
-const SpecSchema = z.object({
-  version: z.literal(1),
-  model: z.string(),
-  goal: OptimizerGoalSchema,
-  base: RunConfigSchema,
-  expectedDir: z.string().optional(),
-  rounds: z.number().int().min(0),
-  top: z.number().int().min(0),
-  factors: z.array(z.enum(FACTOR_IDS)).optional(),
-});
 
 /** `--factors threads,optLevel`: which factors to search. */
 export function factorList(text: string): FactorId[] {
@@ -75,24 +62,6 @@ function timeBudgetMs(text: string): number {
   return ms;
 }
 
-function newSpec(model: string, o: OptimizeFlags): OptimizeSpec {
-  const minIterations = Math.max(o.trialIterations, minIterationsFor(o.objective, 1));
-  const inputsDir = o.inputs ? resolve(o.inputs) : undefined;
-  const base: RunConfig = RunConfigSchema.parse({
-    modelPath: resolve(model),
-    dims: o.dim,
-    ...(inputsDir ? { inputs: { kind: 'files', dir: inputsDir } } : {}),
-    stop: { warmupIterations: o.warmup, minIterations, maxIterations: Math.max(100_000, minIterations), minDurationMs: o.trialDuration * 1000, maxDurationMs: Math.max(120_000, o.trialDuration * 4000) },
-  });
-  const goal = OptimizerGoalSchema.parse({
-    objective: o.objective,
-    ...(o.budgetMs !== undefined ? { latencyBudgetMs: o.budgetMs } : {}),
-    ...(o.memoryCap !== undefined ? { memoryCapBytes: o.memoryCap * 2 ** 20 } : {}),
-    maxError: o.maxError ?? DEFAULT_MAX_ERROR,
-    timeBudgetMs: timeBudgetMs(o.timeBudget ?? DEFAULT_TIME_BUDGET),
-  });
-  return { version: 1, model: resolve(model), goal, base, ...(inputsDir ? { expectedDir: inputsDir } : {}), rounds: o.rounds, top: o.top, ...(o.factors ? { factors: o.factors } : {}) };
-}
 
 function trialLine(t: Trial, unit: string): string {
   const figure = t.value === undefined ? '' : unit === 'ms' ? formatMs(t.value) : `${t.value.toPrecision(4)} ${unit}`;
@@ -115,19 +84,6 @@ function textSummary(r: OptimizeJson): string {
   return lines.join('\n') + '\n';
 }
 
-function writeOutputs(dir: string, r: OptimizeJson): void {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'report.md'), optimizerMarkdown(r));
-  writeFileSync(join(dir, 'report.html'), optimizerHtml(r));
-  writeFileSync(join(dir, 'optimize.json'), JSON.stringify(r, null, 2) + '\n');
-  const e = r.recommended?.exports;
-  if (!e) return;
-  writeFileSync(join(dir, 'session-options.json'), JSON.stringify(e.sessionOptions, null, 2) + '\n');
-  writeFileSync(join(dir, 'session.py'), e.python);
-  writeFileSync(join(dir, 'session.mjs'), e.node);
-  writeFileSync(join(dir, 'session.cpp'), e.cpp);
-  writeFileSync(join(dir, 'perf_test.sh'), `#!/bin/sh\n${e.perfTest}\n`);
-}
 
 export async function optimizeCommand(model: string | undefined, o: OptimizeFlags): Promise<number> {
   if (!model && !o.resume) throw new CliError('Give a model to optimize, or --resume <study>.');
@@ -140,7 +96,7 @@ export async function optimizeCommand(model: string | undefined, o: OptimizeFlag
     const parsed = SpecSchema.safeParse(found.study.spec);
     if (found.study.kind !== 'optimizer' || !parsed.success) throw new CliError(`Study ${o.resume} is a ${found.study.kind} study, not an optimizer study that can be resumed.`);
     spec = { ...parsed.data, goal: { ...parsed.data.goal, ...(o.timeBudget ? { timeBudgetMs: timeBudgetMs(o.timeBudget) } : {}) } };
-  } else spec = newSpec(model as string, o);
+  } else spec = newSpec(model as string, { ...o, timeBudgetMs: timeBudgetMs(o.timeBudget ?? DEFAULT_TIME_BUDGET) });
 
   const unit = spec.goal.objective === 'throughput' ? '/s' : spec.goal.objective === 'energy' ? 'mJ' : 'ms';
   const bars = !o.json && process.stderr.isTTY ? new MultiBar({ format: ' {phase} |{bar}| {value}/{total} s of the time budget', stream: process.stderr, hideCursor: true }, Presets.shades_classic) : undefined;

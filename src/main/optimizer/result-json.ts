@@ -5,7 +5,7 @@ import type { OptimizeOutcome } from './run-optimizer';
 import type { Trial } from './trials';
 import { exportsFor } from './exports';
 
-function figures(t: Trial, unit: string): TrialFiguresJson | null {
+export function figures(t: Trial, unit: string): TrialFiguresJson | null {
   const r = t.run;
   if (!r) return null;
   return {

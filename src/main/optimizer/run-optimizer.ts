@@ -42,6 +42,8 @@ export interface OptimizerHooks {
   onStudy?(studyId: string): void;
   onPhase?(phase: string): void;
   onTrial?(trial: Trial): void;
+  /** A factor that cannot apply here (or was not asked for), with the reason. */
+  onSkipped?(factor: FactorId, reason: string): void;
   onRunStarted?(runId: string): void;
   shouldStop?(): boolean;
 }
@@ -177,6 +179,7 @@ export async function optimize(deps: OptimizerDeps, asked: OptimizeSpec, resumeS
     const plan = spec.factors && !spec.factors.includes(factor.id) ? { skip: 'not asked for (--factors)' } : factor.levels(fctx);
     if ('skip' in plan) {
       skipped.push({ factor: factor.id, reason: plan.skip });
+      hooks.onSkipped?.(factor.id, plan.skip);
       continue;
     }
     let bestBatchThroughput = baselineRun.stats.throughputPerS;

@@ -5,10 +5,15 @@
  * cannot (no reaching into the queue or the store), and a contract change breaks all of them
  * at compile time alike.
  */
-import { EventSchema, parseResult, type DynoApi, type Method, type Params, type Result } from '../../shared/contract';
-import type { Studio } from './studio';
+import { EventSchema, parseResult, type DynoApi, type Method, type Params, type Result, type StudioEvent } from '../../shared/contract';
 
-export function createInProcessApi(studio: Pick<Studio, 'call' | 'onEvent'>): DynoApi {
+/** What of the Studio this needs (structural, so the Studio can hold an API over itself: the optimizer's). */
+export interface StudioCalls {
+  call(method: unknown, params: unknown): Promise<unknown>;
+  onEvent(listener: (e: StudioEvent) => void): () => void;
+}
+
+export function createInProcessApi(studio: StudioCalls): DynoApi {
   return {
     async call<M extends Method>(method: M, params: Params<M>): Promise<Result<M>> {
       return parseResult(method, await studio.call(method, params));

@@ -36,6 +36,8 @@ import { sessionHandlers } from './session-handlers';
 import { checkCommand, checkCommandAllowed } from './check-command';
 import { binHandlers } from './bin-handlers';
 import type { RunBin } from '../store/run-bin';
+import { OptimizerService } from './optimizer-service';
+import { createInProcessApi } from './in-process-api';
 
 /**
  * A refused request in words: a run configuration's problems are named by the setting's label
@@ -77,6 +79,8 @@ export class Studio {
   private readonly listeners = new Set<(e: StudioEvent) => void>();
   readonly queue: RunQueue;
   private readonly handlers: Handlers;
+  /** The optimizer wizard's searches (optimizer.*), over this studio's own API. */
+  private readonly optimizer: OptimizerService;
 
   constructor(private readonly deps: StudioDeps) {
     this.queue = new RunQueue({
@@ -87,6 +91,7 @@ export class Studio {
       telemetry: deps.telemetry,
       environment: deps.environment,
     });
+    this.optimizer = new OptimizerService({ api: createInProcessApi(this), worker: deps.worker, artifactsDir: join(deps.home, 'artifacts'), emit: (e) => this.emit(e), now: () => Date.now() });
     this.handlers = this.makeHandlers();
   }
 
@@ -218,6 +223,10 @@ export class Studio {
         return repo.telemetry(runId);
       },
       'runs.compare': compareHandler(repo),
+      'optimizer.start': (p) => this.optimizer.start(p),
+      'optimizer.resume': (p) => this.optimizer.resume(p),
+      'optimizer.cancel': (p) => this.optimizer.cancel(p),
+      'optimizer.get': (p) => this.optimizer.get(p),
       'runs.distribution': ({ runId }) => {
         if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
         return distributionOf(repo.samples(runId).flatMap((s) => (s.phase === 'measure' ? [s.latencyMs] : [])));

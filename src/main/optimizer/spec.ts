@@ -1,0 +1,59 @@
+/**
+ * An optimizer study's spec (what `dyno optimize` and the studio's `optimizer.start` both ask
+ * for): the baseline's configuration, built from the goal and the trial stop rule, and the
+ * schema a stored spec is read back with when a study is resumed.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { RunConfigSchema, type RunConfig } from '../../shared/run';
+import { DEFAULT_MAX_ERROR, OptimizerGoalSchema, minIterationsFor, type Objective } from '../../shared/optimizer/goal';
+import { FACTOR_IDS, type FactorId } from '../../shared/optimizer/factors';
+import type { OptimizeSpec } from './run-optimizer';
+
+export const SpecSchema = z.object({
+  version: z.literal(1),
+  model: z.string(),
+  goal: OptimizerGoalSchema,
+  base: RunConfigSchema,
+  expectedDir: z.string().optional(),
+  rounds: z.number().int().min(0),
+  top: z.number().int().min(0),
+  factors: z.array(z.enum(FACTOR_IDS)).optional(),
+});
+
+export interface SpecInput {
+  objective: Objective;
+  budgetMs?: number | undefined;
+  maxError?: number | undefined;
+  /** MiB. */
+  memoryCap?: number | undefined;
+  timeBudgetMs: number;
+  /** Seconds of measurement per trial. */
+  trialDuration: number;
+  trialIterations: number;
+  warmup: number;
+  dim: Record<string, number>;
+  inputs?: string | undefined;
+  rounds: number;
+  top: number;
+  factors?: FactorId[] | undefined;
+}
+
+export function newSpec(model: string, o: SpecInput): OptimizeSpec {
+  const minIterations = Math.max(o.trialIterations, minIterationsFor(o.objective, 1));
+  const inputsDir = o.inputs ? resolve(o.inputs) : undefined;
+  const base: RunConfig = RunConfigSchema.parse({
+    modelPath: resolve(model),
+    dims: o.dim,
+    ...(inputsDir ? { inputs: { kind: 'files', dir: inputsDir } } : {}),
+    stop: { warmupIterations: o.warmup, minIterations, maxIterations: Math.max(100_000, minIterations), minDurationMs: o.trialDuration * 1000, maxDurationMs: Math.max(120_000, o.trialDuration * 4000) },
+  });
+  const goal = OptimizerGoalSchema.parse({
+    objective: o.objective,
+    ...(o.budgetMs !== undefined ? { latencyBudgetMs: o.budgetMs } : {}),
+    ...(o.memoryCap !== undefined ? { memoryCapBytes: o.memoryCap * 2 ** 20 } : {}),
+    maxError: o.maxError ?? DEFAULT_MAX_ERROR,
+    timeBudgetMs: o.timeBudgetMs,
+  });
+  return { version: 1, model: resolve(model), goal, base, ...(inputsDir ? { expectedDir: inputsDir } : {}), rounds: o.rounds, top: o.top, ...(o.factors ? { factors: o.factors } : {}) };
+}
