@@ -9,6 +9,7 @@ import type { AnyKnob } from './knobs/knob';
 import { ALL_KNOBS, EXACT_ITERATIONS } from './knobs/registry';
 import { knobApplies, knobsFromConfig } from './knobs/knob-config';
 import { targetSpec } from './targets/parse';
+import { sweepArgsFor } from './sweep';
 
 export function quote(arg: string): string {
   return /^[\w./:=@%+,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
@@ -53,4 +54,9 @@ export function benchArgsFor(config: RunConfig): string[] {
 
 export function benchCommandFor(config: RunConfig): string {
   return ['npx', 'dyno', 'bench', ...benchArgsFor(config).map(quote)].join(' ');
+}
+
+/** The `dyno sweep` command equivalent to a studio sweep over this configuration (shared/sweep.ts). */
+export function sweepCommandFor(config: RunConfig, batches: readonly number[], threadCounts: readonly number[]): string {
+  return ['npx', 'dyno', 'sweep', ...sweepArgsFor(benchArgsFor(config), batches, threadCounts).map(quote)].join(' ');
 }

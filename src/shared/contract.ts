@@ -20,6 +20,7 @@ import { ImportRequestSchema, ImportResultSchema, ReportFileSchema, ReportReques
 import { CompareParamsSchema, ComparisonSchema } from './compare/schema';
 import { CommandMetricsSchema, CommandOutputSchema } from './command/live';
 import { OptimizerStartSchema, OptimizerStateSchema } from './optimizer/study-state';
+import { SweepProgressSchema, SweepRequestSchema } from './sweep';
 
 export const AppInfoSchema = z.object({
   version: z.string(),
@@ -106,6 +107,14 @@ export const methods = {
     params: z.object({ studyId: z.string().min(1), runIds: z.array(z.string().min(1)).min(1).max(10_000) }).strict(),
     result: z.object({ added: z.number().int().nonnegative() }),
   },
+  /**
+   * Measures one configuration over a grid of batch sizes × thread counts as one `sweep` study,
+   * a point at a time, on the host (shared/sweep.ts); answers at once, and `study.progress`
+   * events follow the points.
+   */
+  'studies.sweep': { params: SweepRequestSchema, result: z.object({ studyId: z.string(), points: z.number().int().positive() }) },
+  /** Ends a sweep's running point and queues no more; its ended points stay in the study. */
+  'studies.cancelSweep': { params: z.object({ studyId: z.string().min(1) }).strict(), result: z.object({ cancelled: z.boolean() }) },
   /**
    * `studyId`: the run belongs to that study from the moment it is queued. `display`: what the
    * client will draw while it measures (recorded in the run's conditions; none when not said).
@@ -252,6 +261,8 @@ export const EventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run.metrics'), runId: z.string(), metrics: CommandMetricsSchema }),
   /** An optimizer study's new state: a phase begun, a trial finished, a factor skipped, the result. */
   z.object({ type: z.literal('optimizer.updated'), state: OptimizerStateSchema }),
+  /** A studio sweep's state: after each point is queued and once the grid has ended. */
+  z.object({ type: z.literal('study.progress'), progress: SweepProgressSchema }),
 ]);
 export type StudioEvent = z.infer<typeof EventSchema>;
 

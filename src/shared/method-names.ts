@@ -15,6 +15,8 @@ export const METHOD_NAMES = [
   'studies.list',
   'studies.get',
   'studies.addRuns',
+  'studies.sweep',
+  'studies.cancelSweep',
   'runs.start',
   'runs.cancel',
   'runs.list',

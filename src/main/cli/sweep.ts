@@ -6,8 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import type { Run } from '../../shared/run';
-import { fitPowerLaw, type PowerLawFit } from '../../shared/power-law';
+import { fitAlong, fitSentence, sweepGrid, sweepGridError, sweepPointOf, type SweepPoint } from '../../shared/sweep';
 import { formatMs, formatRate } from '../../shared/format';
 import type { DynoApi } from '../../shared/contract';
 import { createCliStudio } from './cli-studio';
@@ -31,55 +30,26 @@ export interface SweepFlags extends BenchFlags {
   threadCounts?: number[];
 }
 
-interface Point {
-  batch: number;
-  threads: number;
-  runId: string;
-  status: Run['status'];
-  p50Ms?: number;
-  meanMs?: number;
-  throughputPerS?: number;
-  /** With --target: how this point's run was judged against each (stored with the run). */
-  targets?: { text: string; outcome: string }[];
-}
-
-function fitAlong(points: Point[], axis: 'batch' | 'threads'): PowerLawFit | null {
-  const other = axis === 'batch' ? 'threads' : 'batch';
-  const fixed = points[0]?.[other];
-  const line = points.filter((p) => p[other] === fixed && p.p50Ms !== undefined);
-  return fitPowerLaw(
-    line.map((p) => p[axis]),
-    line.map((p) => p.p50Ms as number),
-  );
-}
+/** With --target: how this point's run was judged against each (stored with the run). */
+type Point = SweepPoint & { targets?: { text: string; outcome: string }[] };
 
 /** One study, then one stored run per grid point, each in the study, in order. */
 async function runGrid(api: DynoApi, interrupt: Interrupt, model: string, o: SweepFlags, label: string, batches: number[], threadCounts: number[]): Promise<{ studyId: string; points: Point[] }> {
   const study = await api.call('studies.create', { kind: 'sweep', name: label, spec: { model: resolve(model), grid: { batchSize: batches, threads: threadCounts }, ...(o.target && o.target.length > 0 ? { targets: o.target } : {}) } });
   if (!o.json) process.stderr.write(`study ${study.id}: ${batches.length * threadCounts.length} points\n`);
   const points: Point[] = [];
-  for (const threads of threadCounts) {
-    for (const batch of batches) {
-      if (interrupt.asked) break;
-      const config = benchConfig(model, { ...o, batch, threads, label });
-      const { runId } = await api.call('runs.start', { config, studyId: study.id });
-      interrupt.runId = runId;
-      if (interrupt.asked) void api.call('runs.cancel', { runId }).catch(() => undefined);
-      const { run } = await api.call('runs.wait', { runId });
-      const stats = run.status === 'completed' ? run.stats : undefined;
-      const judged = run.status === 'completed' ? run.results.targets : undefined;
-      const point: Point = {
-        batch,
-        threads,
-        runId,
-        status: run.status,
-        ...(stats ? { p50Ms: stats.percentiles.p50?.valueMs, meanMs: stats.meanMs, throughputPerS: stats.throughputPerS } : {}),
-        ...(judged ? { targets: judged.map((t) => ({ text: t.text, outcome: t.outcome })) } : {}),
-      };
-      points.push(point);
-      if (!o.json) process.stderr.write(`  batch ${batch} threads ${threads || 'auto'}: ${run.status === 'completed' ? `p50 ${formatMs(point.p50Ms)}, ${formatRate(point.throughputPerS ?? 0)}` : run.status === 'failed' ? run.error : run.status}\n`);
-      for (const t of judged ?? []) if (!o.json) process.stderr.write(`    target ${t.sentence}\n`);
-    }
+  for (const { batch, threads } of sweepGrid(batches, threadCounts)) {
+    if (interrupt.asked) break;
+    const config = benchConfig(model, { ...o, batch, threads, label });
+    const { runId } = await api.call('runs.start', { config, studyId: study.id });
+    interrupt.runId = runId;
+    if (interrupt.asked) void api.call('runs.cancel', { runId }).catch(() => undefined);
+    const { run } = await api.call('runs.wait', { runId });
+    const judged = run.status === 'completed' ? run.results.targets : undefined;
+    const point: Point = { ...sweepPointOf(run), batch, threads, ...(judged ? { targets: judged.map((t) => ({ text: t.text, outcome: t.outcome })) } : {}) };
+    points.push(point);
+    if (!o.json) process.stderr.write(`  batch ${batch} threads ${threads || 'auto'}: ${run.status === 'completed' ? `p50 ${formatMs(point.p50Ms)}, ${formatRate(point.throughputPerS ?? 0)}` : run.status === 'failed' ? run.error : run.status}\n`);
+    for (const t of judged ?? []) if (!o.json) process.stderr.write(`    target ${t.sentence}\n`);
   }
   return { studyId: study.id, points };
 }
@@ -87,8 +57,8 @@ async function runGrid(api: DynoApi, interrupt: Interrupt, model: string, o: Swe
 export async function sweep(model: string, o: SweepFlags): Promise<number> {
   const batches = o.batches ?? [o.batch ?? 1];
   const threadCounts = o.threadCounts ?? [o.threads];
-  if (batches.length < 2 && threadCounts.length < 2) throw new CliError('Give at least two values to sweep: --batches 1,2,4,8 and/or --thread-counts 1,2,4.');
-  if (threadCounts.includes(0) && threadCounts.length > 1) throw new CliError('--thread-counts: 0 means "ORT decides"; sweep explicit counts instead.');
+  const gridError = sweepGridError(batches, threadCounts);
+  if (gridError) throw new CliError(gridError);
   const handle = createCliStudio();
   const sweepLabel = o.label ?? `sweep ${new Date().toISOString()}`;
   const api = createInProcessApi(handle.studio);
@@ -106,7 +76,7 @@ export async function sweep(model: string, o: SweepFlags): Promise<number> {
   } else {
     const lines = ['batch  threads        p50        mean   throughput  run', ...points.map((p) => `${String(p.batch).padStart(5)}  ${String(p.threads || 'auto').padStart(7)}  ${formatMs(p.p50Ms).padStart(9)}  ${formatMs(p.meanMs).padStart(10)}  ${(p.throughputPerS ? formatRate(p.throughputPerS) : '—').padStart(11)}  ${p.runId}`)];
     for (const [axis, fit] of Object.entries(fits)) {
-      lines.push(fit ? `p50 ∝ ${axis}^${fit.k.toFixed(3)} (R² ${fit.r2.toFixed(3)}, ${fit.points} points)` : `${axis}: too few completed points to fit`);
+      lines.push(fitSentence('p50', axis as 'batch' | 'threads', fit));
     }
     lines.push(`study ${studyId}`);
     process.stdout.write(lines.join('\n') + '\n');

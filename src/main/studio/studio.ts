@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ApiCallError, isMethod, methods, type AppInfo, type StudioEvent } from '../../shared/contract';
-import type { SampleModel } from '../../shared/model';
+import type { ModelInfo, SampleModel } from '../../shared/model';
 import { lttbIndices } from '../../shared/lttb';
 import { distributionOf } from '../../shared/distribution';
 import { inspectInWorker } from '../child/inspect-in-worker';
@@ -35,6 +35,8 @@ import type { RunCatalog } from '../store/run-catalog';
 import { sessionHandlers } from './session-handlers';
 import { checkCommand, checkCommandAllowed } from './check-command';
 import { binHandlers } from './bin-handlers';
+import { SweepRunner } from './sweep-runner';
+import { dimsSetByBatch } from '../../shared/knobs/batch-dims';
 import type { RunBin } from '../store/run-bin';
 import { OptimizerService } from './optimizer-service';
 import { createInProcessApi } from './in-process-api';
@@ -125,6 +127,26 @@ export class Studio {
     }
   }
 
+  /** The studio's sweeps: the grid is checked as runs.start checks a run, once per sweep. */
+  private sweepHandlers(inspectModel: (path: string) => Promise<ModelInfo>): Pick<Handlers, 'studies.sweep' | 'studies.cancelSweep'> {
+    const sweeps = new SweepRunner({
+      studies: this.deps.studies,
+      queue: this.queue,
+      emit: (e) => this.emit(e),
+      now: () => new Date(),
+      prepare: async (config) => {
+        const model = await inspectModel(config.modelPath);
+        const ep = await this.deps.providers.status(config.session.executionProvider);
+        if (!ep.available) throw new ApiCallError(`Execution provider ${ep.name} is not available: ${ep.reason ?? 'unknown reason'}`, 'provider-unavailable');
+        return { dimsSetByBatch: dimsSetByBatch(model.inputs), check: (c) => (c.inputs.kind !== 'files' ? checkShapes(model.inputs, c) : undefined) };
+      },
+    });
+    return {
+      'studies.sweep': (request) => sweeps.start(request),
+      'studies.cancelSweep': ({ studyId }) => ({ cancelled: sweeps.cancel(studyId) }),
+    };
+  }
+
   private makeHandlers(): Handlers {
     const { repo, studies } = this.deps;
     const samplePaths = new Set(this.deps.samples.map((s) => s.path));
@@ -199,6 +221,7 @@ export class Studio {
         return { flopsPerIteration: outcome.profile.flopsPerIteration, byOpType: outcome.profile.byOpType };
       },
       ...studyHandlers(studies, () => new Date()),
+      ...this.sweepHandlers(inspectModel),
       ...reportHandlers({ bundles: this.deps.bundles, compare: compareHandler(repo), studies, exporter: () => `dyno@${this.deps.info().version}`, now: () => new Date() }),
       'runs.start': async ({ config, studyId, display }) => {
         if (studyId !== undefined) requireStudy(studies, studyId);
