@@ -21,6 +21,7 @@ import { CompareParamsSchema, ComparisonSchema } from './compare/schema';
 import { CommandMetricsSchema, CommandOutputSchema } from './command/live';
 import { OptimizerStartSchema, OptimizerStateSchema } from './optimizer/study-state';
 import { SweepProgressSchema, SweepRequestSchema } from './sweep';
+import { ModelGraphSchema, NodeProfileSchema } from './model-graph';
 
 export const AppInfoSchema = z.object({
   version: z.string(),
@@ -98,6 +99,10 @@ export const methods = {
       .strict(),
     result: z.object({ flopsPerIteration: z.number(), byOpType: ProfileSchema.shape.byOpType }),
   },
+  /** The model's main graph for the graph view: nodes, tensors with stated shapes, edges; no weights (shared/model-graph.ts). */
+  'models.graph': { params: z.object({ path: z.string().min(1) }).strict(), result: ModelGraphSchema },
+  /** A profiled run's kernel time, provider and FLOPs per node of its model's graph, from the run's stored trace. */
+  'runs.nodeProfile': { params: RunIdParams, result: NodeProfileSchema },
   /** A study groups the runs one question asked for (a sweep's grid, a comparison, an optimizer search). */
   'studies.create': { params: NewStudySchema, result: StudySchema },
   'studies.list': { params: Empty, result: z.array(StudySummarySchema) },

@@ -11,6 +11,8 @@ export const METHOD_NAMES = [
   'models.recent',
   'models.flops',
   'models.zoo',
+  'models.graph',
+  'runs.nodeProfile',
   'studies.create',
   'studies.list',
   'studies.get',

@@ -9,6 +9,7 @@ import { EXECUTION_PROVIDERS, RunConfigSchema } from '../../shared/run';
 import { SampleBatchSchema } from '../../shared/sample-batch';
 import { OutputCheckSchema, ProfileSchema } from '../../shared/run-results';
 import { FidelitySchema } from '../../shared/optimizer/fidelity-schema';
+import { ModelGraphSchema, NodeProfileSchema } from '../../shared/model-graph';
 
 export const HostToWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start'), runId: z.string(), config: RunConfigSchema, artifactsDir: z.string() }),
@@ -17,6 +18,12 @@ export const HostToWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('probe'), provider: z.enum(EXECUTION_PROVIDERS), modelPath: z.string() }),
   /** Read a model's interface and details: loading a large model stalls its thread (0.7 s for 272 MiB), so not in the host. */
   z.object({ type: z.literal('inspect'), modelPath: z.string() }),
+  /** Read a model's graph for the graph view and, given a run's stored trace, its time per node (both parse large files). */
+  z.object({
+    type: z.literal('graph'),
+    modelPath: z.string(),
+    trace: z.object({ file: z.string(), keepLastRuns: z.number().int().nonnegative(), runId: z.string(), executionProvider: z.string() }).optional(),
+  }),
   /** One inference for the optimizer's correctness gate: optionally keep inputs and outputs in `writeDir`, compare with each reference folder. */
   z.object({ type: z.literal('outputs'), config: RunConfigSchema, writeDir: z.string().optional(), references: z.array(z.string()) }),
 ]);
@@ -45,6 +52,7 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), message: z.string() }),
   z.object({ type: z.literal('probed'), available: z.boolean(), reason: z.string().optional() }),
   z.object({ type: z.literal('inspected'), model: ModelInfoSchema }),
+  z.object({ type: z.literal('graph-read'), graph: ModelGraphSchema, profile: NodeProfileSchema.optional() }),
   z.object({ type: z.literal('outputs-compared'), fidelity: z.array(FidelitySchema) }),
 ]);
 export type WorkerToHost = z.infer<typeof WorkerToHostSchema>;

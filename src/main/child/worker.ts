@@ -10,6 +10,7 @@ import { SampleBuffer } from '../engine/sample-buffer';
 import { probe } from '../engine/provider-probe';
 import { inspectModel } from '../models/inspect';
 import { referenceOutputs } from '../engine/reference-outputs';
+import { readGraphJob } from '../models/graph-job';
 
 /** Batches reach the host at least this often, and a cancel is heard within about this long. */
 const FLUSH_EVERY_MS = 250;
@@ -37,6 +38,14 @@ process.on('message', (raw: unknown) => {
   if (message.type === 'inspect') {
     void inspectModel(message.modelPath)
       .then((model) => send({ type: 'inspected', model }))
+      .catch((err: unknown) => send({ type: 'error', message: err instanceof Error ? err.message : String(err) }))
+      .finally(() => process.disconnect?.());
+    return;
+  }
+  if (message.type === 'graph') {
+    void Promise.resolve()
+      .then(() => readGraphJob(message.modelPath, message.trace))
+      .then((read) => send({ type: 'graph-read', ...read }))
       .catch((err: unknown) => send({ type: 'error', message: err instanceof Error ? err.message : String(err) }))
       .finally(() => process.disconnect?.());
     return;

@@ -13,7 +13,13 @@ const EventSchema = z.object({
   dur: z.number().optional(),
   ts: z.number().optional(),
   args: z
-    .object({ op_name: z.string().optional(), input_type_shape: ShapeListSchema, output_type_shape: ShapeListSchema })
+    .object({
+      op_name: z.string().optional(),
+      provider: z.string().optional(),
+      node_index: z.union([z.string(), z.number()]).optional(),
+      input_type_shape: ShapeListSchema,
+      output_type_shape: ShapeListSchema,
+    })
     .passthrough()
     .optional(),
 });
@@ -49,35 +55,61 @@ export function flopsOf(opType: string, inputs: number[][], outputs: number[][])
   }
 }
 
-export function summarizeTrace(raw: unknown, traceFile: string, opts: { skipRuns?: number; topN?: number } = {}): Profile {
-  const { skipRuns = 0, topN = 20 } = opts;
+/** One kernel (an ORT node: a file's node, or one ORT fused or inserted) summed over the measured runs. */
+export interface KernelTime {
+  name: string;
+  opType: string;
+  /** ORT's node index: the file's node list index for nodes ORT kept; higher for nodes it made. */
+  nodeIndex: number | undefined;
+  providers: string[];
+  us: number;
+  calls: number;
+  flops: number;
+}
+
+/**
+ * Every measured kernel call of a trace, by kernel: the first `skip` runs (warm-up) left out,
+ * or all but the last `keepLast` (a stored profile records how many runs it measured).
+ */
+export function kernelTimes(raw: unknown, skip: number | { keepLast: number } = 0): { kernels: Map<string, KernelTime>; totalUs: number; iterations: number } {
   const events = z.array(z.unknown()).parse(raw).flatMap((e) => {
     const p = EventSchema.safeParse(e);
     return p.success ? [p.data] : [];
   });
   // Warm-up runs are in the trace too: count only operator calls after the first `skipRuns` runs.
   const runs = events.filter((e) => e.cat === 'Session' && e.name === 'model_run').sort((x, y) => (x.ts ?? 0) - (y.ts ?? 0));
+  const skipRuns = typeof skip === 'number' ? skip : Math.max(runs.length - skip.keepLast, 0);
   const skipped = runs[skipRuns - 1];
   const cutoffUs = skipped ? (skipped.ts ?? 0) + (skipped.dur ?? 0) : -Infinity;
-  const iterations = Math.max(runs.length - skipRuns, 0);
-  const nodes = new Map<string, { opType: string; us: number; calls: number }>();
-  let flops = 0;
+  const kernels = new Map<string, KernelTime>();
   let totalUs = 0;
   for (const e of events) {
     if (e.cat !== 'Node' || !e.name.endsWith('_kernel_time') || e.dur === undefined || (e.ts ?? 0) < cutoffUs) continue;
-    const name = e.name.slice(0, -'_kernel_time'.length);
     const opType = e.args?.op_name ?? 'unknown';
-    const n = nodes.get(name) ?? { opType, us: 0, calls: 0 };
-    n.us += e.dur;
-    n.calls++;
-    nodes.set(name, n);
+    const index = e.args?.node_index === undefined ? undefined : Number(e.args.node_index);
+    // ORT names unnamed nodes itself; should a name still be empty, its index keeps kernels apart.
+    const name = e.name.slice(0, -'_kernel_time'.length) || `#${index ?? '?'}`;
+    const k = kernels.get(name) ?? { name, opType, nodeIndex: Number.isInteger(index) ? index : undefined, providers: [], us: 0, calls: 0, flops: 0 };
+    k.us += e.dur;
+    k.calls++;
+    const provider = e.args?.provider;
+    if (provider && !k.providers.includes(provider)) k.providers.push(provider);
+    k.flops += flopsOf(opType, shapesOf(e.args?.input_type_shape), shapesOf(e.args?.output_type_shape));
+    kernels.set(name, k);
     totalUs += e.dur;
-    flops += flopsOf(opType, shapesOf(e.args?.input_type_shape), shapesOf(e.args?.output_type_shape));
   }
+  return { kernels, totalUs, iterations: Math.max(runs.length - skipRuns, 0) };
+}
+
+export function summarizeTrace(raw: unknown, traceFile: string, opts: { skipRuns?: number; topN?: number } = {}): Profile {
+  const { skipRuns = 0, topN = 20 } = opts;
+  const { kernels, totalUs, iterations } = kernelTimes(raw, skipRuns);
+  let flops = 0;
+  for (const k of kernels.values()) flops += k.flops;
   const perRun = Math.max(iterations, 1);
   const share = (us: number): number => (totalUs > 0 ? us / totalUs : 0);
   const byType = new Map<string, { us: number; nodes: number }>();
-  for (const n of nodes.values()) {
+  for (const n of kernels.values()) {
     const t = byType.get(n.opType) ?? { us: 0, nodes: 0 };
     t.us += n.us;
     t.nodes++;
@@ -89,7 +121,7 @@ export function summarizeTrace(raw: unknown, traceFile: string, opts: { skipRuns
     byOpType: [...byType.entries()]
       .map(([opType, t]) => ({ opType, ms: t.us / 1000 / perRun, share: share(t.us), nodes: t.nodes }))
       .sort((x, y) => y.ms - x.ms),
-    topNodes: [...nodes.entries()]
+    topNodes: [...kernels.entries()]
       .map(([name, n]) => ({ name, opType: n.opType, ms: n.us / 1000 / perRun, share: share(n.us), calls: n.calls }))
       .sort((x, y) => y.ms - x.ms)
       .slice(0, topN),

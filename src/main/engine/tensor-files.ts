@@ -26,6 +26,11 @@ const ONNX_TYPES: Record<number, { type: ort.Tensor.Type; bytes: number }> = {
   13: { type: 'uint64', bytes: 8 },
 };
 
+/** ORT's name of an ONNX element type code (e.g. 1 → "float32"); undefined for types ORT cannot feed. */
+export function elementTypeName(code: number): string | undefined {
+  return ONNX_TYPES[code]?.type;
+}
+
 type Numeric = number | { toNumber(): number } | { low: number; high: number; unsigned: boolean };
 
 /** protobufjs gives int64 fields as Long objects when the long package is present. */

@@ -26,13 +26,19 @@ function visitGraphs(graph: Graph | null | undefined, visit: (g: Graph) => void)
   }
 }
 
-export function readModelDetails(path: string): ModelDetails {
-  let model: InstanceType<typeof onnx.ModelProto>;
+export type ModelProto = InstanceType<typeof onnx.ModelProto>;
+
+/** The file's bytes decoded as an ONNX ModelProto, or a ModelError naming the file. */
+export function decodeModel(path: string, bytes: Uint8Array = readFileSync(path)): ModelProto {
   try {
-    model = onnx.ModelProto.decode(readFileSync(path));
+    return onnx.ModelProto.decode(bytes);
   } catch (err) {
     throw new ModelError(`${path} is not a valid ONNX model (${(err as Error).message}).`);
   }
+}
+
+export function readModelDetails(path: string): ModelDetails {
+  const model = decodeModel(path);
   const histogram = new Map<string, number>();
   let parameters = 0;
   let parameterBytes = 0;

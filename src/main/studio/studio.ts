@@ -13,6 +13,7 @@ import type { ModelInfo, SampleModel } from '../../shared/model';
 import { lttbIndices } from '../../shared/lttb';
 import { distributionOf } from '../../shared/distribution';
 import { inspectInWorker } from '../child/inspect-in-worker';
+import { graphInWorker } from '../child/graph-in-worker';
 import { checkShapes } from './check-shapes';
 import { buildZooModel } from '../models/zoo/families';
 import type { RunsRepository } from '../store/runs-repository';
@@ -219,6 +220,18 @@ export class Studio {
         if (!outcome.profile) throw new ApiCallError('The profiled inference produced no trace.', 'failed');
         await rm(outcome.profile.traceFile, { force: true });
         return { flopsPerIteration: outcome.profile.flopsPerIteration, byOpType: outcome.profile.byOpType };
+      },
+      'models.graph': async ({ path }) => (await graphInWorker(this.deps.worker, path)).graph,
+      'runs.nodeProfile': async ({ runId }) => {
+        const found = repo.get(runId);
+        if (!found) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
+        const { run } = found;
+        const profile = 'results' in run ? run.results?.profile : undefined;
+        if (!profile) throw new ApiCallError(`Run ${runId} was not profiled (run it with profiling on to see time per node).`, 'not-profiled');
+        const trace = { file: profile.traceFile, keepLastRuns: profile.iterations, runId, executionProvider: run.config.session.executionProvider };
+        const read = await graphInWorker(this.deps.worker, run.config.modelPath, trace);
+        if (!read.profile) throw new ApiCallError(`Run ${runId}'s trace gave no time per node.`, 'failed');
+        return read.profile;
       },
       ...studyHandlers(studies, () => new Date()),
       ...this.sweepHandlers(inspectModel),
