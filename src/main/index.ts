@@ -73,6 +73,8 @@ app.whenReady().then(() => {
     electronVersion: process.versions.electron,
     // The window is the local user's own (IPC from any other frame is refused above), as a terminal is.
     allowCommands: true,
+    // A desktop session is long: a warm inspection worker and providers probed at start.
+    warm: true,
     ...(binding && existsSync(binding) ? { sqliteNativeBinding: binding } : {}),
   });
   // Every sender is checked and every error crosses with its code (studio/ipc-call.ts).

@@ -16,7 +16,11 @@ export const HostToWorkerSchema = z.discriminatedUnion('type', [
   /** Can a session be created with this provider? (loading a GPU provider may crash: hence a process) */
   z.object({ type: z.literal('probe'), provider: z.enum(EXECUTION_PROVIDERS), modelPath: z.string() }),
   /** Read a model's interface and details: loading a large model stalls its thread (0.7 s for 272 MiB), so not in the host. */
-  z.object({ type: z.literal('inspect'), modelPath: z.string() }),
+  /**
+   * With a jobId the worker is a warm inspector (child/warm-inspector.ts): it answers each
+   * inspection with the same jobId and stays up for the next; without one, it answers once and exits.
+   */
+  z.object({ type: z.literal('inspect'), modelPath: z.string(), jobId: z.number().int().optional() }),
   /** One inference for the optimizer's correctness gate: optionally keep inputs and outputs in `writeDir`, compare with each reference folder. */
   z.object({ type: z.literal('outputs'), config: RunConfigSchema, writeDir: z.string().optional(), references: z.array(z.string()) }),
 ]);
@@ -42,9 +46,10 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
     check: OutputCheckSchema.optional(),
     profile: ProfileSchema.optional(),
   }),
-  z.object({ type: z.literal('error'), message: z.string() }),
+  z.object({ type: z.literal('error'), message: z.string(), jobId: z.number().int().optional() }),
   z.object({ type: z.literal('probed'), available: z.boolean(), reason: z.string().optional() }),
-  z.object({ type: z.literal('inspected'), model: ModelInfoSchema }),
+  /** A warm inspector's answers carry the jobId asked with and its resident memory, so the host can recycle it. */
+  z.object({ type: z.literal('inspected'), model: ModelInfoSchema, jobId: z.number().int().optional(), rssBytes: z.number().optional() }),
   z.object({ type: z.literal('outputs-compared'), fidelity: z.array(FidelitySchema) }),
 ]);
 export type WorkerToHost = z.infer<typeof WorkerToHostSchema>;
