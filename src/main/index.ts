@@ -7,9 +7,11 @@
  */
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { IPC_CALL, IPC_EVENT } from '../shared/ipc-channels';
+import { IPC_CALL, IPC_EVENT, IPC_OPEN_LINK } from '../shared/ipc-channels';
+import { DEEP_LINK_SCHEME } from '../shared/deep-link';
+import { DeepLinkInbox } from './studio/deep-link-inbox';
 import { createStudio } from './studio/create-studio';
 import { ipcCallHandler } from './studio/ipc-call';
 import { appRoot } from './studio/paths';
@@ -20,6 +22,36 @@ import { trySetPriority, WATCHER_PRIORITY } from './executor/process-priority';
 const root = appRoot();
 const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by `electron-vite dev`
 const rendererFile = join(root, 'out', 'renderer', 'index.html');
+
+// dyno:// links open in the running window (shared/deep-link.ts: parsed strictly, refused in one line).
+const deepLinks = new DeepLinkInbox(
+  (hash) => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (!win) return;
+    win.webContents.send(IPC_OPEN_LINK, hash);
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  },
+  (line) => process.stderr.write(`dyno: ${line}\n`),
+);
+// One instance owns the database and the window: a second launch (a link clicked on Windows or
+// Linux starts the app again with the link in its argv) hands its argv to this one and leaves.
+if (!app.requestSingleInstanceLock()) app.exit(0);
+// Run from source (`electron .`), the OS must start Electron with the entry script as well.
+if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [resolve(process.argv[1])]);
+else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+// macOS hands links over as events, possibly before the app is ready (the inbox keeps the latest).
+app.on('open-url', (e, url) => {
+  e.preventDefault();
+  deepLinks.receive(url);
+});
+app.on('second-instance', (_e, argv) => {
+  deepLinks.receiveArgv(argv);
+  const win = BrowserWindow.getAllWindows()[0];
+  if (win?.isMinimized()) win.restore();
+  win?.focus();
+});
+deepLinks.receiveArgv(process.argv);
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -45,6 +77,8 @@ function createWindow(): BrowserWindow {
   // The window only watches runs: below normal priority, so its drawing yields the cores to the
   // benchmark worker (src/main/executor/process-priority.ts); so does the GPU process.
   win.webContents.on('did-finish-load', lowerWatcherProcesses);
+  win.webContents.on('did-finish-load', () => deepLinks.windowReady());
+  win.on('closed', () => deepLinks.windowGone());
   if (rendererUrl) void win.loadURL(rendererUrl);
   else void win.loadFile(rendererFile);
   return win;
@@ -73,6 +107,8 @@ app.whenReady().then(() => {
     electronVersion: process.versions.electron,
     // The window is the local user's own (IPC from any other frame is refused above), as a terminal is.
     allowCommands: true,
+    // A desktop session is long: a warm inspection worker and providers probed at start.
+    warm: true,
     ...(binding && existsSync(binding) ? { sqliteNativeBinding: binding } : {}),
   });
   // Every sender is checked and every error crosses with its code (studio/ipc-call.ts).

@@ -4,7 +4,7 @@
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { isMethodName } from '../shared/method-names';
-import { IPC_CALL, IPC_EVENT } from '../shared/ipc-channels';
+import { IPC_CALL, IPC_EVENT, IPC_OPEN_LINK } from '../shared/ipc-channels';
 
 const api = {
   call(method: string, params: unknown): Promise<unknown> {
@@ -15,6 +15,14 @@ const api = {
     const handler = (_e: unknown, event: unknown): void => listener(event);
     ipcRenderer.on(IPC_EVENT, handler);
     return () => ipcRenderer.off(IPC_EVENT, handler);
+  },
+  /** dyno:// links the app is asked to open, as studio addresses (the host parsed them; only '#/…' passes). */
+  onOpenLink(listener: (hash: string) => void): () => void {
+    const handler = (_e: unknown, hash: unknown): void => {
+      if (typeof hash === 'string' && hash.startsWith('#/')) listener(hash);
+    };
+    ipcRenderer.on(IPC_OPEN_LINK, handler);
+    return () => ipcRenderer.off(IPC_OPEN_LINK, handler);
   },
   /** The path of a dropped file: Electron hides it from the web File API. */
   pathForFile(file: File): string {

@@ -5,7 +5,7 @@ import { runWorkerJob } from './worker-job';
 import type { WorkerSpawnSpec } from './fork-worker';
 
 /** Generous: a multi-gigabyte model can take a while to load and parse. */
-const INSPECT_TIMEOUT_MS = 120_000;
+export const INSPECT_TIMEOUT_MS = 120_000;
 
 export async function inspectInWorker(spec: WorkerSpawnSpec, path: string): Promise<ModelInfo> {
   try {

@@ -17,7 +17,11 @@ export const HostToWorkerSchema = z.discriminatedUnion('type', [
   /** Can a session be created with this provider? (loading a GPU provider may crash: hence a process) */
   z.object({ type: z.literal('probe'), provider: z.enum(EXECUTION_PROVIDERS), modelPath: z.string() }),
   /** Read a model's interface and details: loading a large model stalls its thread (0.7 s for 272 MiB), so not in the host. */
-  z.object({ type: z.literal('inspect'), modelPath: z.string() }),
+  /**
+   * With a jobId the worker is a warm inspector (child/warm-inspector.ts): it answers each
+   * inspection with the same jobId and stays up for the next; without one, it answers once and exits.
+   */
+  z.object({ type: z.literal('inspect'), modelPath: z.string(), jobId: z.number().int().optional() }),
   /** Read a model's graph for the graph view and, given a run's stored trace, its time per node (both parse large files). */
   z.object({
     type: z.literal('graph'),
@@ -49,9 +53,10 @@ export const WorkerToHostSchema = z.discriminatedUnion('type', [
     check: OutputCheckSchema.optional(),
     profile: ProfileSchema.optional(),
   }),
-  z.object({ type: z.literal('error'), message: z.string() }),
+  z.object({ type: z.literal('error'), message: z.string(), jobId: z.number().int().optional() }),
   z.object({ type: z.literal('probed'), available: z.boolean(), reason: z.string().optional() }),
-  z.object({ type: z.literal('inspected'), model: ModelInfoSchema }),
+  /** A warm inspector's answers carry the jobId asked with and its resident memory, so the host can recycle it. */
+  z.object({ type: z.literal('inspected'), model: ModelInfoSchema, jobId: z.number().int().optional(), rssBytes: z.number().optional() }),
   z.object({ type: z.literal('graph-read'), graph: ModelGraphSchema, profile: NodeProfileSchema.optional() }),
   z.object({ type: z.literal('outputs-compared'), fidelity: z.array(FidelitySchema) }),
 ]);

@@ -24,6 +24,18 @@ function send(message: WorkerToHost): Promise<void> {
 
 let cancelled = false;
 let started = false;
+let warm = false;
+
+/** A warm inspector stays up between jobs (its host kills it), and goes when its host does. */
+function serveInspection(modelPath: string, jobId: number): void {
+  if (!warm) {
+    warm = true;
+    process.once('disconnect', () => process.exit(0));
+  }
+  void inspectModel(modelPath)
+    .then((model) => send({ type: 'inspected', model, jobId, rssBytes: process.memoryUsage.rss() }))
+    .catch((err: unknown) => send({ type: 'error', message: err instanceof Error ? err.message : String(err), jobId }));
+}
 
 process.on('message', (raw: unknown) => {
   const parsed = HostToWorkerSchema.safeParse(raw);
@@ -33,7 +45,12 @@ process.on('message', (raw: unknown) => {
     cancelled = true;
     return;
   }
-  if (started) return;
+  if (message.type === 'inspect' && message.jobId !== undefined && !started) {
+    serveInspection(message.modelPath, message.jobId);
+    return;
+  }
+  // A warm inspector does nothing else; a one-shot worker does one job.
+  if (warm || started) return;
   started = true;
   if (message.type === 'inspect') {
     void inspectModel(message.modelPath)

@@ -10,7 +10,7 @@ import { CliError } from './errors';
 export async function serve(o: { host: string; port: number; allowCommands?: boolean }): Promise<number> {
   const rendererDir = join(appRoot(), 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) throw new CliError('The studio UI is not built yet: run `npm run build` first.');
-  const handle = createStudio({ allowCommands: o.allowCommands === true });
+  const handle = createStudio({ allowCommands: o.allowCommands === true, warm: true });
   const server = await startServer({ studio: handle.studio, rendererDir, host: o.host, port: o.port, token: serveToken(handle.home) });
   if (o.host !== '127.0.0.1' && o.host !== 'localhost' && o.host !== '::1') {
     process.stderr.write(`dyno: warning: listening on ${o.host}; anyone who can reach it and has the token can run models here.\n`);

@@ -23,6 +23,7 @@ import { appRoot, appVersion, defaultHome } from './paths';
 import { Studio } from './studio';
 import { ensureHome } from './ensure-home';
 import { ProviderCache } from './provider-cache';
+import { WarmInspector } from '../child/warm-inspector';
 import { findRaplDomains } from '../telemetry/rapl';
 import { probeGpuTelemetry, type GpuPresence } from '../telemetry/gpu-presence';
 import { environmentFingerprint } from '../telemetry/environment';
@@ -42,6 +43,12 @@ export interface CreateStudioOptions {
   allowCommands?: boolean;
   /** The NVML library to read (defaults to the driver's, or DYNO_NVML_LIBRARY); null: nvidia-smi only. */
   nvmlLibrary?: string | null;
+  /**
+   * A long session (`dyno serve`, the desktop app): one inspection worker kept up for it, and the
+   * providers probed and the default sample inspected at start, so a first load waits on
+   * neither. Off for the CLI, whose commands are over before a warm worker would pay.
+   */
+  warm?: boolean;
 }
 
 export interface StudioHandle {
@@ -109,6 +116,7 @@ export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
   let gpuPresence: Promise<GpuPresence> | undefined;
   const gpu = (): Promise<GpuPresence> => (gpuPresence ??= probeGpuTelemetry({ ...(options.pathEnv === undefined ? {} : { pathEnv: options.pathEnv }), ...(options.nvmlLibrary === undefined ? {} : { nvmlPath: options.nvmlLibrary }) }));
   const studies = new StudiesRepository(opened.db);
+  const inspector = options.warm ? new WarmInspector(worker) : undefined;
   const studio = new Studio({
     telemetry: { rapl, gpu },
     environment: async (executionProvider) =>
@@ -125,6 +133,20 @@ export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
     samples: loadSamples(join(root, 'resources', 'models')),
     home,
     info,
+    ...(inspector ? { inspect: (path: string) => inspector.inspect(path) } : {}),
   });
-  return { studio, home, databasePath, notices, close: () => opened.db.close() };
+  if (inspector) {
+    inspector.start();
+    void studio.warmUp();
+  }
+  return {
+    studio,
+    home,
+    databasePath,
+    notices,
+    close: () => {
+      inspector?.close();
+      opened.db.close();
+    },
+  };
 }

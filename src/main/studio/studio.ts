@@ -14,6 +14,7 @@ import { lttbIndices } from '../../shared/lttb';
 import { distributionOf } from '../../shared/distribution';
 import { inspectInWorker } from '../child/inspect-in-worker';
 import { graphInWorker } from '../child/graph-in-worker';
+import { InspectionCache } from './inspection-cache';
 import { checkShapes } from './check-shapes';
 import { buildZooModel } from '../models/zoo/families';
 import type { RunsRepository } from '../store/runs-repository';
@@ -72,6 +73,8 @@ export interface StudioDeps {
   environment: (executionProvider: string) => Promise<Environment>;
   /** Whether command workloads may run here (see create-studio.ts). */
   allowCommands?: boolean;
+  /** Reads a model's interface in a worker (a warm one for a long session); a fresh process per call by default. */
+  inspect?: (path: string) => Promise<ModelInfo>;
 }
 
 /** 1 GiB: a model this large should be opened by path, not uploaded through a browser. */
@@ -84,8 +87,10 @@ export class Studio {
   private readonly handlers: Handlers;
   /** The optimizer wizard's searches (optimizer.*), over this studio's own API. */
   private readonly optimizer: OptimizerService;
+  private readonly inspections: InspectionCache;
 
   constructor(private readonly deps: StudioDeps) {
+    this.inspections = new InspectionCache(deps.inspect ?? ((path) => inspectInWorker(deps.worker, path)));
     this.queue = new RunQueue({
       repo: deps.repo,
       executor: deps.executor,
@@ -101,6 +106,17 @@ export class Studio {
   onEvent(listener: (e: StudioEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * For a long session (`dyno serve`, the desktop app): probe the providers and inspect the
+   * default sample now, so the first page load's app.info and models.open are answered from
+   * what is already known instead of waiting on fresh worker processes. Never fails: an
+   * inspection that goes wrong is tried again, and answered with its error, when it is asked for.
+   */
+  async warmUp(): Promise<void> {
+    const sample = this.deps.samples.find((s) => s.isDefault);
+    await Promise.all([this.deps.providers.probeAll(), sample ? this.inspections.get(sample.path).catch(() => undefined) : undefined]);
   }
 
   /** One broken listener (a closed window, a dead socket) must not break the run or the others. */
@@ -151,7 +167,7 @@ export class Studio {
   private makeHandlers(): Handlers {
     const { repo, studies } = this.deps;
     const samplePaths = new Set(this.deps.samples.map((s) => s.path));
-    const inspectModel = (path: string) => inspectInWorker(this.deps.worker, path);
+    const inspectModel = (path: string) => this.inspections.get(path);
     const start = async (config: RunConfig, studyId?: string, display?: Display): Promise<{ runId: string }> => {
       if (config.command) {
         checkCommandAllowed(this.deps.allowCommands === true);

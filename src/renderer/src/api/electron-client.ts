@@ -6,6 +6,8 @@ export interface PreloadBridge {
   call(method: string, params: unknown): Promise<unknown>;
   onEvent(listener: (event: unknown) => void): () => void;
   pathForFile(file: File): string;
+  /** The desktop app's dyno:// links (absent from bridges that predate them). */
+  onOpenLink?(listener: (hash: string) => void): () => void;
 }
 
 /** Electron flattens IPC errors to a message; the host packs {message, code} into it as JSON. */

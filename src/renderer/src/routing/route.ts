@@ -6,14 +6,13 @@
  *   #/compare/<id>,<id>…   a comparison (?baseline=<id>; #/compare alone: none yet)   #/models
  * Pure: parsing and formatting only; routing/router.ts applies them to the stores.
  */
+import { ROUTE_ID as ID } from '../../../shared/deep-link';
+
 export type Route =
   | { view: 'run' }
   | { view: 'sessions'; runId?: string; studyId?: string }
   | { view: 'compare'; runIds: string[]; baselineId?: string }
   | { view: 'models' };
-
-/** Run and study ids are generated (dates, letters, digits, '-', '_'): anything else is not an id. */
-const ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 export function parseRoute(hash: string): Route | undefined {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');

@@ -1,0 +1,102 @@
+/**
+ * Where a first load's time goes, from Chrome's own network events (CDP), so a slow first load
+ * in a CI log says which part grew: each HTTP request's start, first byte and end, the
+ * WebSocket's handshake, each API call's round trip (method by method), and the page's own CPU
+ * time (script parse/compile/run, layout, style) from Performance.getMetrics. Times are ms from
+ * the moment the document was requested.
+ */
+import type { CDPSession } from '@playwright/test';
+
+interface RequestTiming {
+  url: string;
+  startMs: number;
+  firstByteMs?: number;
+  endMs?: number;
+  bytes?: number;
+}
+
+interface CallTiming {
+  method: string;
+  sentMs: number;
+  answeredMs?: number;
+}
+
+export interface LoadBreakdown {
+  /** Call once the page is usable: the lines to print, in order of start. */
+  lines(usableAtMs: number): Promise<string[]>;
+  /** When an API call of this method was answered (ms from the document's request), if it was. */
+  answeredAt(method: string): number | undefined;
+  /** When the first API call went out. */
+  firstCallAt(): number | undefined;
+}
+
+const ms = (v: number | undefined): string => (v === undefined ? '—' : `${Math.round(v)}`);
+
+/** Starts listening; call before navigating. `Network.enable` must already have been sent. */
+export function watchLoad(cdp: CDPSession): LoadBreakdown {
+  let t0: number | undefined;
+  const at = (timestampS: number): number => {
+    t0 ??= timestampS;
+    return (timestampS - t0) * 1000;
+  };
+  const requests = new Map<string, RequestTiming>();
+  const calls = new Map<number, CallTiming>();
+  let wsCreatedMs: number | undefined;
+  let wsOpenMs: number | undefined;
+  cdp.on('Network.requestWillBeSent', (e) => {
+    requests.set(e.requestId, { url: e.request.url, startMs: at(e.timestamp) });
+  });
+  cdp.on('Network.responseReceived', (e) => {
+    const r = requests.get(e.requestId);
+    if (r) r.firstByteMs = at(e.timestamp);
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = requests.get(e.requestId);
+    if (!r) return;
+    r.endMs = at(e.timestamp);
+    r.bytes = e.encodedDataLength;
+  });
+  cdp.on('Network.webSocketWillSendHandshakeRequest', (e) => {
+    wsCreatedMs ??= at(e.timestamp);
+  });
+  cdp.on('Network.webSocketHandshakeResponseReceived', (e) => {
+    wsOpenMs ??= at(e.timestamp);
+  });
+  cdp.on('Network.webSocketFrameSent', (e) => {
+    try {
+      const m = JSON.parse(e.response.payloadData) as { id?: unknown; method?: unknown };
+      if (typeof m.id === 'number' && typeof m.method === 'string') calls.set(m.id, { method: m.method, sentMs: at(e.timestamp) });
+    } catch {
+      // Not a call: nothing to time.
+    }
+  });
+  cdp.on('Network.webSocketFrameReceived', (e) => {
+    try {
+      const m = JSON.parse(e.response.payloadData) as { id?: unknown; kind?: unknown };
+      const call = typeof m.id === 'number' ? calls.get(m.id) : undefined;
+      if (call && m.kind !== 'event') call.answeredMs ??= at(e.timestamp);
+    } catch {
+      // An event frame we cannot read: not a call's answer.
+    }
+  });
+  const sentOrder = (): CallTiming[] => [...calls.values()].sort((a, b) => a.sentMs - b.sentMs);
+  return {
+    answeredAt: (method) => sentOrder().find((c) => c.method === method)?.answeredMs,
+    firstCallAt: () => sentOrder()[0]?.sentMs,
+    async lines(usableAtMs) {
+      const out: string[] = [];
+      for (const r of [...requests.values()].sort((a, b) => a.startMs - b.startMs)) {
+        if (r.url.startsWith('data:')) continue;
+        const path = new URL(r.url).pathname;
+        out.push(`  GET ${path.length > 48 ? `…${path.slice(-47)}` : path}: start ${ms(r.startMs)}, first byte ${ms(r.firstByteMs)}, done ${ms(r.endMs)} (${r.bytes === undefined ? '?' : (r.bytes / 1024).toFixed(1)} KB on the wire)`);
+      }
+      out.push(`  WebSocket: opened ${ms(wsCreatedMs)}, handshake done ${ms(wsOpenMs)}`);
+      for (const c of sentOrder()) out.push(`  call ${c.method}: sent ${ms(c.sentMs)}, answered ${ms(c.answeredMs)} (${c.answeredMs === undefined ? '—' : ms(c.answeredMs - c.sentMs)} ms round trip)`);
+      const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+      const metric = (name: string): string => ms((metrics.find((m) => m.name === name)?.value ?? 0) * 1000);
+      out.push(`  page CPU: script ${metric('ScriptDuration')} ms, layout ${metric('LayoutDuration')} ms, style ${metric('RecalcStyleDuration')} ms, all tasks ${metric('TaskDuration')} ms`);
+      out.push(`  usable at ${ms(usableAtMs)}`);
+      return out;
+    },
+  };
+}
