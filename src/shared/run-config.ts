@@ -32,6 +32,13 @@ export const StopRuleSchema = z
      * a model that hangs inside one inference; this can (the worker is killed). Unset: no limit.
      */
     timeoutMs: z.number().min(1_000).max(604_800_000).optional(),
+    /**
+     * A hard cap on the worker's memory, in MiB: its private data (RLIMIT_DATA, Linux), set
+     * before the session is created. An allocation past it fails inside the worker only, so a
+     * model that needs more ends its own run ("out of memory") instead of the kernel's OOM
+     * killer picking some other process. Unset: no cap.
+     */
+    memoryCapMiB: z.number().int().min(64).max(16_777_216).optional(),
   })
   .refine((r) => r.maxIterations >= r.minIterations, {
     message: 'must be at least the min iterations',

@@ -16,7 +16,14 @@ export interface ForkedWorker {
   child: ChildProcess;
   /** The last line the worker wrote to stderr, if any. */
   lastStderrLine(): string | undefined;
+  /**
+   * The first "FATAL ERROR" / "terminate called" line the worker wrote, if any: V8 and C++ print
+   * a native stack after it, so by the worker's end it is no longer the last line, nor in the tail.
+   */
+  fatalStderrLine(): string | undefined;
 }
+
+const FATAL_LINE = /^.*(?:FATAL ERROR|terminate called).*$/m;
 
 export function forkWorker(spec: WorkerSpawnSpec): ForkedWorker {
   const child = fork(spec.script, [], {
@@ -27,10 +34,13 @@ export function forkWorker(spec: WorkerSpawnSpec): ForkedWorker {
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
   });
   let stderr = '';
+  let fatal: string | undefined;
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS);
+    const joined = stderr + chunk;
+    fatal ??= FATAL_LINE.exec(joined)?.[0].trim();
+    stderr = joined.slice(-STDERR_TAIL_CHARS);
   });
-  return { child, lastStderrLine: () => stderr.trim().split('\n').filter(Boolean).at(-1) };
+  return { child, lastStderrLine: () => stderr.trim().split('\n').filter(Boolean).at(-1), fatalStderrLine: () => fatal };
 }
 
 /** After a worker exits, how long its last messages may take to arrive before it counts as gone. */

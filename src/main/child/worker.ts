@@ -5,12 +5,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import { HostToWorkerSchema, type WorkerToHost } from './protocol';
-import { runBenchmark } from '../engine/run-benchmark';
+import { runBenchmark, type BenchmarkOutcome } from '../engine/run-benchmark';
 import { SampleBuffer } from '../engine/sample-buffer';
 import { probe } from '../engine/provider-probe';
 import { inspectModel } from '../models/inspect';
 import { referenceOutputs } from '../engine/reference-outputs';
 import { readGraphJob } from '../models/graph-job';
+import { capOwnMemory } from './memory-cap';
 
 /** Batches reach the host at least this often, and a cancel is heard within about this long. */
 const FLUSH_EVERY_MS = 250;
@@ -86,19 +87,24 @@ process.on('message', (raw: unknown) => {
     // Let the IPC channel deliver a 'cancel' that arrived while session.run held the loop.
     await new Promise<void>((resolve) => setImmediate(resolve));
   };
-  runBenchmark(message.config, {
-    runId: message.runId,
-    artifactsDir: message.artifactsDir,
-    // resourceUsage().maxRSS is in kilobytes.
-    peakRssBytes: () => process.resourceUsage().maxRSS * 1024,
-    now: () => performance.now(),
-    toEpochMs: (t) => performance.timeOrigin + t,
-    isCancelled: () => cancelled,
-    onReady: (ready) => send({ type: 'ready', ...ready }),
-    onSample: (phase, i, tMs, latencyMs) => buffer.push(phase, i, tMs, latencyMs),
-    onYield: flush,
-    yieldEveryMs: FLUSH_EVERY_MS,
-  })
+  const measure = async (): Promise<BenchmarkOutcome> => {
+    // Before the session exists, so its weights and arenas count against the cap too.
+    if (message.config.stop.memoryCapMiB !== undefined) capOwnMemory(message.config.stop.memoryCapMiB);
+    return runBenchmark(message.config, {
+      runId: message.runId,
+      artifactsDir: message.artifactsDir,
+      // resourceUsage().maxRSS is in kilobytes.
+      peakRssBytes: () => process.resourceUsage().maxRSS * 1024,
+      now: () => performance.now(),
+      toEpochMs: (t) => performance.timeOrigin + t,
+      isCancelled: () => cancelled,
+      onReady: (ready) => send({ type: 'ready', ...ready }),
+      onSample: (phase, i, tMs, latencyMs) => buffer.push(phase, i, tMs, latencyMs),
+      onYield: flush,
+      yieldEveryMs: FLUSH_EVERY_MS,
+    });
+  };
+  measure()
     .then((result) => send({ type: 'done', ...result }))
     .catch((err: unknown) => send({ type: 'error', message: err instanceof Error ? err.message : String(err) }))
     .finally(() => process.disconnect?.());

@@ -6,13 +6,15 @@
 import { forkWorker, onWorkerGone, type WorkerSpawnSpec } from '../child/fork-worker';
 import { WorkerToHostSchema, type HostToWorker } from '../child/protocol';
 import type { Executor, ExecutorHandlers, ExecutorJob, ExecutorOutcome, ExecutorRun } from './executor';
+import { outOfMemoryReason } from './out-of-memory';
 import { readPriority, trySetPriority, workerPriorityFromEnv } from './process-priority';
 
 /** A worker that ignores a cancel this long is killed. */
 const CANCEL_GRACE_MS = 3_000;
 
 export function startWorkerRun(spec: WorkerSpawnSpec, job: ExecutorJob, handlers: ExecutorHandlers): ExecutorRun {
-  const { child, lastStderrLine } = forkWorker(spec);
+  const { child, lastStderrLine, fatalStderrLine } = forkWorker(spec);
+  const capMiB = job.config.stop.memoryCapMiB;
   // Before the start message: the session (and ORT's thread pool) is created after it arrives.
   const wanted = workerPriorityFromEnv();
   const priority = child.pid === undefined ? undefined : wanted === 'inherit' ? readPriority(child.pid) : trySetPriority(child.pid, wanted);
@@ -50,7 +52,7 @@ export function startWorkerRun(spec: WorkerSpawnSpec, job: ExecutorJob, handlers
         else if (m.type === 'done') {
           const { type: _type, ...done } = m;
           settle({ kind: 'done', ...done });
-        } else if (m.type === 'error') settle({ kind: 'error', message: m.message });
+        } else if (m.type === 'error') settle({ kind: 'error', message: outOfMemoryReason(m.message, capMiB) ?? m.message });
       } catch (err) {
         fail(`Dyno could not record the run's samples: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -58,7 +60,10 @@ export function startWorkerRun(spec: WorkerSpawnSpec, job: ExecutorJob, handlers
     child.on('error', (err) => settle({ kind: 'error', message: `Could not start the benchmark worker: ${err.message}` }));
     const exitedEarly = (code: number | null, signal: NodeJS.Signals | null): void => {
       clearTimeout(cancelTimer);
-      const lastLine = lastStderrLine();
+      const fatal = fatalStderrLine();
+      const outOfMemory = fatal === undefined ? undefined : outOfMemoryReason(fatal, capMiB);
+      if (outOfMemory) return settle({ kind: 'error', message: outOfMemory });
+      const lastLine = fatal ?? lastStderrLine();
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
       settle({
         kind: 'error',

@@ -77,6 +77,17 @@ export const STOP_KNOBS = [
     schema: stop.timeoutMs.unwrap(),
     at: (c) => c.stop.timeoutMs,
   }),
+  optionalNumberKnob({
+    id: 'memoryCap',
+    path: 'stop.memoryCapMiB',
+    flag: '--memory-cap',
+    label: 'Memory cap',
+    help: "MiB of memory the worker may use (Linux: its private data, thread stacks included); a run that needs more fails as out of memory",
+    unit: 'MiB',
+    group: 'stop',
+    schema: stop.memoryCapMiB.unwrap(),
+    at: (c) => c.stop.memoryCapMiB,
+  }),
 ] as const;
 
 /**
