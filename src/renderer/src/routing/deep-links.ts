@@ -7,7 +7,9 @@
 import type { PreloadBridge } from '../api/electron-client';
 import { formatRoute, parseRoute } from './route';
 
-export function followDeepLinks(bridge: Pick<PreloadBridge, 'onOpenLink'> | undefined, at: Pick<Location, 'hash'> = location): () => void {
+// The address is typed structurally: a unit test runs this under the Node tsconfig, which has no DOM types.
+
+export function followDeepLinks(bridge: Pick<PreloadBridge, 'onOpenLink'> | undefined, at: { hash: string } = (globalThis as unknown as { location: { hash: string } }).location): () => void {
   return (
     bridge?.onOpenLink?.((hash) => {
       const route = parseRoute(hash);
