@@ -10,7 +10,8 @@ import { ALL_KNOBS, EXACT_ITERATIONS } from './knobs/registry';
 import { knobApplies, knobsFromConfig } from './knobs/knob-config';
 import { targetSpec } from './targets/parse';
 
-function quote(arg: string): string {
+/** One shell word: as it is when safe, else single-quoted. */
+export function shellQuote(arg: string): string {
   return /^[\w./:=@%+,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
@@ -52,5 +53,5 @@ export function benchArgsFor(config: RunConfig): string[] {
 }
 
 export function benchCommandFor(config: RunConfig): string {
-  return ['npx', 'dyno', 'bench', ...benchArgsFor(config).map(quote)].join(' ');
+  return ['npx', 'dyno', 'bench', ...benchArgsFor(config).map(shellQuote)].join(' ');
 }

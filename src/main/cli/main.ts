@@ -51,9 +51,10 @@ export function buildProgram(): Command {
       program
         .command('bench')
         .description('Benchmark a model with ONNX Runtime and store the run in the studio database.')
-        .argument('<model>', 'path to an .onnx file'),
+        .argument('<model>', 'path to an .onnx file')
+        .option('--no-advice', 'leave out what to try next (the "try next:" lines and the JSON\'s advice field)'),
     ),
-  ).action(async (model: string, opts: BenchFlags & OutputFlags) => exitWith(await bench(model, opts)));
+  ).action(async (model: string, opts: BenchFlags & OutputFlags & { advice: boolean }) => exitWith(await bench(model, opts)));
 
   addOutputOptions(
     addBenchOptions(

@@ -13,7 +13,7 @@ const EventSchema = z.object({
   dur: z.number().optional(),
   ts: z.number().optional(),
   args: z
-    .object({ op_name: z.string().optional(), input_type_shape: ShapeListSchema, output_type_shape: ShapeListSchema })
+    .object({ op_name: z.string().optional(), provider: z.string().optional(), input_type_shape: ShapeListSchema, output_type_shape: ShapeListSchema })
     .passthrough()
     .optional(),
 });
@@ -60,14 +60,14 @@ export function summarizeTrace(raw: unknown, traceFile: string, opts: { skipRuns
   const skipped = runs[skipRuns - 1];
   const cutoffUs = skipped ? (skipped.ts ?? 0) + (skipped.dur ?? 0) : -Infinity;
   const iterations = Math.max(runs.length - skipRuns, 0);
-  const nodes = new Map<string, { opType: string; us: number; calls: number }>();
+  const nodes = new Map<string, { opType: string; provider: string | undefined; us: number; calls: number }>();
   let flops = 0;
   let totalUs = 0;
   for (const e of events) {
     if (e.cat !== 'Node' || !e.name.endsWith('_kernel_time') || e.dur === undefined || (e.ts ?? 0) < cutoffUs) continue;
     const name = e.name.slice(0, -'_kernel_time'.length);
     const opType = e.args?.op_name ?? 'unknown';
-    const n = nodes.get(name) ?? { opType, us: 0, calls: 0 };
+    const n = nodes.get(name) ?? { opType, provider: e.args?.provider, us: 0, calls: 0 };
     n.us += e.dur;
     n.calls++;
     nodes.set(name, n);
@@ -83,6 +83,15 @@ export function summarizeTrace(raw: unknown, traceFile: string, opts: { skipRuns
     t.nodes++;
     byType.set(n.opType, t);
   }
+  // Which provider ran each node: on a GPU run, nodes left to the CPU provider cost copies both ways.
+  const byProvider = new Map<string, { us: number; nodes: number }>();
+  for (const n of nodes.values()) {
+    if (n.provider === undefined) continue;
+    const p = byProvider.get(n.provider) ?? { us: 0, nodes: 0 };
+    p.us += n.us;
+    p.nodes++;
+    byProvider.set(n.provider, p);
+  }
   return {
     iterations,
     kernelMsPerIteration: totalUs / 1000 / perRun,
@@ -95,5 +104,12 @@ export function summarizeTrace(raw: unknown, traceFile: string, opts: { skipRuns
       .slice(0, topN),
     traceFile,
     flopsPerIteration: flops / perRun,
+    ...(byProvider.size > 0
+      ? {
+          byProvider: [...byProvider.entries()]
+            .map(([provider, p]) => ({ provider, ms: p.us / 1000 / perRun, share: share(p.us), nodes: p.nodes }))
+            .sort((x, y) => y.ms - x.ms),
+        }
+      : {}),
   };
 }
