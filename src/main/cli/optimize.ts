@@ -33,6 +33,7 @@ export interface OptimizeFlags {
   objective: Objective;
   budgetMs?: number;
   maxError?: number;
+  minAccuracy?: number;
   memoryCap?: number;
   timeBudget?: string;
   trialDuration: number;
@@ -76,6 +77,7 @@ function timeBudgetMs(text: string): number {
 }
 
 function newSpec(model: string, o: OptimizeFlags): OptimizeSpec {
+  if (o.minAccuracy !== undefined && !o.inputs) throw new CliError('--min-accuracy needs --inputs DIR: a test_data_set folder whose expected outputs are the labels accuracy is counted against.');
   const minIterations = Math.max(o.trialIterations, minIterationsFor(o.objective, 1));
   const inputsDir = o.inputs ? resolve(o.inputs) : undefined;
   const base: RunConfig = RunConfigSchema.parse({
@@ -89,6 +91,7 @@ function newSpec(model: string, o: OptimizeFlags): OptimizeSpec {
     ...(o.budgetMs !== undefined ? { latencyBudgetMs: o.budgetMs } : {}),
     ...(o.memoryCap !== undefined ? { memoryCapBytes: o.memoryCap * 2 ** 20 } : {}),
     maxError: o.maxError ?? DEFAULT_MAX_ERROR,
+    ...(o.minAccuracy !== undefined ? { minAccuracy: o.minAccuracy } : {}),
     timeBudgetMs: timeBudgetMs(o.timeBudget ?? DEFAULT_TIME_BUDGET),
   });
   return { version: 1, model: resolve(model), goal, base, ...(inputsDir ? { expectedDir: inputsDir } : {}), rounds: o.rounds, top: o.top, ...(o.factors ? { factors: o.factors } : {}) };
