@@ -58,4 +58,10 @@ test('one intra-op thread on two cores: "Try it" runs two threads and lands on t
   await expect(diff.locator('tbody tr')).toHaveCount(1);
   await expect(page.getByTestId('compare-verdicts')).toBeVisible();
   await screenshot(page, 'advice-try-it-comparison.png');
+
+  // Sessions shows the same advice for the first run, below the same headline.
+  await page.goto(`${serve.url}#/runs/${m?.[2] ?? ''}`);
+  await expect(page.getByTestId('advice-idle-cores')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('try-idle-cores')).toBeEnabled();
+  await screenshot(page, 'advice-try-next-in-sessions.png');
 });
