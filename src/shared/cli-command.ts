@@ -11,7 +11,8 @@ import { knobApplies, knobsFromConfig } from './knobs/knob-config';
 import { targetSpec } from './targets/parse';
 import { sweepArgsFor } from './sweep';
 
-export function quote(arg: string): string {
+/** One shell word: as it is when safe, else single-quoted. */
+export function shellQuote(arg: string): string {
   return /^[\w./:=@%+,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
@@ -53,7 +54,7 @@ export function benchArgsFor(config: RunConfig): string[] {
 }
 
 export function benchCommandFor(config: RunConfig): string {
-  return ['npx', 'dyno', 'bench', ...benchArgsFor(config).map(quote)].join(' ');
+  return ['npx', 'dyno', 'bench', ...benchArgsFor(config).map(shellQuote)].join(' ');
 }
 
 /** The `dyno sweep` command equivalent to a studio sweep over this configuration (shared/sweep.ts). */

@@ -22,6 +22,7 @@ import { CommandMetricsSchema, CommandOutputSchema } from './command/live';
 import { OptimizerStartSchema, OptimizerStateSchema } from './optimizer/study-state';
 import { SweepProgressSchema, SweepRequestSchema } from './sweep';
 import { ModelGraphSchema, NodeProfileSchema } from './model-graph';
+import { ADVICE_IDS } from './advice/item';
 
 export const AppInfoSchema = z.object({
   version: z.string(),
@@ -173,7 +174,14 @@ export const methods = {
   /** Deletes every run in the bin for good, with its samples and telemetry; answers how many. */
   'bin.empty': { params: Empty, result: z.object({ purged: z.number().int().nonnegative() }) },
   /** Starts a new run with a stored run's configuration, through the same queue as runs.start. */
-  'runs.rerun': { params: RunIdParams, result: z.object({ runId: z.string() }) },
+  /**
+   * `advice`: "try it": the run's configuration with only that advice item's change (shared/advice),
+   * so the two runs compare on that change alone. `display` as for runs.start.
+   */
+  'runs.rerun': {
+    params: RunIdParams.extend({ advice: z.enum(ADVICE_IDS).optional(), display: DisplaySchema.optional() }).strict(),
+    result: z.object({ runId: z.string() }),
+  },
   'runs.get': { params: RunIdParams, result: RunDetailSchema },
   /**
    * Answers once the run has ended (completed, failed, aborted or interrupted), with what

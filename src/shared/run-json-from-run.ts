@@ -5,6 +5,7 @@
 import type { Run } from './run';
 import type { CommandResults } from './command/results';
 import { RUN_JSON_FORMAT_VERSION, RUN_JSON_SCHEMA_URL, type RunJson } from './run-json';
+import { adviceCommand, adviceFor } from './advice/advice';
 
 export function runToJson(run: Run, warnings: readonly { code: string; message: string }[], exporter: string): RunJson {
   const stats = 'stats' in run ? run.stats : undefined;
@@ -12,6 +13,7 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
   const coldStart = 'coldStart' in run ? run.coldStart : undefined;
   const r = 'results' in run ? run.results : undefined;
   const t = r?.telemetry;
+  const advice = adviceFor(run).map((a) => ({ ...a, command: adviceCommand(run.config, a.change) }));
   return {
     $schema: RUN_JSON_SCHEMA_URL,
     formatVersion: RUN_JSON_FORMAT_VERSION,
@@ -152,6 +154,7 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
     ...(r?.command ? { command: commandJson(r.command) } : {}),
     warnings: warnings.map(({ code, message }) => ({ code, message })),
     ...(r?.targets ? { targets: r.targets } : {}),
+    ...(advice.length > 0 ? { advice } : {}),
   };
 }
 

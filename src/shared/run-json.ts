@@ -12,6 +12,7 @@ import { OutputCheckSchema } from './run-results';
 import { TensorInfoSchema } from './model';
 import { EnvironmentSchema } from './telemetry';
 import { DisplaySchema } from './conditions';
+import { ADVICE_IDS } from './advice/item';
 
 export const RUN_JSON_FORMAT_VERSION = 1;
 /** Where the schema lives in the repository; `$schema` names the same path under dyno.dev. */
@@ -165,6 +166,19 @@ const CommandJsonSchema = z.object({
   stderrTail: z.string(),
 });
 
+/** What to try next (shared/advice): absent when there is none and in files written before advice existed. */
+const AdviceJsonSchema = z.object({
+  id: z.enum(ADVICE_IDS),
+  title: z.string(),
+  evidence: z.string().describe('the measured figures the item rests on'),
+  why: z.string().describe('what may change; advice never predicts a gain, the comparison of a tried run measures it'),
+  change: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+    .nullable()
+    .describe("the factor levels the tried run changes ({}: the same run again); null when the remedy is outside the run's settings"),
+  command: z.string().nullable().describe('the dyno command line that tries it'),
+});
+
 export const RunJsonSchema = z
   .object({
     $schema: z.string(),
@@ -202,6 +216,7 @@ export const RunJsonSchema = z
     warnings: z.array(z.object({ code: z.string(), message: z.string() })),
     baseline: BaselineJsonSchema.optional(),
     targets: z.array(TargetResultSchema).optional().describe('--target: each judged pass, fail or not enough samples from the figure’s 95 % interval'),
+    advice: z.array(AdviceJsonSchema).optional().describe('what to try next, each with its evidence and the change that tries it'),
   })
   .meta({ title: 'Dyno run', description: 'One benchmark run as Dyno exports it (dyno bench --json).' });
 export type RunJson = z.infer<typeof RunJsonSchema>;

@@ -42,6 +42,8 @@ export const ProfileSchema = z.object({
   traceFile: z.string(),
   /** Multiply-accumulates × 2 of Conv, ConvTranspose, MatMul and Gemm, per iteration, from the shapes ORT ran. */
   flopsPerIteration: z.number(),
+  /** Kernel time and nodes per execution provider that ran them (absent in runs profiled before it was recorded). */
+  byProvider: z.array(z.object({ provider: z.string(), ms: z.number(), share: z.number(), nodes: z.number().int() })).optional(),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 

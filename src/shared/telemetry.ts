@@ -170,6 +170,8 @@ export const EnvironmentSchema = z.object({
   gpuProcesses: z.array(z.object({ gpu: z.number(), pid: z.number(), name: z.string().nullable(), usedMemoryMiB: z.number().nullable() })).default([]),
   gpuReason: z.string().optional(),
   cpuTemperatureC: z.number().nullable(),
+  /** The CPU's vector and matrix instruction sets (AVX2, AVX-512, VNNI, AMX) as the kernel lists them; absent where unknown or in older runs. */
+  cpuFlags: z.array(z.string()).optional(),
 });
 export type Environment = z.infer<typeof EnvironmentSchema>;
 
@@ -183,6 +185,11 @@ export const TelemetryConfigSchema = z.object({
   gpus: z.array(z.number().int().min(0)).default([]),
 });
 export type TelemetryConfig = z.infer<typeof TelemetryConfigSchema>;
+
+/** The CPU flags worth keeping with a run: those that decide which kernels ONNX Runtime can use. */
+export function vectorCpuFlags(flags: string): string[] {
+  return flags.split(/\s+/).filter((f) => /^(avx2|avx512\w*|avx_vnni\w*|amx\w*)$/.test(f));
+}
 
 /** Which environment differences make two runs hard to compare, in words. */
 export function environmentDifferences(a: Environment, b: Environment): string[] {

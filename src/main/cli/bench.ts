@@ -49,7 +49,7 @@ function compared(json: RunJson, baseline: Baseline, c: RunComparison): RunJson 
   };
 }
 
-export async function bench(model: string, o: BenchFlags & OutputFlags): Promise<number> {
+export async function bench(model: string, o: BenchFlags & OutputFlags & { advice?: boolean }): Promise<number> {
   const format = outputFormat(o);
   const config = benchConfig(model, o);
   if (o.failIfSlower !== undefined && !o.baseline) throw new CliError('--fail-if-slower needs --baseline.');
@@ -73,7 +73,9 @@ export async function bench(model: string, o: BenchFlags & OutputFlags): Promise
     if (cancelAsked) cancel(runId);
     const { run, warnings } = await api.call('runs.wait', { runId });
     stopBar();
-    const plain = runToJson(run, warnings, `dyno@${appVersion()}`);
+    const { advice, ...rest } = runToJson(run, warnings, `dyno@${appVersion()}`);
+    // Advice is part of the run's JSON unless --no-advice leaves it out (it is derived, not measured).
+    const plain: RunJson = o.advice === false || !advice ? rest : { ...rest, advice };
     const comparison = baseline && run.status === 'completed' ? await compareWithBaseline(api, baseline, run.id) : undefined;
     const json = baseline && comparison ? compared(plain, baseline, comparison) : plain;
     const targets = json.targets;

@@ -51,9 +51,10 @@ export function buildProgram(): Command {
       program
         .command('bench')
         .description('Benchmark a model with ONNX Runtime and store the run in the studio database.')
-        .argument('<model>', 'path to an .onnx file'),
+        .argument('<model>', 'path to an .onnx file')
+        .option('--no-advice', 'leave out what to try next (the "try next:" lines and the JSON\'s advice field)'),
     ),
-  ).action(async (model: string, opts: BenchFlags & OutputFlags) => exitWith(await bench(model, opts)));
+  ).action(async (model: string, opts: BenchFlags & OutputFlags & { advice: boolean }) => exitWith(await bench(model, opts)));
 
   addOutputOptions(
     addBenchOptions(
@@ -171,6 +172,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--objective <objective>', 'what to improve').choices(OBJECTIVES).default('latency'))
     .option('--budget-ms <ms>', 'latency budget every candidate must keep (p99 for --objective p99, else p50)', cliParser('--budget-ms', numberParser(z.number().positive())))
     .option('--max-error <x>', 'largest absolute output difference from the FP32 baseline (default 1e-3)', cliParser('--max-error', numberParser(z.number().nonnegative())))
+    .option('--min-accuracy <x>', 'least top-1 agreement with the expected outputs of --inputs, 0..1 (e.g. 0.99)', cliParser('--min-accuracy', numberParser(z.number().min(0).max(1))))
     .option('--memory-cap <MiB>', "peak memory of the benchmark worker, in MiB", cliParser('--memory-cap', numberParser(z.number().positive())))
     .option('--time-budget <duration>', 'wall time for the whole search, e.g. 10m, 90s (default 10m)')
     .option('--trial-duration <s>', 'each trial measures at least this long', cliParser('--trial-duration', numberParser(z.number().positive())), 1)

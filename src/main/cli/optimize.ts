@@ -30,6 +30,7 @@ export interface OptimizeFlags {
   objective: Objective;
   budgetMs?: number;
   maxError?: number;
+  minAccuracy?: number;
   memoryCap?: number;
   timeBudget?: string;
   trialDuration: number;
@@ -96,7 +97,10 @@ export async function optimizeCommand(model: string | undefined, o: OptimizeFlag
     const parsed = SpecSchema.safeParse(found.study.spec);
     if (found.study.kind !== 'optimizer' || !parsed.success) throw new CliError(`Study ${o.resume} is a ${found.study.kind} study, not an optimizer study that can be resumed.`);
     spec = { ...parsed.data, goal: { ...parsed.data.goal, ...(o.timeBudget ? { timeBudgetMs: timeBudgetMs(o.timeBudget) } : {}) } };
-  } else spec = newSpec(model as string, { ...o, timeBudgetMs: timeBudgetMs(o.timeBudget ?? DEFAULT_TIME_BUDGET) });
+  } else {
+    if (o.minAccuracy !== undefined && !o.inputs) throw new CliError('--min-accuracy needs --inputs DIR: a test_data_set folder whose expected outputs are the labels accuracy is counted against.');
+    spec = newSpec(model as string, { ...o, timeBudgetMs: timeBudgetMs(o.timeBudget ?? DEFAULT_TIME_BUDGET) });
+  }
 
   const unit = spec.goal.objective === 'throughput' ? '/s' : spec.goal.objective === 'energy' ? 'mJ' : 'ms';
   const bars = !o.json && process.stderr.isTTY ? new MultiBar({ format: ' {phase} |{bar}| {value}/{total} s of the time budget', stream: process.stderr, hideCursor: true }, Presets.shades_classic) : undefined;

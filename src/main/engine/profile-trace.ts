@@ -115,6 +115,17 @@ export function summarizeTrace(raw: unknown, traceFile: string, opts: { skipRuns
     t.nodes++;
     byType.set(n.opType, t);
   }
+  // Which provider ran each node: on a GPU run, nodes left to the CPU provider cost copies both ways.
+  const byProvider = new Map<string, { us: number; nodes: number }>();
+  for (const n of kernels.values()) {
+    // A kernel runs on one provider; should ORT ever log two for one name, the first is charged.
+    const provider = n.providers[0];
+    if (provider === undefined) continue;
+    const p = byProvider.get(provider) ?? { us: 0, nodes: 0 };
+    p.us += n.us;
+    p.nodes++;
+    byProvider.set(provider, p);
+  }
   return {
     iterations,
     kernelMsPerIteration: totalUs / 1000 / perRun,
@@ -127,5 +138,12 @@ export function summarizeTrace(raw: unknown, traceFile: string, opts: { skipRuns
       .slice(0, topN),
     traceFile,
     flopsPerIteration: flops / perRun,
+    ...(byProvider.size > 0
+      ? {
+          byProvider: [...byProvider.entries()]
+            .map(([provider, p]) => ({ provider, ms: p.us / 1000 / perRun, share: share(p.us), nodes: p.nodes }))
+            .sort((x, y) => y.ms - x.ms),
+        }
+      : {}),
   };
 }

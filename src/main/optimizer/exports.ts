@@ -6,6 +6,7 @@
  */
 import type { RunConfig } from '../../shared/run';
 import { sessionOptionsFor } from '../engine/session-options';
+import { shellQuote as quote } from '../../shared/cli-command';
 
 export interface Exports {
   sessionOptions: Record<string, unknown>;
@@ -19,9 +20,6 @@ const PY_LEVEL = { disabled: 'ORT_DISABLE_ALL', basic: 'ORT_ENABLE_BASIC', exten
 const PERF_TEST_LEVEL = { disabled: 0, basic: 1, extended: 2, all: 99 } as const;
 const PY_PROVIDER = { cpu: 'CPUExecutionProvider', cuda: 'CUDAExecutionProvider', tensorrt: 'TensorrtExecutionProvider', webgpu: 'WebGpuExecutionProvider' } as const;
 
-function quote(arg: string): string {
-  return /^[\w./:=@%+,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
 
 function python(config: RunConfig): string {
   const k = config.session;

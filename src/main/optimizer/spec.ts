@@ -25,6 +25,8 @@ export interface SpecInput {
   objective: Objective;
   budgetMs?: number | undefined;
   maxError?: number | undefined;
+  /** Top-1 agreement with the expected outputs of `inputs` (a test_data_set folder), 0–1. */
+  minAccuracy?: number | undefined;
   /** MiB. */
   memoryCap?: number | undefined;
   timeBudgetMs: number;
@@ -53,6 +55,7 @@ export function newSpec(model: string, o: SpecInput): OptimizeSpec {
     ...(o.budgetMs !== undefined ? { latencyBudgetMs: o.budgetMs } : {}),
     ...(o.memoryCap !== undefined ? { memoryCapBytes: o.memoryCap * 2 ** 20 } : {}),
     maxError: o.maxError ?? DEFAULT_MAX_ERROR,
+    ...(o.minAccuracy !== undefined ? { minAccuracy: o.minAccuracy } : {}),
     timeBudgetMs: o.timeBudgetMs,
   });
   return { version: 1, model: resolve(model), goal, base, ...(inputsDir ? { expectedDir: inputsDir } : {}), rounds: o.rounds, top: o.top, ...(o.factors ? { factors: o.factors } : {}) };

@@ -90,7 +90,10 @@ async function gate(deps: TrialDeps, ctx: TrialContext, key: string, config: Run
   const { dir: ref } = await ensureReference(deps, ctx, config);
   const [vsBaseline, vsExpected] = await deps.outputs({ ...config, inputs: { kind: 'files', dir: ref }, checkOutputs: false }, undefined, ctx.expectedDir ? [ref, ctx.expectedDir] : [ref]);
   if (!vsBaseline) throw new Error('the worker compared no outputs');
-  const fidelity: Fidelity = { ...vsBaseline, ...(vsExpected ? { vsExpected: { maxAbsError: vsExpected.maxAbsError, maxRelError: vsExpected.maxRelError, cosine: vsExpected.cosine } } : {}) };
+  const fidelity: Fidelity = {
+    ...vsBaseline,
+    ...(vsExpected ? { vsExpected: { maxAbsError: vsExpected.maxAbsError, maxRelError: vsExpected.maxRelError, cosine: vsExpected.cosine }, accuracy: vsExpected.top1Agreement ?? null } : {}),
+  };
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, JSON.stringify(fidelity));
   return fidelity;

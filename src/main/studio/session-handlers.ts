@@ -1,13 +1,16 @@
 /**
  * The Sessions methods: paged, filtered lists of stored runs and their count, the filters'
  * values, editing a run's label, notes and tags, soft delete and restore (the studio's Undo),
- * and re-running a stored run's configuration through the same start path as `runs.start`.
+ * and re-running a stored run's configuration (or, for "try it", that configuration with one
+ * advice item's change) through the same start path as `runs.start`.
  */
 import { ApiCallError } from '../../shared/contract';
 import { isRunActive, type RunConfig } from '../../shared/run';
 import type { RunCatalog } from '../store/run-catalog';
 import type { RunsRepository } from '../store/runs-repository';
 import type { Handlers } from './handlers';
+import type { Display } from '../../shared/conditions';
+import { adviceRunConfig } from './advice-rerun';
 
 type SessionMethods = 'runs.list' | 'runs.ids' | 'runs.count' | 'runs.facets' | 'runs.history' | 'runs.update' | 'runs.delete' | 'runs.restore' | 'runs.rerun';
 
@@ -17,8 +20,10 @@ const notFound = (ids: readonly string[]): ApiCallError =>
 export function sessionHandlers(
   catalog: RunCatalog,
   repo: RunsRepository,
-  start: (config: RunConfig) => Promise<{ runId: string }>,
+  start: (config: RunConfig, display?: Display) => Promise<{ runId: string }>,
   now: () => Date,
+  /** The studio's folder: where a precision change's transformed model is written. */
+  home: string,
 ): Pick<Handlers, SessionMethods> {
   /** All or none: one unknown id refuses the whole request, so nothing half happens. */
   const requireAll = (runIds: readonly string[]): void => {
@@ -52,10 +57,10 @@ export function sessionHandlers(
       requireAll(runIds);
       return { restored: catalog.restore(runIds) };
     },
-    'runs.rerun': async ({ runId }) => {
+    'runs.rerun': async ({ runId, advice, display }) => {
       const stored = repo.get(runId);
       if (!stored) throw notFound([runId]);
-      return start(stored.run.config);
+      return start(advice ? await adviceRunConfig(stored.run, advice, home) : stored.run.config, display);
     },
   };
 }

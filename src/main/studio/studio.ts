@@ -256,7 +256,7 @@ export class Studio {
         if (studyId !== undefined) requireStudy(studies, studyId);
         return start(config, studyId, display);
       },
-      ...sessionHandlers(this.deps.catalog, repo, (config) => start(config), () => new Date()),
+      ...sessionHandlers(this.deps.catalog, repo, (config, display) => start(config, undefined, display), () => new Date(), this.deps.home),
       ...binHandlers(this.deps.bin),
       'runs.cancel': ({ runId }) => ({ cancelled: this.queue.cancel(runId) }),
       'runs.get': ({ runId }) => {

@@ -5,7 +5,7 @@
 import { cpus, release, totalmem, type } from 'node:os';
 import si from 'systeminformation';
 import * as ort from 'onnxruntime-node';
-import type { Environment } from '../../shared/telemetry';
+import { vectorCpuFlags, type Environment } from '../../shared/telemetry';
 import { gpuInventory, type GpuPresence } from './gpu-presence';
 
 export async function environmentFingerprint(opts: { executionProvider: string; electronVersion: string | null; gpu: GpuPresence }): Promise<Environment> {
@@ -34,5 +34,6 @@ export async function environmentFingerprint(opts: { executionProvider: string; 
     gpuProcesses: inventory?.gpus.flatMap((g) => g.processes.map((p) => ({ gpu: g.index, ...p }))) ?? [],
     ...(opts.gpu.reason ? { gpuReason: opts.gpu.reason } : {}),
     cpuTemperatureC: typeof temperature?.main === 'number' ? temperature.main : null,
+    ...(cpu?.flags ? { cpuFlags: vectorCpuFlags(cpu.flags) } : {}),
   };
 }

@@ -28,6 +28,7 @@ function notes(r: RunJson, several: boolean): string[] {
     ...(r.baseline ? [`> ${who}${mdText(r.baseline.sentence)} (${mdText(r.baseline.ref)})`] : []),
     ...(r.targets ?? []).map((t) => `> ${t.outcome === 'pass' ? '✓' : t.outcome === 'fail' ? '✗' : '?'} ${who}target ${mdCell(t.sentence)}`),
     ...r.warnings.map((w) => `> ⚠ ${who}${mdText(w.message)}`),
+    ...(r.advice ?? []).map((a) => `> → ${who}try next: **${mdText(a.title)}**: ${mdText(a.evidence)} ${mdText(a.why)}${a.command ? ` Try it: ${mdText(a.command)}` : ''}`),
   ];
 }
 

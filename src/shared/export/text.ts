@@ -44,6 +44,10 @@ function summary(json: RunJson): string[] {
   }
   if (json.stats && (!json.stats.p90_supported || !json.stats.p99_supported)) lines.push('  * too few samples to claim this percentile (see warnings)');
   for (const w of json.warnings) lines.push(`  warning: ${w.message}`);
+  for (const a of json.advice ?? []) {
+    lines.push(`  try next: ${a.title}: ${a.evidence}`);
+    if (a.command) lines.push(`    ${a.command}`);
+  }
   return lines;
 }
 

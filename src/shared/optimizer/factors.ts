@@ -138,7 +138,7 @@ const KNOB_OF: Partial<Record<FactorId, string>> = { batch: 'batch' };
  * The run configuration of a candidate: the baseline's with the candidate's levels (and what they
  * imply) set through the knob registry. Precision is left to the host (it changes the model path).
  */
-export function applyCandidate(base: RunConfig, candidate: Candidate, label: string): RunConfig {
+export function applyCandidate(base: RunConfig, candidate: Candidate, label: string | undefined): RunConfig {
   const values: Record<string, unknown> = { ...knobsFromConfig(base), label };
   for (const [id, level] of Object.entries(candidate) as [FactorId, Level][]) {
     if (id === 'precision') continue;

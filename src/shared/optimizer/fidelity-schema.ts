@@ -6,6 +6,11 @@ export const FidelitySchema = z.object({
   ...Errors,
   top1Agreement: z.number().optional(),
   vsExpected: z.object(Errors).optional(),
+  /**
+   * Accuracy on the labelled data: top-1 agreement with the test_data_set's expected outputs
+   * (absent without them; null where the outputs have no class axis).
+   */
+  accuracy: z.number().nullable().optional(),
 });
 /**
  * How far a candidate's outputs are from the FP32 baseline's on the same inputs: the largest

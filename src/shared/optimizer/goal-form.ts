@@ -3,7 +3,7 @@
  * request, or each field's problem in words; and the same study as a `dyno optimize` command
  * line, shown live like the Run form's `dyno bench` line.
  */
-import { quote } from '../cli-command';
+import { shellQuote as quote } from '../cli-command';
 import { FACTOR_IDS, type FactorId } from './factors';
 import { parseDuration, type Objective } from './goal';
 import type { OptimizerStart } from './study-state';

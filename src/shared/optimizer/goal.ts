@@ -23,6 +23,11 @@ export const OptimizerGoalSchema = z
     memoryCapBytes: z.number().positive().optional(),
     /** Largest absolute output difference from the FP32 baseline on the same inputs. */
     maxError: z.number().nonnegative().default(DEFAULT_MAX_ERROR),
+    /**
+     * Least accuracy on labelled data (a test_data_set folder's expected outputs): the share of
+     * rows whose top-1 class agrees with the expected one, 0..1. Needs the expected outputs.
+     */
+    minAccuracy: z.number().min(0).max(1).optional(),
     /** Wall time for the whole search, baseline included. */
     timeBudgetMs: z.number().positive(),
   })

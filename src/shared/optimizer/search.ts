@@ -28,11 +28,16 @@ export interface TrialFigures {
 }
 
 export interface Violation {
-  constraint: 'latency budget' | 'memory cap' | 'max output error' | 'max output error against the expected outputs';
+  constraint: 'latency budget' | 'memory cap' | 'max output error' | 'max output error against the expected outputs' | 'min accuracy';
   value: number;
   limit: number;
   unit: string;
+  /** A floor (the value must reach the limit) rather than a ceiling. */
+  floor?: boolean;
 }
+
+/** How far a violation misses its limit, as a ratio ≥ 1 whichever way the limit points. */
+const missRatio = (v: Violation): number => (v.floor ? v.limit / Math.max(v.value, Number.MIN_VALUE) : v.value / v.limit);
 
 /** The constraints a measured trial breaks (the correctness gate included), with its numbers. */
 export function violations(t: TrialFigures, goal: OptimizerGoal, baselineExpectedError = 0): Violation[] {
@@ -48,16 +53,26 @@ export function violations(t: TrialFigures, goal: OptimizerGoal, baselineExpecte
   const vsExpected = t.fidelity?.vsExpected;
   const expectedLimit = Math.max(goal.maxError, baselineExpectedError);
   if (vsExpected && vsExpected.maxAbsError > expectedLimit) out.push({ constraint: 'max output error against the expected outputs', value: vsExpected.maxAbsError, limit: expectedLimit, unit: '' });
+  // Accuracy unmeasurable (outputs without a class axis) cannot show the floor is kept: 0, said as such.
+  const accuracy = t.fidelity?.accuracy;
+  if (goal.minAccuracy !== undefined && accuracy !== undefined && (accuracy ?? 0) < goal.minAccuracy) {
+    out.push({ constraint: 'min accuracy', value: accuracy ?? 0, limit: goal.minAccuracy, unit: '%', floor: true });
+  }
   return out;
 }
 
 function formatFigure(v: Violation, x: number): string {
+  if (v.unit === '%') return `${(x * 100).toFixed(1)} %`;
   if (v.unit === 'B') return `${(x / 2 ** 20).toFixed(1)} MiB`;
   if (v.unit === 'ms') return `${x.toPrecision(4)} ms`;
   return `${x.toExponential(2)}${v.unit}`;
 }
 
 export function describeViolation(v: Violation): string {
+  if (v.floor) {
+    const under = v.limit - v.value;
+    return `${v.constraint}: ${formatFigure(v, v.value)} is under the minimum ${formatFigure(v, v.limit)} by ${v.unit === '%' ? `${(under * 100).toFixed(1)} points` : formatFigure(v, under)}`;
+  }
   const over = v.value - v.limit;
   return `${v.constraint}: ${formatFigure(v, v.value)} is over the limit ${formatFigure(v, v.limit)} by ${formatFigure(v, over)} (${((over / v.limit) * 100).toFixed(1)} %)`;
 }
@@ -111,10 +126,10 @@ export function bindingConstraint(trials: readonly TrialFigures[], goal: Optimiz
     if (t.status !== 'completed') continue;
     for (const v of violations(t, goal, baselineExpectedError)) {
       const prev = closest.get(v.constraint);
-      if (!prev || v.value / v.limit < prev.violation.value / prev.violation.limit) closest.set(v.constraint, { violation: v, key: t.key });
+      if (!prev || missRatio(v) < missRatio(prev.violation)) closest.set(v.constraint, { violation: v, key: t.key });
     }
   }
-  return [...closest.values()].sort((a, b) => b.violation.value / b.violation.limit - a.violation.value / a.violation.limit)[0];
+  return [...closest.values()].sort((a, b) => missRatio(b.violation) - missRatio(a.violation))[0];
 }
 
 export interface Gain {

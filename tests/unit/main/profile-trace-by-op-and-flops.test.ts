@@ -44,4 +44,8 @@ describe('FLOPs of one operator call', () => {
   it('ignores element-wise operators', () => {
     expect(flopsOf('Relu', [[1, 10]], [[1, 10]])).toBe(0);
   });
+  it('counts the nodes and kernel time of each provider that ran them', () => {
+    const p = summarizeTrace(trace, 'trace.json', { skipRuns: 1 });
+    expect(p.byProvider).toEqual([{ provider: 'CPUExecutionProvider', ms: p.kernelMsPerIteration, share: 1, nodes: 40 }]);
+  });
 });

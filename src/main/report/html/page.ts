@@ -12,7 +12,7 @@ import { embeddedBundleElement, jsonForScript } from '../embedded-bundle';
 import { CHARTS_ELEMENT_ID, DRAW_SCRIPT } from './draw-script';
 import { html } from './escape';
 import { comparisonSection, type ReportComparison } from './comparison';
-import { environmentWarnings, keyValueSection, operatorsSection, runsSection, statisticsSection, targetsSection, telemetrySection, warningsSection } from './sections';
+import { adviceSection, environmentWarnings, keyValueSection, operatorsSection, runsSection, statisticsSection, targetsSection, telemetrySection, warningsSection } from './sections';
 import { REPORT_STYLE } from './style';
 
 export interface HtmlReportInput {
@@ -69,6 +69,7 @@ export function htmlReport(input: HtmlReportInput): string {
     section('targets', 'Targets', targetsSection(input.runs)),
     section('charts', 'Charts', `<div class="charts">${charts}</div>`),
     section('warnings', 'Warnings', warningsSection(input.runs)),
+    section('advice', 'Try next', adviceSection(input.runs)),
     section('configs', 'Configuration', keyValueSection(input.runs, (r) => r.config)),
     section('environment', 'Environment', environmentWarnings(input.runs) + keyValueSection(input.runs, (r) => r.environment)),
     section('operators', 'Time per operator', operatorsSection(input.runs)),

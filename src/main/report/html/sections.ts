@@ -72,6 +72,17 @@ export function warningsSection(runs: readonly RunJson[]): string {
   return items.length ? `<ul class="warnings">${items.join('')}</ul>` : '<p class="muted">No warnings.</p>';
 }
 
+/** What to try next per run (shared/advice): each item's evidence, why it may help, and the command that tries it. */
+export function adviceSection(runs: readonly RunJson[]): string {
+  const items = runs.flatMap((r, i) =>
+    (r.advice ?? []).map(
+      (a) =>
+        `<li>${swatch(i)}<code>${html(r.run.id)}</code> <strong>${html(a.title)}</strong>: ${html(a.evidence)} ${html(a.why)}${a.command ? `<br><code>${html(a.command)}</code>` : ''}</li>`,
+    ),
+  );
+  return items.length ? `<ul class="advice">${items.join('')}</ul>` : '<p class="muted">Nothing to suggest from these runs’ figures.</p>';
+}
+
 /** Leaf values of a JSON object by dotted path. */
 function flatten(value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {

@@ -9,6 +9,7 @@ import { LatencyChart } from '../charts/LatencyChart';
 import { LiveLatencyCanvas } from '../charts/LiveLatencyCanvas';
 import { RunResults } from './RunResults';
 import { RunHeadline } from './RunHeadline';
+import { TryNext } from './TryNext';
 import { TimelineChart } from '../charts/TimelineChart';
 import { StatusBadge } from './StatusBadge';
 import { FailureNotice } from './FailureNotice';
@@ -73,6 +74,7 @@ export function LiveRunPanel() {
       </header>
       {/* The answers first, above the charts (issue 14): in view without scrolling at 1280×720. */}
       {detail && <RunHeadline detail={detail} />}
+      {detail && <TryNext run={detail.run} />}
       {quiet && (
         <div className="hint quiet" data-testid="quiet-note">
           Charts paused while measuring, so the studio does not compete with the benchmark for CPU. They draw when the run ends.

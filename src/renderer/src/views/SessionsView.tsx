@@ -9,6 +9,7 @@ import { useSessionsList } from '../stores/sessions-list-store';
 import { StatusBadge } from '../components/StatusBadge';
 import { RunResults } from '../components/RunResults';
 import { RunHeadline } from '../components/RunHeadline';
+import { TryNext } from '../components/TryNext';
 import { FailureNotice } from '../components/FailureNotice';
 import { LatencyChart } from '../charts/LatencyChart';
 import { TimelineChart } from '../charts/TimelineChart';
@@ -47,6 +48,7 @@ function RunDetailPanel() {
           </h2>
           {/* The Run view's order: headline, charts, the rest of the results. */}
           <RunHeadline detail={detail} />
+          <TryNext run={detail.run} />
           {series && series.points.length > 0 && (
             <div className="chart-card">
               <h3>
