@@ -74,7 +74,7 @@ export function addOptimizeExecOptions(cmd: Command): Command {
   return addExecOptions(cmd)
     .option('--factor <name=--flag>', "a flag to try on and off, repeatable, e.g. amp=--amp or fast='--epochs 2' (a --param's values are tried as a factor too, its first value the baseline's)", collect(parseFlagFactor), [])
     .addOption(new Option('--objective <objective>', 'what to improve: median wall time, peak memory of the process tree, energy per run, or time to the --target').choices(COMMAND_OBJECTIVES).default('time'))
-    .option('--gate <metric>=baseline-x>', "a metric every candidate must keep, repeatable: accuracy>=baseline-0.005 (within 0.005 of the baseline's value) or loss<=0.4", collect(parseGate), [])
+    .option('--gate <spec>', "a metric every candidate must keep, repeatable: accuracy>=baseline-0.005 (within 0.005 of the baseline's value) or loss<=0.4", collect(parseGate), [])
     .option('--time-budget <duration>', `wall time for the whole search, e.g. 10m, 90s (default ${DEFAULT_TIME_BUDGET})`)
     .option('--rounds <n>', 'interleaved rounds re-measuring the best candidates against the baseline', nonNegativeInt('--rounds'), 3)
     .option('--top <k>', 'how many candidates are re-measured', nonNegativeInt('--top'), 2)

@@ -19,7 +19,7 @@ import { combine, finalistsOf, pickRecommended, remeasure, TrialBudget } from '.
 import { OptimizerError, type OptimizerHooks } from '../run-optimizer';
 import type { Completed } from '../trials';
 import type { Verdict } from '../verdicts';
-import { judgeCommandRun, runCommandTrial, type CommandTrial, type CommandTrialContext } from './trials';
+import { runCommandTrial, type CommandTrial, type CommandTrialContext } from './trials';
 import { commandJudge } from './verdicts';
 
 export interface CommandOptimizeSpec {
@@ -114,10 +114,7 @@ export async function optimizeCommand(deps: CommandOptimizerDeps, spec: CommandO
     if (goal.objective === 'time-to-target') throw new OptimizerError(`Not every baseline run reached ${goal.target ?? 'the target'}: time to target needs a target the baseline reaches (lower it, or train longer).`);
     throw new OptimizerError(`The baseline gave no ${objective} figure.`);
   }
-  // Relative gates (accuracy>=baseline-0.005) are set by the baseline's own values: judge it again with them known.
   ctx.baselineMetrics = baseline.metrics;
-  const judgedBaseline = judgeCommandRun(ctx, baseline, baseline.run);
-  trials[0] = judgedBaseline;
   if (!baseline.reused && 2 * elapsed() > goal.timeBudgetMs) {
     throw new OptimizerError(`The time budget is too short: the baseline alone took ${(elapsed() / 1000).toFixed(1)} s, so a search needs at least ${Math.ceil((2 * elapsed()) / 1000)} s (--time-budget ${Math.ceil((2 * elapsed()) / 1000)}s). Study ${study.id} keeps the baseline.`);
   }
@@ -143,8 +140,8 @@ export async function optimizeCommand(deps: CommandOptimizerDeps, spec: CommandO
   const judge = commandJudge(api, goal, (id) => runs.get(id));
   const verdicts = await judge.singles(baseline.runId, trials.filter((t) => t.status === 'completed' && t.phase !== 'baseline' && !t.phase.startsWith('re-measure')).map((t) => t.runId));
   let recommended: CommandOptimizeOutcome['recommended'] = await pickRecommended(finalists, remeasured, judge.paired, (f) => verdicts.get(f.runId) ?? null);
-  if (!recommended && isEligible(judgedBaseline)) {
-    recommended = { trial: judgedBaseline, gain: { gain: 1, ciLow: null, ciHigh: null, evidence: 'baseline', sentence: 'No change beat the baseline: keep the command as it is.' }, remeasuredRunIds: [] };
+  if (!recommended && isEligible(baseline)) {
+    recommended = { trial: baseline, gain: { gain: 1, ciLow: null, ciHigh: null, evidence: 'baseline', sentence: 'No change beat the baseline: keep the command as it is.' }, remeasuredRunIds: [] };
   }
   let binding: string | undefined;
   if (!trials.some(isEligible)) {
@@ -164,5 +161,5 @@ export async function optimizeCommand(deps: CommandOptimizerDeps, spec: CommandO
     const g = recommended.gain;
     attribution.push({ factor: 'combined', gain: g.gain, ciLow: g.ciLow, ciHigh: g.ciHigh, ...interacts(alone, g) });
   }
-  return { studyId: study.id, spec, baseline: judgedBaseline, trials, verdicts, recommended, attribution, stopped: budget.stopped(study.id, 'dyno optimize-exec'), binding, elapsedMs: elapsed() };
+  return { studyId: study.id, spec, baseline, trials, verdicts, recommended, attribution, stopped: budget.stopped(study.id, 'dyno optimize-exec'), binding, elapsedMs: elapsed() };
 }

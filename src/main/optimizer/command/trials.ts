@@ -44,7 +44,8 @@ export const commandTrialLabel = (phase: string, key: string): string => `optimi
 export function judgeCommandRun(ctx: Pick<CommandTrialContext, 'goal' | 'baselineMetrics'>, t: CommandTrial, run: Completed): CommandTrial {
   const value = commandObjectiveValue(run, ctx.goal);
   const metrics = finalMetrics(run);
-  const gates = checkGates(ctx.goal.gates, metrics, ctx.baselineMetrics);
+  // Relative gates (accuracy>=baseline-0.005) are set by the baseline's values; the baseline's own runs by their own.
+  const gates = checkGates(ctx.goal.gates, metrics, t.key === 'baseline' ? metrics : ctx.baselineMetrics);
   const judged: CommandTrial = { ...t, status: 'completed', run, runId: run.id, value, score: value, metrics, gates, rejected: undefined };
   const noValue =
     value !== undefined

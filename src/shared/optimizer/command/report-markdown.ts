@@ -10,7 +10,7 @@ import type { CommandOptimizeJson } from './result';
 const times = (g: number | null): string => (g === null || !Number.isFinite(g) ? '—' : `${g.toFixed(3)}×`);
 const ci = (low: number | null, high: number | null): string => (low === null || high === null ? 'no interval' : `95 % CI ${low.toFixed(3)}–${high.toFixed(3)}`);
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const figure = (v: number | null | undefined, unit: string): string => (v === null || v === undefined ? '—' : `${v.toPrecision(4)} ${unit}`);
+const figure = (v: number | null | undefined, unit: string): string => (v === null || v === undefined ? '—' : `${v.toPrecision(4)} ${unit}`.trim());
 
 /** The attribution waterfall as text lines (the CLI's summary and the report share it). */
 export function attributionLines(r: CommandOptimizeJson): string[] {
@@ -33,7 +33,7 @@ export function commandOptimizerMarkdown(r: CommandOptimizeJson): string {
     const g = rec.gainVsBaseline;
     const sure = g.ciLow !== null && g.ciLow > 1;
     out.push(`Change **${cell(rec.candidate.split(' ').join(', '))}**: ${objective} ${times(g.value)} better than the baseline (${ci(g.ciLow, g.ciHigh)}, ${g.evidence}).` + (sure ? '' : ' The interval includes no gain: the improvement is not established on this machine; re-measure on a quieter one.'), '');
-    for (const c of rec.gates) out.push(`- gate ${cell(c.gate)}: ${c.metric} ${figure(c.value, '')}against the limit ${figure(c.limit, '')}: ${c.passed ? 'kept' : 'broken'}`);
+    for (const c of rec.gates) out.push(`- gate ${cell(c.gate)}: ${c.metric} ${figure(c.value, '')} against the limit ${figure(c.limit, '')}: ${c.passed ? 'kept' : 'broken'}`);
     out.push('', 'The command:', '', '```sh', rec.exports.commandLine, '```', '', 'Measured with Dyno:', '', '```sh', rec.exports.execCommand, '```', '', 'Chosen levels:', '', '```json', JSON.stringify(rec.exports.parameters, null, 2), '```', '');
   }
   if (r.attribution.length > 0) out.push('## Where the gain comes from', '', ...attributionLines(r).map((l) => `- ${cell(l)}`), '');
