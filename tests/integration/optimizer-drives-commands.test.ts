@@ -8,6 +8,8 @@
  * numbers, and show each factor's share of the gain.
  */
 import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { resolve } from 'node:path';
 import { useInProcessStudio } from '../helpers/in-process-studio';
 import { optimizeCommand } from '../../src/main/optimizer/command/run-command-optimizer';
@@ -132,5 +134,25 @@ describe('the optimizer drives a command', () => {
     expect(() => commandSpec([node, TRAIN], flags({ factor: [factor('a=--x')], objective: 'time-to-target' }))).toThrow(/needs a --target/);
     expect(() => commandSpec([], flags({ factor: [factor('a=--x')] }))).toThrow(/Give the command after --/);
     expect(() => commandSpec([node, TRAIN], flags({ factor: [factor('a=--x')], timeBudget: 'soon' }))).toThrow(/--time-budget takes a duration/);
+  });
+
+  it('says what is wrong in one line through the CLI, before anything runs', async () => {
+    const cli = async (...args: string[]): Promise<{ code: number; stderr: string }> => {
+      try {
+        await promisify(execFile)(node, [resolve('bin/dyno.js'), 'optimize-exec', ...args], { env: { ...process.env, DYNO_HOME: s.home } });
+        return { code: 0, stderr: '' };
+      } catch (err) {
+        const e = err as { code: number; stderr: string };
+        return { code: e.code, stderr: e.stderr };
+      }
+    };
+    const placeholder = await cli('--factor', 'fewer=--epochs 1', '--', node, TRAIN, '--batch', '{batch}');
+    expect(placeholder).toEqual({ code: 1, stderr: 'dyno: The command uses {batch} but no --param gives it a value (e.g. --param batch=1,2).\n' });
+    const badGate = await cli('--factor', 'a=--x', '--gate', 'accuracy=0.9', '--', node, TRAIN);
+    expect(badGate.code).toBe(1);
+    expect(badGate.stderr).toMatch(/^dyno: .*'accuracy=0.9' is not a gate: write it as metric>=baseline-0.005 .*\n$/);
+    expect(badGate.stderr.split('\n')).toHaveLength(2);
+    const badFactor = await cli('--factor', 'amp', '--', node, TRAIN);
+    expect(badFactor.stderr).toMatch(/^dyno: .*'amp' is not a factor: write it as name=--flag/);
   });
 });
