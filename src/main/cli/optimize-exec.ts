@@ -71,8 +71,12 @@ function collect<V>(parse: (spec: string) => V | string) {
 }
 
 export function addOptimizeExecOptions(cmd: Command): Command {
-  return addExecOptions(cmd)
-    .option('--factor <name=--flag>', "a flag to try on and off, repeatable, e.g. amp=--amp or fast='--epochs 2' (a --param's values are tried as a factor too, its first value the baseline's)", collect(parseFlagFactor), [])
+  const withExec = addExecOptions(cmd);
+  // dyno exec scans every combination of --param; here a parameter is a factor, its values levels.
+  const param = withExec.options.find((opt) => opt.long === '--param');
+  if (param) param.description = "a factor substituted for {name} in the command: the first value is the baseline's, the others are tried, repeatable, e.g. batch=32,64";
+  return withExec
+    .option('--factor <name=--flag>', "a flag to try on and off (appended when on), repeatable, e.g. amp=--amp or fast='--epochs 2'", collect(parseFlagFactor), [])
     .addOption(new Option('--objective <objective>', 'what to improve: median wall time, peak memory of the process tree, energy per run, or time to the --target').choices(COMMAND_OBJECTIVES).default('time'))
     .option('--gate <spec>', "a metric every candidate must keep, repeatable: accuracy>=baseline-0.005 (within 0.005 of the baseline's value) or loss<=0.4", collect(parseGate), [])
     .option('--time-budget <duration>', `wall time for the whole search, e.g. 10m, 90s (default ${DEFAULT_TIME_BUDGET})`)
