@@ -4,10 +4,11 @@
 // one core and prints its metrics as JSON lines ({"dyno": {...}}) plus one plain "acc=" line,
 // so both of Dyno's metric readers have something to read.
 //
-//   node examples/train-logistic.mjs [--epochs 5] [--batch 32] [--lr 0.1] [--samples 20000] [--features 32] [--seed 1]
+//   node examples/train-logistic.mjs [--epochs 5] [--batch 32] [--lr 0.1] [--samples 20000] [--features 32] [--seed 1] [--max-steps N]
 //
 // More epochs or samples: slower and (up to a point) more accurate; a larger batch: fewer,
-// cheaper steps per epoch; a tiny learning rate: fast but it does not learn.
+// cheaper steps per epoch; a tiny learning rate: fast but it does not learn; --max-steps stops
+// training early (an early stop that is too early is fast and clearly less accurate).
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '20000' },
     features: { type: 'string', default: '32' },
     seed: { type: 'string', default: '1' },
+    'max-steps': { type: 'string', default: 'Infinity' },
   },
 });
 const epochs = Number(values.epochs);
@@ -25,8 +27,9 @@ const batch = Number(values.batch);
 const lr = Number(values.lr);
 const n = Number(values.samples);
 const d = Number(values.features);
-for (const [k, v] of Object.entries({ epochs, batch, lr, samples: n, features: d })) {
-  if (!Number.isFinite(v) || v <= 0) {
+const maxSteps = Number(values['max-steps']);
+for (const [k, v] of Object.entries({ epochs, batch, lr, samples: n, features: d, 'max-steps': maxSteps })) {
+  if (Number.isNaN(v) || v <= 0 || (!Number.isFinite(v) && k !== 'max-steps')) {
     process.stderr.write(`train-logistic: --${k} must be a positive number (got ${values[k]})\n`);
     process.exit(2);
   }
@@ -78,7 +81,7 @@ const order = Uint32Array.from({ length: trainN }, (_, i) => i);
 const grad = new Float64Array(d);
 let step = 0;
 const reportEvery = Math.max(1, Math.floor(trainN / batch / 4));
-for (let epoch = 0; epoch < epochs; epoch++) {
+train: for (let epoch = 0; epoch < epochs; epoch++) {
   for (let i = trainN - 1; i > 0; i--) {
     const k = Math.floor(random() * (i + 1));
     [order[i], order[k]] = [order[k], order[i]];
@@ -100,8 +103,9 @@ for (let epoch = 0; epoch < epochs; epoch++) {
     b -= scale * gb;
     step++;
     if (step % reportEvery === 0) console.log(JSON.stringify({ dyno: { step, epoch, ...evaluate() } }));
+    if (step >= maxSteps) break train;
   }
 }
 const final = evaluate();
-console.log(JSON.stringify({ dyno: { step, epoch: epochs, ...final } }));
+console.log(JSON.stringify({ dyno: { step, epoch: Math.min(epochs, step / Math.ceil(trainN / batch)), ...final } }));
 console.log(`done: acc=${final.accuracy.toFixed(4)} loss=${final.loss.toFixed(4)}`);

@@ -3,7 +3,7 @@
  * registers its own beforeAll/afterAll, so a test file just calls it at the top.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { createStudio, type StudioHandle } from '../../src/main/studio/create-studio';
+import { createStudio, type CreateStudioOptions, type StudioHandle } from '../../src/main/studio/create-studio';
 import { createInProcessApi } from '../../src/main/studio/in-process-api';
 import type { DynoApi } from '../../src/shared/contract';
 import { tempHome } from './temp-home';
@@ -14,13 +14,14 @@ export interface InProcessStudio {
   readonly api: DynoApi;
 }
 
-export function useInProcessStudio(): InProcessStudio {
+/** `options` go to createStudio beside the temp home (e.g. allowCommands for command workloads). */
+export function useInProcessStudio(options: Omit<CreateStudioOptions, 'home'> = {}): InProcessStudio {
   let t: ReturnType<typeof tempHome> | undefined;
   let handle: StudioHandle | undefined;
   let api: DynoApi | undefined;
   beforeAll(() => {
     t = tempHome();
-    handle = createStudio({ home: t.home });
+    handle = createStudio({ ...options, home: t.home });
     api = createInProcessApi(handle.studio);
   });
   afterAll(() => {

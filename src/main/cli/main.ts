@@ -24,6 +24,7 @@ import { exec } from './exec';
 import { addExecOptions, type ExecFlags } from './exec-options';
 import { collectTarget } from './targets';
 import { factorList, optimizeCommand, type OptimizeFlags } from './optimize';
+import { addOptimizeExecOptions, optimizeExecCommand, type OptimizeExecFlags } from './optimize-exec';
 import { OBJECTIVES } from '../../shared/optimizer/goal';
 import { z } from 'zod';
 import { cliParser } from './options';
@@ -187,6 +188,13 @@ export function buildProgram(): Command {
     .option('--resume <study>', 'continue a stopped optimizer study, reusing its measured trials')
     .option('--json', 'print one JSON object', false)
     .action(async (model: string | undefined, opts: OptimizeFlags) => exitWith(await optimizeCommand(model, opts)));
+
+  addOptimizeExecOptions(
+    program
+      .command('optimize-exec')
+      .description('Search for a faster, leaner command: baseline, each flag or parameter value alone, combined, re-measured; metric gates keep it correct.')
+      .argument('[command...]', 'the command and its arguments, after -- (not with --resume)'),
+  ).action(async (argv: string[], opts: OptimizeExecFlags) => exitWith(await optimizeExecCommand(argv, opts)));
 
   return program;
 }

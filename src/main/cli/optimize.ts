@@ -95,6 +95,7 @@ export async function optimizeCommand(model: string | undefined, o: OptimizeFlag
     const found = await api.call('studies.get', { studyId: o.resume }).catch(() => undefined);
     if (!found) throw new CliError(`No study with id ${o.resume}.`);
     const parsed = SpecSchema.safeParse(found.study.spec);
+    if ((found.study.spec as { workload?: unknown }).workload === 'command') throw new CliError(`Study ${o.resume} optimizes a command: resume it with dyno optimize-exec --resume ${o.resume}.`);
     if (found.study.kind !== 'optimizer' || !parsed.success) throw new CliError(`Study ${o.resume} is a ${found.study.kind} study, not an optimizer study that can be resumed.`);
     spec = { ...parsed.data, goal: { ...parsed.data.goal, ...(o.timeBudget ? { timeBudgetMs: timeBudgetMs(o.timeBudget) } : {}) } };
   } else {

@@ -41,12 +41,17 @@ function inline(text: string): string {
 }
 
 export function optimizerHtml(r: OptimizeJson): string {
+  return markdownHtmlPage(`Dyno optimizer: ${r.model}`, optimizerMarkdown(r));
+}
+
+/** A report's Markdown as one self-contained page (the command optimizer's report uses it too). */
+export function markdownHtmlPage(title: string, markdown: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
-<title>${html(`Dyno optimizer: ${r.model}`)}</title><style>${REPORT_STYLE}</style></head>
+<title>${html(title)}</title><style>${REPORT_STYLE}</style></head>
 <body>
-${markdownToHtml(optimizerMarkdown(r))}
+${markdownToHtml(markdown)}
 </body></html>
 `;
 }

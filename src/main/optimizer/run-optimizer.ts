@@ -11,9 +11,10 @@
  */
 import { join } from 'node:path';
 import type { RunConfig } from '../../shared/run';
-import { FACTORS, candidateKey, joinCandidates, type Candidate, type FactorContext, type FactorId, type Level } from '../../shared/optimizer/factors';
+import { FACTORS, candidateKey, type Candidate, type FactorContext, type FactorId, type Level } from '../../shared/optimizer/factors';
 import { OBJECTIVE_WORDS, type OptimizerGoal } from '../../shared/optimizer/goal';
-import { bindingConstraint, describeViolation, helpfulSingles, interacts, isEligible, topCandidates, violations, type Gain } from '../../shared/optimizer/search';
+import { bindingConstraint, describeViolation, interacts, isEligible, violations, type Gain } from '../../shared/optimizer/search';
+import { combine, finalistsOf, pickRecommended, remeasure, TrialBudget } from './search-phases';
 import { runTrial, type Completed, type Trial, type TrialContext, type TrialDeps } from './trials';
 import { pairedVerdict, singleVerdicts, type Verdict } from './verdicts';
 
@@ -117,12 +118,12 @@ export async function optimize(deps: OptimizerDeps, asked: OptimizeSpec, resumeS
   }
   const ctx: TrialContext = { studyId: study.id, studyDir: join(deps.artifactsDir, 'optimizer', study.id), base, goal, expectedDir: spec.expectedDir, measured, baselineExpectedError: 0 };
   const trials: Trial[] = [];
-  let estimateMs = 0;
+  const budget = new TrialBudget(goal.timeBudgetMs, elapsed, spec.rounds, spec.top, () => hooks.shouldStop?.() ?? false);
   const measure = async (phase: string, candidate: Candidate): Promise<Trial> => {
     const t0 = deps.now();
     const trial = await runTrial(deps, ctx, phase, candidate, hooks.onRunStarted);
-    if (!trial.reused) estimateMs = Math.max(estimateMs, deps.now() - t0);
-    else if (trial.run) estimateMs = Math.max(estimateMs, wallMs(trial.run) + OVERHEAD_MS);
+    if (!trial.reused) budget.measured(deps.now() - t0);
+    else if (trial.run) budget.measured(wallMs(trial.run) + OVERHEAD_MS);
     trials.push(trial);
     hooks.onTrial?.(trial);
     return trial;
@@ -147,22 +148,7 @@ export async function optimize(deps: OptimizerDeps, asked: OptimizeSpec, resumeS
   const baselineScore = baseline.score as number;
 
   // What the re-measurement needs is kept back from the search.
-  let rounds = spec.rounds;
-  let top = spec.top;
-  const reserve = (): number => (top > 0 && rounds >= 2 ? rounds * (top + 1) * estimateMs : 0);
-  while (top > 0 && rounds >= 2 && elapsed() + reserve() + estimateMs > goal.timeBudgetMs) {
-    if (top > 1) top--;
-    else rounds = rounds > 2 ? rounds - 1 : 0;
-  }
-  let outOfTime = false;
-  let cancelled = false;
-  const notRun: string[] = [];
-  const canRun = (what: string): boolean => {
-    if (hooks.shouldStop?.()) cancelled = true;
-    if (!cancelled && elapsed() + reserve() + estimateMs > goal.timeBudgetMs) outOfTime = true;
-    if (outOfTime || cancelled) notRun.push(what);
-    return !outOfTime && !cancelled;
-  };
+  budget.fitReMeasurement();
 
   const fctx: FactorContext = {
     providers: info.executionProviders,
@@ -184,7 +170,7 @@ export async function optimize(deps: OptimizerDeps, asked: OptimizeSpec, resumeS
     }
     let bestBatchThroughput = baselineRun.stats.throughputPerS;
     for (const level of plan.levels) {
-      if (!canRun(candidateKey({ [factor.id]: level }))) break;
+      if (!budget.canRun(candidateKey({ [factor.id]: level }))) break;
       const t = await measure('single', { [factor.id]: level });
       if (factor.id !== 'batch') continue;
       // Batch is adaptive: grow it while it keeps the latency budget and throughput still rises.
@@ -198,55 +184,16 @@ export async function optimize(deps: OptimizerDeps, asked: OptimizeSpec, resumeS
 
   // Coordinate descent seeded by step 1: add each helpful factor at its best level, best first; keep it if the combination improves.
   hooks.onPhase?.('combination');
-  const seeds = helpfulSingles(trials.filter((t) => t.phase === 'single'), baselineScore);
-  let current: Candidate = {};
-  let currentScore = baselineScore;
-  for (const seed of seeds) {
-    const next = joinCandidates(current, { [seed.factor]: seed.level });
-    if (Object.keys(current).length === 0) {
-      current = next;
-      currentScore = seed.score;
-      continue;
-    }
-    if (!canRun(candidateKey(next))) break;
-    const t = await measure('combine', next);
-    if (isEligible(t) && (t.score as number) < currentScore) {
-      current = next;
-      currentScore = t.score as number;
-    }
-  }
+  await combine(trials.filter((t) => t.phase === 'single'), baselineScore, candidateKey, measure, budget);
 
   // Re-measure the best candidates against the baseline in interleaved rounds, so the winner is not a lucky sample.
-  const finalists = topCandidates(trials, Math.max(top, 0));
-  const remeasured = new Map<string, string[]>([['baseline', []]]);
-  if (finalists.length > 0 && rounds >= 2 && !cancelled) {
-    hooks.onPhase?.('re-measure');
-    const sides: { key: string; candidate: Candidate }[] = [{ key: 'baseline', candidate: {} }, ...finalists.map((f) => ({ key: f.key, candidate: f.candidate }))];
-    outer: for (let round = 1; round <= rounds; round++) {
-      for (const side of sides) {
-        if (hooks.shouldStop?.()) {
-          cancelled = true;
-          break outer;
-        }
-        const t = await measure(`re-measure r${round}`, side.candidate);
-        if (t.status !== 'completed') continue;
-        remeasured.set(side.key, [...(remeasured.get(side.key) ?? []), t.runId]);
-      }
-    }
-  }
+  const finalists = finalistsOf(trials, Math.max(budget.top, 0));
+  if (finalists.length > 0 && budget.rounds >= 2 && !budget.cancelled) hooks.onPhase?.('re-measure');
+  const remeasured = await remeasure(finalists, measure, budget, () => hooks.shouldStop?.() ?? false);
 
   // Verdicts: every measured trial against the baseline (single runs), the finalists paired over their rounds.
   const verdicts = await singleVerdicts(api, baseline.runId, trials.filter((t) => t.status === 'completed' && t.phase !== 'baseline' && !t.phase.startsWith('re-measure')).map((t) => t.runId), goal.objective);
-  const baseRounds = remeasured.get('baseline') ?? [];
-  let recommended: OptimizeOutcome['recommended'] = null;
-  for (const f of finalists) {
-    const rounds_ = remeasured.get(f.key) ?? [];
-    const paired = rounds_.length >= 2 && rounds_.length === baseRounds.length ? await pairedVerdict(api, baseRounds, rounds_, goal.objective) : null;
-    const gain = paired ?? verdicts.get(f.runId) ?? null;
-    // Only a re-measured gain is a gain: a finalist that lost to the baseline when measured again was a lucky sample.
-    if (!gain || !(gain.gain > 1)) continue;
-    if (!recommended || gain.gain > recommended.gain.gain) recommended = { trial: f, gain: { ...gain }, remeasuredRunIds: rounds_ };
-  }
+  let recommended: OptimizeOutcome['recommended'] = await pickRecommended(finalists, remeasured, (b, c) => pairedVerdict(api, b, c, goal.objective), (f) => verdicts.get(f.runId) ?? null);
   const eligible = trials.filter(isEligible);
   let binding: string | undefined;
   if (!recommended && isEligible(baseline)) {
@@ -270,10 +217,6 @@ export async function optimize(deps: OptimizerDeps, asked: OptimizeSpec, resumeS
     attribution.push({ factor: 'combined', gain: combined.gain, ciLow: combined.ciLow, ciHigh: combined.ciHigh, ...interacts(alone, combined) });
   }
 
-  const stopped: OptimizeOutcome['stopped'] = cancelled
-    ? { reason: 'cancelled', message: `Cancelled: the trials measured so far are kept in study ${study.id} (resume with dyno optimize --resume ${study.id}).` }
-    : outOfTime
-      ? { reason: 'time-budget', message: `The time budget ended after ${(elapsed() / 1000).toFixed(0)} s: ${notRun.length} planned trial(s) not run (${notRun.slice(0, 5).join(', ')}${notRun.length > 5 ? ', …' : ''}).` }
-      : { reason: 'completed', message: 'Every planned trial was measured.' };
+  const stopped = budget.stopped(study.id, 'dyno optimize');
   return { studyId: study.id, spec, baseline, trials, verdicts, skipped, batchCurve, recommended, attribution, stopped, binding, elapsedMs: elapsed() };
 }

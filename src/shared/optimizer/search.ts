@@ -77,8 +77,11 @@ export function describeViolation(v: Violation): string {
   return `${v.constraint}: ${formatFigure(v, v.value)} is over the limit ${formatFigure(v, v.limit)} by ${formatFigure(v, over)} (${((over / v.limit) * 100).toFixed(1)} %)`;
 }
 
+/** What the search needs of a trial, whatever the workload (a model's factors or a command's). */
+type Scored = Pick<TrialFigures, 'status' | 'score' | 'rejected'>;
+
 /** Measured, scored and within every constraint. */
-export function isEligible(t: TrialFigures): boolean {
+export function isEligible(t: Scored): boolean {
   return t.status === 'completed' && t.score !== undefined && t.rejected === undefined;
 }
 
@@ -86,11 +89,11 @@ export function isEligible(t: TrialFigures): boolean {
  * The seed of the combination: per factor, its best single level that beat the baseline and was
  * not rejected, best first (largest gain alone).
  */
-export function helpfulSingles(singles: readonly TrialFigures[], baselineScore: number): { factor: FactorId; level: Level; score: number }[] {
-  const best = new Map<FactorId, { factor: FactorId; level: Level; score: number }>();
+export function helpfulSingles<F extends string = FactorId, L = Level>(singles: readonly (Scored & { candidate: Partial<Record<F, L>> })[], baselineScore: number): { factor: F; level: L; score: number }[] {
+  const best = new Map<F, { factor: F; level: L; score: number }>();
   for (const t of singles) {
     if (!isEligible(t) || (t.score as number) >= baselineScore) continue;
-    const [entry] = Object.entries(t.candidate) as [FactorId, Level][];
+    const [entry] = Object.entries(t.candidate) as [F, L][];
     if (!entry || Object.keys(t.candidate).length !== 1) continue;
     const [factor, level] = entry;
     const prev = best.get(factor);
@@ -103,7 +106,7 @@ export function helpfulSingles(singles: readonly TrialFigures[], baselineScore: 
  * The candidates to re-measure: the best eligible ones by score, distinct, the combination's
  * current best always among them.
  */
-export function topCandidates<T extends TrialFigures>(trials: readonly T[], k: number): T[] {
+export function topCandidates<T extends Scored & { key: string }>(trials: readonly T[], k: number): T[] {
   const seen = new Set<string>();
   const out: T[] = [];
   for (const t of [...trials].filter(isEligible).sort((a, b) => (a.score as number) - (b.score as number))) {

@@ -1,0 +1,191 @@
+/**
+ * `dyno optimize-exec [exec options] [optimizer options] -- <command…>`: the optimizer driving a
+ * command (main/optimizer/command). Factors are flags (`--factor amp=--amp`) and parameters
+ * (`--param batch=32,64` with `{batch}` in the command: the first value is the baseline's); the
+ * objective is wall time, peak memory, energy or time to a `--target`; gates
+ * (`--gate accuracy>=baseline-0.005`) keep the candidates correct. Each trial is a `dyno exec`
+ * run with the exec options given; `--resume <study>` continues a stopped study. Output as
+ * `dyno optimize`'s: progress on stderr, text or `--json` on stdout, `--out DIR` the reports and
+ * the winner's command line with its chosen levels.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { z } from 'zod';
+import { RunConfigSchema } from '../../shared/run';
+import { paramProblem } from '../../shared/command/params';
+import { targetText } from '../../shared/command/workload';
+import { commandFactors, parseFlagFactor, type CommandFactor } from '../../shared/optimizer/command/factors';
+import { COMMAND_OBJECTIVES, COMMAND_OBJECTIVE_UNIT, COMMAND_OBJECTIVE_WORDS, CommandGoalSchema, gateText, parseGate, type CommandObjective, type MetricGate } from '../../shared/optimizer/command/goal';
+import { attributionLines, commandOptimizerMarkdown } from '../../shared/optimizer/command/report-markdown';
+import type { CommandOptimizeJson } from '../../shared/optimizer/command/result';
+import { parseDuration } from '../../shared/optimizer/goal';
+import { createCliStudio } from './cli-studio';
+import { createInProcessApi } from '../studio/in-process-api';
+import { optimizeCommand, type CommandOptimizeSpec } from '../optimizer/command/run-command-optimizer';
+import { commandOutcomeJson } from '../optimizer/command/result-json';
+import type { CommandTrial } from '../optimizer/command/trials';
+import { OptimizerError } from '../optimizer/run-optimizer';
+import { markdownHtmlPage } from '../optimizer/report-html';
+import { addExecOptions, execConfig, type ExecFlags } from './exec-options';
+import { nonNegativeInt } from './options';
+import { cancelOnInterrupt } from './interrupt';
+import { CliError } from './errors';
+import { EXIT_CANCELLED, EXIT_OK, EXIT_REGRESSION } from './exit-codes';
+
+export interface OptimizeExecFlags extends ExecFlags {
+  factor: CommandFactor[];
+  objective: CommandObjective;
+  gate: MetricGate[];
+  timeBudget?: string;
+  rounds: number;
+  top: number;
+  out?: string;
+  resume?: string;
+  json: boolean;
+}
+
+const DEFAULT_TIME_BUDGET = '10m';
+
+const FactorSchema = z.union([
+  z.object({ name: z.string(), kind: z.literal('flag'), args: z.array(z.string()).min(1) }),
+  z.object({ name: z.string(), kind: z.literal('param'), values: z.array(z.string()).min(2) }),
+]);
+const SpecSchema = z.object({
+  version: z.literal(1),
+  workload: z.literal('command'),
+  template: z.array(z.string()).min(1),
+  base: RunConfigSchema,
+  factors: z.array(FactorSchema).min(1),
+  goal: CommandGoalSchema,
+  rounds: z.number().int().min(0),
+  top: z.number().int().min(0),
+});
+
+function collect<V>(parse: (spec: string) => V | string) {
+  return (spec: string, previous: V[] = []): V[] => {
+    const v = parse(spec);
+    if (typeof v === 'string') throw new InvalidArgumentError(v);
+    return [...previous, v];
+  };
+}
+
+export function addOptimizeExecOptions(cmd: Command): Command {
+  const withExec = addExecOptions(cmd);
+  // dyno exec scans every combination of --param; here a parameter is a factor, its values levels.
+  const param = withExec.options.find((opt) => opt.long === '--param');
+  if (param) param.description = "a factor substituted for {name} in the command: the first value is the baseline's, the others are tried, repeatable, e.g. batch=32,64";
+  return withExec
+    .option('--factor <name=--flag>', "a flag to try on and off (appended when on), repeatable, e.g. amp=--amp or fast='--epochs 2'", collect(parseFlagFactor), [])
+    .addOption(new Option('--objective <objective>', 'what to improve: median wall time, peak memory of the process tree, energy per run, or time to the --target').choices(COMMAND_OBJECTIVES).default('time'))
+    .option('--gate <spec>', "a metric every candidate must keep, repeatable: accuracy>=baseline-0.005 (within 0.005 of the baseline's value) or loss<=0.4", collect(parseGate), [])
+    .option('--time-budget <duration>', `wall time for the whole search, e.g. 10m, 90s (default ${DEFAULT_TIME_BUDGET})`)
+    .option('--rounds <n>', 'interleaved rounds re-measuring the best candidates against the baseline', nonNegativeInt('--rounds'), 3)
+    .option('--top <k>', 'how many candidates are re-measured', nonNegativeInt('--top'), 2)
+    .option('-o, --out <dir>', "write the report (Markdown, HTML), the JSON and the winner's command line and levels here")
+    .option('--resume <study>', 'continue a stopped command optimizer study, reusing its measured trials')
+    .option('--json', 'print one JSON object', false);
+}
+
+function timeBudgetMs(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new CliError(`--time-budget takes a duration such as 10m, 90s or 1h (got '${text}').`);
+  return ms;
+}
+
+/** The study's spec from the flags, every problem refused before anything runs. */
+export function commandSpec(argv: string[], o: OptimizeExecFlags): CommandOptimizeSpec {
+  if (argv.length === 0) throw new CliError('Give the command after --, e.g. dyno optimize-exec --factor fast=--fast -- node train.mjs.');
+  const problem = paramProblem(argv, o.param);
+  if (problem) throw new CliError(problem);
+  const factors = commandFactors(o.factor, o.param);
+  if (typeof factors === 'string') throw new CliError(factors);
+  const [target, ...more] = o.target;
+  if (o.objective === 'time-to-target' && !target) throw new CliError('--objective time-to-target needs a --target, e.g. --target accuracy>=0.9.');
+  if (o.objective === 'time-to-target' && more.length > 0) throw new CliError(`--objective time-to-target reads one --target; ${o.target.length} were given.`);
+  let base;
+  try {
+    // The baseline's configuration, with {placeholders} left for each trial to fill.
+    base = execConfig(argv, { ...o, param: [] });
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err));
+  }
+  const goal = CommandGoalSchema.parse({ objective: o.objective, gates: o.gate, ...(o.objective === 'time-to-target' && target ? { target: targetText(target) } : {}), timeBudgetMs: timeBudgetMs(o.timeBudget ?? DEFAULT_TIME_BUDGET) });
+  return { version: 1, workload: 'command', template: base.command?.argv ?? argv, base, factors, goal, rounds: o.rounds, top: o.top };
+}
+
+function trialLine(t: CommandTrial, unit: string): string {
+  const what = t.status === 'completed' ? (t.value === undefined ? '' : `${t.value.toPrecision(4)} ${unit}`) : t.status;
+  const metrics = Object.entries(t.metrics).slice(0, 3).map(([k, v]) => `${k} ${v.toPrecision(4)}`).join(', ');
+  return `  ${t.phase.padEnd(13)} ${t.key.padEnd(30)} ${what}${metrics ? ` (${metrics})` : ''}${t.reused ? ' (reused)' : ''}${t.rejected ? `: rejected, ${t.rejected}` : ''}`;
+}
+
+function textSummary(r: CommandOptimizeJson): string {
+  const lines = [`study ${r.study}`, r.stopped.message];
+  if (r.noCandidate) lines.push(r.noCandidate);
+  const rec = r.recommended;
+  if (rec && rec.candidate !== 'baseline') {
+    const g = rec.gainVsBaseline;
+    lines.push(`recommended: ${rec.candidate}: ${COMMAND_OBJECTIVE_WORDS[r.objective]} ${g.value.toFixed(3)}× better (95 % CI ${g.ciLow?.toFixed(3) ?? '—'}–${g.ciHigh?.toFixed(3) ?? '—'}, ${g.evidence})`);
+    for (const c of rec.gates) lines.push(`  gate ${c.gate}: ${c.metric} ${c.value?.toPrecision(4) ?? '—'} (limit ${c.limit?.toPrecision(4) ?? '—'}) kept`);
+    for (const l of attributionLines(r)) lines.push(`  ${l}`);
+    lines.push(`  ${rec.exports.commandLine}`);
+  } else if (rec) lines.push('recommended: keep the command as it is (no change beat it)');
+  return lines.join('\n') + '\n';
+}
+
+function writeOutputs(dir: string, r: CommandOptimizeJson): void {
+  mkdirSync(dir, { recursive: true });
+  const md = commandOptimizerMarkdown(r);
+  writeFileSync(join(dir, 'report.md'), md);
+  writeFileSync(join(dir, 'report.html'), markdownHtmlPage(`Dyno optimizer: ${r.command}`, md));
+  writeFileSync(join(dir, 'optimize.json'), JSON.stringify(r, null, 2) + '\n');
+  const e = r.recommended?.exports;
+  if (!e) return;
+  writeFileSync(join(dir, 'command.sh'), `#!/bin/sh\n${e.commandLine}\n`);
+  writeFileSync(join(dir, 'parameters.json'), JSON.stringify(e.parameters, null, 2) + '\n');
+}
+
+async function resumedSpec(api: ReturnType<typeof createInProcessApi>, studyId: string, o: OptimizeExecFlags): Promise<CommandOptimizeSpec> {
+  const found = await api.call('studies.get', { studyId }).catch(() => undefined);
+  if (!found) throw new CliError(`No study with id ${studyId}.`);
+  const parsed = SpecSchema.safeParse(found.study.spec);
+  if (found.study.kind !== 'optimizer' || !parsed.success) {
+    const hint = found.study.kind === 'optimizer' ? ` (a model study: resume it with dyno optimize --resume ${studyId})` : '';
+    throw new CliError(`Study ${studyId} is not a command optimizer study that can be resumed${hint}.`);
+  }
+  return { ...parsed.data, goal: { ...parsed.data.goal, ...(o.timeBudget ? { timeBudgetMs: timeBudgetMs(o.timeBudget) } : {}) } };
+}
+
+export async function optimizeExecCommand(argv: string[], o: OptimizeExecFlags): Promise<number> {
+  if (o.resume && argv.length > 0) throw new CliError('--resume continues a study with its own command: give no command after --.');
+  const spec0 = o.resume ? undefined : commandSpec(argv, o);
+  const handle = createCliStudio({ allowCommands: true });
+  const api = createInProcessApi(handle.studio);
+  const { interrupt, release } = cancelOnInterrupt(api);
+  const say = (line: string): void => {
+    if (!o.json) process.stderr.write(line + '\n');
+  };
+  try {
+    const spec = spec0 ?? (await resumedSpec(api, o.resume as string, o));
+    const unit = COMMAND_OBJECTIVE_UNIT[spec.goal.objective];
+    const outcome = await optimizeCommand({ api, now: () => Date.now() }, spec, o.resume, {
+      onStudy: (id) => say(`study ${id}: ${COMMAND_OBJECTIVE_WORDS[spec.goal.objective]}${spec.goal.gates.length ? `, gates ${spec.goal.gates.map(gateText).join(', ')}` : ''}, time budget ${(spec.goal.timeBudgetMs / 1000).toFixed(0)} s`),
+      onPhase: (phase) => say(`${phase}:`),
+      onTrial: (t) => say(trialLine(t, unit)),
+      onRunStarted: (id) => (interrupt.runId = id),
+      shouldStop: () => interrupt.asked,
+    });
+    const json = commandOutcomeJson(outcome);
+    if (o.out) writeOutputs(resolve(o.out), json);
+    process.stdout.write(o.json ? JSON.stringify(json, null, 2) + '\n' : textSummary(json));
+    if (outcome.stopped.reason === 'cancelled') return EXIT_CANCELLED;
+    return json.noCandidate ? EXIT_REGRESSION : EXIT_OK;
+  } catch (err) {
+    if (err instanceof OptimizerError) throw new CliError(err.message);
+    throw err;
+  } finally {
+    release();
+    handle.close();
+  }
+}

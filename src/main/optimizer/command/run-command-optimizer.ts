@@ -1,0 +1,165 @@
+/**
+ * The optimizer driving a command: baseline (the command as typed, every parameter at its first
+ * value, every flag off) → each factor alone → the helpful ones combined by coordinate descent →
+ * the finalists re-measured in interleaved rounds against the baseline → verdicts with
+ * intervals and each factor's share of the gain. The search decisions are the model
+ * optimizer's (search-phases.ts, shared/optimizer/search.ts); what differs is the trial (a
+ * command run, judged by metric gates) and the verdict of figures the comparison engine does
+ * not compare (command/verdicts.ts).
+ *
+ * Every trial is a real run in one `optimizer` study; `resume` replays the deterministic search,
+ * reusing the runs it finds by label.
+ */
+import type { DynoApi } from '../../../shared/contract';
+import type { RunConfig } from '../../../shared/run';
+import { commandCandidateKey, factorLevels, type CommandCandidate, type CommandFactor } from '../../../shared/optimizer/command/factors';
+import { COMMAND_OBJECTIVE_WORDS, type CommandGoal } from '../../../shared/optimizer/command/goal';
+import { interacts, isEligible, type Gain } from '../../../shared/optimizer/search';
+import { combine, finalistsOf, pickRecommended, remeasure, TrialBudget } from '../search-phases';
+import { OptimizerError, type OptimizerHooks } from '../run-optimizer';
+import type { Completed } from '../trials';
+import type { Verdict } from '../verdicts';
+import { runCommandTrial, type CommandTrial, type CommandTrialContext } from './trials';
+import { commandJudge } from './verdicts';
+
+export interface CommandOptimizeSpec {
+  version: 1;
+  workload: 'command';
+  /** The command as typed, its {placeholders} unsubstituted. */
+  template: string[];
+  /** The baseline's run configuration (runs, warm-ups, metrics, targets, cwd, env, timeout). */
+  base: RunConfig;
+  factors: CommandFactor[];
+  goal: CommandGoal;
+  rounds: number;
+  top: number;
+}
+
+export interface CommandAttribution {
+  factor: string;
+  level?: string | undefined;
+  gain: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  runId?: string | undefined;
+  predicted?: number;
+  interaction?: boolean;
+}
+
+export interface CommandOptimizeOutcome {
+  studyId: string;
+  spec: CommandOptimizeSpec;
+  baseline: CommandTrial;
+  trials: CommandTrial[];
+  verdicts: Map<string, Verdict | null>;
+  recommended: { trial: CommandTrial; gain: Gain & { evidence: string; sentence?: string }; remeasuredRunIds: string[] } | null;
+  attribution: CommandAttribution[];
+  stopped: { reason: 'completed' | 'time-budget' | 'cancelled'; message: string };
+  /** When no candidate keeps the gates: which one came closest, and why it was rejected. */
+  binding?: string | undefined;
+  elapsedMs: number;
+}
+
+export interface CommandOptimizerDeps {
+  api: DynoApi;
+  now(): number;
+}
+
+type CommandHooks = Omit<OptimizerHooks, 'onTrial'> & { onTrial?(trial: CommandTrial): void };
+
+const wallMs = (run: Completed): number => Date.parse(run.finishedAt) - Date.parse(run.startedAt);
+
+function commandName(template: readonly string[]): string {
+  const line = template.join(' ');
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+}
+
+export async function optimizeCommand(deps: CommandOptimizerDeps, spec: CommandOptimizeSpec, resumeStudyId: string | undefined, hooks: CommandHooks = {}): Promise<CommandOptimizeOutcome> {
+  const start = deps.now();
+  const elapsed = (): number => deps.now() - start;
+  const { api } = deps;
+  const { goal, factors } = spec;
+  const objective = COMMAND_OBJECTIVE_WORDS[goal.objective];
+  const study = resumeStudyId
+    ? (await api.call('studies.get', { studyId: resumeStudyId })).study
+    : await api.call('studies.create', { kind: 'optimizer', name: `optimize ${commandName(spec.template)} for ${objective}`.slice(0, 200), spec: JSON.parse(JSON.stringify(spec)) as Record<string, never> });
+  hooks.onStudy?.(study.id);
+  const measured = new Map<string, Completed>();
+  if (resumeStudyId) for (const r of (await api.call('studies.get', { studyId: study.id })).runs) if (r.status === 'completed' && r.config.label) measured.set(r.config.label, r);
+  const ctx: CommandTrialContext = { studyId: study.id, base: spec.base, template: spec.template, factors, goal, baselineMetrics: {}, measured };
+  const runs = new Map<string, Completed>();
+  const trials: CommandTrial[] = [];
+  const budget = new TrialBudget(goal.timeBudgetMs, elapsed, spec.rounds, spec.top, () => hooks.shouldStop?.() ?? false);
+  const keyOf = (c: CommandCandidate): string => commandCandidateKey(factors, c);
+  const measure = async (phase: string, candidate: CommandCandidate): Promise<CommandTrial> => {
+    const t0 = deps.now();
+    const trial = await runCommandTrial(api, ctx, phase, candidate, hooks.onRunStarted);
+    if (!trial.reused) budget.measured(deps.now() - t0);
+    else if (trial.run) budget.measured(wallMs(trial.run));
+    if (trial.run) runs.set(trial.run.id, trial.run);
+    trials.push(trial);
+    hooks.onTrial?.(trial);
+    return trial;
+  };
+
+  hooks.onPhase?.('baseline');
+  const baseline = await measure('baseline', {});
+  if (baseline.status !== 'completed' || !baseline.run) throw new OptimizerError(`The baseline could not be measured: ${(baseline.error ?? baseline.status).replace(/\.$/, '')}. Study ${study.id} keeps its run.`);
+  const silent = goal.gates.filter((g) => baseline.metrics[g.metric] === undefined).map((g) => g.metric);
+  if (silent.length > 0) {
+    throw new OptimizerError(`The baseline never printed ${[...new Set(silent)].join(', ')}, which the gate reads: print {"dyno": {"${silent[0]}": …}} lines or give --metric ${silent[0]}='regex with (a group)'.`);
+  }
+  if (baseline.value === undefined) {
+    if (goal.objective === 'energy') throw new OptimizerError('Energy per run is not measured on this machine (no RAPL counter or GPU power readings): choose --objective time, memory or time-to-target.');
+    if (goal.objective === 'time-to-target') throw new OptimizerError(`Not every baseline run reached ${goal.target ?? 'the target'}: time to target needs a target the baseline reaches (lower it, or train longer).`);
+    throw new OptimizerError(`The baseline gave no ${objective} figure.`);
+  }
+  ctx.baselineMetrics = baseline.metrics;
+  if (!baseline.reused && 2 * elapsed() > goal.timeBudgetMs) {
+    throw new OptimizerError(`The time budget is too short: the baseline alone took ${(elapsed() / 1000).toFixed(1)} s, so a search needs at least ${Math.ceil((2 * elapsed()) / 1000)} s (--time-budget ${Math.ceil((2 * elapsed()) / 1000)}s). Study ${study.id} keeps the baseline.`);
+  }
+  const baselineScore = baseline.score as number;
+  budget.fitReMeasurement();
+
+  hooks.onPhase?.('one change at a time');
+  for (const f of factors) {
+    for (const level of factorLevels(f)) {
+      const c: CommandCandidate = { [f.name]: level };
+      if (!budget.canRun(keyOf(c))) break;
+      await measure('single', c);
+    }
+  }
+
+  hooks.onPhase?.('combination');
+  await combine(trials.filter((t) => t.phase === 'single'), baselineScore, keyOf, measure, budget);
+
+  const finalists = finalistsOf(trials, Math.max(budget.top, 0));
+  if (finalists.length > 0 && budget.rounds >= 2 && !budget.cancelled) hooks.onPhase?.('re-measure');
+  const remeasured = await remeasure(finalists, measure, budget, () => hooks.shouldStop?.() ?? false);
+
+  const judge = commandJudge(api, goal, (id) => runs.get(id));
+  const verdicts = await judge.singles(baseline.runId, trials.filter((t) => t.status === 'completed' && t.phase !== 'baseline' && !t.phase.startsWith('re-measure')).map((t) => t.runId));
+  let recommended: CommandOptimizeOutcome['recommended'] = await pickRecommended(finalists, remeasured, judge.paired, (f) => verdicts.get(f.runId) ?? null);
+  if (!recommended && isEligible(baseline)) {
+    recommended = { trial: baseline, gain: { gain: 1, ciLow: null, ciHigh: null, evidence: 'baseline', sentence: 'No change beat the baseline: keep the command as it is.' }, remeasuredRunIds: [] };
+  }
+  let binding: string | undefined;
+  if (!trials.some(isEligible)) {
+    const closest = trials.find((t) => t.status === 'completed' && t.rejected);
+    binding = closest ? `No candidate keeps the gates; ${closest.key}: ${closest.rejected ?? ''}.` : 'No candidate was measured successfully.';
+  }
+
+  const attribution: CommandAttribution[] = [];
+  if (recommended && recommended.trial.key !== 'baseline') {
+    const alone: Gain[] = [];
+    for (const [factor, level] of Object.entries(recommended.trial.candidate) as [string, string][]) {
+      const single = trials.find((t) => t.phase === 'single' && t.key === keyOf({ [factor]: level }));
+      const v = single ? (verdicts.get(single.runId) ?? null) : null;
+      if (v) alone.push(v);
+      attribution.push({ factor, level, gain: v?.gain ?? null, ciLow: v?.ciLow ?? null, ciHigh: v?.ciHigh ?? null, runId: single?.runId });
+    }
+    const g = recommended.gain;
+    attribution.push({ factor: 'combined', gain: g.gain, ciLow: g.ciLow, ciHigh: g.ciHigh, ...interacts(alone, g) });
+  }
+  return { studyId: study.id, spec, baseline, trials, verdicts, recommended, attribution, stopped: budget.stopped(study.id, 'dyno optimize-exec'), binding, elapsedMs: elapsed() };
+}

@@ -1,0 +1,149 @@
+/**
+ * The optimizer's search after the single changes, whatever the workload measures: the time
+ * budget that keeps back what the re-measurement needs, the greedy coordinate descent seeded
+ * by the changes that helped alone, the interleaved re-measurement of the finalists against
+ * the baseline, and the pick among them (only a gain that held when measured again counts).
+ * A model study and a command study differ in how a trial is measured and judged, which the
+ * caller passes in; the decisions are the same and live here once.
+ */
+import { helpfulSingles, topCandidates, type Gain } from '../../shared/optimizer/search';
+import type { TrialFigures } from '../../shared/optimizer/search';
+
+export type SearchTrial<C> = Pick<TrialFigures, 'status' | 'score' | 'rejected' | 'runId' | 'key'> & { phase: string; candidate: C };
+type Candidate = Partial<Record<string, unknown>>;
+
+/**
+ * The time budget of a search: each trial's cost is estimated from the longest so far; a trial
+ * runs only while the budget still holds it and the re-measurement kept back for the end.
+ */
+export class TrialBudget {
+  estimateMs = 0;
+  outOfTime = false;
+  cancelled = false;
+  readonly notRun: string[] = [];
+  constructor(
+    private readonly budgetMs: number,
+    private readonly elapsed: () => number,
+    public rounds: number,
+    public top: number,
+    private readonly shouldStop: () => boolean = () => false,
+  ) {}
+
+  /** A trial took this long (or, reused, would have). */
+  measured(ms: number): void {
+    this.estimateMs = Math.max(this.estimateMs, ms);
+  }
+
+  reserve(): number {
+    return this.top > 0 && this.rounds >= 2 ? this.rounds * (this.top + 1) * this.estimateMs : 0;
+  }
+
+  /** Fewer finalists, then fewer rounds, until the re-measurement fits beside one more trial. */
+  fitReMeasurement(): void {
+    while (this.top > 0 && this.rounds >= 2 && this.elapsed() + this.reserve() + this.estimateMs > this.budgetMs) {
+      if (this.top > 1) this.top--;
+      else this.rounds = this.rounds > 2 ? this.rounds - 1 : 0;
+    }
+  }
+
+  canRun(what: string): boolean {
+    if (this.shouldStop()) this.cancelled = true;
+    if (!this.cancelled && this.elapsed() + this.reserve() + this.estimateMs > this.budgetMs) this.outOfTime = true;
+    if (this.outOfTime || this.cancelled) this.notRun.push(what);
+    return !this.outOfTime && !this.cancelled;
+  }
+
+  /** Why the search ended, in one sentence. */
+  stopped(studyId: string, resumeCommand: string): { reason: 'completed' | 'time-budget' | 'cancelled'; message: string } {
+    if (this.cancelled) return { reason: 'cancelled', message: `Cancelled: the trials measured so far are kept in study ${studyId} (resume with ${resumeCommand} --resume ${studyId}).` };
+    if (this.outOfTime) {
+      const n = this.notRun;
+      return { reason: 'time-budget', message: `The time budget ended after ${(this.elapsed() / 1000).toFixed(0)} s: ${n.length} planned trial(s) not run (${n.slice(0, 5).join(', ')}${n.length > 5 ? ', …' : ''}).` };
+    }
+    return { reason: 'completed', message: 'Every planned trial was measured.' };
+  }
+}
+
+/**
+ * Coordinate descent seeded by the single changes: add each helpful factor at its best level,
+ * best first; keep it when the combination improves. Returns the combination kept.
+ */
+export async function combine<C extends Candidate, T extends SearchTrial<C>>(
+  singles: readonly T[],
+  baselineScore: number,
+  keyOf: (c: C) => string,
+  measure: (phase: string, c: C) => Promise<T>,
+  budget: TrialBudget,
+): Promise<C> {
+  const seeds = helpfulSingles<string, unknown>(singles, baselineScore);
+  let current = {} as C;
+  let currentScore = baselineScore;
+  for (const seed of seeds) {
+    const next = { ...current, [seed.factor]: seed.level } as C;
+    if (Object.keys(current).length === 0) {
+      current = next;
+      currentScore = seed.score;
+      continue;
+    }
+    if (!budget.canRun(keyOf(next))) break;
+    const t = await measure('combine', next);
+    if (t.status === 'completed' && t.rejected === undefined && t.score !== undefined && t.score < currentScore) {
+      current = next;
+      currentScore = t.score;
+    }
+  }
+  return current;
+}
+
+/**
+ * The best candidates re-measured against the baseline in interleaved rounds (baseline, A, B,
+ * baseline, A, B, …), so drift on the machine touches every side alike. Returns each side's
+ * completed runs by key ('baseline' included).
+ */
+export async function remeasure<C extends Candidate, T extends SearchTrial<C>>(
+  finalists: readonly T[],
+  measure: (phase: string, c: C) => Promise<T>,
+  budget: TrialBudget,
+  shouldStop: () => boolean,
+): Promise<Map<string, string[]>> {
+  const runs = new Map<string, string[]>([['baseline', []]]);
+  if (finalists.length === 0 || budget.rounds < 2 || budget.cancelled) return runs;
+  const sides = [{ key: 'baseline', candidate: {} as C }, ...finalists.map((f) => ({ key: f.key, candidate: f.candidate }))];
+  for (let round = 1; round <= budget.rounds; round++) {
+    for (const side of sides) {
+      if (shouldStop()) {
+        budget.cancelled = true;
+        return runs;
+      }
+      const t = await measure(`re-measure r${round}`, side.candidate);
+      if (t.status === 'completed') runs.set(side.key, [...(runs.get(side.key) ?? []), t.runId]);
+    }
+  }
+  return runs;
+}
+
+/** The finalists worth re-measuring: the best eligible trials, distinct. */
+export const finalistsOf = topCandidates;
+
+/**
+ * The recommendation among the finalists: the largest gain that held when re-measured (the
+ * paired verdict over the rounds where there are two or more, else the single verdict); a
+ * finalist that lost to the baseline when measured again was a lucky sample.
+ */
+export async function pickRecommended<T extends SearchTrial<unknown>, G extends Gain>(
+  finalists: readonly T[],
+  remeasured: Map<string, string[]>,
+  paired: (baselineRuns: string[], candidateRuns: string[]) => Promise<G | null>,
+  single: (t: T) => G | null,
+): Promise<{ trial: T; gain: G; remeasuredRunIds: string[] } | null> {
+  const baseRounds = remeasured.get('baseline') ?? [];
+  let best: { trial: T; gain: G; remeasuredRunIds: string[] } | null = null;
+  for (const f of finalists) {
+    const rounds = remeasured.get(f.key) ?? [];
+    const p = rounds.length >= 2 && rounds.length === baseRounds.length ? await paired(baseRounds, rounds) : null;
+    const gain = p ?? single(f);
+    if (!gain || !(gain.gain > 1)) continue;
+    if (!best || gain.gain > best.gain.gain) best = { trial: f, gain, remeasuredRunIds: rounds };
+  }
+  return best;
+}
