@@ -61,6 +61,8 @@ const TelemetryJsonSchema = z.object({
   gpu: z.object({
     available: z.boolean(),
     reason: z.string().optional(),
+    source: z.enum(['nvml', 'nvidia-smi', 'none']).optional().describe('what the GPU figures were read from: NVML in the process, or the nvidia-smi stream (absent in files written before it was recorded)'),
+    sourceNote: z.string().optional().describe('why a preferred source was not used'),
     avgPower_w: maybe,
     peakPower_w: maybe,
     avgUtil_pct: maybe,
@@ -81,6 +83,8 @@ const TelemetryJsonSchema = z.object({
         avgUtil_pct: maybe,
         maxTemp_c: maybe,
         peakMemUsed_mib: maybe,
+        energyMethod: z.enum(['counter', 'power-integral']).nullable().optional().describe("counter: NVML's hardware energy counter; power-integral: the trapezoid of sampled power"),
+        energyNote: z.string().optional().describe('why the counter was not used where the source has one'),
       }),
     ),
   }),
