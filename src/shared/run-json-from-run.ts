@@ -122,6 +122,7 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
           cpu: { avgUtil_pct: t.cpu.avgUtilPct, peakUtil_pct: t.cpu.peakUtilPct, workerAvgCpu_pct: t.cpu.workerAvgCpuPct, workerPeakRss_bytes: t.cpu.workerPeakRssBytes, energy_j: t.cpu.energyJ },
           interval_ms: t.intervalMs,
           samples: t.samples,
+          ...(t.window ? { window: { start_epoch_ms: t.window.startMs, end_epoch_ms: t.window.endMs } } : {}),
         }
       : null,
     energy: t

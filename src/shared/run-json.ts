@@ -91,6 +91,10 @@ const TelemetryJsonSchema = z.object({
   cpu: z.object({ avgUtil_pct: maybe, peakUtil_pct: maybe, workerAvgCpu_pct: maybe, workerPeakRss_bytes: maybe, energy_j: maybe }),
   interval_ms: num,
   samples: z.number().int(),
+  window: z
+    .object({ start_epoch_ms: num, end_epoch_ms: num })
+    .optional()
+    .describe('the measured window the figures cover, in ms since the epoch (absent in files written before it was recorded)'),
 });
 
 const EnergyJsonSchema = z.object({

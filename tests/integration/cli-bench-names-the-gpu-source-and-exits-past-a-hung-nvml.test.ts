@@ -49,6 +49,10 @@ describe.skipIf(fakeNvmlUnavailable !== undefined)(`dyno bench with NVML${fakeNv
     const out = JSON.parse(json.stdout);
     expect(out.telemetry.gpu).toMatchObject({ available: true, source: 'nvml' });
     expect(out.telemetry.gpu.perGpu[0]).toMatchObject({ index: 0, name: 'NVIDIA H100 80GB HBM3', energyMethod: 'counter' });
+    // The measured window, on the wall clock an independent reader (bench/gpu-check.ts) compares against.
+    const { start_epoch_ms: from, end_epoch_ms: to } = out.telemetry.window;
+    expect(to - from).toBeCloseTo(out.stats.measured_wall_ms, 0);
+    expect(Math.abs(from - Date.now())).toBeLessThan(120_000);
 
     const text = await dyno({}, ...BENCH);
     expect(text.code).toBe(0);

@@ -147,6 +147,7 @@ export class RunTelemetry {
     });
     return {
       ...summary,
+      window: { startMs: window.startMs, endMs: window.endMs },
       gpu: {
         ...summary.gpu,
         workerMemoryMiB: processes?.workerMemoryMiB ?? null,
