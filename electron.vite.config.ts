@@ -18,12 +18,13 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // One Node build, three entries: the Electron shell, the CLI (also `dyno serve`), and
-        // the benchmark worker process they both spawn.
+        // One Node build, four entries: the Electron shell, the CLI (also `dyno serve`), the
+        // benchmark worker process they both spawn, and the NVML reader thread.
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/main/cli/entry.ts'),
           worker: resolve('src/main/child/worker.ts'),
+          'nvml-reader': resolve('src/main/telemetry/nvml-reader-worker.ts'),
         },
       },
     },

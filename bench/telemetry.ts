@@ -3,7 +3,8 @@
  *  1. The sampler's own CPU at 10 Hz (100 ms), alone in this process for a few seconds, as a
  *     share of one core (process.cpuUsage over wall time). Target < 1 %.
  *  2. What each GPU source costs, at 10 Hz and 100 Hz: NVML read in this process (target < 0.2 %
- *     of one core at 10 Hz) beside the nvidia-smi stream (this process parsing its lines, plus the
+ *     of one core at 10 Hz; the reader thread's CPU included, in SOURCE_ROUNDS windows interleaved
+ *     with an empty timer's, as median [min–max]) beside the nvidia-smi stream (this process parsing its lines, plus the
  *     nvidia-smi child's own CPU). Without a GPU the NVML figure is measured against the stand-in
  *     library (tests/fixtures/nvml), i.e. koffi plus Dyno's side, not the driver's; the nvidia-smi
  *     figure against the stand-in script, whose child CPU is Node's, not nvidia-smi's.
@@ -13,7 +14,7 @@
  */
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createStudio } from '../src/main/studio/create-studio';
@@ -30,7 +31,8 @@ import { quantileSorted, sortedCopy } from '../src/shared/stats';
 
 const SAMPLER_SECONDS = Number(process.env.SAMPLER_SECONDS ?? 10);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
-const SOURCE_SECONDS = Number(process.env.SOURCE_SECONDS ?? 5);
+const SOURCE_SECONDS = Number(process.env.SOURCE_SECONDS ?? 3);
+const SOURCE_ROUNDS = Number(process.env.SOURCE_ROUNDS ?? 5);
 const MODEL = resolve('resources/models/squeezenet.onnx');
 const median = (xs: number[]): number => quantileSorted(sortedCopy(xs), 0.5);
 
@@ -64,20 +66,35 @@ function reapedChildrenCpuS(): number {
   return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
-/** One source alone for SOURCE_SECONDS at `intervalMs`: this process's CPU, and its reaped children's, as % of one core. */
+/**
+ * One source alone for SOURCE_SECONDS at `intervalMs`, from its first reading on (starting a
+ * thread or a child is not what a tick costs): this process's CPU (every thread), and its
+ * reaped children's, as % of one core.
+ */
 async function sourceCost(make: (intervalMs: number) => GpuTelemetrySource, intervalMs: number): Promise<{ hostPct: number; childPct: number; readings: number }> {
   const source = make(intervalMs);
+  source.start();
+  await source.ready?.();
+  await new Promise((r) => setTimeout(r, 300)); // let the first readings' one-off work settle
   const child0 = reapedChildrenCpuS();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  source.start();
+  const readings0 = source.readings.length;
   await new Promise((r) => setTimeout(r, SOURCE_SECONDS * 1000));
-  source.stop();
   const cpu = process.cpuUsage(cpu0);
   const wallMs = performance.now() - t0;
+  const readings = source.readings.length - readings0;
+  await source.drain?.();
+  source.stop();
   await new Promise((r) => setTimeout(r, 1500)); // let a child exit and be reaped
   if (source.failure) throw new Error(source.failure);
-  return { hostPct: ((cpu.user + cpu.system) / 1000 / wallMs) * 100, childPct: ((reapedChildrenCpuS() - child0) * 1000 * 100) / wallMs, readings: source.readings.length };
+  return { hostPct: ((cpu.user + cpu.system) / 1000 / wallMs) * 100, childPct: ((reapedChildrenCpuS() - child0) * 1000 * 100) / wallMs, readings };
+}
+
+/** "median [min–max]" of a few windows, in % of one core. */
+function spread(xs: number[]): string {
+  const s = sortedCopy(xs);
+  return `${median(xs).toFixed(3)} % [${(s[0] ?? NaN).toFixed(3)}–${(s[s.length - 1] ?? NaN).toFixed(3)}]`;
 }
 
 /** A source that reads nothing: the cost of waking up at a rate. */
@@ -119,12 +136,24 @@ async function gpuSourceCosts(): Promise<void> {
     const smiPath = smi;
     for (const intervalMs of [100, 10]) {
       const hz = 1000 / intervalMs;
-      // What any timer at this rate costs here (wake-ups on a busy machine), to read the others against.
-      const idle = await sourceCost((ms) => emptyTimer(ms), intervalMs);
-      console.log(`an empty ${hz} Hz timer (baseline): ${idle.hostPct.toFixed(3)} % of one core`);
-      const nvml = await sourceCost((ms) => new NvmlSource(opened.nvml, { intervalMs: ms, gpus: [], now }), intervalMs);
-      const target = hz === 10 ? ` (target < 0.2 %) — ${nvml.hostPct < 0.2 ? 'within' : 'OVER'} target` : '';
-      console.log(`NVML source at ${hz} Hz (${nvmlNote}): ${nvml.readings} readings, ${nvml.hostPct.toFixed(3)} % of one core${target}`);
+      // Interleaved windows of an empty timer (what any timer at this rate costs on this busy
+      // machine) and the NVML source, so that load changes hit both alike.
+      const idle: number[] = [];
+      const nvml: number[] = [];
+      const net: number[] = [];
+      let readings = 0;
+      for (let i = 0; i < SOURCE_ROUNDS; i++) {
+        const empty = await sourceCost((ms) => emptyTimer(ms), intervalMs);
+        const got = await sourceCost((ms) => new NvmlSource(opened.nvml, { intervalMs: ms, gpus: [], root: resolve('.') }), intervalMs);
+        idle.push(empty.hostPct);
+        nvml.push(got.hostPct);
+        net.push(got.hostPct - empty.hostPct);
+        readings += got.readings;
+      }
+      const load = loadavg().map((x) => x.toFixed(1)).join(' ');
+      console.log(`an empty ${hz} Hz timer (baseline): ${spread(idle)} of one core over ${SOURCE_ROUNDS} windows of ${SOURCE_SECONDS} s`);
+      const target = hz === 10 ? ` (target < 0.2 %) — ${median(nvml) < 0.2 ? 'within' : 'OVER'} target` : '';
+      console.log(`NVML source at ${hz} Hz (${nvmlNote}): ${readings} readings, ${spread(nvml)} of one core, all threads${target}; net of the empty timer ${spread(net)}; load average ${load}`);
       // Measured at 100 Hz for comparison, though runs never ask nvidia-smi below 20 ms (run-telemetry.ts).
       const stream = await sourceCost((ms) => new NvidiaSmiStream({ smi: smiPath, intervalMs: ms, gpus: [], fields: queryFields('clocks_event_reasons.active'), now }), intervalMs);
       console.log(`nvidia-smi stream at ${hz} Hz (${smiNote}): ${stream.readings} readings, host ${stream.hostPct.toFixed(3)} % + child ${stream.childPct.toFixed(3)} % of one core`);

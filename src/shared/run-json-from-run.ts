@@ -96,6 +96,8 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
           gpu: {
             available: t.gpu.available,
             ...(t.gpu.reason ? { reason: t.gpu.reason } : {}),
+            ...(t.gpu.source ? { source: t.gpu.source } : {}),
+            ...(t.gpu.sourceNote ? { sourceNote: t.gpu.sourceNote } : {}),
             avgPower_w: t.gpu.avgPowerW,
             peakPower_w: t.gpu.peakPowerW,
             avgUtil_pct: t.gpu.avgUtilPct,
@@ -115,11 +117,14 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
               avgUtil_pct: g.avgUtilPct,
               maxTemp_c: g.maxTempC,
               peakMemUsed_mib: g.peakMemUsedMiB,
+              ...(g.energyMethod === undefined ? {} : { energyMethod: g.energyMethod }),
+              ...(g.energyNote ? { energyNote: g.energyNote } : {}),
             })),
           },
           cpu: { avgUtil_pct: t.cpu.avgUtilPct, peakUtil_pct: t.cpu.peakUtilPct, workerAvgCpu_pct: t.cpu.workerAvgCpuPct, workerPeakRss_bytes: t.cpu.workerPeakRssBytes, energy_j: t.cpu.energyJ },
           interval_ms: t.intervalMs,
           samples: t.samples,
+          ...(t.window ? { window: { start_epoch_ms: t.window.startMs, end_epoch_ms: t.window.endMs } } : {}),
         }
       : null,
     energy: t

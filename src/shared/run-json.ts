@@ -62,6 +62,8 @@ const TelemetryJsonSchema = z.object({
   gpu: z.object({
     available: z.boolean(),
     reason: z.string().optional(),
+    source: z.enum(['nvml', 'nvidia-smi', 'none']).optional().describe('what the GPU figures were read from: NVML in the process, or the nvidia-smi stream (absent in files written before it was recorded)'),
+    sourceNote: z.string().optional().describe('why a preferred source was not used'),
     avgPower_w: maybe,
     peakPower_w: maybe,
     avgUtil_pct: maybe,
@@ -82,12 +84,18 @@ const TelemetryJsonSchema = z.object({
         avgUtil_pct: maybe,
         maxTemp_c: maybe,
         peakMemUsed_mib: maybe,
+        energyMethod: z.enum(['counter', 'power-integral']).nullable().optional().describe("counter: NVML's hardware energy counter; power-integral: the trapezoid of sampled power"),
+        energyNote: z.string().optional().describe('why the counter was not used where the source has one'),
       }),
     ),
   }),
   cpu: z.object({ avgUtil_pct: maybe, peakUtil_pct: maybe, workerAvgCpu_pct: maybe, workerPeakRss_bytes: maybe, energy_j: maybe }),
   interval_ms: num,
   samples: z.number().int(),
+  window: z
+    .object({ start_epoch_ms: num, end_epoch_ms: num })
+    .optional()
+    .describe('the measured window the figures cover, in ms since the epoch (absent in files written before it was recorded)'),
 });
 
 const EnergyJsonSchema = z.object({

@@ -100,6 +100,8 @@ export type GpuFigures = z.infer<typeof GpuFiguresSchema>;
 export const TelemetrySummarySchema = z.object({
   intervalMs: z.number(),
   samples: z.number().int(),
+  /** The measured window the figures cover, on the samples' clock (ms since the epoch); absent in older runs. */
+  window: z.object({ startMs: z.number(), endMs: z.number() }).optional(),
   gpu: z.object({
     available: z.boolean(),
     reason: z.string().optional(),

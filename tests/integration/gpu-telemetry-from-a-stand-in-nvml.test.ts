@@ -4,7 +4,7 @@
  * failure, version mismatch, a GPU lost mid-run, a hung call, no energy counter, counter wrap.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { performance } from 'node:perf_hooks';
+import { resolve } from 'node:path';
 import { openNvml, type NvmlLibrary } from '../../src/main/telemetry/nvml-library';
 import { NvmlSource } from '../../src/main/telemetry/nvml-source';
 import { gpuFigures } from '../../src/main/telemetry/gpu-figures';
@@ -17,7 +17,7 @@ beforeAll(() => {
 });
 afterAll(() => lib?.cleanup());
 
-const now = (): number => performance.timeOrigin + performance.now();
+const root = resolve('.');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function open(env: Record<string, string> = {}): Promise<NvmlLibrary> {
@@ -28,9 +28,11 @@ async function open(env: Record<string, string> = {}): Promise<NvmlLibrary> {
 
 async function sample(env: Record<string, string>, ms: number, intervalMs = 20, callTimeoutMs?: number): Promise<NvmlSource> {
   const nvml = await open(env);
-  const source = new NvmlSource(nvml, { intervalMs, gpus: [], now, ...(callTimeoutMs ? { callTimeoutMs } : {}) });
+  const source = new NvmlSource(nvml, { intervalMs, gpus: [], root, ...(callTimeoutMs ? { callTimeoutMs } : {}) });
   source.start();
+  await source.ready();
   await sleep(ms);
+  await source.drain();
   source.stop();
   return source;
 }
@@ -122,7 +124,7 @@ describe.skipIf(fakeNvmlUnavailable !== undefined)(`NVML through koffi${fakeNvml
 
   it('lists the other processes on the GPU, and the worker by its pid', async () => {
     const nvml = await open({ DYNO_FAKE_NVML_OTHER_PID: String(process.pid) });
-    const source = new NvmlSource(nvml, { intervalMs: 50, gpus: [], now });
+    const source = new NvmlSource(nvml, { intervalMs: 50, gpus: [], root });
     source.start();
     const snap = await source.processes(999_999_999);
     source.stop();

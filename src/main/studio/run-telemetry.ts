@@ -13,6 +13,7 @@ import type { RaplDomain } from '../telemetry/rapl';
 import type { GpuPresence } from '../telemetry/gpu-presence';
 import { eventReasonsField, NvidiaSmiStream, queryFields } from '../telemetry/nvidia-smi-stream';
 import { NvmlSource } from '../telemetry/nvml-source';
+import { appRoot } from './paths';
 import type { GpuProcessSnapshot, GpuTelemetrySource } from '../telemetry/gpu-telemetry-source';
 
 /** Samples are written to SQLite in batches of about a second. */
@@ -53,12 +54,14 @@ export class RunTelemetry {
     const gpu = await this.sources.gpu();
     const now = (): number => performance.timeOrigin + performance.now();
     if (gpu.available && gpu.nvml) {
-      this.stream = new NvmlSource(gpu.nvml, { intervalMs: this.intervalMs, gpus: this.config.gpus, now });
+      this.stream = new NvmlSource(gpu.nvml, { intervalMs: this.intervalMs, gpus: this.config.gpus, root: appRoot() });
     } else if (gpu.available && gpu.smi) {
       this.intervalMs = Math.max(SMI_MIN_INTERVAL_MS, this.intervalMs);
       this.stream = new NvidiaSmiStream({ smi: gpu.smi, intervalMs: this.intervalMs, gpus: this.config.gpus, fields: queryFields(await eventReasonsField(gpu.smi)), now });
     }
     this.stream?.start();
+    // The first GPU reading before the idle baseline starts, so that the counter brackets it.
+    await this.stream?.ready?.();
     this.sampler = new TelemetrySampler({
       gpus: () => this.stream?.latest() ?? [],
       intervalMs: this.intervalMs,
@@ -144,6 +147,7 @@ export class RunTelemetry {
     });
     return {
       ...summary,
+      window: { startMs: window.startMs, endMs: window.endMs },
       gpu: {
         ...summary.gpu,
         workerMemoryMiB: processes?.workerMemoryMiB ?? null,

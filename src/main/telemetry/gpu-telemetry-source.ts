@@ -18,6 +18,8 @@ export interface GpuProcessSnapshot {
 export interface GpuTelemetrySource {
   readonly kind: 'nvml' | 'nvidia-smi';
   start(): void;
+  /** Resolves once the first reading is in, or the source has failed (a source on another thread starts asynchronously). */
+  ready?(): Promise<void>;
   /**
    * Waits for a call still out on another thread (bounded by the source's watchdog), so that
    * stop() can take its last readings: on a loaded machine a tick's call is often still out when

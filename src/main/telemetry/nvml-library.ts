@@ -81,10 +81,10 @@ export interface NvmlLibrary {
 }
 
 /**
- * Loads the library and calls nvmlInit off the main thread (a wedged driver can hang it), within
- * `timeoutMs`. Resolves to the library, or to the reason NVML cannot be used here.
+ * Loads the library and binds its functions, without initialising it: what a reader thread does
+ * with a library the main thread has initialised (one process, one NVML; nvmlInit is per process).
  */
-export async function openNvml(path = defaultNvmlPath(), timeoutMs = 5_000): Promise<{ nvml: NvmlLibrary } | { reason: string }> {
+export async function bindNvml(path = defaultNvmlPath()): Promise<{ nvml: NvmlLibrary; unload(): void } | { reason: string }> {
   let lib: LibraryHandle;
   let fn: NvmlFunctions;
   try {
@@ -110,17 +110,6 @@ export async function openNvml(path = defaultNvmlPath(), timeoutMs = 5_000): Pro
     return { reason: `${path} lacks a function Dyno needs (${firstLine(err)}): the driver is older than NVML 11` };
   }
   const errorName = (code: number): string => FATAL.get(code) ?? String(fn.errorString(code) ?? `error ${code}`);
-  const init = await withTimeout(
-    new Promise<number>((resolve, reject) => fn.init.async((err: unknown, code: number) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(code)))),
-    timeoutMs,
-  );
-  if (init === 'timeout') return { reason: `nvmlInit did not return within ${timeoutMs / 1000} s (driver hung?)` };
-  if (init !== NVML_SUCCESS) {
-    const hint = init === 18 ? ': the driver and its NVML library are different versions (reboot or reinstall the driver)' : init === 9 ? ': no NVIDIA kernel driver is loaded' : '';
-    const reason = `nvmlInit failed with ${errorName(init)} (${String(fn.errorString(init))})${hint}`;
-    lib.unload();
-    return { reason };
-  }
   const nvml: NvmlLibrary = {
     path,
     fn,
@@ -143,6 +132,29 @@ export async function openNvml(path = defaultNvmlPath(), timeoutMs = 5_000): Pro
       }
     },
   };
+  return { nvml, unload: () => lib.unload() };
+}
+
+/**
+ * Loads the library and calls nvmlInit off the main thread (a wedged driver can hang it), within
+ * `timeoutMs`. Resolves to the library, or to the reason NVML cannot be used here.
+ */
+export async function openNvml(path = defaultNvmlPath(), timeoutMs = 5_000): Promise<{ nvml: NvmlLibrary } | { reason: string }> {
+  const bound = await bindNvml(path);
+  if (!('nvml' in bound)) return bound;
+  const { nvml, unload } = bound;
+  const { fn, errorName } = nvml;
+  const init = await withTimeout(
+    new Promise<number>((resolve, reject) => fn.init.async((err: unknown, code: number) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(code)))),
+    timeoutMs,
+  );
+  if (init === 'timeout') return { reason: `nvmlInit did not return within ${timeoutMs / 1000} s (driver hung?)` };
+  if (init !== NVML_SUCCESS) {
+    const hint = init === 18 ? ': the driver and its NVML library are different versions (reboot or reinstall the driver)' : init === 9 ? ': no NVIDIA kernel driver is loaded' : '';
+    const reason = `nvmlInit failed with ${errorName(init)} (${String(fn.errorString(init))})${hint}`;
+    unload();
+    return { reason };
+  }
   return { nvml };
 }
 

@@ -22,6 +22,18 @@ function energyLine(e: NonNullable<RunJson['energy']>): string {
   return `  energy: ${e.total_j.toFixed(2)} J (${net}), ${e.average_w?.toFixed(1)} W avg, ${e.perInference_mj?.toFixed(3)} mJ/inference, ${e.inferencesPerJ?.toFixed(1)} inferences/J`;
 }
 
+const GPU_SOURCES = { nvml: 'NVML, read in this process', 'nvidia-smi': 'the nvidia-smi stream', none: 'no source' } as const;
+const ENERGY_METHODS = { counter: "NVML's hardware energy counter", 'power-integral': 'sampled power, integrated' } as const;
+
+/** Where the GPU figures came from, in one line; undefined when no GPU was sampled or the run predates it. */
+function gpuSourceLine(gpu: NonNullable<RunJson['telemetry']>['gpu']): string | undefined {
+  if (!gpu.available || !gpu.source) return undefined;
+  const methods = [...new Set(gpu.perGpu.flatMap((g) => (g.energyMethod ? [g.energyMethod] : [])))];
+  const energy = methods.length ? `; energy from ${methods.map((m) => ENERGY_METHODS[m]).join(' and ')}` : '';
+  const note = gpu.perGpu.find((g) => g.energyNote)?.energyNote;
+  return `  gpu source: ${GPU_SOURCES[gpu.source]}${gpu.sourceNote ? ` (${gpu.sourceNote})` : ''}${energy}${note ? ` (${note})` : ''}`;
+}
+
 function summary(json: RunJson): string[] {
   const lines = [`run ${json.run.id}  ${json.run.status}  ${json.run.modelName}`, ...measured(json)];
   if (json.run.error) lines.push(`  error: ${json.run.error}`);
@@ -30,6 +42,8 @@ function summary(json: RunJson): string[] {
     const c = json.telemetry.cpu;
     const gpu = json.telemetry.gpu.available ? 'sampled' : `off (${json.telemetry.gpu.reason ?? 'unavailable'})`;
     lines.push(`  telemetry: CPU ${pct(c.avgUtil_pct)} avg, worker ${pct(c.workerAvgCpu_pct)} of one core; GPU ${gpu}`);
+    const source = gpuSourceLine(json.telemetry.gpu);
+    if (source) lines.push(source);
   }
   if (json.energy) lines.push(energyLine(json.energy));
   if (json.server) {
