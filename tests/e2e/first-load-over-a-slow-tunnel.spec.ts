@@ -2,10 +2,11 @@
  * The README's remote-GPU use: the studio in a browser at the far end of an SSH tunnel. With the
  * network throttled to 20 Mbit/s and 40 ms round trips (Chrome's own emulation, over CDP), a
  * cold first load — page, scripts, the WebSocket, the host's answers, the default sample opened —
- * takes at most 2 s, and the renderer arrives compressed and cacheable. The host's own answers
- * (probing the providers, inspecting the model, each in a fresh process: a fraction of a second
- * on a quiet machine, seconds on a loaded one) are work the network does not change, so the
- * figure printed names them apart and the 2 s target is checked on the tunnel and the page.
+ * should take at most 2 s, and the renderer arrives compressed and cacheable. The figure is
+ * printed with where it went (tests/e2e/load-breakdown.ts: each request, the WebSocket, each API
+ * call's round trip, the page's CPU time), the host's answers named apart (a warm `dyno serve`
+ * has probed the providers and inspected the default sample by then), and judged against 2 s
+ * without asserting it: on a shared 2-core machine a time measures the neighbours.
  */
 import { expect, test } from '@playwright/test';
 import { cpus, loadavg } from 'node:os';
@@ -77,6 +78,7 @@ test('a cold first load at 20 Mbit/s and 40 ms RTT is compressed, cached, and it
   // The 2 s target is a figure to print, not to assert: the page's own work (parsing the script,
   // drawing) is CPU time, and a timed assertion on a shared 2-core machine measures its
   // neighbours (the guide's rule: speed targets are printed, then judged on a quiet machine).
-  const pageMs = usableMs - hostMs;
-  console.log(`2 s target for tunnel and page: ${pageMs <= 2000 ? 'met' : 'NOT met'} (${pageMs} ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
+  // Judged on the whole time to usable: with the host warm (providers probed and the default
+  // sample inspected when `dyno serve` starts) its answers are part of what a user waits for.
+  console.log(`2 s target, cold load to usable: ${usableMs <= 2000 ? 'met' : 'NOT met'} (${usableMs} ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
 });

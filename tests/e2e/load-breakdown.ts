@@ -48,7 +48,9 @@ export function watchLoad(cdp: CDPSession): LoadBreakdown {
   });
   cdp.on('Network.responseReceived', (e) => {
     const r = requests.get(e.requestId);
-    if (r) r.firstByteMs = at(e.timestamp);
+    // The headers' own time: under Chrome's throttling the event itself can come after the body.
+    const t = e.response.timing;
+    if (r) r.firstByteMs = t ? at(t.requestTime) + t.receiveHeadersEnd : at(e.timestamp);
   });
   cdp.on('Network.loadingFinished', (e) => {
     const r = requests.get(e.requestId);

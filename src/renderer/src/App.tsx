@@ -91,13 +91,12 @@ export function App() {
 
 function Studio() {
   const { view, go, theme } = useUi();
-  const { info, failure, load } = useApp();
+  const { info, failure } = useApp();
   const [dragging, setDragging] = useState(false);
   useGlobalKeys();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
-  useEffect(() => void load(), [load]);
   useEffect(() => {
     if (info) prefetchPlotly();
   }, [info]);

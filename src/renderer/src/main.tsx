@@ -5,6 +5,8 @@ import { connectEvents } from './events/event-bridge';
 import { keepAcrossReloads } from './stores/persistence';
 import { startRouter } from './routing/router';
 import { followDeepLinks } from './routing/deep-links';
+import { useApp } from './stores/app-store';
+import { hasNoToken } from './api';
 import './styles.css';
 
 connectEvents();
@@ -12,6 +14,9 @@ keepAcrossReloads();
 // After the remembered view: an address that names something wins over it.
 startRouter();
 followDeepLinks(window.dyno);
+// The first calls go out now, not after the first render: over a tunnel they are the slow part,
+// and the socket sends them the moment it is open.
+if (!hasNoToken()) void useApp.getState().load();
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
