@@ -50,6 +50,7 @@ export const RunDetailSchema = z.object({
 export type RunDetail = z.infer<typeof RunDetailSchema>;
 
 export const SeriesPointSchema = z.object({ i: z.number(), tMs: z.number(), latencyMs: z.number(), phase: z.enum(['warmup', 'measure']) });
+export type SeriesPoint = z.infer<typeof SeriesPointSchema>;
 export const SeriesSchema = z.object({
   runId: z.string(),
   totalPoints: z.number().int(),

@@ -13,12 +13,13 @@ import onnxProto from 'onnx-proto';
 import { CONV2D, SQUEEZENET } from './temp-home';
 import { corpusPath } from './onnx-corpus';
 import { seedRuns } from './seed-runs';
+import type { CommandWorkloadInput } from '../../src/shared/command/workload';
 
 const { onnx } = onnxProto;
 const FIXTURES = resolve('tests/fixtures/hostile');
 const GOLDEN = resolve('tests/fixtures/golden');
 
-export type HostileCategory = 'model file' | 'flags' | 'inputs folder' | 'import' | 'DYNO_HOME';
+export type HostileCategory = 'model file' | 'flags' | 'inputs folder' | 'import' | 'DYNO_HOME' | 'command workload' | 'optimizer';
 
 export interface HostileCase {
   category: HostileCategory;
@@ -33,9 +34,17 @@ export interface HostileCase {
   modelPath?: string;
   /** The file content, for the imports that the API (runs.import) can also be given. */
   importFile?: string;
+  /** The command workload, for the `dyno exec` cases that the API (runs.start) can also be given. */
+  command?: CommandWorkloadInput;
+  /**
+   * An own home that stays usable (not one refused untouched): its seeded run and, when named,
+   * this study must still be there afterwards, instead of the file being compared byte for byte.
+   */
+  keeps?: { study?: string };
   /**
    * Handled by going on rather than refusing: a damaged database is kept aside and a fresh one
-   * created, so the command succeeds and the one line is the notice saying so.
+   * created, so the command succeeds and the one line is the notice saying so (or, for a
+   * command that floods its output, there is no line at all: the run is simply measured).
    */
   goesOn?: true;
   /**
@@ -87,6 +96,22 @@ function foreignDatabase(file: string): void {
   const db = new Database(file);
   db.exec("CREATE TABLE invoices (id INTEGER PRIMARY KEY, customer TEXT); INSERT INTO invoices (customer) VALUES ('ACME')");
   db.close();
+}
+
+/** Study ids in the optimizer cases' own home: one whose stored spec is cut short, one of another kind. */
+export const CORRUPT_STUDY = 'study-spec-cut-short';
+export const SWEEP_STUDY = 'study-of-a-sweep';
+
+/** A seeded home holding an optimizer study whose spec JSON is truncated and a sweep study. */
+function homeWithBrokenStudies(at: string): string {
+  mkdirSync(at);
+  seedRuns(join(at, 'dyno.db'), 1);
+  const db = new Database(join(at, 'dyno.db'));
+  const add = db.prepare("INSERT INTO studies (id, kind, name, created_at, spec_json) VALUES (?, ?, ?, '2026-12-01T10:00:00.000Z', ?)");
+  add.run(CORRUPT_STUDY, 'optimizer', 'cut short', '{"version":1,"model":"/models/m.onnx","goal":{"objec');
+  add.run(SWEEP_STUDY, 'sweep', 'a sweep', JSON.stringify({ grid: { threads: [1, 2] } }));
+  db.close();
+  return at;
 }
 
 /** Writes the generated cases' files under `dir` and answers every case, committed ones included. */
@@ -157,6 +182,10 @@ export function hostileCases(dir: string): HostileCase[] {
   newer.exec('CREATE TABLE t (x)');
   newer.close();
 
+  // Command workloads: a file that is not executable, a program that floods its output.
+  writeFileSync(f('not-executable.sh'), '#!/bin/sh\necho hi\n', { mode: 0o644 });
+  const studiesHome = homeWithBrokenStudies(f('home-broken-studies'));
+
   const model = (name: string, file: string, says: RegExp): HostileCase[] => [
     { category: 'model file', name: `inspect: ${name}`, args: ['inspect', file], says, modelPath: file },
     { category: 'model file', name: `bench: ${name}`, args: ['bench', file, '-n', '3'], says },
@@ -165,6 +194,8 @@ export function hostileCases(dir: string): HostileCase[] {
   const inputs = (name: string, folder: string, says: RegExp): HostileCase => ({ category: 'inputs folder', name, args: ['bench', reluModel, '--inputs', folder, '-n', '3'], says });
   const imported = (name: string, file: string, says: RegExp): HostileCase => ({ category: 'import', name, args: ['import', file], says, importFile: file });
   const home = (name: string, at: string, says: RegExp): HostileCase => ({ category: 'DYNO_HOME', name, args: ['bench', CONV2D, '-n', '3'], says, home: at });
+  const exec = (name: string, flags: string[], argv: string[], says: RegExp): HostileCase => ({ category: 'command workload', name, args: ['exec', '-r', '1', '-w', '0', ...flags, '--', ...argv], says });
+  const optimize = (name: string, args: string[], says: RegExp): HostileCase => ({ category: 'optimizer', name, args: ['optimize', ...args], says });
 
   return [
     ...model('zero-byte file', f('zero.onnx'), /empty|zero|0 bytes/i),
@@ -227,5 +258,28 @@ export function hostileCases(dir: string): HostileCase[] {
     { ...home('database file damaged', f('home-damaged'), /could not be read.*kept as/i), goesOn: true },
     home('database of another application', f('home-foreign'), /another application|not a Dyno database|foreign|invoices/i),
     home('database from a newer Dyno', f('home-newer'), /newer Dyno/),
+
+    { ...exec('command not found', [], ['no-such-command-dyno'], /Command not found: no-such-command-dyno/), command: { argv: ['no-such-command-dyno'] } },
+    { ...exec('a file that is not executable', [], [f('not-executable.sh')], /no executable file there/), command: { argv: [f('not-executable.sh')] } },
+    { ...exec('a working folder that does not exist', ['--cwd', f('cwd-nowhere')], ['true'], /Working folder not found/), command: { argv: ['true'], cwd: f('cwd-nowhere') } },
+    exec('a hang past --timeout', ['--timeout', '1'], ['sleep', '60'], /timed out after 1\.0 s .*--timeout/),
+    // 20 MB on stdout: measured like any run, only the output's tail kept, the host unharmed.
+    { ...exec('a flood of output', [], ['sh', '-c', 'head -c 20000000 /dev/zero | tr "\\0" y'], /^/), goesOn: true },
+    exec('a placeholder with no value', [], ['echo', '{n}'], /\{n\}.*--param/),
+    { ...exec('a metric regex that is invalid', ['--metric', 'acc=(['], ['true'], /--metric/), command: { argv: ['true'], metrics: [{ name: 'acc', pattern: '([' }] } },
+    { ...exec('an env var without =', ['--env', 'FOO'], ['true'], /--env takes NAME=value/), command: { argv: ['true'], env: { 'FOO BAR': 'x' } } },
+    exec('--timeout NaN', ['--timeout', 'NaN'], ['true'], /--timeout/),
+
+    optimize('--resume an unknown study', ['--resume', 'no-such-study'], /No study with id no-such-study/),
+    { ...optimize('--resume a study whose stored spec is cut short', ['--resume', CORRUPT_STUDY], /cannot be read/), home: studiesHome, keeps: { study: CORRUPT_STUDY } },
+    { ...optimize('--resume a sweep study', ['--resume', SWEEP_STUDY], /sweep study, not an optimizer study/), home: studiesHome, keeps: { study: SWEEP_STUDY } },
+    optimize('an unknown factor', [CONV2D, '--factors', 'threads,warp'], /--factors/),
+    optimize('--budget-ms NaN', [CONV2D, '--budget-ms', 'NaN'], /--budget-ms/),
+    optimize('--memory-cap NaN', [CONV2D, '--memory-cap', 'NaN'], /--memory-cap/),
+    optimize('--max-error negative', [CONV2D, '--max-error', '-1'], /--max-error/),
+    optimize('a time budget too short for one trial', [CONV2D, '--time-budget', '1ms'], /time budget .* too short/i),
+    optimize('a time budget that is not a duration', [CONV2D, '--time-budget', 'soon'], /--time-budget/),
+    optimize('a model that is not one', [join(FIXTURES, 'random.onnx')], /protobuf|pars|load|invalid|not an onnx/i),
+    optimize('neither a model nor --resume', [], /Give a model to optimize/),
   ];
 }

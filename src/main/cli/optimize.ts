@@ -95,8 +95,9 @@ export async function optimizeCommand(model: string | undefined, o: OptimizeFlag
     const found = await api.call('studies.get', { studyId: o.resume }).catch(() => undefined);
     if (!found) throw new CliError(`No study with id ${o.resume}.`);
     const parsed = SpecSchema.safeParse(found.study.spec);
-    if ((found.study.spec as { workload?: unknown }).workload === 'command') throw new CliError(`Study ${o.resume} optimizes a command: resume it with dyno optimize-exec --resume ${o.resume}.`);
-    if (found.study.kind !== 'optimizer' || !parsed.success) throw new CliError(`Study ${o.resume} is a ${found.study.kind} study, not an optimizer study that can be resumed.`);
+    if ((found.study.spec as { workload?: unknown } | null)?.workload === 'command') throw new CliError(`Study ${o.resume} optimizes a command: resume it with dyno optimize-exec --resume ${o.resume}.`);
+    if (found.study.kind !== 'optimizer') throw new CliError(`Study ${o.resume} is a ${found.study.kind} study, not an optimizer study that can be resumed.`);
+    if (!parsed.success) throw new CliError(`Study ${o.resume}'s stored search settings cannot be read (damaged, or from another Dyno version), so it cannot be resumed; its trials stay stored. Start a new search with dyno optimize <model>.`);
     spec = { ...parsed.data, goal: { ...parsed.data.goal, ...(o.timeBudget ? { timeBudgetMs: timeBudgetMs(o.timeBudget) } : {}) } };
   } else {
     if (o.minAccuracy !== undefined && !o.inputs) throw new CliError('--min-accuracy needs --inputs DIR: a test_data_set folder whose expected outputs are the labels accuracy is counted against.');

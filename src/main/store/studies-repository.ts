@@ -17,6 +17,18 @@ interface StudyRow {
   spec_json: string | null;
 }
 
+/**
+ * The stored spec, or, where the text is not JSON (a damaged file, a hand edit), that text kept
+ * as `{ unreadable }`: one bad row must not make every study list fail, nor vanish from exports.
+ */
+function storedSpec(json: string): unknown {
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return { unreadable: json };
+  }
+}
+
 function rowToStudy(row: StudyRow): Study {
   return StudySchema.parse({
     id: row.id,
@@ -24,7 +36,7 @@ function rowToStudy(row: StudyRow): Study {
     name: row.name,
     createdAt: row.created_at,
     ...(row.notes !== null ? { notes: row.notes } : {}),
-    ...(row.spec_json !== null ? { spec: JSON.parse(row.spec_json) as unknown } : {}),
+    ...(row.spec_json !== null ? { spec: storedSpec(row.spec_json) } : {}),
   });
 }
 

@@ -9,14 +9,15 @@ import type { TelemetrySample } from '../../../shared/telemetry';
 import type { Display } from '../../../shared/conditions';
 import { api } from '../api';
 import { failure, type Failure } from './failure';
+import { appendSamples, emptyPoints, refilledPoints, type LivePoints } from './live-points';
 
-export interface LivePoints {
-  x: number[];
-  /** Start of each iteration on the shared time base, to align with telemetry. */
-  tMs: number[];
-  latencyMs: number[];
-  warmupCount: number;
-}
+export type { LivePoints } from './live-points';
+
+/**
+ * Points fetched to refill the view after a reconnect: the whole run so far, thinned (LTTB) only
+ * beyond this, as the finished run's chart is.
+ */
+const REFILL_MAX_POINTS = 20_000;
 
 interface LiveRunState {
   /** Latest state of every run heard of, so a run whose first events beat runs.start's reply is not missed. */
@@ -39,7 +40,10 @@ interface LiveRunState {
   cancel(): Promise<void>;
   loadDetail(): Promise<void>;
   watch(runId: string): void;
-  /** After a reconnect: the watched run's state as the host has it (it may have ended meanwhile). */
+  /**
+   * After a reconnect: the watched run's state as the host has it (it may have ended meanwhile),
+   * and the samples stored while the socket was down, so the chart has no hole.
+   */
   resync(): Promise<void>;
   onRun(run: Run): void;
   onProgress(runId: string, progress: Progress): void;
@@ -47,13 +51,12 @@ interface LiveRunState {
   onTelemetry(runId: string, samples: TelemetrySample[]): void;
 }
 
-const empty = (): LivePoints => ({ x: [], tMs: [], latencyMs: [], warmupCount: 0 });
 const ended = (run: Run | undefined): run is Run => run !== undefined && !isRunActive(run);
 
 export const useLiveRun = create<LiveRunState>((set, get) => ({
   known: new Map(),
   telemetry: [],
-  points: empty(),
+  points: emptyPoints(),
   version: 0,
   start: async (config, display) => {
     set({ startFailure: undefined });
@@ -87,7 +90,7 @@ export const useLiveRun = create<LiveRunState>((set, get) => ({
   },
   watch: (runId) => {
     const run = get().known.get(runId);
-    set({ runId, run, detail: undefined, failure: undefined, progress: undefined, points: empty(), telemetry: [], version: 0 });
+    set({ runId, run, detail: undefined, failure: undefined, progress: undefined, points: emptyPoints(), telemetry: [], version: 0 });
     if (ended(run)) void get().loadDetail();
   },
   resync: async () => {
@@ -96,6 +99,13 @@ export const useLiveRun = create<LiveRunState>((set, get) => ({
     try {
       const { run } = await api.call('runs.get', { runId });
       get().onRun(run);
+      const [series, stored] = await Promise.all([api.call('runs.series', { runId, maxPoints: REFILL_MAX_POINTS }), api.call('runs.telemetry', { runId })]);
+      const now = get();
+      if (now.runId !== runId) return;
+      // Telemetry is stored as it is sampled too; what was heard beyond the stored end is kept.
+      const storedEnd = stored.at(-1)?.tMs ?? -Infinity;
+      const telemetry = [...stored, ...now.telemetry.filter((t) => t.tMs > storedEnd)];
+      set({ points: refilledPoints(series.points, now.points), telemetry, version: now.version + 1 });
     } catch {
       // A run not stored yet, or the socket dropped again: the next event or reconnect says more.
     }
@@ -118,15 +128,7 @@ export const useLiveRun = create<LiveRunState>((set, get) => ({
   onSamples: (runId, samples) => {
     const s = get();
     if (runId !== s.runId) return;
-    const p = s.points;
-    for (const sample of samples) {
-      if (sample.phase === 'warmup') {
-        p.warmupCount = Math.max(p.warmupCount, sample.i + 1);
-        p.x.push(sample.i);
-      } else p.x.push(p.warmupCount + sample.i);
-      p.latencyMs.push(sample.latencyMs);
-      p.tMs.push(sample.tMs);
-    }
+    appendSamples(s.points, samples);
     set({ version: s.version + 1 });
   },
 }));

@@ -1,0 +1,51 @@
+/**
+ * The live view's points: appended from `run.samples` events, and refilled from the stored
+ * series after the socket was down (a dropped tunnel, a sleeping laptop) while the run went on.
+ * The host stores every batch before it sends the event, so the stored series covers at least
+ * what was missed; samples heard twice (an event the host held while the series was read) are
+ * told apart by their place on the run's x-axis, which only grows.
+ */
+import type { SeriesPoint } from '../../../shared/contract';
+import type { Sample } from '../../../shared/run';
+
+export interface LivePoints {
+  x: number[];
+  /** Start of each iteration on the shared time base, to align with telemetry. */
+  tMs: number[];
+  latencyMs: number[];
+  warmupCount: number;
+}
+
+export const emptyPoints = (): LivePoints => ({ x: [], tMs: [], latencyMs: [], warmupCount: 0 });
+
+function push(p: LivePoints, x: number, tMs: number, latencyMs: number): void {
+  // Not past the last point: a sample already drawn (heard in the refill and again live).
+  const last = p.x.at(-1);
+  if (last !== undefined && x <= last) return;
+  p.x.push(x);
+  p.tMs.push(tMs);
+  p.latencyMs.push(latencyMs);
+}
+
+/** Appends a batch in place: warm-up iterations first on the x-axis, measured ones after. */
+export function appendSamples(p: LivePoints, samples: readonly Sample[]): void {
+  for (const s of samples) {
+    if (s.phase === 'warmup') p.warmupCount = Math.max(p.warmupCount, s.i + 1);
+    push(p, s.phase === 'warmup' ? s.i : p.warmupCount + s.i, s.tMs, s.latencyMs);
+  }
+}
+
+/**
+ * The stored series (already on the run's x-axis), followed by whatever was heard live beyond
+ * its end while it was being fetched.
+ */
+export function refilledPoints(stored: readonly SeriesPoint[], heard: LivePoints): LivePoints {
+  const p = emptyPoints();
+  for (const s of stored) {
+    if (s.phase === 'warmup') p.warmupCount = Math.max(p.warmupCount, s.i + 1);
+    push(p, s.i, s.tMs, s.latencyMs);
+  }
+  p.warmupCount = Math.max(p.warmupCount, heard.warmupCount);
+  heard.x.forEach((x, k) => push(p, x, heard.tMs[k] ?? 0, heard.latencyMs[k] ?? 0));
+  return p;
+}
