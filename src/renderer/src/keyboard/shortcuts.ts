@@ -28,6 +28,15 @@ export const SHORTCUT_GROUPS: { title: string; shortcuts: Shortcut[] }[] = [
     shortcuts: [{ keys: 'Ctrl+Enter · ⌘+Enter', does: 'run the benchmark, from any field of the form' }],
   },
   {
+    title: 'Model graph (Models view; focus it with Tab or a click)',
+    shortcuts: [
+      { keys: '↓ · → · Tab / ↑ · ← · Shift+Tab', does: 'next / previous search result (centred on screen)' },
+      { keys: 'Enter', does: "open the result's node panel" },
+      { keys: 'Esc', does: 'close the node panel' },
+      { keys: '+ · − · F', does: 'zoom in, zoom out, fit the graph' },
+    ],
+  },
+  {
     title: 'Sessions list (focus it with Tab or a click)',
     shortcuts: [
       { keys: '↑ · ↓', does: 'move to the previous / next run and open it' },

@@ -5,6 +5,7 @@ import { useUi } from '../stores/ui-store';
 import { FailureNotice } from '../components/FailureNotice';
 import { ModelInspector } from '../components/ModelInspector';
 import { ZooBuilder } from '../components/ZooBuilder';
+import { ModelGraphPanel } from '../components/graph/ModelGraphPanel';
 import { formatBytes } from '../../../shared/format';
 
 function OpenFailure() {
@@ -45,6 +46,7 @@ export function ModelsView() {
               {model.fileName} <span className="hint">{formatBytes(model.sizeBytes)}</span>
             </h2>
             <ModelInspector model={model} />
+            <ModelGraphPanel model={model} />
           </>
         )}
       </section>
