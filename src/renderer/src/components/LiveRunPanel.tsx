@@ -4,6 +4,7 @@
  * here is chosen to cost the benchmark nothing measurable (README, "How the studio stays out of
  * the way"): a canvas redrawn every few seconds, no plotly, no layout changes.
  */
+import { sweepRunning, useSweep } from '../stores/sweep-store';
 import { useMemo } from 'react';
 import { LatencyChart } from '../charts/LatencyChart';
 import { LiveLatencyCanvas } from '../charts/LiveLatencyCanvas';
@@ -26,6 +27,8 @@ const LIVE_REDRAW_MS = 3000;
 export function LiveRunPanel() {
   const { runId, run, progress, points, telemetry, version, detail, failure, cancel } = useLiveRun();
   const liveCharts = useUi((s) => s.liveCharts);
+  const cancelSweep = useSweep((s) => s.cancel);
+  const sweepOfRun = useSweep((s) => sweepRunning(s) && run?.studyId !== undefined && run.studyId === s.studyId);
   const running = run?.status === 'running';
   const quiet = running && !liveCharts;
   // Of the measured points heard so far (live events are thinned for very fast models, so then approximate).
@@ -66,8 +69,9 @@ export function LiveRunPanel() {
             <div className="progress-bar">
               <div style={{ transform: `scaleX(${pct / 100})` }} />
             </div>
-            <button onClick={() => void cancel()} data-testid="cancel-run">
-              Cancel
+            {/* One Cancel: for a sweep's point it ends the sweep (the sweep panel's button does the same). */}
+            <button onClick={() => void (sweepOfRun ? cancelSweep() : cancel())} data-testid="cancel-run" title={sweepOfRun ? 'Ends this point and the rest of the sweep; finished points are kept' : undefined}>
+              {sweepOfRun ? 'Cancel sweep' : 'Cancel'}
             </button>
           </div>
         )}

@@ -9,6 +9,7 @@ import { useLiveRun } from '../stores/live-run-store';
 import { useCommand } from '../stores/command-store';
 import { useSessions } from '../stores/sessions-store';
 import { useSessionsList } from '../stores/sessions-list-store';
+import { useSweep } from '../stores/sweep-store';
 
 export function connectEvents(): () => void {
   let wasUp = false;
@@ -39,6 +40,9 @@ export function connectEvents(): () => void {
         break;
       case 'run.metrics':
         useCommand.getState().onMetrics(event.runId, event.metrics);
+        break;
+      case 'study.progress':
+        useSweep.getState().onProgress(event.progress);
         break;
     }
   });

@@ -11,6 +11,17 @@ import { isRunActive } from '../../../shared/run';
 import { CommandForm, useCommandConfig } from '../components/CommandForm';
 import { useCommand } from '../stores/command-store';
 import { useApp } from '../stores/app-store';
+import { SweepForm, useSweepThreads } from '../components/sweep/SweepForm';
+import { SweepResults } from '../components/sweep/SweepResults';
+import { sweepRunning, useSweep } from '../stores/sweep-store';
+import { sweepGridError } from '../../../shared/sweep';
+
+/** The sweep this tab started, above the live panel that shows its current point. */
+function SweepPanel() {
+  const { studyId, points, progress, cancel } = useSweep();
+  if (!studyId) return null;
+  return <SweepResults studyId={studyId} points={points} {...(progress ? { progress } : {})} {...(sweepRunning({ progress }) ? { onCancel: () => void cancel() } : {})} />;
+}
 
 function SourceToggle() {
   const source = useCommand((s) => s.source);
@@ -41,9 +52,17 @@ export function RunView() {
   const active = useLiveRun((s) => (s.run ? isRunActive(s.run) : s.runId !== undefined));
   const liveCharts = useUi((s) => s.liveCharts);
   const setLiveCharts = useUi((s) => s.setLiveCharts);
-  const canRun = config !== undefined && !active;
+  const sweep = useSweep();
+  const sweepThreads = useSweepThreads();
+  // A sweep measures a model (a command has no batch size or threads to sweep).
+  const sweeping = sweep.on && source === 'model';
+  const busy = active || sweepRunning(sweep);
+  const canRun = config !== undefined && !busy && !(sweeping && sweepGridError(sweep.batches, sweepThreads));
   const run = (): void => {
-    if (config && !active) void start(config, liveCharts ? 'live-charts' : 'charts-paused');
+    if (!config || !canRun) return;
+    const display = liveCharts ? 'live-charts' : 'charts-paused';
+    if (sweeping) void sweep.start(config, sweepThreads, display);
+    else void start(config, display);
   };
   return (
     <div className="run-view">
@@ -70,11 +89,12 @@ export function RunView() {
               </section>
             )}
             <RunForm />
+            <SweepForm config={config} />
           </>
         )}
         <div className="run-actions">
           <button className="primary" disabled={!canRun} onClick={run} data-testid="start-run" title="Ctrl/Cmd+Enter from any field">
-            {source === 'command' ? 'Run command' : 'Run benchmark'}
+            {source === 'command' ? 'Run command' : sweeping ? `Run sweep (${sweep.batches.length * sweepThreads.length} points)` : 'Run benchmark'}
           </button>
           {!config && <span className="hint">{errors.model ?? 'Fix the highlighted fields'}</span>}
           <label className="check-field live-toggle" title="Every redraw costs CPU the benchmark measures on; on small machines, turn this off for the cleanest numbers.">
@@ -83,9 +103,17 @@ export function RunView() {
           </label>
           {/* Inside the sticky action bar: the reason stays in view next to the button that asked. */}
           {startFailure && <FailureNotice failure={startFailure} testId="start-failure" />}
+          {sweep.failure && <FailureNotice failure={sweep.failure} testId="sweep-failure" />}
         </div>
       </aside>
-      <LiveRunPanel />
+      {sweep.studyId ? (
+        <div className="sweep-and-live">
+          <SweepPanel />
+          <LiveRunPanel />
+        </div>
+      ) : (
+        <LiveRunPanel />
+      )}
     </div>
   );
 }

@@ -22,6 +22,7 @@ import { ImportControl } from '../components/sessions/ImportControl';
 import { BinControl } from '../components/sessions/BinControl';
 import { labelOf } from '../sessions/run-columns';
 import type { Series } from '../../../shared/contract';
+import { SweepStudy } from '../components/sweep/SweepStudy';
 
 function SeriesChart({ series }: { series: Series }) {
   const x = series.points.map((p) => p.i);
@@ -85,6 +86,8 @@ function RunDetailPanel() {
 
 export function SessionsView() {
   const { ids, loaded, listFailure, filter, load } = useSessionsList();
+  // A sweep opened by its address shows its scaling curve above the list of its runs.
+  const sweepId = useSessionsList((s) => (s.openStudyId && s.studies[s.openStudyId]?.kind === 'sweep' ? s.openStudyId : undefined));
   useEffect(() => void load(), [load]);
   const empty = loaded && ids.length === 0;
   return (
@@ -95,6 +98,7 @@ export function SessionsView() {
           <ImportControl />
           <BinControl />
         </div>
+        {sweepId && <SweepStudy studyId={sweepId} />}
         <SessionsFilters />
         <ModelHistory />
         {listFailure && <FailureNotice failure={listFailure} testId="runs-failure" />}
