@@ -59,5 +59,5 @@ export function benchCommandFor(config: RunConfig): string {
 
 /** The `dyno sweep` command equivalent to a studio sweep over this configuration (shared/sweep.ts). */
 export function sweepCommandFor(config: RunConfig, batches: readonly number[], threadCounts: readonly number[]): string {
-  return ['npx', 'dyno', 'sweep', ...sweepArgsFor(benchArgsFor(config), batches, threadCounts).map(quote)].join(' ');
+  return ['npx', 'dyno', 'sweep', ...sweepArgsFor(benchArgsFor(config), batches, threadCounts).map(shellQuote)].join(' ');
 }
