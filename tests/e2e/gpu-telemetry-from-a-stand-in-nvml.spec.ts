@@ -38,7 +38,7 @@ test.afterAll(async () => {
 
 test('GPU figures from NVML, with the energy method and the other tenant', async ({ page }) => {
   await page.goto(serve.url);
-  await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx');
+  await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx', { timeout: 60_000 });
   await page.getByTestId('field-minIterations').fill('100');
   await page.getByTestId('field-minDuration').fill('2');
   await page.getByTestId('start-run').click();
