@@ -7,7 +7,8 @@
 import type { PreloadBridge } from '../api/electron-client';
 import { formatRoute, parseRoute } from './route';
 
-export function followDeepLinks(bridge: Pick<PreloadBridge, 'onOpenLink'> | undefined, at: Pick<Location, 'hash'> = location): () => void {
+/** `at`: the page's location (anything with a settable hash). */
+export function followDeepLinks(bridge: Pick<PreloadBridge, 'onOpenLink'> | undefined, at: { hash: string }): () => void {
   return (
     bridge?.onOpenLink?.((hash) => {
       const route = parseRoute(hash);
