@@ -13,7 +13,7 @@ connectEvents();
 keepAcrossReloads();
 // After the remembered view: an address that names something wins over it.
 startRouter();
-followDeepLinks(window.dyno);
+followDeepLinks(window.dyno, location);
 // The first calls go out now, not after the first render: over a tunnel they are the slow part,
 // and the socket sends them the moment it is open.
 if (!hasNoToken()) void useApp.getState().load();

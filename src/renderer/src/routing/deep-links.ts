@@ -7,9 +7,8 @@
 import type { PreloadBridge } from '../api/electron-client';
 import { formatRoute, parseRoute } from './route';
 
-// The address is typed structurally: a unit test runs this under the Node tsconfig, which has no DOM types.
-
-export function followDeepLinks(bridge: Pick<PreloadBridge, 'onOpenLink'> | undefined, at: { hash: string } = (globalThis as unknown as { location: { hash: string } }).location): () => void {
+/** `at`: the page's location (anything with a settable hash). */
+export function followDeepLinks(bridge: Pick<PreloadBridge, 'onOpenLink'> | undefined, at: { hash: string }): () => void {
   return (
     bridge?.onOpenLink?.((hash) => {
       const route = parseRoute(hash);
