@@ -84,6 +84,17 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
       const x = n.x - n.w / 2;
       const y = n.y - n.h / 2;
       ctx.fillStyle = l.fill;
+      if (!labels) {
+        // Zoomed far out a node would be under a pixel: at least 3 screen pixels keep the shape (and the heat) visible.
+        const s = 3 / t.k;
+        ctx.fillRect(n.x - Math.max(n.w, s) / 2, n.y - Math.max(n.h, s) / 2, Math.max(n.w, s), Math.max(n.h, s));
+        if (l.warn) {
+          ctx.lineWidth = 2 / t.k;
+          ctx.strokeStyle = colours.warn;
+          ctx.strokeRect(n.x - Math.max(n.w, s) / 2, n.y - Math.max(n.h, s) / 2, Math.max(n.w, s), Math.max(n.h, s));
+        }
+        continue;
+      }
       if (n.kind === 'op') {
         ctx.beginPath();
         ctx.roundRect(x, y, n.w, n.h, 4);

@@ -7,7 +7,7 @@ export interface ViewTransform {
   y: number;
 }
 
-export const MIN_ZOOM = 0.02;
+export const MIN_ZOOM = 0.005;
 export const MAX_ZOOM = 4;
 const clampZoom = (k: number): number => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, k));
 
@@ -25,14 +25,17 @@ export function fitView(layout: Pick<GraphLayout, 'width' | 'height'>, width: nu
 }
 
 /**
- * Where a graph opens: all of it when that stays readable, else its top (the inputs) at a
- * readable zoom, as Netron opens a model.
+ * Where a graph opens: all of it when that stays readable, else its first input at the top
+ * at a readable zoom, as Netron opens a model.
  */
-export function initialView(layout: Pick<GraphLayout, 'width' | 'height'>, width: number, height: number): ViewTransform {
+export function initialView(layout: Pick<GraphLayout, 'width' | 'height' | 'nodes'>, width: number, height: number): ViewTransform {
   const fit = fitView(layout, width, height);
   if (fit.k >= 0.5) return fit;
-  const k = clampZoom(Math.max(Math.min(width / Math.max(layout.width, 1), 1), 0.6));
-  return { k, x: (width - layout.width * k) / 2, y: 8 };
+  const k = 0.8;
+  const inputs = layout.nodes.filter((n) => n.kind === 'input');
+  const top = (inputs.length > 0 ? inputs : layout.nodes).reduce<LaidNode | undefined>((best, n) => (!best || n.y < best.y ? n : best), undefined);
+  if (!top) return fit;
+  return { k, x: width / 2 - top.x * k, y: 24 - (top.y - top.h / 2) * k };
 }
 
 /** A view with `node` in the centre, zoomed in to at least `minZoom`. */
