@@ -203,6 +203,8 @@ export const methods = {
   'runs.compare': { params: CompareParamsSchema, result: ComparisonSchema },
   /** Telemetry samples of a run (CPU load, memory, worker, power), on the latency time base. */
   'runs.telemetry': { params: RunIdParams, result: z.array(TelemetrySampleSchema) },
+  /** A profiled run's ONNX Runtime trace (Chrome trace event JSON) as a file to save (Perfetto opens it). */
+  'runs.trace': { params: RunIdParams, result: ReportFileSchema },
   /** Histogram and CDF of every measured latency of a run (computed over all stored samples). */
   'runs.distribution': {
     params: RunIdParams,

@@ -27,6 +27,7 @@ export const METHOD_NAMES = [
   'runs.series',
   'runs.distribution',
   'runs.telemetry',
+  'runs.trace',
   'runs.count',
   'runs.ids',
   'runs.facets',

@@ -7,6 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
 import { tempHome } from '../helpers/temp-home';
@@ -96,3 +97,48 @@ test('Cancel mid-way stops the sweep and keeps its finished points', async ({ pa
   await expect(page.getByTestId('sweep-points')).toContainText('aborted');
   await screenshot(page, 'sweep-cancelled-dark.png');
 });
+
+for (const theme of ['dark', 'light'] as const) {
+  test(`${theme}: a profiled run's trace downloads in one click, and its operator tables sort by any column from the keyboard`, async ({ page }) => {
+    await page.goto(serve.url);
+    if (theme === 'light') await page.getByRole('button', { name: 'Light' }).click();
+    await page.getByTestId('model-path').fill(mlp);
+    await page.getByRole('button', { name: 'Open' }).click();
+    await expect(page.getByTestId('model-name')).toHaveText('mlp-small.onnx', { timeout: 30_000 });
+    if (await page.getByTestId('sweep-on').isChecked()) await page.getByTestId('sweep-on').uncheck();
+    await page.getByTestId('field-minIterations').fill('50');
+    await page.getByTestId('field-minDuration').fill('0');
+    await page.getByTestId('field-profile').check();
+    await page.getByTestId('start-run').click();
+    const byOp = page.getByTestId('profile-by-op');
+    await expect(byOp).toBeVisible({ timeout: 60_000 });
+
+    // By time, slowest first, to begin with; the sort is shown on the header.
+    const timeHeader = byOp.locator('th', { has: page.getByTestId('profile-by-op-sort-ms') });
+    await expect(timeHeader).toHaveAttribute('aria-sort', 'descending');
+    const times = async (): Promise<string[]> => byOp.locator('tbody tr td:nth-child(1)').allTextContents();
+    const names = await times();
+    // Enter on a focused header sorts (a header is a button): operator A→Z, then Z→A.
+    await page.getByTestId('profile-by-op-sort-opType').focus();
+    await page.keyboard.press('Enter');
+    const opHeader = byOp.locator('th', { has: page.getByTestId('profile-by-op-sort-opType') });
+    await expect(opHeader).toHaveAttribute('aria-sort', 'ascending');
+    await expect(timeHeader).toHaveAttribute('aria-sort', 'none');
+    expect(await times()).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    await page.keyboard.press('Enter');
+    await expect(opHeader).toHaveAttribute('aria-sort', 'descending');
+    expect(await times()).toEqual([...names].sort((a, b) => b.localeCompare(a)));
+    await expect(page.getByTestId('profile-by-op-sort-opType')).toContainText('▼');
+
+    await expect(page.getByTestId('perfetto-note')).toContainText('ui.perfetto.dev');
+    await expect(page.getByTestId('perfetto-note')).toContainText('Dyno uploads nothing');
+    await page.getByTestId('profile').scrollIntoViewIfNeeded();
+    await screenshot(page, `profile-trace-${theme}.png`);
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-trace').click()]);
+    expect(saved.suggestedFilename()).toMatch(/\.json$/);
+    const trace = JSON.parse(readFileSync((await saved.path())!, 'utf8')) as unknown;
+    // ORT writes Chrome trace events: an array of them, operator calls as complete ("X") events.
+    const events = Array.isArray(trace) ? trace : (trace as { traceEvents: unknown[] }).traceEvents;
+    expect(events.some((e) => (e as { ph?: string; cat?: string }).ph === 'X' && (e as { cat?: string }).cat === 'Node')).toBe(true);
+  });
+}

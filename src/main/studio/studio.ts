@@ -38,6 +38,7 @@ import { sessionHandlers } from './session-handlers';
 import { checkCommand, checkCommandAllowed } from './check-command';
 import { binHandlers } from './bin-handlers';
 import { SweepRunner } from './sweep-runner';
+import { traceHandler } from './trace-handler';
 import { dimsSetByBatch } from '../../shared/knobs/batch-dims';
 import type { RunBin } from '../store/run-bin';
 import { OptimizerService } from './optimizer-service';
@@ -279,6 +280,7 @@ export class Studio {
       'optimizer.resume': (p) => this.optimizer.resume(p),
       'optimizer.cancel': (p) => this.optimizer.cancel(p),
       'optimizer.get': (p) => this.optimizer.get(p),
+      'runs.trace': traceHandler(repo, join(this.deps.home, 'artifacts')),
       'runs.distribution': ({ runId }) => {
         if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');
         return distributionOf(repo.samples(runId).flatMap((s) => (s.phase === 'measure' ? [s.latencyMs] : [])));

@@ -1,6 +1,16 @@
-/** Time per operator type and the slowest nodes, from the profiled pass. */
+/**
+ * Time per operator type and the slowest nodes, from the profiled pass: both tables sortable
+ * by any column (a header is a button, so the keyboard sorts too; `aria-sort` and an arrow
+ * show the sort), and the run's whole trace one click away as a file for Perfetto.
+ */
+import { useState, type ReactNode } from 'react';
 import type { Profile } from '../../../shared/run-results';
 import { formatFlops, formatMs } from '../../../shared/format';
+import { ariaSort, nextSort, sortRows, type SortDir, type SortState } from '../../../shared/sort-rows';
+import { api } from '../api';
+import { failure, type Failure } from '../stores/failure';
+import { download } from './download';
+import { FailureNotice } from './FailureNotice';
 
 function Share({ share }: { share: number }) {
   return (
@@ -11,55 +21,118 @@ function Share({ share }: { share: number }) {
   );
 }
 
-export function ProfileTable({ profile }: { profile: Profile }) {
+interface Column<K extends string> {
+  key: K;
+  label: string;
+  numeric?: boolean;
+}
+
+/** A sortable table's header row: numbers sort largest first on the first click, text A→Z. */
+function SortHeader<K extends string>({ columns, sort, onSort, testId }: { columns: Column<K>[]; sort: SortState<K>; onSort(s: SortState<K>): void; testId: string }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => (
+          <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined} aria-sort={ariaSort(sort, c.key)}>
+            <button className="sort-button" onClick={() => onSort(nextSort(sort, c.key, c.numeric ? 'desc' : 'asc'))} data-testid={`${testId}-sort-${c.key}`} title={`Sort by ${c.label}`}>
+              {c.label}
+              <span className="sort-mark" aria-hidden="true">
+                {sort.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+              </span>
+            </button>
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+function TraceDownload({ runId, traceFile }: { runId: string; traceFile: string }) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Failure>();
+  const save = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      download(await api.call('runs.trace', { runId }));
+      setProblem(undefined);
+    } catch (err) {
+      setProblem(failure('Could not fetch the trace', err, save));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="trace-actions">
+      <button onClick={() => void save()} disabled={busy} data-testid="download-trace">
+        Download trace (Chrome trace JSON)
+      </button>
+      <span className="hint" data-testid="perfetto-note">
+        Open it in Perfetto: <span className="mono">ui.perfetto.dev</span> → Open trace file. Perfetto reads the file inside your browser; Dyno uploads nothing. On the host:{' '}
+        <span className="mono trace-path" title={traceFile}>
+          {traceFile}
+        </span>
+      </span>
+      {problem && <FailureNotice failure={problem} testId="trace-failure" />}
+    </div>
+  );
+}
+
+type OpKey = 'opType' | 'nodes' | 'ms' | 'share';
+type NodeKey = 'name' | 'opType' | 'ms' | 'share';
+const OP_COLUMNS: Column<OpKey>[] = [
+  { key: 'opType', label: 'operator' },
+  { key: 'nodes', label: 'nodes', numeric: true },
+  { key: 'ms', label: 'time / iter', numeric: true },
+  { key: 'share', label: 'share', numeric: true },
+];
+const NODE_COLUMNS: Column<NodeKey>[] = [
+  { key: 'name', label: 'slowest nodes' },
+  { key: 'opType', label: 'operator' },
+  { key: 'ms', label: 'time / iter', numeric: true },
+  { key: 'share', label: 'share', numeric: true },
+];
+const BY_TIME: { key: 'ms'; dir: SortDir } = { key: 'ms', dir: 'desc' };
+
+function cellOf(row: { ms: number; share: number }, key: string, text: ReactNode): ReactNode {
+  return key === 'ms' ? formatMs(row.ms) : key === 'share' ? <Share share={row.share} /> : text;
+}
+
+export function ProfileTable({ profile, runId }: { profile: Profile; runId: string }) {
+  const [opSort, setOpSort] = useState<SortState<OpKey>>(BY_TIME);
+  const [nodeSort, setNodeSort] = useState<SortState<NodeKey>>(BY_TIME);
+  // The twelve slowest nodes, then in the order asked for.
+  const slowest = sortRows(profile.topNodes, BY_TIME).slice(0, 12);
   return (
     <div className="profile" data-testid="profile">
       <div className="hint">
-        {profile.iterations} profiled iterations · {formatMs(profile.kernelMsPerIteration)} in kernels per iteration · {formatFlops(profile.flopsPerIteration)} per iteration · trace for Perfetto: <span className="mono">{profile.traceFile}</span>
+        {profile.iterations} profiled iterations · {formatMs(profile.kernelMsPerIteration)} in kernels per iteration · {formatFlops(profile.flopsPerIteration)} per iteration
       </div>
+      <TraceDownload runId={runId} traceFile={profile.traceFile} />
       <div className="profile-tables">
         <table className="io-table" data-testid="profile-by-op">
-          <thead>
-            <tr>
-              <th>operator</th>
-              <th className="num">nodes</th>
-              <th className="num">time / iter</th>
-              <th>share</th>
-            </tr>
-          </thead>
+          <SortHeader columns={OP_COLUMNS} sort={opSort} onSort={setOpSort} testId="profile-by-op" />
           <tbody>
-            {profile.byOpType.map((t) => (
+            {sortRows(profile.byOpType, opSort).map((t) => (
               <tr key={t.opType}>
-                <td className="mono">{t.opType}</td>
-                <td className="num">{t.nodes}</td>
-                <td className="num">{formatMs(t.ms)}</td>
-                <td>
-                  <Share share={t.share} />
-                </td>
+                {OP_COLUMNS.map((c) => (
+                  <td key={c.key} className={c.key === 'opType' ? 'mono' : c.numeric && c.key !== 'share' ? 'num' : undefined}>
+                    {cellOf(t, c.key, c.key === 'opType' ? t.opType : t.nodes)}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
         </table>
         <table className="io-table" data-testid="profile-top-nodes">
-          <thead>
-            <tr>
-              <th>slowest nodes</th>
-              <th>operator</th>
-              <th className="num">time / iter</th>
-              <th>share</th>
-            </tr>
-          </thead>
+          <SortHeader columns={NODE_COLUMNS} sort={nodeSort} onSort={setNodeSort} testId="profile-top-nodes" />
           <tbody>
-            {profile.topNodes.slice(0, 12).map((n) => (
+            {sortRows(slowest, nodeSort).map((n) => (
               <tr key={n.name}>
-                <td className="mono node-name" title={n.name}>
-                  {n.name}
-                </td>
-                <td className="mono">{n.opType}</td>
-                <td className="num">{formatMs(n.ms)}</td>
-                <td>
-                  <Share share={n.share} />
-                </td>
+                {NODE_COLUMNS.map((c) => (
+                  <td key={c.key} className={c.key === 'name' ? 'mono node-name' : c.key === 'opType' ? 'mono' : c.key === 'ms' ? 'num' : undefined} title={c.key === 'name' ? n.name : undefined}>
+                    {cellOf(n, c.key, c.key === 'name' ? n.name : n.opType)}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

@@ -7,24 +7,12 @@
 import { useState } from 'react';
 import type { RunDetail } from '../../../shared/contract';
 import { isRunActive } from '../../../shared/run';
-import { REPORT_FORMATS, type ReportFile, type ReportFormat } from '../../../shared/report';
+import { REPORT_FORMATS, type ReportFormat } from '../../../shared/report';
+import { download } from './download';
 import { useReports, type ReportTarget } from '../stores/report-store';
 import { FailureNotice } from './FailureNotice';
 
 const LABELS: Record<ReportFormat, string> = { html: 'HTML report', markdown: 'Markdown', csv: 'CSV', json: 'JSON', bundle: 'Bundle (.dyno)' };
-
-function download(file: ReportFile): void {
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has its own copy once started; give it a moment before letting go.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function targetOf(runIds?: string[], studyId?: string, detail?: RunDetail): ReportTarget | undefined {
   if (studyId !== undefined) return { studyId };

@@ -64,7 +64,7 @@ export function RunResults({ detail }: { detail: RunDetail }) {
       {results?.profile && (
         <div className="chart-card">
           <h3>Operators</h3>
-          <ProfileTable profile={results.profile} />
+          <ProfileTable profile={results.profile} runId={detail.run.id} />
         </div>
       )}
     </section>
