@@ -35,11 +35,18 @@ const convertedPath = (modelPath: string): string => `${modelPath.replace(/\.onn
 
 /**
  * The command lines that try an item from a terminal: `dyno bench` with the change (after
- * `dyno convert` for a precision change); none when the remedy is outside the run's settings.
+ * `dyno convert` for a precision change); none when the remedy is outside the run's settings
+ * or the run's configuration cannot be written as flags.
  */
 export function adviceCommand(base: RunConfig, change: Candidate | null): string | null {
   if (change === null) return null;
-  const config = adviceConfig(base, change);
+  let config: RunConfig;
+  try {
+    config = adviceConfig(base, change);
+  } catch {
+    // A stored config the flags cannot express (an imported run's): no command line, the advice stands.
+    return null;
+  }
   if (change.precision !== 'int8-dynamic') return benchCommandFor(config);
   return `npx dyno convert ${shellQuote(base.modelPath)} --to int8 && ${benchCommandFor({ ...config, modelPath: convertedPath(base.modelPath) })}`;
 }
