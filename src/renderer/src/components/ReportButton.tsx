@@ -13,7 +13,7 @@ import { FailureNotice } from './FailureNotice';
 
 const LABELS: Record<ReportFormat, string> = { html: 'HTML report', markdown: 'Markdown', csv: 'CSV', json: 'JSON', bundle: 'Bundle (.dyno)' };
 
-function download(file: ReportFile): void {
+export function download(file: Pick<ReportFile, 'content' | 'mimeType' | 'fileName'>): void {
   const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
   const a = document.createElement('a');
   a.href = url;
