@@ -15,6 +15,9 @@ const fig = (x: number | null | undefined, unit: string): string => (x === null 
 function verdictText(t: LiveTrial, s: OptimizerState, baseline: LiveTrial | undefined): string {
   const v = s.result?.trials.find((r) => r.runId === t.runId)?.verdict;
   if (v) return `${v.gain.toFixed(3)}× ${v.verdict}${v.ciLow !== null && v.ciHigh !== null ? ` (CI ${v.ciLow.toFixed(3)}–${v.ciHigh.toFixed(3)})` : ''}`;
+  // Re-measure rounds are judged together, in the recommendation's paired verdict.
+  if (t.phase.startsWith('re-measure')) return s.result ? 'a round of the paired verdict (see the recommendation)' : 're-measuring against the baseline';
+  if (s.result) return '';
   const a = t.figures?.value;
   const b = baseline?.figures?.value;
   if (t.phase === 'baseline' || a === null || a === undefined || b === null || b === undefined || a <= 0 || b <= 0) return '';
