@@ -10,6 +10,7 @@ import { RunView } from './views/RunView';
 import { SessionsView } from './views/SessionsView';
 import { ModelsView } from './views/ModelsView';
 import { CompareView } from './views/CompareView';
+import { OptimizeView } from './views/OptimizeView';
 import { ToastHost } from './components/Toast';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { useGlobalKeys } from './keyboard/use-global-keys';
@@ -22,6 +23,7 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'sessions', label: 'Sessions' },
   { id: 'compare', label: 'Compare' },
   { id: 'models', label: 'Models' },
+  { id: 'optimize', label: 'Optimize' },
 ];
 
 function TopBar() {
@@ -149,6 +151,7 @@ function Studio() {
           {view === 'sessions' && <SessionsView />}
           {view === 'compare' && <CompareView />}
           {view === 'models' && <ModelsView />}
+          {view === 'optimize' && <OptimizeView />}
         </div>
       </div>
       <ToastHost />

@@ -17,18 +17,21 @@ describe('studio addresses', () => {
       { view: 'compare', runIds: [] },
       { view: 'compare', runIds: [RUN, OTHER] },
       { view: 'compare', runIds: [RUN, OTHER], baselineId: OTHER },
+      { view: 'optimize' },
+      { view: 'optimize', studyId: STUDY },
     ];
     for (const r of routes) expect(parseRoute(formatRoute(r))).toEqual(r);
   });
   it('writes the addresses the README gives', () => {
     expect(formatRoute({ view: 'sessions', runId: RUN })).toBe(`#/runs/${RUN}`);
     expect(formatRoute({ view: 'sessions', studyId: STUDY })).toBe(`#/studies/${STUDY}`);
+    expect(formatRoute({ view: 'optimize', studyId: STUDY })).toBe(`#/optimize/${STUDY}`);
     expect(formatRoute({ view: 'compare', runIds: [RUN, OTHER], baselineId: OTHER })).toBe(`#/compare/${RUN},${OTHER}?baseline=${OTHER}`);
     // The first run is the baseline unless told otherwise: no parameter for the default.
     expect(formatRoute({ view: 'compare', runIds: [RUN, OTHER], baselineId: RUN })).toBe(`#/compare/${RUN},${OTHER}`);
   });
   it('names nothing for a malformed or unknown address', () => {
-    for (const hash of ['', '#', '#/nowhere', '#/runs', '#/runs/a b', `#/runs/${RUN}/extra`, `#/compare/${RUN}`, '#/compare/<script>,x', '#/run/abc'])
+    for (const hash of ['', '#', '#/nowhere', '#/runs', '#/runs/a b', `#/runs/${RUN}/extra`, `#/compare/${RUN}`, '#/compare/<script>,x', '#/run/abc', '#/optimize/a b', `#/optimize/${STUDY}/x`])
       expect(parseRoute(hash), hash).toBeUndefined();
   });
   it('ignores a baseline that is not one of the compared runs', () => {

@@ -10,6 +10,7 @@ import { useCommand } from '../stores/command-store';
 import { useSessions } from '../stores/sessions-store';
 import { useSessionsList } from '../stores/sessions-list-store';
 import { useSweep } from '../stores/sweep-store';
+import { useOptimizer } from '../stores/optimizer-store';
 
 export function connectEvents(): () => void {
   let wasUp = false;
@@ -17,6 +18,9 @@ export function connectEvents(): () => void {
     useConnection.getState().set(up, reason);
     // Back after a drop: what the watched run did meanwhile came as events nobody heard.
     if (up && !wasUp) void useLiveRun.getState().resync();
+    // The optimizer study shown may have moved on while the events could not arrive.
+    const studyId = useOptimizer.getState().studyId;
+    if (up && !wasUp && studyId) void useOptimizer.getState().open(studyId);
     wasUp = up;
   });
   const offEvents = api.onEvent((event) => {
@@ -43,6 +47,9 @@ export function connectEvents(): () => void {
         break;
       case 'study.progress':
         useSweep.getState().onProgress(event.progress);
+        break;
+      case 'optimizer.updated':
+        useOptimizer.getState().onState(event.state);
         break;
     }
   });

@@ -11,14 +11,14 @@ export interface Shortcut {
 }
 
 /** Outside text fields: a digit opens a view, in the rail's order. */
-export const VIEW_KEYS: Readonly<Record<string, View>> = { '1': 'run', '2': 'sessions', '3': 'compare', '4': 'models' };
+export const VIEW_KEYS: Readonly<Record<string, View>> = { '1': 'run', '2': 'sessions', '3': 'compare', '4': 'models', '5': 'optimize' };
 
 export const SHORTCUT_GROUPS: { title: string; shortcuts: Shortcut[] }[] = [
   {
     title: 'Anywhere',
     shortcuts: [
       { keys: '?', does: 'show or hide this list' },
-      { keys: '1 · 2 · 3 · 4', does: 'open Run, Sessions, Compare, Models (outside text fields)' },
+      { keys: '1 · 2 · 3 · 4 · 5', does: 'open Run, Sessions, Compare, Models, Optimize (outside text fields)' },
       { keys: 'Tab · Shift+Tab', does: 'move between controls (the focused one is outlined)' },
       { keys: 'Esc', does: 'close this list' },
     ],

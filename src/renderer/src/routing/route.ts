@@ -4,6 +4,7 @@
  *   #/run                  the Run view          #/runs/<id>             one stored run (Sessions)
  *   #/sessions             the Sessions list     #/studies/<id>          a study's runs (Sessions)
  *   #/compare/<id>,<id>…   a comparison (?baseline=<id>; #/compare alone: none yet)   #/models
+ *   #/optimize             the optimizer wizard's goal   #/optimize/<study>      one optimizer study
  * Pure: parsing and formatting only; routing/router.ts applies them to the stores.
  */
 import { ROUTE_ID as ID } from '../../../shared/deep-link';
@@ -12,7 +13,8 @@ export type Route =
   | { view: 'run' }
   | { view: 'sessions'; runId?: string; studyId?: string }
   | { view: 'compare'; runIds: string[]; baselineId?: string }
-  | { view: 'models' };
+  | { view: 'models' }
+  | { view: 'optimize'; studyId?: string };
 
 export function parseRoute(hash: string): Route | undefined {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -26,6 +28,8 @@ export function parseRoute(hash: string): Route | undefined {
       return arg === undefined ? { view: 'sessions' } : undefined;
     case 'models':
       return arg === undefined ? { view: 'models' } : undefined;
+    case 'optimize':
+      return arg === undefined ? { view: 'optimize' } : ID.test(arg) ? { view: 'optimize', studyId: arg } : undefined;
     case 'runs':
       return arg !== undefined && ID.test(arg) ? { view: 'sessions', runId: arg } : undefined;
     case 'studies':
@@ -49,6 +53,8 @@ export function formatRoute(r: Route): string {
       return `#/${r.view}`;
     case 'sessions':
       return r.runId ? `#/runs/${r.runId}` : r.studyId ? `#/studies/${r.studyId}` : '#/sessions';
+    case 'optimize':
+      return r.studyId ? `#/optimize/${r.studyId}` : '#/optimize';
     case 'compare':
       if (r.runIds.length < 2) return '#/compare';
       return `#/compare/${r.runIds.join(',')}${r.baselineId && r.baselineId !== r.runIds[0] ? `?baseline=${r.baselineId}` : ''}`;

@@ -8,6 +8,7 @@ import { formatRoute, parseRoute, type Route } from './route';
 import { useUi } from '../stores/ui-store';
 import { useSessionsList } from '../stores/sessions-list-store';
 import { useCompare } from '../stores/compare-store';
+import { useOptimizer } from '../stores/optimizer-store';
 
 function currentRoute(): Route {
   const view = useUi.getState().view;
@@ -23,6 +24,10 @@ function currentRoute(): Route {
     case 'compare': {
       const { runIds, baselineId } = useCompare.getState();
       return { view, runIds, ...(baselineId ? { baselineId } : {}) };
+    }
+    case 'optimize': {
+      const { studyId } = useOptimizer.getState();
+      return studyId ? { view, studyId } : { view };
     }
   }
 }
@@ -43,6 +48,9 @@ function openRoute(r: Route): void {
       if (r.baselineId && r.baselineId !== useCompare.getState().baselineId) useCompare.getState().setBaseline(r.baselineId);
       break;
     }
+    case 'optimize':
+      if (r.studyId !== useOptimizer.getState().studyId) void useOptimizer.getState().open(r.studyId);
+      break;
   }
   ui.go(r.view);
 }
@@ -71,7 +79,7 @@ export function startRouter(): () => void {
   };
   apply();
   follow();
-  const offs = [useUi.subscribe(follow), useSessionsList.subscribe(follow), useCompare.subscribe(follow)];
+  const offs = [useUi.subscribe(follow), useSessionsList.subscribe(follow), useCompare.subscribe(follow), useOptimizer.subscribe(follow)];
   const onHash = (): void => {
     apply();
     lastView = useUi.getState().view;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type View = 'run' | 'sessions' | 'compare' | 'models';
+export type View = 'run' | 'sessions' | 'compare' | 'models' | 'optimize';
 
 /** Which view is showing, the theme, the live-chart switch and the shortcut list; nothing else. */
 export const useUi = create<{
