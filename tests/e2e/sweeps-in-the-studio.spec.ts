@@ -57,7 +57,8 @@ for (const theme of ['dark', 'light'] as const) {
     await screenshot(page, `sweep-form-${theme}.png`);
 
     await page.getByTestId('start-run').click();
-    await expect(page.getByTestId('sweep-progress')).toContainText(/Point [1-4] of 4/);
+    // studies.sweep opens the model in a fresh worker first: seconds on a loaded 2-core machine.
+    await expect(page.getByTestId('sweep-progress')).toContainText(/Point [1-4] of 4/, { timeout: 30_000 });
     await expect(page.getByTestId('sweep-progress')).toHaveText('Sweep done: 4 of 4 points.', { timeout: 120_000 });
     const fits = page.getByTestId('sweep-fits');
     await expect(fits).toContainText(/p50 ∝ batch\^-?\d+\.\d{3} \(R² \d\.\d{3}, 2 points\)/);

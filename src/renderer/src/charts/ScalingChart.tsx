@@ -32,10 +32,10 @@ export function ScalingChart({ points, axis, testId }: { points: readonly SweepP
       void drawPlot(node, traces, {
         ...baseLayout(c),
         height: 300,
-        margin: { l: 64, r: 16, t: 8, b: 40 },
+        margin: { l: 64, r: 16, t: lines.length > 1 ? 28 : 8, b: 40 },
         hovermode: 'closest',
         showlegend: lines.length > 1,
-        legend: { orientation: 'h', y: -0.2 },
+        legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
         xaxis: { type: 'log', title: { text: AXIS_TITLE[axis] }, gridcolor: c.grid, anchor: 'y2', tickvals: [...new Set(points.map((p) => p[axis]))] },
         yaxis: { title: { text: 'p50 (ms)' }, domain: [0.52, 1], gridcolor: c.grid, zeroline: false, rangemode: 'tozero' },
         yaxis2: { title: { text: 'throughput (/s)' }, domain: [0, 0.44], gridcolor: c.grid, zeroline: false, rangemode: 'tozero' },

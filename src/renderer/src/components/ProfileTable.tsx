@@ -25,6 +25,8 @@ interface Column<K extends string> {
   key: K;
   label: string;
   numeric?: boolean;
+  /** A share of the table's width (the tables lay out fixed, to keep within their panel). */
+  width?: string;
 }
 
 /** A sortable table's header row: numbers sort largest first on the first click, text A→Z. */
@@ -33,7 +35,7 @@ function SortHeader<K extends string>({ columns, sort, onSort, testId }: { colum
     <thead>
       <tr>
         {columns.map((c) => (
-          <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined} aria-sort={ariaSort(sort, c.key)}>
+          <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined} aria-sort={ariaSort(sort, c.key)} style={c.width ? { width: c.width } : undefined}>
             <button className="sort-button" onClick={() => onSort(nextSort(sort, c.key, c.numeric ? 'desc' : 'asc'))} data-testid={`${testId}-sort-${c.key}`} title={`Sort by ${c.label}`}>
               {c.label}
               <span className="sort-mark" aria-hidden="true">
@@ -86,7 +88,7 @@ const OP_COLUMNS: Column<OpKey>[] = [
   { key: 'share', label: 'share', numeric: true },
 ];
 const NODE_COLUMNS: Column<NodeKey>[] = [
-  { key: 'name', label: 'slowest nodes' },
+  { key: 'name', label: 'slowest nodes', width: '38%' },
   { key: 'opType', label: 'operator' },
   { key: 'ms', label: 'time / iter', numeric: true },
   { key: 'share', label: 'share', numeric: true },

@@ -27,12 +27,18 @@ export function CompareDiffs() {
               {others.flatMap((r) =>
                 r.configDiff.map((d) => (
                   <tr key={`${r.runId}-${d.path}`}>
-                    <td className="mono">{r.label}</td>
+                    <td className="mono" title={r.label}>
+                      {r.label}
+                    </td>
                     <td>
                       {d.setting} {d.flag && <span className="hint mono">{d.flag}</span>}
                     </td>
-                    <td className="mono">{d.baseline}</td>
-                    <td className="mono">{d.value}</td>
+                    <td className="mono" title={d.baseline}>
+                      {d.baseline}
+                    </td>
+                    <td className="mono" title={d.value}>
+                      {d.value}
+                    </td>
                   </tr>
                 )),
               )}

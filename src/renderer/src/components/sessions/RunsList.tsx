@@ -115,7 +115,7 @@ export function RunsList() {
       <div className="runs-row runs-head" role="row" aria-rowindex={1}>
         <span className="cell study">study</span>
         {RUN_COLUMNS.map((c) => (
-          <span key={c.id} role="columnheader" className={`cell ${c.id}${c.numeric ? ' num' : ''}`} aria-sort={sort.by === c.sort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+          <span key={c.id} role="columnheader" title={c.title} className={`cell ${c.id}${c.numeric ? ' num' : ''}`} aria-sort={sort.by === c.sort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
             {c.sort ? (
               <button className="sort" onClick={() => sortBy(c.sort!)} data-testid={`sort-${c.id}`}>
                 {c.title}
