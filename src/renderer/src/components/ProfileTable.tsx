@@ -7,9 +7,9 @@ import { useState, type ReactNode } from 'react';
 import type { Profile } from '../../../shared/run-results';
 import { formatFlops, formatMs } from '../../../shared/format';
 import { ariaSort, nextSort, sortRows, type SortDir, type SortState } from '../../../shared/sort-rows';
-import { api } from '../api';
 import { failure, type Failure } from '../stores/failure';
 import { download } from './download';
+import { fetchTrace } from '../stores/report-store';
 import { FailureNotice } from './FailureNotice';
 
 function Share({ share }: { share: number }) {
@@ -55,7 +55,7 @@ function TraceDownload({ runId, traceFile }: { runId: string; traceFile: string 
   const save = async (): Promise<void> => {
     setBusy(true);
     try {
-      download(await api.call('runs.trace', { runId }));
+      download(await fetchTrace(runId));
       setProblem(undefined);
     } catch (err) {
       setProblem(failure('Could not fetch the trace', err, save));

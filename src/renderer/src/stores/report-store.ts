@@ -30,3 +30,6 @@ export const useReports = create<ReportState>((set, get) => ({
     }
   },
 }));
+
+/** A profiled run's stored ORT trace (`runs.trace`), as a file to save; throws the host's refusal. */
+export const fetchTrace = (runId: string): Promise<ReportFile> => api.call('runs.trace', { runId });

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { RunConfig } from '../../../shared/run';
 import type { Display } from '../../../shared/conditions';
 import { sweepPointOf, type SweepPoint, type SweepProgress } from '../../../shared/sweep';
+import type { StudyDetail } from '../../../shared/study';
 import { api } from '../api';
 import { failure, type Failure } from './failure';
 import { useLiveRun } from './live-run-store';
@@ -107,3 +108,6 @@ export const useSweep = create<SweepState>((set, get) => {
 });
 
 export const sweepRunning = (s: Pick<SweepState, 'progress'>): boolean => s.progress?.state === 'running';
+
+/** A stored study with its runs (`studies.get`), for a sweep opened by its address. */
+export const fetchStudy = (studyId: string): Promise<StudyDetail> => api.call('studies.get', { studyId });

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { sweepPointOf, type SweepPoint } from '../../../../shared/sweep';
 import { isRunActive } from '../../../../shared/run';
-import { api } from '../../api';
+import { fetchStudy } from '../../stores/sweep-store';
 import { failure, type Failure } from '../../stores/failure';
 import { FailureNotice } from '../FailureNotice';
 import { SweepResults } from './SweepResults';
@@ -20,7 +20,7 @@ export function SweepStudy({ studyId }: { studyId: string }) {
     let timer: number | undefined;
     const load = async (): Promise<void> => {
       try {
-        const detail = await api.call('studies.get', { studyId });
+        const detail = await fetchStudy(studyId);
         if (!live) return;
         setStudy({ name: detail.study.name, points: detail.runs.map(sweepPointOf) });
         setProblem(undefined);
