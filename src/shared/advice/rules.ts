@@ -30,6 +30,22 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 /** The intra-op threads ORT ran with (what its default resolved to), where recorded. */
 const ranThreads = (run: CompletedRun): number | undefined => run.results.intraOpThreads ?? run.results.conditions?.intraOpThreads;
 
+/** Less than this many cores left over (machine-wide, or taken by other processes) is no room for another thread. */
+const SPARE_CORES_MIN = 0.3;
+
+/**
+ * Cores taken by other work are not idle: a busy machine gives another thread nothing to run on
+ * (the noisy-machine advice is the one that applies). Judged from the machine's average CPU and
+ * the other busy processes the sampler saw; false where neither was recorded.
+ */
+export function noCoreToSpare(run: CompletedRun): boolean {
+  const c = run.results.conditions;
+  const machinePct = run.results.telemetry?.cpu.avgUtilPct ?? null;
+  if (c && machinePct !== null && ((100 - machinePct) / 100) * c.machineCores < SPARE_CORES_MIN) return true;
+  const othersPct = c ? disturbingProcesses(c).reduce((sum, p) => sum + p.cpuPct, 0) : 0;
+  return othersPct / 100 >= SPARE_CORES_MIN;
+}
+
 /** Few intra-op threads where the worker had cores to spare (physical ones: hyperthreads share a core's units). */
 const idleCores: Rule = (run) => {
   const c = run.results.conditions;
@@ -41,12 +57,15 @@ const idleCores: Rule = (run) => {
   const workerPct = run.results.telemetry?.cpu.workerAvgCpuPct ?? null;
   // The worker kept more cores busy than its threads account for: they were not idle.
   if (workerPct !== null && workerPct > (threads + 0.5) * 100) return undefined;
+  if (noCoreToSpare(run)) return undefined;
+  const machinePct = run.results.telemetry?.cpu.avgUtilPct ?? null;
   return {
     id: 'idle-cores',
     title: `Use ${plural(usable, 'intra-op thread')}`,
     evidence:
       `Ran with ${plural(threads, 'intra-op thread')} on the worker's ${plural(c.workerCores, 'core')}${physical !== null ? ` (${physical} physical on the machine)` : ''}` +
-      (workerPct !== null ? `; the worker used ${workerPct.toFixed(0)}% of one core on average, of ${c.workerCores * 100}% it was allowed.` : '.'),
+      (workerPct !== null ? `; the worker used ${workerPct.toFixed(0)}% of one core on average, of ${c.workerCores * 100}% it was allowed` : '') +
+      (machinePct !== null ? `, and the machine's CPU was ${machinePct.toFixed(0)}% busy.` : '.'),
     why: 'More threads may shorten each inference where operators are large enough to split; on small models the hand-off between threads can cost more than it gives. The comparison will say which.',
     change: { threads: usable },
   };

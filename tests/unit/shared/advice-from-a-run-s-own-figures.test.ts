@@ -19,11 +19,17 @@ const stored = JSON.parse(readFileSync(resolve('tests/fixtures/advice/squeezenet
 const real = RunSchema.parse(stored.run) as CompletedRun;
 
 /** The real run with some of its parts replaced (deep enough for the fields the rules read). */
-function variant(edit: (r: CompletedRun) => void): CompletedRun {
-  const copy = structuredClone(real);
+function variant(edit: (r: CompletedRun) => void, base: CompletedRun = real): CompletedRun {
+  const copy = structuredClone(base);
   edit(copy);
   return RunSchema.parse(copy) as CompletedRun;
 }
+/** The real run as if the machine had had a core to spare: 55 % busy, no other busy process. */
+const spare = variant((r) => {
+  if (r.results.telemetry) r.results.telemetry.cpu.avgUtilPct = 55;
+  if (r.results.conditions) r.results.conditions.busyProcesses = [];
+});
+const spareVariant = (edit: (r: CompletedRun) => void): CompletedRun => variant(edit, spare);
 const ids = (run: Run): AdviceId[] => adviceFor(run).map((a) => a.id);
 const item = (run: Run, id: AdviceId) => {
   const found = adviceFor(run).find((a) => a.id === id);
@@ -44,8 +50,14 @@ const onCuda = (r: CompletedRun, utilPct: number | null): void => {
 };
 
 describe('advice on a real run (SqueezeNet, 1 intra-op thread of 2 cores, profiled, busy machine)', () => {
-  it('says what the run showed: idle cores, a Conv-heavy FP32 model on a VNNI CPU, a noisy machine', () => {
-    expect(ids(real)).toEqual(['idle-cores', 'int8', 'noisy']);
+  it('says what the run showed: a Conv-heavy FP32 model on a VNNI CPU and a noisy machine — not idle cores, for the machine had none', () => {
+    expect(ids(real)).toEqual(['int8', 'noisy']);
+    expect(ids(spare)).toContain('idle-cores');
+  });
+  it('idle cores: not while the machine was busy, nor while other processes took a core between them', () => {
+    expect(ids(spareVariant((r) => r.results.telemetry && (r.results.telemetry.cpu.avgUtilPct = 95)))).not.toContain('idle-cores');
+    expect(ids(spareVariant((r) => r.results.conditions && (r.results.conditions.busyProcesses = [{ pid: 1, name: 'make', cpuPct: 21 }, { pid: 2, name: 'cc1', cpuPct: 22 }])))).not.toContain('idle-cores');
+    expect(ids(spareVariant((r) => r.results.conditions && (r.results.conditions.busyProcesses = [{ pid: 1, name: 'make', cpuPct: 25 }])))).toContain('idle-cores');
   });
   it('gives each item its measured figures and says "may", never a predicted gain', () => {
     for (const a of adviceFor(real)) {
@@ -55,9 +67,9 @@ describe('advice on a real run (SqueezeNet, 1 intra-op thread of 2 cores, profil
     }
   });
   it('idle cores: names the threads, the cores and the worker CPU it measured, and proposes all cores', () => {
-    const a = item(real, 'idle-cores');
+    const a = item(spare, 'idle-cores');
     expect(a.evidence).toContain("1 intra-op thread on the worker's 2 cores");
-    expect(a.evidence).toMatch(/the worker used \d+% of one core on average, of 200%/);
+    expect(a.evidence).toMatch(/the worker used \d+% of one core on average, of 200% it was allowed, and the machine's CPU was 55% busy/);
     expect(a.change).toEqual({ threads: 2 });
   });
   it("try it changes only that knob: the tried config equals the run's but for intra-op threads", () => {
@@ -80,7 +92,7 @@ describe('advice on a real run (SqueezeNet, 1 intra-op thread of 2 cores, profil
     expect(line).toContain('--threads 1');
   });
   it('the run JSON carries the items with their command lines and still validates', () => {
-    const json = RunJsonSchema.parse(runToJson(real, [], 'dyno@test'));
+    const json = RunJsonSchema.parse(runToJson(spare, [], 'dyno@test'));
     expect(json.advice?.map((a) => a.id)).toEqual(['idle-cores', 'int8', 'noisy']);
     expect(json.advice?.[0]?.command).toContain('--threads 2');
     // A file written before advice existed has no such field and is still a valid run.
@@ -91,15 +103,15 @@ describe('advice on a real run (SqueezeNet, 1 intra-op thread of 2 cores, profil
 
 describe('each rule stays silent without its evidence', () => {
   it('idle cores: not with threads on every core, nor without recorded conditions or threads, nor on a GPU run', () => {
-    expect(ids(variant((r) => ((r.results.intraOpThreads = 2), r.results.conditions && (r.results.conditions.intraOpThreads = 2))))).not.toContain('idle-cores');
-    expect(ids(variant((r) => delete r.results.conditions))).not.toContain('idle-cores');
-    expect(ids(variant((r) => (delete r.results.intraOpThreads, r.results.conditions && delete r.results.conditions.intraOpThreads)))).not.toContain('idle-cores');
-    expect(ids(variant((r) => onCuda(r, 80)))).not.toContain('idle-cores');
+    expect(ids(spareVariant((r) => ((r.results.intraOpThreads = 2), r.results.conditions && (r.results.conditions.intraOpThreads = 2))))).not.toContain('idle-cores');
+    expect(ids(spareVariant((r) => delete r.results.conditions))).not.toContain('idle-cores');
+    expect(ids(spareVariant((r) => (delete r.results.intraOpThreads, r.results.conditions && delete r.results.conditions.intraOpThreads)))).not.toContain('idle-cores');
+    expect(ids(spareVariant((r) => onCuda(r, 80)))).not.toContain('idle-cores');
   });
   it('idle cores: not when the worker kept the cores busy anyway, and without telemetry it still says threads vs cores', () => {
-    expect(ids(variant((r) => r.results.telemetry && (r.results.telemetry.cpu.workerAvgCpuPct = 190)))).not.toContain('idle-cores');
+    expect(ids(spareVariant((r) => r.results.telemetry && (r.results.telemetry.cpu.workerAvgCpuPct = 190)))).not.toContain('idle-cores');
     const bare = item(
-      variant((r) => delete r.results.telemetry),
+      spareVariant((r) => delete r.results.telemetry),
       'idle-cores',
     );
     expect(bare.evidence).not.toContain('worker used');
