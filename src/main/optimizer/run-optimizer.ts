@@ -14,7 +14,7 @@ import type { RunConfig } from '../../shared/run';
 import { FACTORS, candidateKey, type Candidate, type FactorContext, type FactorId, type Level } from '../../shared/optimizer/factors';
 import { OBJECTIVE_WORDS, type OptimizerGoal } from '../../shared/optimizer/goal';
 import { bindingConstraint, describeViolation, interacts, isEligible, violations, type Gain } from '../../shared/optimizer/search';
-import { combine, finalistsOf, pickRecommended, remeasure, TrialBudget } from './search-phases';
+import { combine, finalistsOf, pickRecommended, remeasure, TrialBudget, type Attribution } from './search-phases';
 import { runTrial, type Completed, type Trial, type TrialContext, type TrialDeps } from './trials';
 import { pairedVerdict, singleVerdicts, type Verdict } from './verdicts';
 
@@ -49,17 +49,7 @@ export interface OptimizerHooks {
   shouldStop?(): boolean;
 }
 
-export interface AttributionEntry {
-  factor: FactorId | 'combined';
-  level?: Level | undefined;
-  gain: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  runId?: string | undefined;
-  /** For the combined entry: the product of the factors' gains alone, and whether the measured gain departs from it. */
-  predicted?: number;
-  interaction?: boolean;
-}
+export type AttributionEntry = Attribution<FactorId, Level>;
 
 export interface OptimizeOutcome {
   studyId: string;

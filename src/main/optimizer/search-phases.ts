@@ -12,6 +12,19 @@ import type { TrialFigures } from '../../shared/optimizer/search';
 export type SearchTrial<C> = Pick<TrialFigures, 'status' | 'score' | 'rejected' | 'runId' | 'key'> & { phase: string; candidate: C };
 type Candidate = Partial<Record<string, unknown>>;
 
+/** One factor's share of the recommended gain (a model study's factors or a command's). */
+export interface Attribution<F extends string, L> {
+  factor: F | 'combined';
+  level?: L | undefined;
+  gain: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  runId?: string | undefined;
+  /** For the combined entry: the product of the factors' gains alone, and whether the measured gain departs from it. */
+  predicted?: number;
+  interaction?: boolean;
+}
+
 /**
  * The time budget of a search: each trial's cost is estimated from the longest so far; a trial
  * runs only while the budget still holds it and the re-measurement kept back for the end.
@@ -147,3 +160,4 @@ export async function pickRecommended<T extends SearchTrial<unknown>, G extends 
   }
   return best;
 }
+

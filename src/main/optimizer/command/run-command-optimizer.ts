@@ -15,7 +15,7 @@ import type { RunConfig } from '../../../shared/run';
 import { commandCandidateKey, factorLevels, type CommandCandidate, type CommandFactor } from '../../../shared/optimizer/command/factors';
 import { COMMAND_OBJECTIVE_WORDS, type CommandGoal } from '../../../shared/optimizer/command/goal';
 import { interacts, isEligible, type Gain } from '../../../shared/optimizer/search';
-import { combine, finalistsOf, pickRecommended, remeasure, TrialBudget } from '../search-phases';
+import { combine, finalistsOf, pickRecommended, remeasure, TrialBudget, type Attribution } from '../search-phases';
 import { OptimizerError, type OptimizerHooks } from '../run-optimizer';
 import type { Completed } from '../trials';
 import type { Verdict } from '../verdicts';
@@ -35,16 +35,7 @@ export interface CommandOptimizeSpec {
   top: number;
 }
 
-export interface CommandAttribution {
-  factor: string;
-  level?: string | undefined;
-  gain: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  runId?: string | undefined;
-  predicted?: number;
-  interaction?: boolean;
-}
+export type CommandAttribution = Attribution<string, string>;
 
 export interface CommandOptimizeOutcome {
   studyId: string;
