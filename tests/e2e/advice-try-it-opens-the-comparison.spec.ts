@@ -6,25 +6,15 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { corpusPath } from '../helpers/onnx-corpus';
-import { startServe, type ServeProcess } from '../helpers/serve-process';
-import { tempHome } from '../helpers/temp-home';
 import { screenshot } from './screenshot';
+import { servedStudio } from './served-studio';
 
-let t: ReturnType<typeof tempHome>;
-let serve: ServeProcess;
-test.beforeAll(async () => {
-  t = tempHome('dyno-e2e-advice-');
-  serve = await startServe(t.home);
-});
-test.afterAll(async () => {
-  await serve.stop();
-  t.cleanup();
-});
+const studio = servedStudio('dyno-e2e-advice-');
 
 test('one intra-op thread on two cores: "Try it" runs two threads and lands on the comparison', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(serve.url);
+  await page.goto(studio.serve.url);
   await page.getByTestId('model-path').fill(join(corpusPath('pytorch-converted/test_Conv2d'), 'model.onnx'));
   await page.getByRole('button', { name: 'Open' }).click();
   await expect(page.getByTestId('model-name')).toHaveText('model.onnx', { timeout: 30_000 });
@@ -60,7 +50,7 @@ test('one intra-op thread on two cores: "Try it" runs two threads and lands on t
   await screenshot(page, 'advice-try-it-comparison.png');
 
   // Sessions shows the same advice for the first run, below the same headline.
-  await page.goto(`${serve.url}#/runs/${m?.[2] ?? ''}`);
+  await page.goto(`${studio.serve.url}#/runs/${m?.[2] ?? ''}`);
   await expect(page.getByTestId('advice-idle-cores')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('try-idle-cores')).toBeEnabled();
   await screenshot(page, 'advice-try-next-in-sessions.png');

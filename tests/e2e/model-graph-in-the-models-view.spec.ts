@@ -7,36 +7,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { startServe, type ServeProcess } from '../helpers/serve-process';
-import { tempHome, SQUEEZENET } from '../helpers/temp-home';
+import { SQUEEZENET } from '../helpers/temp-home';
 import { corpusPath } from '../helpers/onnx-corpus';
 import { screenshot } from './screenshot';
-
-let t: ReturnType<typeof tempHome>;
-let serve: ServeProcess;
+import { collectPageErrors, servedStudio } from './served-studio';
 
 test.use({ viewport: { width: 1280, height: 720 } });
-test.beforeAll(() => {
-  t = tempHome('dyno-e2e-graph-');
+const studio = servedStudio('dyno-e2e-graph-', (home) => {
   // A stored profiled run of the sample SqueezeNet, made as a user would from the CLI.
-  execFileSync(process.execPath, [resolve('bin/dyno.js'), 'bench', SQUEEZENET, '-n', '10', '-w', '2', '--profile', '--json'], { env: { ...process.env, DYNO_HOME: t.home }, stdio: 'pipe' });
+  execFileSync(process.execPath, [resolve('bin/dyno.js'), 'bench', SQUEEZENET, '-n', '10', '-w', '2', '--profile', '--json'], { env: { ...process.env, DYNO_HOME: home }, stdio: 'pipe' });
 });
-test.beforeAll(async () => {
-  serve = await startServe(t.home);
-});
-test.afterAll(async () => {
-  await serve.stop();
-  t.cleanup();
-});
-
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return errors;
-}
 
 async function openInModels(page: Page, path: string, fileName: string): Promise<void> {
   await page.getByTestId('model-path').fill(path);
@@ -51,7 +31,7 @@ const drawnNodes = async (page: Page): Promise<number> => Number(await page.getB
 for (const theme of ['dark', 'light'] as const) {
   test(`${theme}: the graph renders, a node opens its panel, search and keys walk the results, a profiled run colours it`, async ({ page }) => {
     const errors = collectPageErrors(page);
-    await page.goto(serve.url);
+    await page.goto(studio.serve.url);
     if (theme === 'light') await page.getByRole('button', { name: 'Light' }).click();
     await openInModels(page, SQUEEZENET, 'squeezenet.onnx');
     await expect(page.getByTestId('graph-status')).toContainText('105 nodes', { timeout: 60_000 });
@@ -108,7 +88,7 @@ for (const theme of ['dark', 'light'] as const) {
 
 test('a 1,746-node model (DenseNet-121) is laid out off the main thread and drawn', async ({ page }) => {
   const errors = collectPageErrors(page);
-  await page.goto(serve.url);
+  await page.goto(studio.serve.url);
   const started = Date.now();
   await openInModels(page, corpusPath('light/light_densenet121.onnx'), 'light_densenet121.onnx');
   // While the worker lays it out the page answers: the search field is there and the status says why.

@@ -3,10 +3,12 @@
  * folder, once per test file, and hands out a fresh copy per use: each copy is a separate
  * dlopen, so the state one test injects (a lost GPU, a hang) cannot leak into the next.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { tempHome } from './temp-home';
 
 const SOURCE = resolve('tests/fixtures/nvml/fake-nvml.c');
 
@@ -22,7 +24,13 @@ function gccMissing(): string | undefined {
 /** Why the stand-in cannot be built here, or undefined when it can (tests skip on a reason). */
 export const fakeNvmlUnavailable: string | undefined = process.platform === 'linux' ? gccMissing() : 'the NVML stand-in is a Linux shared library';
 
-export function fakeNvmlBuilder(): { fresh(): string; cleanup(): void } {
+export interface FakeNvml {
+  /** A fresh copy of the stand-in (a separate dlopen), its path. */
+  fresh(): string;
+  cleanup(): void;
+}
+
+export function fakeNvmlBuilder(): FakeNvml {
   const dir = mkdtempSync(join(tmpdir(), 'dyno-fake-nvml-'));
   const built = join(dir, 'libnvidia-ml.so.1');
   execFileSync('gcc', ['-shared', '-fPIC', '-O2', '-Wall', '-Werror', '-o', built, SOURCE]);
@@ -49,4 +57,27 @@ export async function withFakeNvmlEnv<T>(env: Record<string, string>, run: () =>
       else process.env[k] = v;
     }
   }
+}
+
+/**
+ * The setup of a test file that runs Dyno against the stand-in: a temp DYNO_HOME with an empty
+ * `no-bin` folder to put first on PATH (so no real nvidia-smi is found), and the stand-in built
+ * (where it can be), made before the file's tests and removed after. Read the fields in tests.
+ */
+export function nvmlTestHome(prefix: string): { home: string; emptyPath: string; lib: FakeNvml } {
+  const setup = {} as { home: string; emptyPath: string; lib: FakeNvml };
+  let cleanupHome: (() => void) | undefined;
+  beforeAll(() => {
+    const t = tempHome(prefix);
+    cleanupHome = t.cleanup;
+    setup.home = t.home;
+    setup.emptyPath = join(t.home, 'no-bin');
+    mkdirSync(setup.emptyPath);
+    if (!fakeNvmlUnavailable) setup.lib = fakeNvmlBuilder();
+  });
+  afterAll(() => {
+    cleanupHome?.();
+    (setup.lib as FakeNvml | undefined)?.cleanup();
+  });
+  return setup;
 }

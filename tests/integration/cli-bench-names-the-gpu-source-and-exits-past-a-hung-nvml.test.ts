@@ -4,33 +4,20 @@
  * never returns (a wedged driver) stops GPU telemetry with the reason without keeping the
  * process from exiting with its own exit code.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { SQUEEZENET, tempHome } from '../helpers/temp-home';
-import { fakeNvmlBuilder, fakeNvmlUnavailable } from '../helpers/fake-nvml';
+import { SQUEEZENET } from '../helpers/temp-home';
+import { fakeNvmlUnavailable, nvmlTestHome } from '../helpers/fake-nvml';
 
 const exec = promisify(execFile);
-let t: ReturnType<typeof tempHome>;
-let lib: ReturnType<typeof fakeNvmlBuilder>;
-let emptyPath: string;
-beforeAll(() => {
-  t = tempHome('dyno-cli-nvml-');
-  emptyPath = join(t.home, 'no-bin');
-  mkdirSync(emptyPath);
-  if (!fakeNvmlUnavailable) lib = fakeNvmlBuilder();
-});
-afterAll(() => {
-  t.cleanup();
-  lib?.cleanup();
-});
+const t = nvmlTestHome('dyno-cli-nvml-');
 
 /** The CLI with the stand-in as its NVML and no nvidia-smi on PATH; the exit code, output and wall time. */
 async function dyno(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string; wallMs: number }> {
   const t0 = Date.now();
-  const options = { env: { ...process.env, ...env, DYNO_HOME: t.home, DYNO_NVML_LIBRARY: lib.fresh(), PATH: `${emptyPath}:${process.env.PATH ?? ''}` }, timeout: 90_000 };
+  const options = { env: { ...process.env, ...env, DYNO_HOME: t.home, DYNO_NVML_LIBRARY: t.lib.fresh(), PATH: `${t.emptyPath}:${process.env.PATH ?? ''}` }, timeout: 90_000 };
   try {
     const { stdout, stderr } = await exec(process.execPath, [resolve('bin/dyno.js'), ...args], options);
     return { code: 0, stdout, stderr, wallMs: Date.now() - t0 };

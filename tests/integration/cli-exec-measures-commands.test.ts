@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { tempHome } from '../helpers/temp-home';
+import { isAlive } from '../helpers/process-alive';
 
 const run = promisify(execFile);
 let t: ReturnType<typeof tempHome>;
@@ -29,15 +30,6 @@ async function dyno(...args: string[]): Promise<{ code: number; stdout: string; 
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The pids a spawn-tree.mjs run wrote, once all three have started. */
 async function treePids(file: string): Promise<number[]> {
   for (let i = 0; i < 200; i++) {
@@ -50,8 +42,8 @@ async function treePids(file: string): Promise<number[]> {
 
 async function gone(pids: number[]): Promise<boolean> {
   // SIGKILLed processes are reaped by their parent or init a moment later.
-  for (let i = 0; i < 40 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 50));
-  return !pids.some(alive);
+  for (let i = 0; i < 40 && pids.some(isAlive); i++) await new Promise((r) => setTimeout(r, 50));
+  return !pids.some(isAlive);
 }
 
 describe('dyno exec', () => {

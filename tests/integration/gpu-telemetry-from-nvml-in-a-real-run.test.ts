@@ -4,33 +4,20 @@
  * source, the worker's own GPU memory and utilisation, the other tenant on the GPU with a
  * warning, and keeps going (and is kept) when the GPU is lost mid-run.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createStudio } from '../../src/main/studio/create-studio';
 import { RunConfigSchema, type Run } from '../../src/shared/run';
 import type { TelemetrySample } from '../../src/shared/telemetry';
 import type { RunDetail } from '../../src/shared/contract';
-import { SQUEEZENET, tempHome } from '../helpers/temp-home';
-import { fakeNvmlBuilder, fakeNvmlUnavailable, withFakeNvmlEnv } from '../helpers/fake-nvml';
+import { SQUEEZENET } from '../helpers/temp-home';
+import { fakeNvmlUnavailable, nvmlTestHome, withFakeNvmlEnv } from '../helpers/fake-nvml';
 
-let t: ReturnType<typeof tempHome>;
-let lib: ReturnType<typeof fakeNvmlBuilder>;
-let emptyPath: string;
-beforeAll(() => {
-  t = tempHome('dyno-nvml-run-');
-  emptyPath = join(t.home, 'no-bin');
-  mkdirSync(emptyPath);
-  if (!fakeNvmlUnavailable) lib = fakeNvmlBuilder();
-});
-afterAll(() => {
-  t.cleanup();
-  lib?.cleanup();
-});
+const t = nvmlTestHome('dyno-nvml-run-');
 
 async function runWith(env: Record<string, string>, home: string): Promise<{ run: Run; samples: TelemetrySample[]; warnings: RunDetail['warnings'] }> {
   return withFakeNvmlEnv(env, async () => {
-    const handle = createStudio({ home, pathEnv: emptyPath, nvmlLibrary: lib.fresh() });
+    const handle = createStudio({ home, pathEnv: t.emptyPath, nvmlLibrary: t.lib.fresh() });
     try {
       const config = RunConfigSchema.parse({
         modelPath: SQUEEZENET,

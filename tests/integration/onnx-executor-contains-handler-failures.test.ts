@@ -10,15 +10,7 @@ import { defaultWorkerSpec } from '../../src/main/studio/create-studio';
 import { onnxWorkerExecutor } from '../../src/main/executor/onnx-worker';
 import { RunConfigSchema } from '../../src/shared/run';
 import { SQUEEZENET } from '../helpers/temp-home';
-
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { isAlive } from '../helpers/process-alive';
 
 describe('the ONNX worker executor', () => {
   it('turns a handler that throws into an error outcome and stops the worker', async () => {

@@ -13,19 +13,11 @@ import { WarmInspector } from '../../src/main/child/warm-inspector';
 import { InspectionCache } from '../../src/main/studio/inspection-cache';
 import { defaultWorkerSpec } from '../../src/main/studio/create-studio';
 import { CONV2D, SQUEEZENET, tempHome } from '../helpers/temp-home';
+import { isAlive } from '../helpers/process-alive';
 
 let t: ReturnType<typeof tempHome>;
 beforeAll(() => (t = tempHome('dyno-warm-inspector-')));
 afterAll(() => t.cleanup());
-
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 async function gone(pid: number): Promise<boolean> {
   for (let i = 0; i < 50 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));

@@ -9,7 +9,7 @@
  * the winner's command line with its chosen levels.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
 import { RunConfigSchema } from '../../shared/run';
@@ -19,19 +19,17 @@ import { commandFactors, parseFlagFactor, type CommandFactor } from '../../share
 import { COMMAND_OBJECTIVES, COMMAND_OBJECTIVE_UNIT, COMMAND_OBJECTIVE_WORDS, CommandGoalSchema, gateText, parseGate, type CommandObjective, type MetricGate } from '../../shared/optimizer/command/goal';
 import { attributionLines, commandOptimizerMarkdown } from '../../shared/optimizer/command/report-markdown';
 import type { CommandOptimizeJson } from '../../shared/optimizer/command/result';
-import { parseDuration } from '../../shared/optimizer/goal';
 import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { optimizeCommand, type CommandOptimizeSpec } from '../optimizer/command/run-command-optimizer';
 import { commandOutcomeJson } from '../optimizer/command/result-json';
 import type { CommandTrial } from '../optimizer/command/trials';
-import { OptimizerError } from '../optimizer/run-optimizer';
 import { markdownHtmlPage } from '../optimizer/report-html';
 import { addExecOptions, execConfig, type ExecFlags } from './exec-options';
 import { nonNegativeInt } from './options';
 import { cancelOnInterrupt } from './interrupt';
 import { CliError } from './errors';
-import { EXIT_CANCELLED, EXIT_OK, EXIT_REGRESSION } from './exit-codes';
+import { asCliError, DEFAULT_TIME_BUDGET, emitOutcome, timeBudgetMs } from './optimizer-outcome';
 
 export interface OptimizeExecFlags extends ExecFlags {
   factor: CommandFactor[];
@@ -45,7 +43,6 @@ export interface OptimizeExecFlags extends ExecFlags {
   json: boolean;
 }
 
-const DEFAULT_TIME_BUDGET = '10m';
 
 const FactorSchema = z.union([
   z.object({ name: z.string(), kind: z.literal('flag'), args: z.array(z.string()).min(1) }),
@@ -87,11 +84,6 @@ export function addOptimizeExecOptions(cmd: Command): Command {
     .option('--json', 'print one JSON object', false);
 }
 
-function timeBudgetMs(text: string): number {
-  const ms = parseDuration(text);
-  if (ms === undefined) throw new CliError(`--time-budget takes a duration such as 10m, 90s or 1h (got '${text}').`);
-  return ms;
-}
 
 /** The study's spec from the flags, every problem refused before anything runs. */
 export function commandSpec(argv: string[], o: OptimizeExecFlags): CommandOptimizeSpec {
@@ -177,13 +169,9 @@ export async function optimizeExecCommand(argv: string[], o: OptimizeExecFlags):
       shouldStop: () => interrupt.asked,
     });
     const json = commandOutcomeJson(outcome);
-    if (o.out) writeOutputs(resolve(o.out), json);
-    process.stdout.write(o.json ? JSON.stringify(json, null, 2) + '\n' : textSummary(json));
-    if (outcome.stopped.reason === 'cancelled') return EXIT_CANCELLED;
-    return json.noCandidate ? EXIT_REGRESSION : EXIT_OK;
+    return emitOutcome(json, o, writeOutputs, textSummary);
   } catch (err) {
-    if (err instanceof OptimizerError) throw new CliError(err.message);
-    throw err;
+    throw asCliError(err);
   } finally {
     release();
     handle.close();

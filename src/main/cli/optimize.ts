@@ -6,10 +6,10 @@
  * (Markdown, HTML) and the winner's exports (session-options JSON, Python/Node/C++ snippets,
  * the onnxruntime_perf_test command line).
  */
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { MultiBar, Presets } from 'cli-progress';
 import { InvalidArgumentError } from 'commander';
-import { OBJECTIVE_WORDS, parseDuration, type Objective } from '../../shared/optimizer/goal';
+import { OBJECTIVE_WORDS, type Objective } from '../../shared/optimizer/goal';
 import type { OptimizeJson } from '../../shared/optimizer/result';
 import { FACTOR_IDS, type FactorId } from '../../shared/optimizer/factors';
 import { formatMs } from '../../shared/format';
@@ -17,14 +17,14 @@ import { defaultWorkerSpec } from '../studio/create-studio';
 import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { outputsInWorker } from '../child/outputs-in-worker';
-import { optimize, OptimizerError, type OptimizeSpec } from '../optimizer/run-optimizer';
+import { optimize, type OptimizeSpec } from '../optimizer/run-optimizer';
 import { SpecSchema, newSpec } from '../optimizer/spec';
 import { outcomeJson } from '../optimizer/result-json';
 import { writeOutputs } from '../optimizer/write-outputs';
 import { TRANSFORM } from '../optimizer/precision';
 import type { Trial } from '../optimizer/trials';
 import { CliError } from './errors';
-import { EXIT_CANCELLED, EXIT_OK, EXIT_REGRESSION } from './exit-codes';
+import { asCliError, DEFAULT_TIME_BUDGET, emitOutcome, timeBudgetMs } from './optimizer-outcome';
 
 export interface OptimizeFlags {
   objective: Objective;
@@ -46,7 +46,6 @@ export interface OptimizeFlags {
   json: boolean;
 }
 
-const DEFAULT_TIME_BUDGET = '10m';
 
 
 /** `--factors threads,optLevel`: which factors to search. */
@@ -57,11 +56,6 @@ export function factorList(text: string): FactorId[] {
   return FACTOR_IDS.filter((f) => ids.includes(f));
 }
 
-function timeBudgetMs(text: string): number {
-  const ms = parseDuration(text);
-  if (ms === undefined) throw new CliError(`--time-budget takes a duration such as 10m, 90s or 1h (got '${text}').`);
-  return ms;
-}
 
 
 function trialLine(t: Trial, unit: string): string {
@@ -148,13 +142,9 @@ export async function optimizeCommand(model: string | undefined, o: OptimizeFlag
     const model = await api.call('models.inspect', { path: spec.base.modelPath });
     const batchDim = model.inputs.map((i) => i.shape[0]).find((d): d is string => typeof d === 'string');
     const json = outcomeJson(outcome, batchDim);
-    if (o.out) writeOutputs(resolve(o.out), json);
-    process.stdout.write(o.json ? JSON.stringify(json, null, 2) + '\n' : textSummary(json));
-    if (outcome.stopped.reason === 'cancelled') return EXIT_CANCELLED;
-    return json.noCandidate ? EXIT_REGRESSION : EXIT_OK;
+    return emitOutcome(json, o, writeOutputs, textSummary);
   } catch (err) {
-    if (err instanceof OptimizerError) throw new CliError(err.message);
-    throw err;
+    throw asCliError(err);
   } finally {
     clearInterval(tick);
     bars?.stop();

@@ -1,9 +1,31 @@
 /** The optimizer's outcome as the JSON document of shared/optimizer/result.ts. */
 import { benchCommandFor } from '../../shared/cli-command';
-import { OBJECTIVE_UNIT, type OptimizeJson, type TrialFiguresJson, type TrialJson } from '../../shared/optimizer/result';
+import { OBJECTIVE_UNIT, type OptimizeJson, type TrialFiguresJson, type TrialJson, type VerdictJson } from '../../shared/optimizer/result';
 import type { OptimizeOutcome } from './run-optimizer';
+import type { Attribution } from './search-phases';
 import type { Trial } from './trials';
+import type { Verdict } from './verdicts';
 import { exportsFor } from './exports';
+
+/** A verdict as the JSON documents of both kinds of study write it. */
+export const verdictJson = (v: Verdict | null | undefined): VerdictJson | null => (v ? { verdict: v.verdict, gain: v.gain, ciLow: v.ciLow, ciHigh: v.ciHigh, evidence: v.evidence, sentence: v.sentence } : null);
+
+/** The recommendation's gain over the baseline, as both kinds of study write it. */
+export const gainJson = (g: NonNullable<OptimizeOutcome['recommended']>['gain']): { value: number; ciLow: number | null; ciHigh: number | null; evidence: string } => ({ value: g.gain, ciLow: g.ciLow, ciHigh: g.ciHigh, evidence: g.evidence });
+
+/** One attribution entry, as both kinds of study write it (absent figures as null). */
+export function attributionJson<F extends string, L>(a: Attribution<F, L>): { factor: F | 'combined'; level: L | null; gain: number | null; ciLow: number | null; ciHigh: number | null; runId: string | null; predicted?: number; interaction?: boolean } {
+  return {
+    factor: a.factor,
+    level: a.level ?? null,
+    gain: a.gain,
+    ciLow: a.ciLow,
+    ciHigh: a.ciHigh,
+    runId: a.runId ?? null,
+    ...(a.predicted !== undefined ? { predicted: a.predicted } : {}),
+    ...(a.interaction !== undefined ? { interaction: a.interaction } : {}),
+  };
+}
 
 export function figures(t: Trial, unit: string): TrialFiguresJson | null {
   const r = t.run;
@@ -24,7 +46,6 @@ export function outcomeJson(o: OptimizeOutcome, batchDim?: string): OptimizeJson
   const trials: TrialJson[] = o.trials
     .filter((t) => t !== o.baseline)
     .map((t) => {
-      const v = o.verdicts.get(t.runId) ?? null;
       return {
         runId: t.runId,
         phase: t.phase,
@@ -34,7 +55,7 @@ export function outcomeJson(o: OptimizeOutcome, batchDim?: string): OptimizeJson
         config: t.config,
         figures: figures(t, unit),
         fidelity: t.fidelity ?? null,
-        verdict: v ? { verdict: v.verdict, gain: v.gain, ciLow: v.ciLow, ciHigh: v.ciHigh, evidence: v.evidence, sentence: v.sentence } : null,
+        verdict: verdictJson(o.verdicts.get(t.runId)),
         rejected: t.rejected ?? null,
       };
     });
@@ -52,22 +73,13 @@ export function outcomeJson(o: OptimizeOutcome, batchDim?: string): OptimizeJson
       ? {
           candidate: rec.trial.key,
           config: rec.trial.config,
-          gainVsBaseline: { value: rec.gain.gain, ciLow: rec.gain.ciLow, ciHigh: rec.gain.ciHigh, evidence: rec.gain.evidence },
+          gainVsBaseline: gainJson(rec.gain),
           fidelity: rec.trial.fidelity ?? null,
           runIds: [rec.trial.runId, ...rec.remeasuredRunIds],
           exports: { ...exportsFor(rec.trial.config, batchDim), benchCommand: benchCommandFor({ ...rec.trial.config, label: undefined }) },
         }
       : null,
-    attribution: o.attribution.map((a) => ({
-      factor: a.factor,
-      level: a.level ?? null,
-      gain: a.gain,
-      ciLow: a.ciLow,
-      ciHigh: a.ciHigh,
-      runId: a.runId ?? null,
-      ...(a.predicted !== undefined ? { predicted: a.predicted } : {}),
-      ...(a.interaction !== undefined ? { interaction: a.interaction } : {}),
-    })),
+    attribution: o.attribution.map(attributionJson),
     stopped: o.stopped,
     noCandidate: o.binding ?? null,
     elapsedMs: o.elapsedMs,

@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import type { RunConfig } from '../../shared/run';
 import { FACTORS, candidateKey, type Candidate, type FactorContext, type FactorId, type Level } from '../../shared/optimizer/factors';
 import { OBJECTIVE_WORDS, type OptimizerGoal } from '../../shared/optimizer/goal';
-import { bindingConstraint, describeViolation, interacts, isEligible, violations, type Gain } from '../../shared/optimizer/search';
-import { combine, finalistsOf, pickRecommended, remeasure, TrialBudget } from './search-phases';
+import { bindingConstraint, describeViolation, isEligible, violations, type Gain } from '../../shared/optimizer/search';
+import { attributionOf, combine, finalistsOf, pickRecommended, remeasure, TrialBudget, type Attribution } from './search-phases';
 import { runTrial, type Completed, type Trial, type TrialContext, type TrialDeps } from './trials';
 import { pairedVerdict, singleVerdicts, type Verdict } from './verdicts';
 
@@ -49,17 +49,7 @@ export interface OptimizerHooks {
   shouldStop?(): boolean;
 }
 
-export interface AttributionEntry {
-  factor: FactorId | 'combined';
-  level?: Level | undefined;
-  gain: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  runId?: string | undefined;
-  /** For the combined entry: the product of the factors' gains alone, and whether the measured gain departs from it. */
-  predicted?: number;
-  interaction?: boolean;
-}
+export type AttributionEntry = Attribution<FactorId, Level>;
 
 export interface OptimizeOutcome {
   studyId: string;
@@ -204,18 +194,7 @@ export async function optimize(deps: OptimizerDeps, asked: OptimizeSpec, resumeS
     binding = b ? `No candidate meets the constraints; the binding one is the ${describeViolation(b.violation)} (closest: ${b.key}).` : 'No candidate was measured successfully.';
   }
 
-  const attribution: AttributionEntry[] = [];
-  if (recommended && recommended.trial.key !== 'baseline') {
-    const alone: Gain[] = [];
-    for (const [factor, level] of Object.entries(recommended.trial.candidate) as [FactorId, Level][]) {
-      const single = trials.find((t) => t.phase === 'single' && t.key === candidateKey({ [factor]: level }));
-      const v = single ? verdicts.get(single.runId) ?? null : null;
-      if (v) alone.push(v);
-      attribution.push({ factor, level, gain: v?.gain ?? null, ciLow: v?.ciLow ?? null, ciHigh: v?.ciHigh ?? null, runId: single?.runId });
-    }
-    const combined = recommended.gain;
-    attribution.push({ factor: 'combined', gain: combined.gain, ciLow: combined.ciLow, ciHigh: combined.ciHigh, ...interacts(alone, combined) });
-  }
+  const attribution: AttributionEntry[] = attributionOf<FactorId, Level, Trial>(recommended, trials, verdicts, candidateKey);
 
   const stopped = budget.stopped(study.id, 'dyno optimize');
   return { studyId: study.id, spec, baseline, trials, verdicts, skipped, batchCurve, recommended, attribution, stopped, binding, elapsedMs: elapsed() };

@@ -6,11 +6,24 @@
  * A model study and a command study differ in how a trial is measured and judged, which the
  * caller passes in; the decisions are the same and live here once.
  */
-import { helpfulSingles, topCandidates, type Gain } from '../../shared/optimizer/search';
+import { helpfulSingles, interacts, topCandidates, type Gain } from '../../shared/optimizer/search';
 import type { TrialFigures } from '../../shared/optimizer/search';
 
 export type SearchTrial<C> = Pick<TrialFigures, 'status' | 'score' | 'rejected' | 'runId' | 'key'> & { phase: string; candidate: C };
 type Candidate = Partial<Record<string, unknown>>;
+
+/** One factor's share of the recommended gain (a model study's factors or a command's). */
+export interface Attribution<F extends string, L> {
+  factor: F | 'combined';
+  level?: L | undefined;
+  gain: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  runId?: string | undefined;
+  /** For the combined entry: the product of the factors' gains alone, and whether the measured gain departs from it. */
+  predicted?: number;
+  interaction?: boolean;
+}
 
 /**
  * The time budget of a search: each trial's cost is estimated from the longest so far; a trial
@@ -146,4 +159,29 @@ export async function pickRecommended<T extends SearchTrial<unknown>, G extends 
     if (!best || gain.gain > best.gain.gain) best = { trial: f, gain, remeasuredRunIds: rounds };
   }
   return best;
+}
+
+/**
+ * Each factor's share of the recommended gain: what its level gave alone (the single trial's
+ * verdict), then the combination as re-measured, with whether the gains alone predict it.
+ * Nothing to attribute when the baseline is kept.
+ */
+export function attributionOf<F extends string, L, T extends SearchTrial<Partial<Record<F, L>>>>(
+  recommended: { trial: T; gain: Gain } | null,
+  trials: readonly T[],
+  verdicts: Map<string, Gain | null>,
+  keyOf: (c: Partial<Record<F, L>>) => string,
+): Attribution<F, L>[] {
+  const attribution: Attribution<F, L>[] = [];
+  if (!recommended || recommended.trial.key === 'baseline') return attribution;
+  const alone: Gain[] = [];
+  for (const [factor, level] of Object.entries(recommended.trial.candidate) as [F, L][]) {
+    const single = trials.find((t) => t.phase === 'single' && t.key === keyOf({ [factor]: level } as Partial<Record<F, L>>));
+    const v = single ? (verdicts.get(single.runId) ?? null) : null;
+    if (v) alone.push(v);
+    attribution.push({ factor, level, gain: v?.gain ?? null, ciLow: v?.ciLow ?? null, ciHigh: v?.ciHigh ?? null, runId: single?.runId });
+  }
+  const combined = recommended.gain;
+  attribution.push({ factor: 'combined', gain: combined.gain, ciLow: combined.ciLow, ciHigh: combined.ciHigh, ...interacts(alone, combined) });
+  return attribution;
 }

@@ -5,27 +5,14 @@
  */
 import { OBJECTIVE_WORDS } from './goal';
 import type { OptimizeJson } from './result';
-
-const times = (g: number | null): string => (g === null || !Number.isFinite(g) ? '—' : `${g.toFixed(3)}×`);
-const ci = (low: number | null, high: number | null): string => (low === null || high === null ? 'no interval' : `95 % CI ${low.toFixed(3)}–${high.toFixed(3)}`);
-const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+import { cell, ci, recommendationOpening, times } from './report-words';
 
 export function optimizerMarkdown(r: OptimizeJson): string {
   const objective = OBJECTIVE_WORDS[r.objective];
   const out: string[] = [`# Optimizer: ${cell(r.model)}`, '', `Objective: ${objective}. Study \`${r.study}\`, ${r.trials.length + 1} runs, ${(r.elapsedMs / 1000).toFixed(0)} s. ${r.stopped.message}`, ''];
   const rec = r.recommended;
   out.push('## Recommendation', '');
-  if (r.noCandidate) out.push(r.noCandidate, '');
-  if (!rec) out.push('No configuration can be recommended.', '');
-  else if (rec.candidate === 'baseline') out.push("No change measurably beat ONNX Runtime's defaults: keep them.", '');
-  else {
-    const g = rec.gainVsBaseline;
-    const sure = g.ciLow !== null && g.ciLow > 1;
-    out.push(
-      `Change **${cell(rec.candidate.split(' ').join(', '))}**: ${objective} ${times(g.value)} better than the baseline (${ci(g.ciLow, g.ciHigh)}, ${g.evidence}).` +
-        (sure ? '' : ' The interval includes no gain: the improvement is not established on this machine; re-measure on a quieter one.'),
-      '',
-    );
+  if (recommendationOpening(out, r, objective, "No change measurably beat ONNX Runtime's defaults: keep them.") && rec) {
     if (rec.fidelity) {
       out.push(`Outputs against the FP32 baseline on the same inputs: max abs error ${rec.fidelity.maxAbsError.toExponential(2)}, max rel error ${rec.fidelity.maxRelError.toExponential(2)}, cosine ${rec.fidelity.cosine.toFixed(6)}${rec.fidelity.top1Agreement !== undefined ? `, top-1 agreement ${(rec.fidelity.top1Agreement * 100).toFixed(1)} %` : ''}.`, '');
     }

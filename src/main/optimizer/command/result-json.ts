@@ -3,7 +3,7 @@ import { execCommandFor } from '../../../shared/command/form';
 import { baselineLevel, factorLevels, FLAG_ON, type CommandFactor } from '../../../shared/optimizer/command/factors';
 import { COMMAND_OBJECTIVE_UNIT } from '../../../shared/optimizer/command/goal';
 import type { CommandFiguresJson, CommandOptimizeJson } from '../../../shared/optimizer/command/result';
-import type { Verdict } from '../verdicts';
+import { attributionJson, gainJson, verdictJson } from '../result-json';
 import type { CommandOptimizeOutcome } from './run-command-optimizer';
 import type { CommandTrial } from './trials';
 
@@ -19,8 +19,6 @@ function figures(t: CommandTrial, unit: string): CommandFiguresJson | null {
     metrics: t.metrics,
   };
 }
-
-const verdictJson = (v: Verdict | null | undefined) => (v ? { verdict: v.verdict, gain: v.gain, ciLow: v.ciLow, ciHigh: v.ciHigh, evidence: v.evidence, sentence: v.sentence } : null);
 
 /** Every factor's chosen level: a flag as true/false, a parameter as its value. */
 export function chosenLevels(factors: readonly CommandFactor[], candidate: Partial<Record<string, string>>): Record<string, string | boolean> {
@@ -57,22 +55,13 @@ export function commandOutcomeJson(o: CommandOptimizeOutcome): CommandOptimizeJs
       ? {
           candidate: rec.trial.key,
           config: rec.trial.config,
-          gainVsBaseline: { value: rec.gain.gain, ciLow: rec.gain.ciLow, ciHigh: rec.gain.ciHigh, evidence: rec.gain.evidence },
+          gainVsBaseline: gainJson(rec.gain),
           gates: rec.trial.gates,
           runIds: [rec.trial.runId, ...rec.remeasuredRunIds],
           exports: { commandLine: rec.trial.config.modelPath, execCommand: execCommandFor(rec.trial.config), parameters: chosenLevels(o.spec.factors, rec.trial.candidate) },
         }
       : null,
-    attribution: o.attribution.map((a) => ({
-      factor: a.factor,
-      level: a.level ?? null,
-      gain: a.gain,
-      ciLow: a.ciLow,
-      ciHigh: a.ciHigh,
-      runId: a.runId ?? null,
-      ...(a.predicted !== undefined ? { predicted: a.predicted } : {}),
-      ...(a.interaction !== undefined ? { interaction: a.interaction } : {}),
-    })),
+    attribution: o.attribution.map(attributionJson),
     stopped: o.stopped,
     noCandidate: o.binding ?? null,
     elapsedMs: o.elapsedMs,

@@ -14,8 +14,8 @@ import type { DynoApi } from '../../../shared/contract';
 import type { RunConfig } from '../../../shared/run';
 import { commandCandidateKey, factorLevels, type CommandCandidate, type CommandFactor } from '../../../shared/optimizer/command/factors';
 import { COMMAND_OBJECTIVE_WORDS, type CommandGoal } from '../../../shared/optimizer/command/goal';
-import { interacts, isEligible, type Gain } from '../../../shared/optimizer/search';
-import { combine, finalistsOf, pickRecommended, remeasure, TrialBudget } from '../search-phases';
+import { isEligible, type Gain } from '../../../shared/optimizer/search';
+import { attributionOf, combine, finalistsOf, pickRecommended, remeasure, TrialBudget, type Attribution } from '../search-phases';
 import { OptimizerError, type OptimizerHooks } from '../run-optimizer';
 import type { Completed } from '../trials';
 import type { Verdict } from '../verdicts';
@@ -35,16 +35,7 @@ export interface CommandOptimizeSpec {
   top: number;
 }
 
-export interface CommandAttribution {
-  factor: string;
-  level?: string | undefined;
-  gain: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  runId?: string | undefined;
-  predicted?: number;
-  interaction?: boolean;
-}
+export type CommandAttribution = Attribution<string, string>;
 
 export interface CommandOptimizeOutcome {
   studyId: string;
@@ -149,17 +140,6 @@ export async function optimizeCommand(deps: CommandOptimizerDeps, spec: CommandO
     binding = closest ? `No candidate keeps the gates; ${closest.key}: ${closest.rejected ?? ''}.` : 'No candidate was measured successfully.';
   }
 
-  const attribution: CommandAttribution[] = [];
-  if (recommended && recommended.trial.key !== 'baseline') {
-    const alone: Gain[] = [];
-    for (const [factor, level] of Object.entries(recommended.trial.candidate) as [string, string][]) {
-      const single = trials.find((t) => t.phase === 'single' && t.key === keyOf({ [factor]: level }));
-      const v = single ? (verdicts.get(single.runId) ?? null) : null;
-      if (v) alone.push(v);
-      attribution.push({ factor, level, gain: v?.gain ?? null, ciLow: v?.ciLow ?? null, ciHigh: v?.ciHigh ?? null, runId: single?.runId });
-    }
-    const g = recommended.gain;
-    attribution.push({ factor: 'combined', gain: g.gain, ciLow: g.ciLow, ciHigh: g.ciHigh, ...interacts(alone, g) });
-  }
+  const attribution: CommandAttribution[] = attributionOf<string, string, CommandTrial>(recommended, trials, verdicts, keyOf);
   return { studyId: study.id, spec, baseline, trials, verdicts, recommended, attribution, stopped: budget.stopped(study.id, 'dyno optimize-exec'), binding, elapsedMs: elapsed() };
 }

@@ -6,10 +6,8 @@
  */
 import { COMMAND_OBJECTIVE_WORDS, gateText } from './goal';
 import type { CommandOptimizeJson } from './result';
+import { cell, ci, recommendationOpening, times } from '../report-words';
 
-const times = (g: number | null): string => (g === null || !Number.isFinite(g) ? '—' : `${g.toFixed(3)}×`);
-const ci = (low: number | null, high: number | null): string => (low === null || high === null ? 'no interval' : `95 % CI ${low.toFixed(3)}–${high.toFixed(3)}`);
-const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const figure = (v: number | null | undefined, unit: string): string => (v === null || v === undefined ? '—' : `${v.toPrecision(4)} ${unit}`.trim());
 
 /** The attribution waterfall as text lines (the CLI's summary and the report share it). */
@@ -26,13 +24,7 @@ export function commandOptimizerMarkdown(r: CommandOptimizeJson): string {
   const out: string[] = [`# Optimizer: \`${cell(r.command)}\``, '', `Objective: ${objective}. Gates: ${r.goal.gates.length > 0 ? r.goal.gates.map((g) => `\`${cell(gateText(g))}\``).join(', ') : 'none'}. Study \`${r.study}\`, ${r.trials.length + 1} trials, ${(r.elapsedMs / 1000).toFixed(0)} s. ${r.stopped.message}`, ''];
   out.push('## Recommendation', '');
   const rec = r.recommended;
-  if (r.noCandidate) out.push(r.noCandidate, '');
-  if (!rec) out.push('No configuration can be recommended.', '');
-  else if (rec.candidate === 'baseline') out.push('No change measurably beat the command as typed: keep it.', '');
-  else {
-    const g = rec.gainVsBaseline;
-    const sure = g.ciLow !== null && g.ciLow > 1;
-    out.push(`Change **${cell(rec.candidate.split(' ').join(', '))}**: ${objective} ${times(g.value)} better than the baseline (${ci(g.ciLow, g.ciHigh)}, ${g.evidence}).` + (sure ? '' : ' The interval includes no gain: the improvement is not established on this machine; re-measure on a quieter one.'), '');
+  if (recommendationOpening(out, r, objective, 'No change measurably beat the command as typed: keep it.') && rec) {
     for (const c of rec.gates) out.push(`- gate ${cell(c.gate)}: ${c.metric} ${figure(c.value, '')} against the limit ${figure(c.limit, '')}: ${c.passed ? 'kept' : 'broken'}`);
     out.push('', 'The command:', '', '```sh', rec.exports.commandLine, '```', '', 'Measured with Dyno:', '', '```sh', rec.exports.execCommand, '```', '', 'Chosen levels:', '', '```json', JSON.stringify(rec.exports.parameters, null, 2), '```', '');
   }
