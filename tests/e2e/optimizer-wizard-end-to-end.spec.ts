@@ -3,7 +3,8 @@
  * small conv2d sample with one factor (threads) and short trials: the goal with its CLI line →
  * trials streaming in → the result (recommendation, exports) → a Pareto slider re-ranks the
  * stored candidates with no re-run → a reload reopens the study by its address → Compare opens
- * the baseline against a trial. Screenshots at 1280×720, dark and light.
+ * the baseline against a trial. Screenshots at 1280×720, dark and light. Also the goal form's
+ * inputs on a zoo model with symbolic dims: the dims prefilled, an inputs folder, a min accuracy.
  */
 import { expect, test } from '@playwright/test';
 import { resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { screenshot } from './screenshot';
 import { FACTOR_IDS } from '../../src/shared/optimizer/factors';
 
 const CONV2D = resolve('resources/models/conv2d.onnx');
+const TEST_DATA_SET = resolve('../shared/onnx-corpus/pytorch-converted/test_Softmax/test_data_set_0');
 
 let t: ReturnType<typeof tempHome>;
 let serve: ServeProcess;
@@ -125,5 +127,41 @@ test('goal → live trials → result → Pareto slider re-ranks → reload → 
   await expect(page).toHaveURL(/#\/compare\/[^,]+,[^,?]+$/);
   await expect(page.getByTestId('compare-verdicts')).toBeVisible();
   await expect(page.getByTestId('compare-verdicts')).not.toContainText('Comparing…', { timeout: 30_000 });
+  expect(errors).toEqual([]);
+});
+
+test('the goal takes the symbolic dims, an inputs folder and a min accuracy, checked as typed', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(serve.url);
+  await page.getByTestId('nav-models').click();
+  await page.getByTestId('zoo-family').selectOption('bert');
+  await page.getByTestId('zoo-build').click();
+  await expect(page.getByTestId('model-name')).toHaveText('bert-small-seed1.onnx', { timeout: 30_000 });
+  await page.getByTestId('nav-optimize').click();
+  // One field per symbolic dim of the open model, 1 to begin with, as in the Run form.
+  await expect(page.getByTestId('opt-dim-batch')).toHaveValue('1');
+  await expect(page.getByTestId('opt-dim-seq')).toHaveValue('1');
+  await page.getByTestId('opt-dim-seq').fill('0');
+  await expect(page.getByTestId('optimizer-goal')).toContainText("dim seq must be a whole number > 0 (got '0')");
+  await expect(page.getByTestId('opt-start')).toBeDisabled();
+  await page.getByTestId('opt-dim-seq').fill('32');
+  await expect(page.getByTestId('opt-cli-command')).toContainText('--dim batch=1 --dim seq=32');
+
+  // A min accuracy needs the labels of an inputs folder.
+  await page.getByTestId('opt-min-accuracy').fill('0.99');
+  await expect(page.getByTestId('optimizer-goal')).toContainText('The min accuracy needs an inputs folder');
+  await expect(page.getByTestId('opt-start')).toBeDisabled();
+  await page.getByTestId('opt-inputs-dir').fill(TEST_DATA_SET);
+  await expect(page.getByTestId('opt-start')).toBeEnabled();
+  // The folder gives the shapes: the dims are set aside, not sent.
+  await expect(page.getByTestId('opt-dim-seq')).toBeDisabled();
+  await expect(page.getByTestId('opt-cli-command')).toContainText(`--min-accuracy 0.99 --time-budget 300s --inputs ${TEST_DATA_SET}`);
+  await expect(page.getByTestId('opt-cli-command')).not.toContainText('--dim');
+  await screenshot(page, 'optimizer-goal-inputs-dark.png');
+  await page.getByTestId('opt-min-accuracy').fill('2');
+  await expect(page.getByTestId('optimizer-goal')).toContainText("The min accuracy takes a share from 0 to 1, e.g. 0.99 (got '2')");
+  await expect(page.getByTestId('opt-start')).toBeDisabled();
   expect(errors).toEqual([]);
 });

@@ -7,7 +7,7 @@
  * window or a restarted host reads it back; a study the host stopped mid-search reads as
  * `stopped` and resumes from its measured trials (the engine's resume).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiCallError, type DynoApi, type StudioEvent } from '../../shared/contract';
 import { OptimizerStateSchema, type LiveTrial, type OptimizerStart, type OptimizerState } from '../../shared/optimizer/study-state';
@@ -62,10 +62,14 @@ export class OptimizerService {
 
   async start(p: OptimizerStart): Promise<{ studyId: string }> {
     this.refuseWhileRunning();
+    if (p.minAccuracy !== undefined && p.inputsDir === undefined) throw new ApiCallError('A min accuracy needs an inputs folder (inputsDir): a test_data_set folder whose expected outputs are the labels accuracy is counted against.', 'invalid-params');
+    if (p.inputsDir !== undefined && !statSync(p.inputsDir, { throwIfNoEntry: false })?.isDirectory()) throw new ApiCallError(`The inputs folder ${p.inputsDir} is not a folder on this machine: give a test_data_set folder (input_0.pb, … and output_0.pb, …).`, 'invalid-params');
     const spec = newSpec(p.model, {
       objective: p.objective,
       budgetMs: p.latencyBudgetMs,
       maxError: p.maxError,
+      minAccuracy: p.minAccuracy,
+      inputs: p.inputsDir,
       memoryCap: p.memoryCapMiB,
       timeBudgetMs: p.timeBudgetMs,
       trialDuration: p.trialDurationS,

@@ -107,6 +107,10 @@ export const OptimizerStartSchema = z
     trialIterations: z.number().int().positive().max(100_000).default(100),
     warmup: z.number().int().nonnegative().max(10_000).default(10),
     dims: z.record(z.string(), z.number().int().positive()).default({}),
+    /** A test_data_set folder (`--inputs`): fed to every trial, its expected outputs checked. */
+    inputsDir: z.string().min(1).optional(),
+    /** Least top-1 agreement with the inputs folder's expected outputs (`--min-accuracy`); needs inputsDir. */
+    minAccuracy: z.number().min(0).max(1).optional(),
     rounds: z.number().int().min(0).max(20).default(3),
     top: z.number().int().min(0).max(10).default(2),
   })

@@ -10,6 +10,7 @@ import { ALL_KNOBS } from '../../../shared/knobs/registry';
 import { formKnobApplies } from '../../../shared/knobs/form';
 import { BATCH_KNOB } from '../../../shared/knobs/input-knobs';
 import { dimsSetByBatch } from '../../../shared/knobs/batch-dims';
+import { symbolicDims } from '../../../shared/knobs/symbolic-dims';
 import { useModel } from '../stores/model-store';
 import { useApp } from '../stores/app-store';
 import { parseForm, useRunConfig, type FormErrors } from '../stores/config-store';
@@ -53,10 +54,7 @@ export function useParsedConfig() {
 
 function useSymbolicDims(): string[] {
   const model = useModel((s) => s.model);
-  return useMemo(
-    () => [...new Set(model?.inputs.flatMap((t) => t.shape.filter((d): d is string => typeof d === 'string' && d !== '?')) ?? [])],
-    [model],
-  );
+  return useMemo(() => symbolicDims(model?.inputs ?? []), [model]);
 }
 
 /** The field(s) of one knob. */

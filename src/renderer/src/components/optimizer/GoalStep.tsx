@@ -1,9 +1,10 @@
 /**
  * Step 1 of the optimizer wizard: the goal. The model (the open one or a recent one), the
- * objective, the constraints, the time budget and the factors to search, checked as typed, with
+ * objective, the constraints, the inputs (a test_data_set folder, the symbolic dims), the time
+ * budget and the factors to search, checked as typed, with
  * the same study as a `dyno optimize` command line.
  */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useOptimizer } from '../../stores/optimizer-store';
 import { useModel } from '../../stores/model-store';
 import { useRecentModels } from '../../stores/recent-models-store';
@@ -12,6 +13,7 @@ import { FailureNotice } from '../FailureNotice';
 import { goalRequest, optimizeCommandFor } from '../../../../shared/optimizer/goal-form';
 import { OBJECTIVES, OBJECTIVE_WORDS } from '../../../../shared/optimizer/goal';
 import { FACTOR_IDS } from '../../../../shared/optimizer/factors';
+import { symbolicDims } from '../../../../shared/knobs/symbolic-dims';
 
 const FACTOR_WORDS: Record<(typeof FACTOR_IDS)[number], string> = {
   ep: 'execution provider',
@@ -35,6 +37,13 @@ export function GoalStep() {
   useEffect(() => {
     if (fields.model === '' && open) setFields({ model: open.path });
   }, [open, fields.model, setFields]);
+  // Like the Run form: one field per symbolic dim of the open model, kept as typed, 1 to begin with.
+  const symbolic = useMemo(() => (open && open.path === fields.model ? symbolicDims(open.inputs) : []), [open, fields.model]);
+  useEffect(() => {
+    const { dims } = useOptimizer.getState().fields;
+    const next = Object.fromEntries(symbolic.map((n) => [n, dims[n] ?? '1']));
+    if (JSON.stringify(next) !== JSON.stringify(dims)) setFields({ dims: next });
+  }, [symbolic, setFields]);
   const { request, errors } = goalRequest(fields);
   const models = [...new Set([...(open ? [open.path] : []), ...recent.map((r) => r.path), ...(fields.model ? [fields.model] : [])])];
   return (
@@ -53,6 +62,13 @@ export function GoalStep() {
         <TextField label="Latency budget (ms)" hint={fields.objective === 'p99' ? 'on the p99' : 'on the p50'} value={fields.budgetMs} error={errors.budgetMs} onChange={(budgetMs) => setFields({ budgetMs })} testId="opt-budget" />
         <TextField label="Max output error" hint="largest abs difference from FP32" value={fields.maxError} error={errors.maxError} onChange={(maxError) => setFields({ maxError })} testId="opt-max-error" />
         <TextField label="Memory cap (MiB)" hint="peak memory of the worker" value={fields.memoryCapMiB} error={errors.memoryCapMiB} onChange={(memoryCapMiB) => setFields({ memoryCapMiB })} testId="opt-memory-cap" />
+        <TextField label="Min accuracy" hint="top-1 agreement with the expected outputs, 0–1" value={fields.minAccuracy} error={errors.minAccuracy} onChange={(minAccuracy) => setFields({ minAccuracy })} testId="opt-min-accuracy" />
+      </Group>
+      <Group title="Inputs">
+        <TextField label="Inputs folder" hint="a test_data_set folder (blank: generated inputs); its expected outputs are checked too" value={fields.inputsDir} onChange={(inputsDir) => setFields({ inputsDir })} testId="opt-inputs-dir" wide />
+        {symbolic.map((name) => (
+          <TextField key={name} label={`dim ${name}`} hint={fields.inputsDir.trim() ? 'the inputs folder gives the shapes' : 'symbolic dimension'} disabled={fields.inputsDir.trim() !== ''} value={fields.dims[name] ?? ''} error={errors.dims?.startsWith(`dim ${name} `) ? errors.dims : undefined} onChange={(v) => setFields({ dims: { ...fields.dims, [name]: v } })} testId={`opt-dim-${name}`} />
+        ))}
       </Group>
       <fieldset className="form-group">
         <legend>Factors searched, one change at a time then combined</legend>
