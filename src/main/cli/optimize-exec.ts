@@ -30,6 +30,7 @@ import { nonNegativeInt } from './options';
 import { cancelOnInterrupt } from './interrupt';
 import { CliError } from './errors';
 import { asCliError, DEFAULT_TIME_BUDGET, emitOutcome, timeBudgetMs } from './optimizer-outcome';
+import { gainSuffix } from '../../shared/optimizer/report-words';
 
 export interface OptimizeExecFlags extends ExecFlags {
   factor: CommandFactor[];
@@ -118,7 +119,7 @@ function textSummary(r: CommandOptimizeJson): string {
   const rec = r.recommended;
   if (rec && rec.candidate !== 'baseline') {
     const g = rec.gainVsBaseline;
-    lines.push(`recommended: ${rec.candidate}: ${COMMAND_OBJECTIVE_WORDS[r.objective]} ${g.value.toFixed(3)}× better (95 % CI ${g.ciLow?.toFixed(3) ?? '—'}–${g.ciHigh?.toFixed(3) ?? '—'}, ${g.evidence})`);
+    lines.push(`recommended: ${rec.candidate}: ${COMMAND_OBJECTIVE_WORDS[r.objective]} ${g.value.toFixed(3)}× better ${gainSuffix(g)}`);
     for (const c of rec.gates) lines.push(`  gate ${c.gate}: ${c.metric} ${c.value?.toPrecision(4) ?? '—'} (limit ${c.limit?.toPrecision(4) ?? '—'}) kept`);
     for (const l of attributionLines(r)) lines.push(`  ${l}`);
     lines.push(`  ${rec.exports.commandLine}`);

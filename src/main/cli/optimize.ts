@@ -25,6 +25,7 @@ import { TRANSFORM } from '../optimizer/precision';
 import type { Trial } from '../optimizer/trials';
 import { CliError } from './errors';
 import { asCliError, DEFAULT_TIME_BUDGET, emitOutcome, timeBudgetMs } from './optimizer-outcome';
+import { gainSuffix } from '../../shared/optimizer/report-words';
 
 export interface OptimizeFlags {
   objective: Objective;
@@ -71,7 +72,7 @@ function textSummary(r: OptimizeJson): string {
   const rec = r.recommended;
   if (rec && rec.candidate !== 'baseline') {
     const g = rec.gainVsBaseline;
-    lines.push(`recommended: ${rec.candidate}: ${OBJECTIVE_WORDS[r.objective]} ${g.value.toFixed(3)}× better (95 % CI ${g.ciLow?.toFixed(3) ?? '—'}–${g.ciHigh?.toFixed(3) ?? '—'}, ${g.evidence})`);
+    lines.push(`recommended: ${rec.candidate}: ${OBJECTIVE_WORDS[r.objective]} ${g.value.toFixed(3)}× better ${gainSuffix(g)}`);
     if (rec.fidelity) lines.push(`  outputs vs FP32 baseline: max abs error ${rec.fidelity.maxAbsError.toExponential(2)}, cosine ${rec.fidelity.cosine.toFixed(6)}`);
     for (const a of r.attribution) lines.push(`  ${a.factor === 'combined' ? `combined${a.interaction ? ' (factors interact)' : ''}` : `${a.factor}=${String(a.level)} alone`}: ${a.gain?.toFixed(3) ?? '—'}× (CI ${a.ciLow?.toFixed(3) ?? '—'}–${a.ciHigh?.toFixed(3) ?? '—'})`);
     lines.push(`  ${rec.exports.benchCommand}`);

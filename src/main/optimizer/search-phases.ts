@@ -8,6 +8,7 @@
  */
 import { helpfulSingles, interacts, topCandidates, type Gain } from '../../shared/optimizer/search';
 import type { TrialFigures } from '../../shared/optimizer/search';
+import { established } from '../../shared/optimizer/report-words';
 
 export type SearchTrial<C> = Pick<TrialFigures, 'status' | 'score' | 'rejected' | 'runId' | 'key'> & { phase: string; candidate: C };
 type Candidate = Partial<Record<string, unknown>>;
@@ -141,7 +142,9 @@ export const finalistsOf = topCandidates;
 /**
  * The recommendation among the finalists: the largest gain that held when re-measured (the
  * paired verdict over the rounds where there are two or more, else the single verdict); a
- * finalist that lost to the baseline when measured again was a lucky sample.
+ * finalist that lost to the baseline when measured again was a lucky sample. An established
+ * gain (interval above 1) is preferred to any that is not; where none is established, the best
+ * point estimate is still named, and the outputs say it is not established.
  */
 export async function pickRecommended<T extends SearchTrial<unknown>, G extends Gain>(
   finalists: readonly T[],
@@ -156,7 +159,9 @@ export async function pickRecommended<T extends SearchTrial<unknown>, G extends 
     const p = rounds.length >= 2 && rounds.length === baseRounds.length ? await paired(baseRounds, rounds) : null;
     const gain = p ?? single(f);
     if (!gain || !(gain.gain > 1)) continue;
-    if (!best || gain.gain > best.gain.gain) best = { trial: f, gain, remeasuredRunIds: rounds };
+    // A gain whose interval lies above 1 beats any larger point estimate that is not established.
+    const better = !best || (established(gain.ciLow) ? !established(best.gain.ciLow) || gain.gain > best.gain.gain : !established(best.gain.ciLow) && gain.gain > best.gain.gain);
+    if (better) best = { trial: f, gain, remeasuredRunIds: rounds };
   }
   return best;
 }

@@ -6,6 +6,11 @@
 
 export const times = (g: number | null): string => (g === null || !Number.isFinite(g) ? '—' : `${g.toFixed(3)}×`);
 export const ci = (low: number | null, high: number | null): string => (low === null || high === null ? 'no interval' : `95 % CI ${low.toFixed(3)}–${high.toFixed(3)}`);
+/** Whether a gain's interval lies above 1: a gain the re-measurement established, not a point estimate. */
+export const established = (low: number | null): boolean => low !== null && low > 1;
+/** The CLI's recommended line after the figure: its interval, its evidence, and whether it was established. */
+export const gainSuffix = (g: { ciLow: number | null; ciHigh: number | null; evidence: string }): string =>
+  `(${ci(g.ciLow, g.ciHigh)}, ${g.evidence}${established(g.ciLow) ? '' : g.ciLow === null ? '; not established: too few rounds for an interval — rerun with more --rounds' : '; not established: the interval includes no gain'})`;
 export const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The part of a study's JSON document the recommendation's opening reads (both kinds have it). */
