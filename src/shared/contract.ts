@@ -128,7 +128,8 @@ export const methods = {
    */
   'runs.start': {
     params: z.object({ config: RunConfigSchema, studyId: z.string().min(1).optional(), display: DisplaySchema.optional() }).strict(),
-    result: z.object({ runId: z.string() }),
+    /** `notes`: what the studio filled in for the run, e.g. the model's recorded default dims (shared/default-dims.ts). */
+    result: z.object({ runId: z.string(), notes: z.array(z.string()).optional() }),
   },
   'runs.cancel': { params: RunIdParams, result: z.object({ cancelled: z.boolean() }) },
   /**

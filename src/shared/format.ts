@@ -8,6 +8,12 @@ export function formatMs(ms: number | null | undefined): string {
   return `${(ms / 1000).toPrecision(3)} s`;
 }
 
+/** A duration someone set (a time budget): 250 ms, 2 s, 1.50 s; never a sub-second value as "0 s". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return Number.isInteger(ms / 1000) ? `${ms / 1000} s` : `${(ms / 1000).toPrecision(3)} s`;
+}
+
 export function formatRate(perS: number): string {
   if (!Number.isFinite(perS)) return '—';
   if (perS >= 1e6) return `${(perS / 1e6).toPrecision(3)} M/s`;

@@ -28,10 +28,15 @@ const SLOW_FIRST_RUN_FACTOR = 5;
 
 /** What one sample is called: a model run's samples are inferences (iterations), a command's are its runs. */
 export type WorkloadKind = 'model' | 'command';
-const WORDS: Record<WorkloadKind, { samples: string; first: string; spread: string; coldStart: string }> = {
-  model: { samples: 'iterations', first: 'The first inference', spread: 'Latency', coldStart: 'cold start is reported separately; keep warm-up on' },
-  command: { samples: 'runs', first: 'The first run', spread: 'Wall time', coldStart: 'caches or a JIT were cold; add --warmup runs' },
+const WORDS: Record<WorkloadKind, { samples: string; one: string; first: string; spread: string; coldStart: string }> = {
+  model: { samples: 'iterations', one: 'inference', first: 'The first inference', spread: 'Latency', coldStart: 'cold start is reported separately; keep warm-up on' },
+  command: { samples: 'runs', one: 'run', first: 'The first run', spread: 'Wall time', coldStart: 'caches or a JIT were cold; add --warmup runs' },
 };
+
+/** The workload's words for its samples (`samples`: iterations / runs; `one`: inference / run), for every view that names them. */
+export function workloadWords(workload: WorkloadKind): { samples: string; one: string } {
+  return WORDS[workload];
+}
 
 export function measurementWarnings(stats: LatencyStats, firstRunMs?: number, workload: WorkloadKind = 'model'): MeasurementWarning[] {
   const words = WORDS[workload];

@@ -75,6 +75,11 @@ test.describe('with --allow-commands', () => {
     // The metric chart of the last run is drawn: one trace per metric, with points.
     const traces = page.getByTestId('metric-chart').locator('.scatterlayer .trace');
     expect(await traces.count()).toBeGreaterThanOrEqual(3);
+    // A command's samples are its runs, in the headline as in its warnings.
+    const card = (id: string) => page.locator('.stat-card', { has: page.getByTestId(id) });
+    await expect(card('stat-count').locator('.stat-label')).toHaveText('runs');
+    await expect(card('stat-throughput')).toContainText('runs per second');
+    await screenshot(page, 'command-headline.png');
     await page.getByTestId('command-panel').scrollIntoViewIfNeeded();
     await screenshot(page, 'command-results.png');
     expect(errors).toEqual([]);

@@ -245,7 +245,13 @@ test('Batch size and a `batch` dim: the batch size wins visibly and the command 
   const command = page.getByTestId('cli-command');
   await expect(command).toContainText('--batch 4');
   await expect(command).not.toContainText('--dim batch=');
-  await expect(command).toContainText('--dim seq=');
+  // The zoo records its dims in the model's metadata: the form starts from them and says so.
+  const seq = page.getByTestId('dim-seq');
+  await expect(seq).toHaveValue('128');
+  await expect(page.locator('.field', { has: seq })).toContainText('model default 128 (from its metadata)');
+  await expect(command).toContainText('--dim seq=128');
+  await seq.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await screenshot(page, 'ux-zoo-default-dims-dark.png');
   await page.getByTestId('field-batch').fill('');
   await expect(dim).toBeEnabled();
   await expect(command).toContainText('--dim batch=1');

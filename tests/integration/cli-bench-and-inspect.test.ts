@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join, resolve } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import onnxProto from 'onnx-proto';
 import Database from 'better-sqlite3';
 import { CONV2D, SQUEEZENET, tempHome } from '../helpers/temp-home';
 
+const { onnx } = onnxProto;
 const exec = promisify(execFile);
 let t: ReturnType<typeof tempHome>;
 beforeAll(() => (t = tempHome()));
@@ -140,6 +142,53 @@ describe('dyno zoo and dyno sweep', () => {
   });
 });
 
+/** Rewrites the model's `dyno.default_dims` metadata: removed, or replaced by `raw`. */
+function withMetadata(path: string, replace: { defaultDims?: string }): void {
+  const model = onnx.ModelProto.decode(readFileSync(path));
+  const kept = (model.metadataProps ?? []).filter((p) => p.key !== 'dyno.default_dims');
+  if (replace.defaultDims !== undefined) kept.push(onnx.StringStringEntryProto.create({ key: 'dyno.default_dims', value: replace.defaultDims }));
+  model.metadataProps = kept;
+  writeFileSync(path, onnx.ModelProto.encode(model).finish());
+}
+
+describe('a zoo model runs as it is, with the dims it records', () => {
+  const model = () => join(t.home, 'bert-defaults.onnx');
+  beforeAll(async () => expect((await dyno('zoo', 'bert', '-o', model())).code).toBe(0));
+
+  it('without --dim it uses the recorded defaults, says so, and stores them', async () => {
+    const r = await dyno('bench', model(), '--iterations', '5', '--warmup', '1', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("dyno: using the model's default dims batch=1, seq=128 (from its metadata); set --dim to change");
+    const out = JSON.parse(r.stdout);
+    expect(out.inputs).toEqual([{ name: 'input_ids', type: 'int64', shape: [1, 128] }]);
+    const db = new Database(join(t.home, 'dyno.db'), { readonly: true });
+    const row = db.prepare('SELECT config_json FROM runs WHERE id = ?').get(out.run.id) as { config_json: string };
+    db.close();
+    expect(JSON.parse(row.config_json).dims).toEqual({ batch: 1, seq: 128 });
+  });
+
+  it('an explicit --dim and --batch win, and only what is still unset is filled', async () => {
+    const both = await dyno('bench', model(), '--batch', '2', '--dim', 'seq=16', '--iterations', '5', '--json');
+    expect(both.code).toBe(0);
+    expect(both.stderr).not.toContain('default dims');
+    expect(JSON.parse(both.stdout).inputs[0].shape).toEqual([2, 16]);
+    const batchOnly = await dyno('bench', model(), '--batch', '2', '--iterations', '5', '--json');
+    expect(batchOnly.stderr).toContain("default dims seq=128 (from its metadata)");
+    expect(JSON.parse(batchOnly.stdout).inputs[0].shape).toEqual([2, 128]);
+  });
+
+  it('garbage in the metadata is ignored with a note, and the missing dim is named', async () => {
+    const garbled = join(t.home, 'bert-garbled.onnx');
+    expect((await dyno('zoo', 'bert', '-o', garbled)).code).toBe(0);
+    withMetadata(garbled, { defaultDims: '{"seq":"lots"}' });
+    const r = await dyno('bench', garbled, '--iterations', '5');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).not.toMatch(/\s+at /);
+    expect(r.stderr).toMatch(/dyno\.default_dims metadata is ignored/);
+    expect(r.stderr).toMatch(/dynamic dimension 'batch'.*--dim batch=N/);
+  });
+});
+
 describe('bad input: one line on stderr, a non-zero exit, no stack trace', () => {
   const expectOneLine = (r: { code: number; stderr: string }, pattern: RegExp) => {
     expect(r.code).not.toBe(0);
@@ -158,8 +207,9 @@ describe('bad input: one line on stderr, a non-zero exit, no stack trace', () =>
     expectOneLine(await dyno('inspect', bad), /^dyno: notes\.onnx is not a valid ONNX model/);
   });
   it('a symbolic dimension with no value names the input, the dim and the flag', async () => {
-    const model = join(t.home, 'bert.onnx');
+    const model = join(t.home, 'bert-no-defaults.onnx');
     expect((await dyno('zoo', 'bert', '-o', model)).code).toBe(0);
+    withMetadata(model, {});
     expectOneLine(await dyno('bench', model, '--batch', '2'), /^dyno: Input 'input_ids' has a dynamic dimension 'seq' \(axis 1\) with no value: set it with --dim seq=N\.$/);
     const ok = await dyno('bench', model, '--batch', '2', '--dim', 'seq=16', '--iterations', '5', '--json');
     expect(JSON.parse(ok.stdout).inputs).toEqual([{ name: 'input_ids', type: 'int64', shape: [2, 16] }]);

@@ -144,4 +144,11 @@ describe('dyno optimize', () => {
     const { stderr } = (await run.catch((e: { stderr: string }) => e)) as { stderr: string };
     expect(stderr.trim()).toBe('dyno: The time budget (2 s) is too short for the baseline and one trial: the minimum is 5 s at 1 s a trial (--time-budget 5s, or a shorter --trial-duration).');
   });
+
+  it('shows a sub-second time budget in ms, not as 0 s', async () => {
+    const run = dyno('optimize', mlp, '--time-budget', '1ms', '--trial-duration', '1');
+    await expect(run).rejects.toMatchObject({ code: 1 });
+    const { stderr } = (await run.catch((e: { stderr: string }) => e)) as { stderr: string };
+    expect(stderr.trim()).toMatch(/^dyno: The time budget \(1 ms\) is too short/);
+  });
 });

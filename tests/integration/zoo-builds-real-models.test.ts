@@ -50,6 +50,7 @@ describe('the model zoo', () => {
     const info = (await handle.studio.call('models.zoo', { family: 'mlp', size: 'small', seed: 1 })) as ModelInfo;
     expect(info.inputs).toEqual([{ name: 'input', type: 'float32', shape: ['batch', 256] }]);
     expect(info.details.metadata['dyno.zoo.family']).toBe('mlp');
+    expect(JSON.parse(info.details.metadata['dyno.default_dims'] ?? '')).toEqual({ batch: 1 });
     const { flopsPerIteration } = (await handle.studio.call('models.flops', { path: info.path, batchSize: 4 })) as { flopsPerIteration: number };
     // Three MatMuls: 256→512, 512→512, 512→10, at batch 4.
     expect(flopsPerIteration).toBe(2 * 4 * (256 * 512 + 512 * 512 + 512 * 10));

@@ -69,7 +69,9 @@ export async function bench(model: string, o: BenchFlags & OutputFlags & { advic
   process.once('SIGINT', onSigint);
   try {
     const baseline = o.baseline ? await loadBaseline(o.baseline, api) : undefined;
-    runId = (await api.call('runs.start', { config })).runId;
+    const started = await api.call('runs.start', { config });
+    runId = started.runId;
+    for (const note of started.notes ?? []) process.stderr.write(`dyno: ${note}\n`);
     if (cancelAsked) cancel(runId);
     const { run, warnings } = await api.call('runs.wait', { runId });
     stopBar();

@@ -41,7 +41,9 @@ async function runGrid(api: DynoApi, interrupt: Interrupt, model: string, o: Swe
   for (const { batch, threads } of sweepGrid(batches, threadCounts)) {
     if (interrupt.asked) break;
     const config = benchConfig(model, { ...o, batch, threads, label });
-    const { runId } = await api.call('runs.start', { config, studyId: study.id });
+    const { runId, notes } = await api.call('runs.start', { config, studyId: study.id });
+    // The same defaults fill every point: say so once.
+    if (points.length === 0) for (const note of notes ?? []) process.stderr.write(`dyno: ${note}\n`);
     interrupt.runId = runId;
     if (interrupt.asked) void api.call('runs.cancel', { runId }).catch(() => undefined);
     const { run } = await api.call('runs.wait', { runId });

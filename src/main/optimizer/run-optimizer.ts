@@ -9,6 +9,7 @@
  * the rest are measured. The time budget is checked before each trial, keeping back what the
  * re-measurement needs; when it runs out the search stops and says so.
  */
+import { formatDuration } from '../../shared/format';
 import { join } from 'node:path';
 import type { RunConfig } from '../../shared/run';
 import { FACTORS, candidateKey, type Candidate, type FactorContext, type FactorId, type Level } from '../../shared/optimizer/factors';
@@ -88,7 +89,7 @@ export async function optimize(deps: OptimizerDeps, asked: OptimizeSpec, resumeS
   const { goal } = spec;
   const need = minimumBudgetMs(spec.base);
   if (goal.timeBudgetMs < need) {
-    throw new OptimizerError(`The time budget (${(goal.timeBudgetMs / 1000).toFixed(0)} s) is too short for the baseline and one trial: the minimum is ${Math.ceil(need / 1000)} s at ${spec.base.stop.minDurationMs / 1000} s a trial (--time-budget ${Math.ceil(need / 1000)}s, or a shorter --trial-duration).`);
+    throw new OptimizerError(`The time budget (${formatDuration(goal.timeBudgetMs)}) is too short for the baseline and one trial: the minimum is ${Math.ceil(need / 1000)} s at ${spec.base.stop.minDurationMs / 1000} s a trial (--time-budget ${Math.ceil(need / 1000)}s, or a shorter --trial-duration).`);
   }
   const { api } = deps;
   const info = await api.call('app.info', {});

@@ -7,6 +7,7 @@
  * window or a restarted host reads it back; a study the host stopped mid-search reads as
  * `stopped` and resumes from its measured trials (the engine's resume).
  */
+import { formatDuration } from '../../shared/format';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiCallError, type DynoApi, type StudioEvent } from '../../shared/contract';
@@ -118,7 +119,7 @@ export class OptimizerService {
   /** Answers with the study's id once it exists; a goal refused before that (a too-short budget, a bad model) is the call's error. */
   private launch(spec: OptimizeSpec, resumeStudyId: string | undefined): Promise<{ studyId: string }> {
     const need = minimumBudgetMs(spec.base);
-    if (spec.goal.timeBudgetMs < need) throw new ApiCallError(`The time budget (${(spec.goal.timeBudgetMs / 1000).toFixed(0)} s) is too short for the baseline and one trial: the minimum is ${Math.ceil(need / 1000)} s at ${spec.base.stop.minDurationMs / 1000} s a trial.`, 'invalid-params');
+    if (spec.goal.timeBudgetMs < need) throw new ApiCallError(`The time budget (${formatDuration(spec.goal.timeBudgetMs)}) is too short for the baseline and one trial: the minimum is ${Math.ceil(need / 1000)} s at ${spec.base.stop.minDurationMs / 1000} s a trial.`, 'invalid-params');
     const unit = OBJECTIVE_UNIT[spec.goal.objective];
     return new Promise((resolve, reject) => {
       let a: Active | undefined;

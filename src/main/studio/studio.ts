@@ -15,7 +15,7 @@ import { distributionOf } from '../../shared/distribution';
 import { inspectInWorker } from '../child/inspect-in-worker';
 import { graphInWorker } from '../child/graph-in-worker';
 import { InspectionCache } from './inspection-cache';
-import { checkShapes } from './check-shapes';
+import { checkShapes, withModelDefaultDims } from './check-shapes';
 import { buildZooModel } from '../models/zoo/families';
 import type { RunsRepository } from '../store/runs-repository';
 import type { StudiesRepository } from '../store/studies-repository';
@@ -169,7 +169,8 @@ export class Studio {
     const { repo, studies } = this.deps;
     const samplePaths = new Set(this.deps.samples.map((s) => s.path));
     const inspectModel = (path: string) => this.inspections.get(path);
-    const start = async (config: RunConfig, studyId?: string, display?: Display): Promise<{ runId: string }> => {
+    const start = async (asked: RunConfig, studyId?: string, display?: Display): Promise<{ runId: string; notes?: string[] }> => {
+      let config = asked;
       if (config.command) {
         checkCommandAllowed(this.deps.allowCommands === true);
         checkCommand(config.command);
@@ -177,11 +178,23 @@ export class Studio {
       }
       // Fail now, with the model's own error, rather than as a failed run in a worker.
       const model = await inspectModel(config.modelPath);
-      if (config.inputs.kind !== 'files') checkShapes(model.inputs, config);
+      let notes: string[] | undefined;
+      if (config.inputs.kind !== 'files') {
+        const filled = withModelDefaultDims(model, config);
+        config = filled.config;
+        if (filled.note !== undefined) notes = [filled.note];
+        try {
+          checkShapes(model.inputs, config);
+        } catch (err) {
+          // The note says why a recorded default did not fill the dim the error names.
+          if (err instanceof ApiCallError && filled.note !== undefined) throw new ApiCallError(`${err.message} (${filled.note})`, err.code);
+          throw err;
+        }
+      }
       const ep = await this.deps.providers.status(config.session.executionProvider);
       if (!ep.available) throw new ApiCallError(`Execution provider ${ep.name} is not available: ${ep.reason ?? 'unknown reason'}`, 'provider-unavailable');
       const run = this.queue.enqueue(config, { ...(studyId !== undefined ? { studyId } : {}), ...(display !== undefined ? { display } : {}) });
-      return { runId: run.id };
+      return notes ? { runId: run.id, notes } : { runId: run.id };
     };
     return {
       'app.info': async () => {

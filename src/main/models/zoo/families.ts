@@ -5,6 +5,7 @@
  */
 import { mulberry32 } from '../../engine/inputs';
 import { float, GraphBuilder } from './onnx-builder';
+import { DEFAULT_DIMS_KEY } from '../../../shared/default-dims';
 
 export const ZOO_FAMILIES = ['mlp', 'resnet', 'bert', 'unet'] as const;
 export type ZooFamily = (typeof ZOO_FAMILIES)[number];
@@ -144,5 +145,7 @@ export function buildZooModel(family: ZooFamily, size: ZooSize, seed: number, ve
   else if (family === 'resnet') resnet(g, rand, SIZES.resnet[size]);
   else if (family === 'bert') bert(g, rand, SIZES.bert[size]);
   else unet(g, rand, SIZES.unet[size]);
-  return g.toBytes({ 'dyno.zoo.family': family, 'dyno.zoo.size': size, 'dyno.zoo.seed': String(seed), version });
+  // The dims the zoo's own runs use, so `dyno bench` on the file runs as it is (shared/default-dims.ts).
+  const defaults = family === 'bert' ? { batch: 1, seq: 128 } : { batch: 1 };
+  return g.toBytes({ 'dyno.zoo.family': family, 'dyno.zoo.size': size, 'dyno.zoo.seed': String(seed), version, [DEFAULT_DIMS_KEY]: JSON.stringify(defaults) });
 }

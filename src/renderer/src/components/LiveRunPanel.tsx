@@ -19,7 +19,8 @@ import { CommandLivePanel } from './CommandLivePanel';
 import { useLiveRun } from '../stores/live-run-store';
 import { useUi } from '../stores/ui-store';
 import { formatMs } from '../../../shared/format';
-import { quantileSorted, sortedCopy } from '../../../shared/stats';
+import { workloadWords } from '../../../shared/warnings';
+import { liveSummary } from '../stores/live-points';
 
 /** While measuring, the live chart redraws this rarely: every redraw takes CPU from the run. */
 const LIVE_REDRAW_MS = 3000;
@@ -31,12 +32,10 @@ export function LiveRunPanel() {
   const sweepOfRun = useSweep((s) => sweepRunning(s) && run?.studyId !== undefined && run.studyId === s.studyId);
   const running = run?.status === 'running';
   const quiet = running && !liveCharts;
-  // Of the measured points heard so far (live events are thinned for very fast models, so then approximate).
-  const medianSoFar = useMemo(() => {
-    const measured = points.latencyMs.slice(points.warmupCount);
-    return measured.length > 0 ? quantileSorted(sortedCopy(measured), 0.5) : undefined;
-    // `version` changes whenever points grew (they are appended in place).
-  }, [points, version]);
+  // The count and median come from the points the chart draws, so the line and the chart agree.
+  // `version` changes whenever points grew (they are appended in place).
+  const soFar = useMemo(() => liveSummary(points), [points, version]);
+  const samples = workloadWords(run?.config.command ? 'command' : 'model').samples;
 
   if (!runId) {
     return (
@@ -60,10 +59,10 @@ export function LiveRunPanel() {
         {run?.status === 'running' && (
           <div className="progress-line">
             <span>
-              {progress?.phase === 'measure' ? `measuring · ${progress.measuredDone} iterations` : progress?.phase === 'warmup' ? `warm-up · ${progress.warmupDone}` : 'starting worker…'}
+              {progress?.phase === 'measure' ? `measuring · ${soFar.measuredDone} ${samples}` : progress?.phase === 'warmup' ? `warm-up · ${soFar.warmupDone}` : 'starting worker…'}
             </span>
             <span className="median-so-far" data-testid="median-so-far">
-              {medianSoFar !== undefined && progress?.phase === 'measure' ? `median so far ${formatMs(medianSoFar)}` : ''}
+              {soFar.medianMs !== undefined && progress?.phase === 'measure' ? `median so far ${formatMs(soFar.medianMs)}` : ''}
             </span>
             {/* scaleX, not width: a transform is composited, it triggers no layout. */}
             <div className="progress-bar">

@@ -11,6 +11,7 @@ import { formKnobApplies } from '../../../shared/knobs/form';
 import { BATCH_KNOB } from '../../../shared/knobs/input-knobs';
 import { dimsSetByBatch } from '../../../shared/knobs/batch-dims';
 import { symbolicDims } from '../../../shared/knobs/symbolic-dims';
+import { readDefaultDims } from '../../../shared/default-dims';
 import { useModel } from '../stores/model-store';
 import { useApp } from '../stores/app-store';
 import { parseForm, useRunConfig, type FormErrors } from '../stores/config-store';
@@ -52,6 +53,15 @@ export function useParsedConfig() {
   }, [model?.path, fields, targetTexts, setByBatch]);
 }
 
+/** The dims the open model records defaults for (shared/default-dims.ts); garbage metadata gives none. */
+function useModelDefaultDims(): Readonly<Record<string, number>> {
+  const model = useModel((s) => s.model);
+  return useMemo(() => {
+    const d = model ? readDefaultDims(model.details.metadata) : undefined;
+    return d?.kind === 'dims' ? d.dims : {};
+  }, [model]);
+}
+
 function useSymbolicDims(): string[] {
   const model = useModel((s) => s.model);
   return useMemo(() => symbolicDims(model?.inputs ?? []), [model]);
@@ -63,6 +73,7 @@ function KnobField({ knob, errors, symbolic }: { knob: AnyKnob; errors: FormErro
   const providers = useApp((s) => s.info?.executionProviders) ?? [];
   const testId = `field-${knob.id}`;
   const setByBatch = useDimsSetByBatch();
+  const defaults = useModelDefaultDims();
   const text = fields.text[knob.id] ?? '';
   switch (knob.kind) {
     case 'switch':
@@ -94,7 +105,7 @@ function KnobField({ knob, errors, symbolic }: { knob: AnyKnob; errors: FormErro
               setByBatch.includes(name) ? (
                 <TextField key={name} label={`dim ${name}`} hint="set by Batch size (the leading axis)" value={fields.text[BATCH_KNOB.id] ?? ''} onChange={() => undefined} testId={`dim-${name}`} disabled />
               ) : (
-                <TextField key={name} label={`dim ${name}`} hint="symbolic dimension" value={fields.dims[name] ?? ''} error={errors[`dim:${name}`]} onChange={(v) => setDim(name, v)} testId={`dim-${name}`} />
+                <TextField key={name} label={`dim ${name}`} hint={defaults[name] !== undefined ? `model default ${defaults[name]} (from its metadata)` : 'symbolic dimension'} value={fields.dims[name] ?? ''} error={errors[`dim:${name}`]} onChange={(v) => setDim(name, v)} testId={`dim-${name}`} />
               ),
             )}
           </>
@@ -129,7 +140,8 @@ export function RunForm() {
   const resetDims = useRunConfig((s) => s.resetDims);
   const { config, errors } = useParsedConfig();
   const symbolic = useSymbolicDims();
-  useEffect(() => resetDims(symbolic), [symbolic, resetDims]);
+  const defaults = useModelDefaultDims();
+  useEffect(() => resetDims(symbolic, defaults), [symbolic, defaults, resetDims]);
   const render = (k: AnyKnob) => <KnobField key={k.id} knob={k} errors={errors} symbolic={symbolic} />;
 
   return (

@@ -74,7 +74,7 @@ export function RunHeadline({ detail }: { detail: RunDetail }) {
       <Ending run={run} />
       {results && <Verdicts results={results} />}
       {stats && (
-        <StatsCards stats={stats}>
+        <StatsCards stats={stats} workload={run.config.command ? 'command' : 'model'}>
           {results?.telemetry && <EnergyCards e={results.telemetry.energy} />}
           <StatCard
             small

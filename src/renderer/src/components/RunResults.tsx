@@ -15,18 +15,20 @@ import { Warnings } from './Warnings';
 import { TelemetryCards } from './TelemetryCards';
 import { ReportButton } from './ReportButton';
 import { resultsOf } from './RunHeadline';
+import { workloadWords } from '../../../shared/warnings';
 
 function Facts({ run }: { run: Run }) {
   const r = resultsOf(run);
   if (!r) return null;
   const coldStart = run.status === 'completed' || run.status === 'aborted' ? run.coldStart : undefined;
+  const words = workloadWords(run.config.command ? 'command' : 'model');
   const items = [
-    coldStart ? `cold start: session ${formatMs(coldStart.sessionCreateMs)}, first inference ${formatMs(coldStart.firstRunMs)}` : '',
+    coldStart ? `cold start: session ${formatMs(coldStart.sessionCreateMs)}, first ${words.one} ${formatMs(coldStart.firstRunMs)}` : '',
     // With telemetry, the worker's memory is a card (TelemetryCards): one figure, not two.
     r.telemetry ? '' : `peak worker memory ${formatBytes(r.memory.peakRssBytes)}`,
     r.stability.windowMediansMs.length > 0
       ? `${r.stability.stable ? 'stable' : 'not stable'}: last three window medians ${r.stability.windowMediansMs.map((m) => formatMs(m)).join(', ')}`
-      : 'too few iterations to judge stability',
+      : `too few ${words.samples} to judge stability`,
     r.samplesPerIteration > 1 ? `${r.samplesPerIteration} samples per iteration` : '',
     `inputs ${r.inputs.map((i) => `${i.name} [${i.shape.join('×')}] ${i.type}`).join(', ')}`,
   ].filter(Boolean);

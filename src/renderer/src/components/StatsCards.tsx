@@ -8,9 +8,12 @@ import type { ReactNode } from 'react';
 import type { LatencyStats } from '../../../shared/stats';
 import { formatMs, formatRate } from '../../../shared/format';
 import { StatCard } from './StatCard';
+import { workloadWords, type WorkloadKind } from '../../../shared/warnings';
 
 /** `children`: more cards for the same band (the headline adds energy and warnings). */
-export function StatsCards({ stats, children }: { stats: LatencyStats; children?: ReactNode }) {
+/** `workload`: a command's samples are runs, a model's iterations (shared/warnings.ts words them). */
+export function StatsCards({ stats, workload = 'model', children }: { stats: LatencyStats; workload?: WorkloadKind; children?: ReactNode }) {
+  const words = workloadWords(workload);
   const pct = (key: 'p50' | 'p90' | 'p99', label: string) => {
     const p = stats.percentiles[key];
     if (!p) return null;
@@ -39,8 +42,8 @@ export function StatsCards({ stats, children }: { stats: LatencyStats; children?
       {pct('p90', 'p90')}
       {pct('p99', 'p99')}
       <StatCard label="mean ± σ" value={formatMs(stats.meanMs)} sub={`± ${formatMs(stats.stdMs)} · CV ${stats.cvPct.toFixed(1)}%`} testId="stat-mean" />
-      <StatCard label="throughput" value={formatRate(stats.throughputPerS)} sub="inferences per second" testId="stat-throughput" />
-      <StatCard label="iterations" value={String(stats.count)} sub={`min ${formatMs(stats.minMs)} · max ${formatMs(stats.maxMs)}`} testId="stat-count" />
+      <StatCard label="throughput" value={formatRate(stats.throughputPerS)} sub={`${words.one}s per second`} testId="stat-throughput" />
+      <StatCard label={words.samples} value={String(stats.count)} sub={`min ${formatMs(stats.minMs)} · max ${formatMs(stats.maxMs)}`} testId="stat-count" />
       {children}
     </div>
   );

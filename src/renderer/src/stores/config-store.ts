@@ -15,12 +15,13 @@ export const useRunConfig = create<{
   /** A switch knob. */
   setOn(id: string, value: boolean): void;
   setDim(name: string, value: string): void;
-  /** Keep only the symbolic dims the newly opened model has. */
-  resetDims(names: string[]): void;
+  /** Keep only the symbolic dims the newly opened model has; a new one starts at the model's recorded default, else 1. */
+  resetDims(names: string[], defaults?: Readonly<Record<string, number>>): void;
 }>((set) => ({
   fields: DEFAULT_FORM,
   setText: (id, value) => set((s) => ({ fields: { ...s.fields, text: { ...s.fields.text, [id]: value } } })),
   setOn: (id, value) => set((s) => ({ fields: { ...s.fields, on: { ...s.fields.on, [id]: value } } })),
   setDim: (name, value) => set((s) => ({ fields: { ...s.fields, dims: { ...s.fields.dims, [name]: value } } })),
-  resetDims: (names) => set((s) => ({ fields: { ...s.fields, dims: Object.fromEntries(names.map((n) => [n, s.fields.dims[n] ?? '1'])) } })),
+  resetDims: (names, defaults = {}) =>
+    set((s) => ({ fields: { ...s.fields, dims: Object.fromEntries(names.map((n) => [n, s.fields.dims[n] ?? String(defaults[n] ?? 1)])) } })),
 }));

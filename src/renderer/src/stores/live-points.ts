@@ -7,6 +7,7 @@
  */
 import type { SeriesPoint } from '../../../shared/contract';
 import type { Sample } from '../../../shared/run';
+import { quantileSorted, sortedCopy } from '../../../shared/stats';
 
 export interface LivePoints {
   x: number[];
@@ -48,4 +49,25 @@ export function refilledPoints(stored: readonly SeriesPoint[], heard: LivePoints
   p.warmupCount = Math.max(p.warmupCount, heard.warmupCount);
   heard.x.forEach((x, k) => push(p, x, heard.tMs[k] ?? 0, heard.latencyMs[k] ?? 0));
   return p;
+}
+
+export interface LiveSummary {
+  warmupDone: number;
+  measuredDone: number;
+  /** Median of the measured points drawn (live batches are thinned for very fast models, so then approximate). */
+  medianMs?: number;
+}
+
+/**
+ * What the progress line says, read from the points the live chart draws, so the two agree: the
+ * count is the chart's last place on the x-axis (exact even when a batch was thinned, as LTTB
+ * keeps each batch's last sample), the median that of the measured points on it.
+ */
+export function liveSummary(p: LivePoints): LiveSummary {
+  const lastX = p.x.at(-1);
+  const measuredDone = lastX === undefined ? 0 : Math.max(0, lastX + 1 - p.warmupCount);
+  // Points, not x positions: a thinned warm-up leaves fewer points than warm-up iterations.
+  const firstMeasured = p.x.findIndex((x) => x >= p.warmupCount);
+  const measured = firstMeasured === -1 ? [] : p.latencyMs.slice(firstMeasured);
+  return { warmupDone: p.warmupCount, measuredDone, ...(measured.length > 0 ? { medianMs: quantileSorted(sortedCopy(measured), 0.5) } : {}) };
 }
