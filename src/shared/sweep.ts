@@ -82,21 +82,28 @@ export function sweepPointOf(run: Run): SweepPoint {
   };
 }
 
+/** A power law along one axis, and the slice of the grid it went through (the other axis held at one value). */
+export interface SweepFit extends PowerLawFit {
+  at: { axis: SweepAxis; value: number };
+}
+
 /**
  * The power law along one axis, over the completed points at the first point's value of the
- * other axis (a 2-D grid gives one line per axis through its first row and column).
+ * other axis (a 2-D grid gives one line per axis through its first row and column); the fit
+ * names that value, so a reader knows which slice it describes.
  */
-export function fitAlong(points: readonly SweepPoint[], axis: SweepAxis, metric: 'p50Ms' | 'throughputPerS' = 'p50Ms'): PowerLawFit | null {
+export function fitAlong(points: readonly SweepPoint[], axis: SweepAxis, metric: 'p50Ms' | 'throughputPerS' = 'p50Ms'): SweepFit | null {
   const other = axis === 'batch' ? 'threads' : 'batch';
   const fixed = points[0]?.[other];
   const line = points.flatMap((p) => {
     const y = p[metric];
     return p[other] === fixed && y !== undefined ? [[p[axis], y] as const] : [];
   });
-  return fitPowerLaw(
+  const fit = fitPowerLaw(
     line.map(([n]) => n),
     line.map(([, y]) => y),
   );
+  return fit && fixed !== undefined ? { ...fit, at: { axis: other, value: fixed } } : null;
 }
 
 /** The axes a grid sweeps (those with two values or more). */
@@ -104,9 +111,19 @@ export function sweptAxes(points: readonly SweepPoint[]): SweepAxis[] {
   return (['batch', 'threads'] as const).filter((axis) => new Set(points.map((p) => p[axis])).size > 1);
 }
 
-/** "p50 ∝ batch^0.931 (R² 0.998, 4 points)", as the CLI prints it and the studio shows it. */
-export function fitSentence(label: string, axis: SweepAxis, fit: PowerLawFit | null): string {
-  return fit ? `${label} ∝ ${axis}^${fit.k.toFixed(3)} (R² ${fit.r2.toFixed(3)}, ${fit.points} points)` : `${axis}: too few completed points to fit`;
+/** Below this many points R² says nothing: a line through two points always fits exactly. */
+const MIN_POINTS_FOR_R2 = 3;
+
+/**
+ * "p50 ∝ batch^0.931 at threads 4 (R² 0.998, 4 points)", or "… (2 points: no fit quality)", as the
+ * CLI prints it and the studio shows it.
+ */
+export function fitSentence(label: string, axis: SweepAxis, fit: SweepFit | null): string {
+  if (!fit) return `${axis}: too few completed points to fit`;
+  // Threads 0 is ONNX Runtime's own choice.
+  const at = `${fit.at.axis} ${fit.at.axis === 'threads' && fit.at.value === 0 ? 'auto' : fit.at.value}`;
+  const quality = fit.points < MIN_POINTS_FOR_R2 ? `${fit.points} points: no fit quality` : `R² ${fit.r2.toFixed(3)}, ${fit.points} points`;
+  return `${label} ∝ ${axis}^${fit.k.toFixed(3)} at ${at} (${quality})`;
 }
 
 /** The `dyno sweep` line equivalent to a studio sweep (the form's bench arguments, less batch and threads). */

@@ -96,7 +96,7 @@ describe('dyno exec', () => {
     const r = await dyno('exec', '-r', '2', '--', node, join(FIXTURES, 'fail.mjs'));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^ {2}\| ValueError: batch size 0 is not allowed$/m);
-    expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^dyno: `.*fail\.mjs` exited with code 3 on run 1; its last output:$/);
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^dyno: `.*fail\.mjs` exited with code 3 on run 1: ValueError: batch size 0 is not allowed; its last output:$/);
     const j = await dyno('exec', '-r', '2', '--json', '--', node, join(FIXTURES, 'fail.mjs'));
     const out = JSON.parse(j.stdout);
     expect(out.run.status).toBe('failed');

@@ -12,6 +12,7 @@ import { GraphBuilder } from '../../src/main/models/zoo/onnx-builder';
 import type { RunConfigInput } from '../../src/shared/run-config';
 import { useInProcessStudio } from '../helpers/in-process-studio';
 import { CONV2D } from '../helpers/temp-home';
+import { corpusPath } from '../helpers/onnx-corpus';
 
 const studio = useInProcessStudio();
 const onLinux = process.platform === 'linux';
@@ -78,6 +79,19 @@ describe.runIf(onLinux)('a memory cap', () => {
     expect(series.totalPoints).toBe(201);
 
     const next = await studio.api.call('runs.start', { config: { modelPath: model, session, stop: stop(20, 720), inputs: { kind: 'zeros' } } });
+    expect((await studio.api.call('runs.wait', { runId: next.runId })).run.status).toBe('completed');
+  }, 120_000);
+
+  it('names the cap when the session itself cannot be created under it', async () => {
+    // A few-KB corpus model: under 100 MiB ONNX Runtime's session setup (its threads, its
+    // telemetry) fails before any weight matters, which in a worker is a C++ abort (SIGABRT).
+    const { runId } = await studio.api.call('runs.start', { config: { modelPath: corpusPath('light/light_bvlc_alexnet.onnx'), stop: stop(5, 100) } });
+    const { run } = await studio.api.call('runs.wait', { runId });
+    expect(run.status).toBe('failed');
+    expect(run.status === 'failed' && run.error).toMatch(/^The run ran out of memory under its memory cap of 100 MiB \(--memory-cap\)/);
+    expect(run.status === 'failed' && run.error).not.toMatch(/or a crash/);
+
+    const next = await studio.api.call('runs.start', { config: { modelPath: CONV2D, stop: stop(20) } });
     expect((await studio.api.call('runs.wait', { runId: next.runId })).run.status).toBe('completed');
   }, 120_000);
 

@@ -24,6 +24,8 @@ export interface ForkedWorker {
 }
 
 const FATAL_LINE = /^.*(?:FATAL ERROR|terminate called).*$/m;
+/** The same line once complete: a chunk can end mid-line ("…an instance of '"). */
+const FATAL_LINE_ENDED = /^.*(?:FATAL ERROR|terminate called).*(?=\n)/m;
 
 export function forkWorker(spec: WorkerSpawnSpec): ForkedWorker {
   const child = fork(spec.script, [], {
@@ -37,10 +39,10 @@ export function forkWorker(spec: WorkerSpawnSpec): ForkedWorker {
   let fatal: string | undefined;
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     const joined = stderr + chunk;
-    fatal ??= FATAL_LINE.exec(joined)?.[0].trim();
+    fatal ??= FATAL_LINE_ENDED.exec(joined)?.[0].trim();
     stderr = joined.slice(-STDERR_TAIL_CHARS);
   });
-  return { child, lastStderrLine: () => stderr.trim().split('\n').filter(Boolean).at(-1), fatalStderrLine: () => fatal };
+  return { child, lastStderrLine: () => stderr.trim().split('\n').filter(Boolean).at(-1), fatalStderrLine: () => fatal ?? FATAL_LINE.exec(stderr)?.[0].trim() };
 }
 
 /** After a worker exits, how long its last messages may take to arrive before it counts as gone. */

@@ -82,7 +82,9 @@ export async function bench(model: string, o: BenchFlags & OutputFlags & { advic
     const json = baseline && comparison ? compared(plain, baseline, comparison) : plain;
     const targets = json.targets;
     for (const t of targets ?? []) process.stderr.write(`dyno: target ${t.sentence}\n`);
-    process.stdout.write(EXPORTERS[format].render([json]));
+    // A failed run's error is the `dyno:` line on stderr below; the text summary would say it twice.
+    const shown = run.status === 'failed' && format === 'text' ? { ...json, run: { ...json.run, error: undefined } } : json;
+    process.stdout.write(EXPORTERS[format].render([shown]));
 
     // A failed run exits 1 either way: in text with its error as the one line; JSON carries the error itself.
     if (run.status === 'failed' && format !== 'json') throw new CliError(run.error);

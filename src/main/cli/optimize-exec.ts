@@ -108,9 +108,11 @@ export function commandSpec(argv: string[], o: OptimizeExecFlags): CommandOptimi
 }
 
 function trialLine(t: CommandTrial, unit: string): string {
-  const what = t.status === 'completed' ? (t.value === undefined ? '' : `${t.value.toPrecision(4)} ${unit}`) : t.status;
+  // A failed trial's reason already says "failed: …"; a completed one is "rejected" by its gates.
+  const what = t.status === 'completed' ? (t.value === undefined ? '' : `${t.value.toPrecision(4)} ${unit}`) : (t.rejected ?? t.status);
+  const rejected = t.status === 'completed' && t.rejected ? `: rejected, ${t.rejected}` : '';
   const metrics = Object.entries(t.metrics).slice(0, 3).map(([k, v]) => `${k} ${v.toPrecision(4)}`).join(', ');
-  return `  ${t.phase.padEnd(13)} ${t.key.padEnd(30)} ${what}${metrics ? ` (${metrics})` : ''}${t.reused ? ' (reused)' : ''}${t.rejected ? `: rejected, ${t.rejected}` : ''}`;
+  return `  ${t.phase.padEnd(13)} ${t.key.padEnd(30)} ${what}${metrics ? ` (${metrics})` : ''}${t.reused ? ' (reused)' : ''}${rejected}`;
 }
 
 function textSummary(r: CommandOptimizeJson): string {

@@ -13,6 +13,7 @@ import type { StopRule } from '../../shared/run';
 import type { Executor, ExecutorHandlers, ExecutorJob, ExecutorOutcome, ExecutorRun } from './executor';
 import { runOnce, type OnceHandle, type OnceResult } from './command/run-once';
 import { lastLines } from './command/output-tail';
+import { tellingLine } from '../../shared/command/telling-line';
 import { LiveOutput } from './command/live-output';
 import { SampleBatcher } from './command/sample-batcher';
 
@@ -30,8 +31,11 @@ function where(phase: 'warmup' | 'measure', i: number): string {
 /** Why a run that did not exit 0 fails the whole run, with the exit code and the stderr tail. */
 function failureOf(r: OnceResult, w: CommandWorkload, at: string): string | undefined {
   if (r.end === 'spawn-error') return r.spawnError;
-  const tail = lastLines(r.stderr.text) || lastLines(r.stdout.text);
-  const quoted = tail ? `; its last output:\n${tail}` : '';
+  const output = r.stderr.text.trim() ? r.stderr.text : r.stdout.text;
+  const tail = lastLines(output);
+  // The reason is read from the whole bounded tail: the quoted lines may be only a stack's end.
+  const why = tellingLine(output);
+  const quoted = `${why ? `: ${why}` : ''}${tail ? `; its last output:\n${tail}` : ''}`;
   if (r.end === 'timeout') return `\`${commandLine(w)}\` timed out after ${((w.timeoutMs ?? 0) / 1000).toFixed(1)} s on ${at} (--timeout); its whole process tree was stopped${quoted}`;
   if (r.signal) return `\`${commandLine(w)}\` was killed by ${r.signal} on ${at}${quoted}`;
   if (r.exitCode !== 0) return `\`${commandLine(w)}\` exited with code ${r.exitCode} on ${at}${quoted}`;

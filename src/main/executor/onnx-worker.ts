@@ -6,7 +6,7 @@
 import { forkWorker, onWorkerGone, type WorkerSpawnSpec } from '../child/fork-worker';
 import { WorkerToHostSchema, type HostToWorker } from '../child/protocol';
 import type { Executor, ExecutorHandlers, ExecutorJob, ExecutorOutcome, ExecutorRun } from './executor';
-import { outOfMemoryReason } from './out-of-memory';
+import { abortedUnderCapReason, outOfMemoryReason } from './out-of-memory';
 import { readPriority, trySetPriority, workerPriorityFromEnv } from './process-priority';
 
 /** A worker that ignores a cancel this long is killed. */
@@ -20,6 +20,8 @@ export function startWorkerRun(spec: WorkerSpawnSpec, job: ExecutorJob, handlers
   const priority = child.pid === undefined ? undefined : wanted === 'inherit' ? readPriority(child.pid) : trySetPriority(child.pid, wanted);
 
   let settled: ExecutorOutcome | undefined;
+  /** Whether the worker's session exists: an abort before it, under a cap, is the cap. */
+  let ready = false;
   let cancelTimer: NodeJS.Timeout | undefined;
   let timeoutTimer: NodeJS.Timeout | undefined;
   const outcome = new Promise<ExecutorOutcome>((resolve) => {
@@ -47,7 +49,10 @@ export function startWorkerRun(spec: WorkerSpawnSpec, job: ExecutorJob, handlers
       const m = parsed.data;
       // A throw here would be an uncaught exception in the host: it fails this run instead.
       try {
-        if (m.type === 'ready') handlers.onReady(m);
+        if (m.type === 'ready') {
+          ready = true;
+          handlers.onReady(m);
+        }
         else if (m.type === 'samples') handlers.onSamples(m.batch);
         else if (m.type === 'done') {
           const { type: _type, ...done } = m;
@@ -63,6 +68,7 @@ export function startWorkerRun(spec: WorkerSpawnSpec, job: ExecutorJob, handlers
       const fatal = fatalStderrLine();
       const outOfMemory = fatal === undefined ? undefined : outOfMemoryReason(fatal, capMiB);
       if (outOfMemory) return settle({ kind: 'error', message: outOfMemory });
+      if (signal === 'SIGABRT' && capMiB !== undefined && !ready) return settle({ kind: 'error', message: abortedUnderCapReason(capMiB, fatal) });
       const lastLine = fatal ?? lastStderrLine();
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
       settle({

@@ -27,10 +27,24 @@ function whatAsked(detail: string): string {
   return `an allocation failed${asked}`;
 }
 
+const underCap = (capMiB: number): string => ` under its memory cap of ${capMiB} MiB (--memory-cap)`;
+
 /** The run's failure reason when `detail` (an error message or a stderr line) is an allocation failure. */
 export function outOfMemoryReason(detail: string, capMiB: number | undefined): string | undefined {
   if (!OUT_OF_MEMORY.test(detail)) return undefined;
-  const under = capMiB === undefined ? '' : ` under its memory cap of ${capMiB} MiB (--memory-cap)`;
+  const under = capMiB === undefined ? '' : underCap(capMiB);
   const advice = capMiB === undefined ? 'free memory or use a smaller batch or shape' : 'raise --memory-cap, or use a smaller batch or shape';
   return `The run ran out of memory${under}: ${whatAsked(detail)}. The samples measured until then are kept; ${advice}.`;
+}
+
+/**
+ * The reason for a worker that aborted (SIGABRT) under a cap before its session was ready. A
+ * session created under a tight RLIMIT_DATA fails in ONNX Runtime's own threads (a thread pool
+ * or telemetry thread that cannot get its stack), where the error cannot reach JavaScript: C++
+ * terminates the process with "terminate called after throwing an instance of 'Ort::Exception'".
+ * With no session yet, the cap is what the worker ran into.
+ */
+export function abortedUnderCapReason(capMiB: number, fatal: string | undefined): string {
+  const said = fatal ? ` (${fatal})` : '';
+  return `The run ran out of memory${underCap(capMiB)}: ONNX Runtime aborted while creating the session${said}. Nothing was measured; raise --memory-cap, or use a smaller model, batch or shape.`;
 }

@@ -13,6 +13,7 @@ import { commandCandidateConfig, commandCandidateKey, type CommandCandidate, typ
 import { checkGates, commandObjectiveValue, finalMetrics, gateProblem, type CommandGoal, type GateCheck } from '../../../shared/optimizer/command/goal';
 import type { SearchTrial } from '../search-phases';
 import type { Completed } from '../trials';
+import { tellingLine } from '../../../shared/command/telling-line';
 
 export interface CommandTrialContext {
   studyId: string;
@@ -59,20 +60,18 @@ export function judgeCommandRun(ctx: Pick<CommandTrialContext, 'goal' | 'baselin
   return problems.length > 0 ? { ...judged, rejected: problems.join('; ') } : judged;
 }
 
-/** An exception's headline (TypeError [CODE]: …, ValueError: …) or a program's "error: …" line. */
-const HEADLINE = /^(?:[\w.]*(?:Error|Exception)(?:\s*\[[^\]]*\])?:|(?:error|fatal)\b)/i;
-const SAYS_WHY = /error|unknown|invalid|not found|no such|denied|refused|must|cannot|can't/i;
-
 /**
- * The failure in one line: the executor's first line (the command, its exit code and run) and
- * the program's line that says why: an exception's headline, else the last output line that
- * reads like an error (a stack trace ends with noise such as the runtime's version), else its
- * last line.
+ * The failure in one line: the executor's first line (the command, its exit code and run, and
+ * the program's telling line), without the quoted output. An error stored before the executor
+ * named the reason gets it from the quoted output.
  */
 export function failureText(error: string): string {
-  const [first = error, ...tail] = error.split('\n').map((l) => l.replace(/^\s*\|?\s*/, '').trim()).filter(Boolean);
-  const why = tail.find((l) => HEADLINE.test(l)) ?? [...tail].reverse().find((l) => SAYS_WHY.test(l) && !/^at /.test(l)) ?? tail.at(-1);
-  return why && why !== first ? `${first.replace(/[:;,.]\s*its last output:?$|[:.]$/, '')}: ${why}` : first;
+  const [head = error, ...rest] = error.split('\n');
+  const first = head.replace(/;\s*its last output:?\s*$/, '').trim();
+  // The executor's own wording ends "on run 3" (or "was stopped") when it named no reason.
+  const named = !/(?:on (?:warm-up )?run \d+|was stopped);\s*its last output:?\s*$/.test(head);
+  const why = named ? undefined : tellingLine(rest.map((l) => l.replace(/^\s*\|\s?/, '')).join('\n'));
+  return why ? `${first}: ${why}` : first;
 }
 
 export async function runCommandTrial(api: DynoApi, ctx: CommandTrialContext, phase: string, candidate: CommandCandidate, onStarted?: (runId: string) => void): Promise<CommandTrial> {
