@@ -31,6 +31,7 @@ import { cancelOnInterrupt } from './interrupt';
 import { CliError } from './errors';
 import { asCliError, DEFAULT_TIME_BUDGET, emitOutcome, timeBudgetMs } from './optimizer-outcome';
 import { gainSuffix } from '../../shared/optimizer/report-words';
+import { formatNumber } from '../../shared/format';
 
 export interface OptimizeExecFlags extends ExecFlags {
   factor: CommandFactor[];
@@ -109,9 +110,9 @@ export function commandSpec(argv: string[], o: OptimizeExecFlags): CommandOptimi
 
 function trialLine(t: CommandTrial, unit: string): string {
   // A failed trial's reason already says "failed: …"; a completed one is "rejected" by its gates.
-  const what = t.status === 'completed' ? (t.value === undefined ? '' : `${t.value.toPrecision(4)} ${unit}`) : (t.rejected ?? t.status);
+  const what = t.status === 'completed' ? (t.value === undefined ? '' : `${formatNumber(t.value)} ${unit}`) : (t.rejected ?? t.status);
   const rejected = t.status === 'completed' && t.rejected ? `: rejected, ${t.rejected}` : '';
-  const metrics = Object.entries(t.metrics).slice(0, 3).map(([k, v]) => `${k} ${v.toPrecision(4)}`).join(', ');
+  const metrics = Object.entries(t.metrics).slice(0, 3).map(([k, v]) => `${k} ${formatNumber(v)}`).join(', ');
   return `  ${t.phase.padEnd(13)} ${t.key.padEnd(30)} ${what}${metrics ? ` (${metrics})` : ''}${t.reused ? ' (reused)' : ''}${rejected}`;
 }
 
@@ -122,7 +123,7 @@ function textSummary(r: CommandOptimizeJson): string {
   if (rec && rec.candidate !== 'baseline') {
     const g = rec.gainVsBaseline;
     lines.push(`recommended: ${rec.candidate}: ${COMMAND_OBJECTIVE_WORDS[r.objective]} ${g.value.toFixed(3)}× better ${gainSuffix(g)}`);
-    for (const c of rec.gates) lines.push(`  gate ${c.gate}: ${c.metric} ${c.value?.toPrecision(4) ?? '—'} (limit ${c.limit?.toPrecision(4) ?? '—'}) kept`);
+    for (const c of rec.gates) lines.push(`  gate ${c.gate}: ${c.metric} ${formatNumber(c.value)} (limit ${formatNumber(c.limit)}) kept`);
     for (const l of attributionLines(r)) lines.push(`  ${l}`);
     lines.push(`  ${rec.exports.commandLine}`);
   } else if (rec) lines.push('recommended: keep the command as it is (no change beat it)');

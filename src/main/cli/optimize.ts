@@ -12,7 +12,7 @@ import { InvalidArgumentError } from 'commander';
 import { OBJECTIVE_WORDS, type Objective } from '../../shared/optimizer/goal';
 import type { OptimizeJson } from '../../shared/optimizer/result';
 import { FACTOR_IDS, type FactorId } from '../../shared/optimizer/factors';
-import { formatMs } from '../../shared/format';
+import { formatMs, formatNumber } from '../../shared/format';
 import { defaultWorkerSpec } from '../studio/create-studio';
 import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
@@ -60,7 +60,7 @@ export function factorList(text: string): FactorId[] {
 
 
 function trialLine(t: Trial, unit: string): string {
-  const figure = t.value === undefined ? '' : unit === 'ms' ? formatMs(t.value) : `${t.value.toPrecision(4)} ${unit}`;
+  const figure = t.value === undefined ? '' : unit === 'ms' ? formatMs(t.value) : `${formatNumber(t.value)} ${unit}`;
   const what = t.status === 'completed' ? figure : t.status;
   return `  ${t.phase.padEnd(13)} ${t.key.padEnd(36)} ${what}${t.reused ? ' (reused)' : ''}${t.rejected ? `: rejected, ${t.rejected}` : ''}`;
 }

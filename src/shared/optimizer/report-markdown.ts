@@ -6,6 +6,7 @@
 import { OBJECTIVE_WORDS } from './goal';
 import type { OptimizeJson } from './result';
 import { cell, ci, recommendationOpening, times } from './report-words';
+import { formatNumber } from '../format';
 
 export function optimizerMarkdown(r: OptimizeJson): string {
   const objective = OBJECTIVE_WORDS[r.objective];
@@ -32,10 +33,10 @@ export function optimizerMarkdown(r: OptimizeJson): string {
   }
   out.push('## Trials', '', `| phase | change | ${objective} | gain | verdict | outputs (max abs error) | rejected |`, '| --- | --- | --- | --- | --- | --- | --- |');
   const b = r.baseline.figures;
-  out.push(`| baseline | ONNX Runtime defaults | ${b?.value?.toPrecision(4) ?? '—'} ${b?.unit ?? ''} | 1× | | | |`);
+  out.push(`| baseline | ONNX Runtime defaults | ${formatNumber(b?.value)} ${b?.unit ?? ''} | 1× | | | |`);
   for (const t of r.trials) {
     out.push(
-      `| ${t.phase} | ${cell(t.candidate)} | ${t.figures?.value?.toPrecision(4) ?? '—'} ${t.figures?.unit ?? ''} | ${times(t.verdict?.gain ?? null)} | ${t.verdict?.verdict ?? ''} | ${t.fidelity ? t.fidelity.maxAbsError.toExponential(2) : '—'} | ${cell(t.rejected ?? '')} |`,
+      `| ${t.phase} | ${cell(t.candidate)} | ${formatNumber(t.figures?.value)} ${t.figures?.unit ?? ''} | ${times(t.verdict?.gain ?? null)} | ${t.verdict?.verdict ?? ''} | ${t.fidelity ? t.fidelity.maxAbsError.toExponential(2) : '—'} | ${cell(t.rejected ?? '')} |`,
     );
   }
   if (r.skipped.length > 0) {
