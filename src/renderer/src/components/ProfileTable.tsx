@@ -6,6 +6,7 @@
 import { useState, type ReactNode } from 'react';
 import type { Profile } from '../../../shared/run-results';
 import { formatFlops, formatMs } from '../../../shared/format';
+import { profilePassSentence } from '../../../shared/profile-words';
 import { ariaSort, nextSort, sortRows, type SortDir, type SortState } from '../../../shared/sort-rows';
 import { failure, type Failure } from '../stores/failure';
 import { download } from './download';
@@ -107,7 +108,7 @@ export function ProfileTable({ profile, runId }: { profile: Profile; runId: stri
   return (
     <div className="profile" data-testid="profile">
       <div className="hint">
-        {profile.iterations} profiled iterations · {formatMs(profile.kernelMsPerIteration)} in kernels per iteration · {formatFlops(profile.flopsPerIteration)} per iteration
+        <span data-testid="profile-pass">{profilePassSentence(profile)}</span> · {formatFlops(profile.flopsPerIteration)} per iteration
       </div>
       <TraceDownload runId={runId} traceFile={profile.traceFile} />
       <div className="profile-tables">
