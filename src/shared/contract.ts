@@ -119,7 +119,7 @@ export const methods = {
    * a point at a time, on the host (shared/sweep.ts); answers at once, and `study.progress`
    * events follow the points.
    */
-  'studies.sweep': { params: SweepRequestSchema, result: z.object({ studyId: z.string(), points: z.number().int().positive() }) },
+  'studies.sweep': { params: SweepRequestSchema, result: z.object({ studyId: z.string(), points: z.number().int().positive(), notes: z.array(z.string()).optional() }) },
   /** Ends a sweep's running point and queues no more; its ended points stay in the study. */
   'studies.cancelSweep': { params: z.object({ studyId: z.string().min(1) }).strict(), result: z.object({ cancelled: z.boolean() }) },
   /**

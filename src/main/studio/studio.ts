@@ -15,7 +15,7 @@ import { distributionOf } from '../../shared/distribution';
 import { inspectInWorker } from '../child/inspect-in-worker';
 import { graphInWorker } from '../child/graph-in-worker';
 import { InspectionCache } from './inspection-cache';
-import { checkShapes, withModelDefaultDims } from './check-shapes';
+import { readyToRun } from './check-shapes';
 import { buildZooModel } from '../models/zoo/families';
 import type { RunsRepository } from '../store/runs-repository';
 import type { StudiesRepository } from '../store/studies-repository';
@@ -156,7 +156,7 @@ export class Studio {
         const model = await inspectModel(config.modelPath);
         const ep = await this.deps.providers.status(config.session.executionProvider);
         if (!ep.available) throw new ApiCallError(`Execution provider ${ep.name} is not available: ${ep.reason ?? 'unknown reason'}`, 'provider-unavailable');
-        return { dimsSetByBatch: dimsSetByBatch(model.inputs), check: (c) => (c.inputs.kind !== 'files' ? checkShapes(model.inputs, c) : undefined) };
+        return { dimsSetByBatch: dimsSetByBatch(model.inputs), check: (c) => readyToRun(model, c) };
       },
     });
     return {
@@ -178,19 +178,9 @@ export class Studio {
       }
       // Fail now, with the model's own error, rather than as a failed run in a worker.
       const model = await inspectModel(config.modelPath);
-      let notes: string[] | undefined;
-      if (config.inputs.kind !== 'files') {
-        const filled = withModelDefaultDims(model, config);
-        config = filled.config;
-        if (filled.note !== undefined) notes = [filled.note];
-        try {
-          checkShapes(model.inputs, config);
-        } catch (err) {
-          // The note says why a recorded default did not fill the dim the error names.
-          if (err instanceof ApiCallError && filled.note !== undefined) throw new ApiCallError(`${err.message} (${filled.note})`, err.code);
-          throw err;
-        }
-      }
+      const ready = readyToRun(model, config);
+      config = ready.config;
+      const notes = ready.note !== undefined ? [ready.note] : undefined;
       const ep = await this.deps.providers.status(config.session.executionProvider);
       if (!ep.available) throw new ApiCallError(`Execution provider ${ep.name} is not available: ${ep.reason ?? 'unknown reason'}`, 'provider-unavailable');
       const run = this.queue.enqueue(config, { ...(studyId !== undefined ? { studyId } : {}), ...(display !== undefined ? { display } : {}) });
