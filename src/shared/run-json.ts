@@ -135,6 +135,14 @@ const BaselineJsonSchema = z.object({
   sentence: z.string(),
 });
 
+const DynoProcessCostJsonSchema = z.object({
+  pid: z.number().int(),
+  cpu_pct: num.describe('average % of one core while it measured, all threads'),
+  wakeups_per_s: num.describe('voluntary context switches a second, all threads'),
+  threads: z.number().int(),
+  eventLoop_pct: num.optional().describe("the host only: % of the window its event loop ran JavaScript"),
+});
+
 /** What the run was measured under (shared/conditions.ts); absent in files written before it was recorded. */
 const ConditionsJsonSchema = z.object({
   display: DisplaySchema.describe('what the client drew while it measured: live-charts, charts-paused, or none (CLI, API)'),
@@ -147,6 +155,10 @@ const ConditionsJsonSchema = z.object({
     .array(z.object({ pid: z.number().int(), name: z.string(), cpu_pct: num.describe('average % of one core while it measured'), dynoHost: z.boolean().optional() }))
     .optional()
     .describe('other processes that used ≥ 2 % of a core while it measured, busiest first (Linux)'),
+  dynoProcesses: z
+    .object({ host: DynoProcessCostJsonSchema, worker: DynoProcessCostJsonSchema.optional() })
+    .optional()
+    .describe("Dyno's own processes while it measured: the host (studio, dyno serve or the CLI) and the worker (Linux)"),
 });
 
 const SpreadJsonSchema = z.object({ n: z.number().int(), mean: num, std: num, median: num, min: num, max: num });
