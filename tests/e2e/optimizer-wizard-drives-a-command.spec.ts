@@ -111,6 +111,20 @@ test.describe('with --allow-commands', () => {
     await expect(page.getByTestId('optimizer-result')).toBeVisible();
     await expect(page.getByTestId('opt-trial')).toHaveCount(trials);
     await expect(page.getByTestId('opt-recommendation')).toHaveText(/better than the baseline|keep it/);
+
+    // Sessions lists the trials as command runs: the command, its runs, memory and metrics, no model settings.
+    const studyId = /#\/optimize\/([0-9a-f-]{36})/.exec(studyUrl)?.[1] ?? '';
+    await page.goto(`${studio.serve.url.split('#')[0]}#/studies/${studyId}`);
+    const row = page.locator('[data-testid^="run-row-"]').first();
+    await expect(row.locator('.cell.model')).toContainText('train-logistic.mjs');
+    await expect(row.locator('.cell.provider')).toHaveText('command');
+    await expect(row.locator('.cell.threads')).toHaveText('—');
+    await expect(row.locator('.cell.batch')).toHaveText('—');
+    await expect(row.locator('.cell.scenario')).toHaveText('1 run');
+    const metrics = row.locator('.cell.metrics');
+    await expect(metrics).toHaveText(/^[\d.]+ MiB · /);
+    for (const m of [/accuracy 0\.\d+/, /epoch 20\b/, /loss 0\.\d+/]) await expect(metrics).toHaveAttribute('title', m);
+    await bothThemes(page, 'sessions-command-trials');
     expect(errors).toEqual([]);
   });
 });
