@@ -20,6 +20,8 @@ import { ImportRequestSchema, ImportResultSchema, ReportFileSchema, ReportReques
 import { CompareParamsSchema, ComparisonSchema } from './compare/schema';
 import { CommandMetricsSchema, CommandOutputSchema } from './command/live';
 import { OptimizerStartSchema, OptimizerStateSchema } from './optimizer/study-state';
+import { CommandOptimizerStartSchema } from './optimizer/command/start';
+import { CommandOptimizerStateSchema } from './optimizer/command/study-state';
 import { SweepProgressSchema, SweepRequestSchema } from './sweep';
 import { ModelGraphSchema, NodeProfileSchema } from './model-graph';
 import { ADVICE_IDS } from './advice/item';
@@ -237,6 +239,21 @@ export const methods = {
   'optimizer.cancel': { params: z.object({ studyId: z.string().min(1) }).strict(), result: z.object({ cancelled: z.boolean() }) },
   /** An optimizer study's state: live while it runs, then its result (trials, attribution, recommended, exports). */
   'optimizer.get': { params: z.object({ studyId: z.string().min(1) }).strict(), result: OptimizerStateSchema },
+  /**
+   * Starts a command optimizer study (the search `dyno optimize-exec` runs) and answers with its
+   * id once it exists; progress comes as `commandOptimizer.updated` events. Refused where the
+   * host runs no commands (`dyno serve` without --allow-commands), and while any optimizer study runs.
+   */
+  'commandOptimizer.start': { params: CommandOptimizerStartSchema, result: z.object({ studyId: z.string() }) },
+  /** Continues a stopped, cancelled or failed command study (the studio's or the CLI's), reusing its measured trials. */
+  'commandOptimizer.resume': {
+    params: z.object({ studyId: z.string().min(1), timeBudgetMs: z.number().positive().max(24 * 3_600_000).optional() }).strict(),
+    result: z.object({ studyId: z.string() }),
+  },
+  /** Stops the running command study after cancelling its current run; what was measured is kept and resumable. */
+  'commandOptimizer.cancel': { params: z.object({ studyId: z.string().min(1) }).strict(), result: z.object({ cancelled: z.boolean() }) },
+  /** A command study's state: live while it runs, then its result (trials, gates, attribution, recommended, exports). */
+  'commandOptimizer.get': { params: z.object({ studyId: z.string().min(1) }).strict(), result: CommandOptimizerStateSchema },
 } as const satisfies Record<MethodName, { params: z.ZodType; result: z.ZodType }>;
 
 export type Method = MethodName;
@@ -278,6 +295,8 @@ export const EventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run.metrics'), runId: z.string(), metrics: CommandMetricsSchema }),
   /** An optimizer study's new state: a phase begun, a trial finished, a factor skipped, the result. */
   z.object({ type: z.literal('optimizer.updated'), state: OptimizerStateSchema }),
+  /** A command optimizer study's new state: a phase begun, a trial finished, the result. */
+  z.object({ type: z.literal('commandOptimizer.updated'), state: CommandOptimizerStateSchema }),
   /** A studio sweep's state: after each point is queued and once the grid has ended. */
   z.object({ type: z.literal('study.progress'), progress: SweepProgressSchema }),
 ]);

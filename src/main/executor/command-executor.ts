@@ -37,7 +37,8 @@ function failureOf(r: OnceResult, w: CommandWorkload, at: string): string | unde
   const tail = lastLines(output);
   // The reason is read from the whole bounded tail: the quoted lines may be only a stack's end.
   const why = tellingLine(output);
-  const quoted = `${why ? `: ${why}` : ''}${tail ? `; its last output:\n${tail}` : ''}`;
+  // Said outright when there is nothing to quote, so the reason never trails off.
+  const quoted = `${why ? `: ${why}` : ''}${tail ? `; its last output:\n${tail}` : '; it printed nothing'}`;
   if (r.end === 'timeout') return `\`${commandLine(w)}\` timed out after ${((w.timeoutMs ?? 0) / 1000).toFixed(1)} s on ${at} (--timeout); its whole process tree was stopped${quoted}`;
   if (r.signal) return `\`${commandLine(w)}\` was killed by ${r.signal} on ${at}${quoted}`;
   if (r.exitCode !== 0) return `\`${commandLine(w)}\` exited with code ${r.exitCode} on ${at}${quoted}`;

@@ -28,6 +28,8 @@ export interface OptimizerServiceDeps {
   artifactsDir: string;
   emit(event: StudioEvent): void;
   now(): number;
+  /** A command optimizer study running now, if any: one search at a time across both. */
+  otherStudy?(): string | undefined;
 }
 
 interface Active {
@@ -59,6 +61,13 @@ export class OptimizerService {
   private refuseWhileRunning(): void {
     const a = this.active;
     if (a) throw new ApiCallError(`Optimizer study ${a.state.studyId} is still running (${a.state.phase}): cancel it or wait for it to end before starting another.`, 'conflict');
+    const other = this.deps.otherStudy?.();
+    if (other) throw new ApiCallError(`Optimizer study ${other} is still running: cancel it or wait for it to end before starting another.`, 'conflict');
+  }
+
+  /** The model study running now, if any (the command optimizer waits for it too). */
+  runningStudy(): string | undefined {
+    return this.active?.state.studyId;
   }
 
   async start(p: OptimizerStart): Promise<{ studyId: string }> {

@@ -42,6 +42,7 @@ import { traceHandler } from './trace-handler';
 import { dimsSetByBatch } from '../../shared/knobs/batch-dims';
 import type { RunBin } from '../store/run-bin';
 import { OptimizerService } from './optimizer-service';
+import { CommandOptimizerService } from './command-optimizer-service';
 import { createInProcessApi } from './in-process-api';
 
 /**
@@ -88,6 +89,8 @@ export class Studio {
   private readonly handlers: Handlers;
   /** The optimizer wizard's searches (optimizer.*), over this studio's own API. */
   private readonly optimizer: OptimizerService;
+  /** The same wizard driving a command (commandOptimizer.*). */
+  private readonly commandOptimizer: CommandOptimizerService;
   private readonly inspections: InspectionCache;
 
   constructor(private readonly deps: StudioDeps) {
@@ -100,7 +103,8 @@ export class Studio {
       telemetry: deps.telemetry,
       environment: deps.environment,
     });
-    this.optimizer = new OptimizerService({ api: createInProcessApi(this), worker: deps.worker, artifactsDir: join(deps.home, 'artifacts'), emit: (e) => this.emit(e), now: () => Date.now() });
+    this.optimizer = new OptimizerService({ api: createInProcessApi(this), worker: deps.worker, artifactsDir: join(deps.home, 'artifacts'), emit: (e) => this.emit(e), now: () => Date.now(), otherStudy: () => this.commandOptimizer.runningStudy() });
+    this.commandOptimizer = new CommandOptimizerService({ api: createInProcessApi(this), artifactsDir: join(deps.home, 'artifacts'), emit: (e) => this.emit(e), now: () => Date.now(), allowCommands: deps.allowCommands === true, otherStudy: () => this.optimizer.runningStudy() });
     this.handlers = this.makeHandlers();
   }
 
@@ -283,6 +287,10 @@ export class Studio {
       'optimizer.resume': (p) => this.optimizer.resume(p),
       'optimizer.cancel': (p) => this.optimizer.cancel(p),
       'optimizer.get': (p) => this.optimizer.get(p),
+      'commandOptimizer.start': (p) => this.commandOptimizer.start(p),
+      'commandOptimizer.resume': (p) => this.commandOptimizer.resume(p),
+      'commandOptimizer.cancel': (p) => this.commandOptimizer.cancel(p),
+      'commandOptimizer.get': (p) => this.commandOptimizer.get(p),
       'runs.trace': traceHandler(repo, join(this.deps.home, 'artifacts')),
       'runs.distribution': ({ runId }) => {
         if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');

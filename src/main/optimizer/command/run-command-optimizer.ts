@@ -11,9 +11,9 @@
  * reusing the runs it finds by label.
  */
 import type { DynoApi } from '../../../shared/contract';
-import type { RunConfig } from '../../../shared/run';
-import { commandCandidateKey, factorLevels, type CommandCandidate, type CommandFactor } from '../../../shared/optimizer/command/factors';
-import { COMMAND_OBJECTIVE_WORDS, type CommandGoal } from '../../../shared/optimizer/command/goal';
+import type { CommandStudySpec } from '../../../shared/optimizer/command/start';
+import { commandCandidateKey, factorLevels, type CommandCandidate } from '../../../shared/optimizer/command/factors';
+import { COMMAND_OBJECTIVE_WORDS } from '../../../shared/optimizer/command/goal';
 import { isEligible, type Gain } from '../../../shared/optimizer/search';
 import { attributionOf, combine, finalistsOf, pickRecommended, remeasure, TrialBudget, type Attribution } from '../search-phases';
 import { OptimizerError, type OptimizerHooks } from '../run-optimizer';
@@ -22,18 +22,8 @@ import type { Verdict } from '../verdicts';
 import { runCommandTrial, type CommandTrial, type CommandTrialContext } from './trials';
 import { commandJudge } from './verdicts';
 
-export interface CommandOptimizeSpec {
-  version: 1;
-  workload: 'command';
-  /** The command as typed, its {placeholders} unsubstituted. */
-  template: string[];
-  /** The baseline's run configuration (runs, warm-ups, metrics, targets, cwd, env, timeout). */
-  base: RunConfig;
-  factors: CommandFactor[];
-  goal: CommandGoal;
-  rounds: number;
-  top: number;
-}
+/** The study's spec, as stored (and resumed) by the CLI and the studio alike. */
+export type CommandOptimizeSpec = CommandStudySpec;
 
 export type CommandAttribution = Attribution<string, string>;
 

@@ -5,6 +5,7 @@
  *   #/sessions             the Sessions list     #/studies/<id>          a study's runs (Sessions)
  *   #/compare/<id>,<id>…   a comparison (?baseline=<id>; #/compare alone: none yet)   #/models
  *   #/optimize             the optimizer wizard's goal   #/optimize/<study>      one optimizer study
+ *   ?workload=command on either: the wizard's Command workload (a command's goal, a command study)
  * Pure: parsing and formatting only; routing/router.ts applies them to the stores.
  */
 import { ROUTE_ID as ID } from '../../../shared/deep-link';
@@ -14,7 +15,7 @@ export type Route =
   | { view: 'sessions'; runId?: string; studyId?: string }
   | { view: 'compare'; runIds: string[]; baselineId?: string }
   | { view: 'models' }
-  | { view: 'optimize'; studyId?: string };
+  | { view: 'optimize'; studyId?: string; workload?: 'command' };
 
 export function parseRoute(hash: string): Route | undefined {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -28,8 +29,10 @@ export function parseRoute(hash: string): Route | undefined {
       return arg === undefined ? { view: 'sessions' } : undefined;
     case 'models':
       return arg === undefined ? { view: 'models' } : undefined;
-    case 'optimize':
-      return arg === undefined ? { view: 'optimize' } : ID.test(arg) ? { view: 'optimize', studyId: arg } : undefined;
+    case 'optimize': {
+      const workload = param.get('workload') === 'command' ? ({ workload: 'command' } as const) : {};
+      return arg === undefined ? { view: 'optimize', ...workload } : ID.test(arg) ? { view: 'optimize', studyId: arg, ...workload } : undefined;
+    }
     case 'runs':
       return arg !== undefined && ID.test(arg) ? { view: 'sessions', runId: arg } : undefined;
     case 'studies':
@@ -54,7 +57,7 @@ export function formatRoute(r: Route): string {
     case 'sessions':
       return r.runId ? `#/runs/${r.runId}` : r.studyId ? `#/studies/${r.studyId}` : '#/sessions';
     case 'optimize':
-      return r.studyId ? `#/optimize/${r.studyId}` : '#/optimize';
+      return `${r.studyId ? `#/optimize/${r.studyId}` : '#/optimize'}${r.workload === 'command' ? '?workload=command' : ''}`;
     case 'compare':
       if (r.runIds.length < 2) return '#/compare';
       return `#/compare/${r.runIds.join(',')}${r.baselineId && r.baselineId !== r.runIds[0] ? `?baseline=${r.baselineId}` : ''}`;

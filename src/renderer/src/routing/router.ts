@@ -9,6 +9,7 @@ import { useUi } from '../stores/ui-store';
 import { useSessionsList } from '../stores/sessions-list-store';
 import { useCompare } from '../stores/compare-store';
 import { useOptimizer } from '../stores/optimizer-store';
+import { useCommandOptimizer } from '../stores/command-optimizer-store';
 
 function currentRoute(): Route {
   const view = useUi.getState().view;
@@ -26,6 +27,8 @@ function currentRoute(): Route {
       return { view, runIds, ...(baselineId ? { baselineId } : {}) };
     }
     case 'optimize': {
+      const command = useCommandOptimizer.getState();
+      if (command.workload === 'command') return command.studyId ? { view, studyId: command.studyId, workload: 'command' } : { view, workload: 'command' };
       const { studyId } = useOptimizer.getState();
       return studyId ? { view, studyId } : { view };
     }
@@ -49,7 +52,10 @@ function openRoute(r: Route): void {
       break;
     }
     case 'optimize':
-      if (r.studyId !== useOptimizer.getState().studyId) void useOptimizer.getState().open(r.studyId);
+      useCommandOptimizer.getState().setWorkload(r.workload ?? 'model');
+      if (r.workload === 'command') {
+        if (r.studyId !== useCommandOptimizer.getState().studyId) void useCommandOptimizer.getState().open(r.studyId);
+      } else if (r.studyId !== useOptimizer.getState().studyId) void useOptimizer.getState().open(r.studyId);
       break;
   }
   ui.go(r.view);
@@ -79,7 +85,7 @@ export function startRouter(): () => void {
   };
   apply();
   follow();
-  const offs = [useUi.subscribe(follow), useSessionsList.subscribe(follow), useCompare.subscribe(follow), useOptimizer.subscribe(follow)];
+  const offs = [useUi.subscribe(follow), useSessionsList.subscribe(follow), useCompare.subscribe(follow), useOptimizer.subscribe(follow), useCommandOptimizer.subscribe(follow)];
   const onHash = (): void => {
     apply();
     lastView = useUi.getState().view;
