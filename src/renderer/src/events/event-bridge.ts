@@ -11,6 +11,7 @@ import { useSessions } from '../stores/sessions-store';
 import { useSessionsList } from '../stores/sessions-list-store';
 import { useSweep } from '../stores/sweep-store';
 import { useOptimizer } from '../stores/optimizer-store';
+import { useApp } from '../stores/app-store';
 
 export function connectEvents(): () => void {
   let wasUp = false;
@@ -50,6 +51,9 @@ export function connectEvents(): () => void {
         break;
       case 'optimizer.updated':
         useOptimizer.getState().onState(event.state);
+        break;
+      case 'app.providers':
+        useApp.getState().onProviders(event.executionProviders);
         break;
     }
   });
