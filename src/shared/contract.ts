@@ -26,6 +26,13 @@ import { SweepProgressSchema, SweepRequestSchema } from './sweep';
 import { ModelGraphSchema, NodeProfileSchema } from './model-graph';
 import { ADVICE_IDS } from './advice/item';
 
+/**
+ * One execution provider as the host knows it. `checking`: its probe (a worker process that
+ * loads the provider) has not answered yet; an `app.providers` event brings the verdict.
+ */
+export const ExecutionProviderStatusSchema = z.object({ name: z.string(), available: z.boolean(), reason: z.string().optional(), checking: z.boolean().optional() });
+export type ExecutionProviderStatus = z.infer<typeof ExecutionProviderStatusSchema>;
+
 export const AppInfoSchema = z.object({
   version: z.string(),
   ortVersion: z.string(),
@@ -37,7 +44,7 @@ export const AppInfoSchema = z.object({
   totalMemoryBytes: z.number(),
   home: z.string(),
   databasePath: z.string(),
-  executionProviders: z.array(z.object({ name: z.string(), available: z.boolean(), reason: z.string().optional() })),
+  executionProviders: z.array(ExecutionProviderStatusSchema),
   /** Things the user should know about from start-up (e.g. a damaged database set aside). */
   notices: z.array(z.string()),
   /** Whether this host runs command workloads (`dyno serve` only with --allow-commands). */
@@ -65,7 +72,12 @@ const RunIdParams = z.object({ runId: z.string().min(1) }).strict();
 const RunIdsParams = z.object({ runIds: z.array(z.string().min(1)).min(1).max(10_000) }).strict();
 
 export const methods = {
-  'app.info': { params: Empty, result: AppInfoSchema },
+  /**
+   * `waitForProbe: false` answers at once, with providers not yet probed marked `checking`
+   * (a page's first load should not wait on worker processes); the probe's verdict follows as
+   * an `app.providers` event. The default waits, for callers that act on the verdict.
+   */
+  'app.info': { params: z.object({ waitForProbe: z.boolean().default(true) }).strict(), result: AppInfoSchema },
   'models.samples': { params: Empty, result: z.array(SampleModelSchema) },
   'models.inspect': { params: z.object({ path: z.string().min(1) }).strict(), result: ModelInfoSchema },
   /** Inspect and remember in the recent models list. */
@@ -299,6 +311,8 @@ export const EventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('commandOptimizer.updated'), state: CommandOptimizerStateSchema }),
   /** A studio sweep's state: after each point is queued and once the grid has ended. */
   z.object({ type: z.literal('study.progress'), progress: SweepProgressSchema }),
+  /** Every execution provider probed (once per host): what app.info marked `checking`, settled. */
+  z.object({ type: z.literal('app.providers'), executionProviders: z.array(ExecutionProviderStatusSchema) }),
 ]);
 export type StudioEvent = z.infer<typeof EventSchema>;
 

@@ -121,7 +121,17 @@ export class Studio {
    */
   async warmUp(): Promise<void> {
     const sample = this.deps.samples.find((s) => s.isDefault);
-    await Promise.all([this.deps.providers.probeAll(), sample ? this.inspections.get(sample.path).catch(() => undefined) : undefined]);
+    await Promise.all([this.probeProviders(), sample ? this.inspections.get(sample.path).catch(() => undefined) : undefined]);
+  }
+
+  private probed?: Promise<void>;
+  /**
+   * Probes every provider once, and tells every front end the verdict when it lands: an
+   * app.info answered before then marked the unprobed ones `checking`.
+   */
+  private probeProviders(): Promise<void> {
+    this.probed ??= this.deps.providers.probeAll().then((executionProviders) => this.emit({ type: 'app.providers', executionProviders }));
+    return this.probed;
   }
 
   /** One broken listener (a closed window, a dead socket) must not break the run or the others. */
@@ -191,8 +201,9 @@ export class Studio {
       return notes ? { runId: run.id, notes } : { runId: run.id };
     };
     return {
-      'app.info': async () => {
-        await this.deps.providers.probeAll();
+      'app.info': async ({ waitForProbe }) => {
+        const probed = this.probeProviders();
+        if (waitForProbe) await probed;
         return this.deps.info();
       },
       'models.samples': () => this.deps.samples,

@@ -43,7 +43,8 @@ function TopBar() {
         >
           {info.cpuModel} · {info.logicalCores} threads · {formatBytes(info.totalMemoryBytes)} · ONNX Runtime {info.ortVersion} ·{' '}
           {info.executionProviders.map((ep) => (
-            <span key={ep.name} className={`ep ${ep.available ? 'on' : 'off'}`} title={ep.reason ?? 'available'}>
+            // A provider still being probed keeps its place (no jump when the verdict lands).
+            <span key={ep.name} className={`ep ${ep.checking ? 'checking' : ep.available ? 'on' : 'off'}`} title={ep.reason ?? 'available'}>
               {ep.name}
             </span>
           ))}

@@ -12,6 +12,7 @@ import { useSessionsList } from '../stores/sessions-list-store';
 import { useSweep } from '../stores/sweep-store';
 import { useOptimizer } from '../stores/optimizer-store';
 import { useCommandOptimizer } from '../stores/command-optimizer-store';
+import { useApp } from '../stores/app-store';
 
 export function connectEvents(): () => void {
   let wasUp = false;
@@ -56,6 +57,9 @@ export function connectEvents(): () => void {
         break;
       case 'commandOptimizer.updated':
         useCommandOptimizer.getState().onState(event.state);
+        break;
+      case 'app.providers':
+        useApp.getState().onProviders(event.executionProviders);
         break;
     }
   });
