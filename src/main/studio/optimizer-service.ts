@@ -14,7 +14,7 @@ import { ApiCallError, type DynoApi, type StudioEvent } from '../../shared/contr
 import { OptimizerStateSchema, type LiveTrial, type OptimizerStart, type OptimizerState } from '../../shared/optimizer/study-state';
 import { OBJECTIVE_UNIT } from '../../shared/optimizer/result';
 import { minimumBudgetMs, optimize, OptimizerError, type OptimizeSpec } from '../optimizer/run-optimizer';
-import { SpecSchema, newSpec } from '../optimizer/spec';
+import { SpecSchema, minAccuracyProblem, newSpec } from '../optimizer/spec';
 import { figures, outcomeJson } from '../optimizer/result-json';
 import { writeOutputs } from '../optimizer/write-outputs';
 import { TRANSFORM } from '../optimizer/precision';
@@ -90,6 +90,8 @@ export class OptimizerService {
       top: p.top,
       factors: p.factors,
     });
+    const accuracy = minAccuracyProblem(spec);
+    if (accuracy) throw new ApiCallError(`Min accuracy: ${accuracy}.`, 'invalid-params');
     return this.launch(spec, undefined);
   }
 
