@@ -28,7 +28,7 @@ import { LIVE_EVENT_INTERVAL_MS } from '../../../shared/live-events';
  * one a second), in the same task as the rest of the batch's update: every redraw takes CPU from
  * the run, and a redraw on a timer of its own would wake the page once more.
  */
-const LIVE_REDRAW_EVERY = 3;
+const LIVE_REDRAW_EVERY = 2;
 
 export function LiveRunPanel() {
   const { runId, run, progress, points, telemetry, version, telemetryVersion, detail, failure, cancel } = useLiveRun();
