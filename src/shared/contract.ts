@@ -326,8 +326,19 @@ export const ServerMessageSchema = z.union([
   z.object({ kind: z.literal('result'), id: z.number().int(), result: z.unknown() }),
   z.object({ kind: z.literal('error'), id: z.number().int(), error: ApiErrorSchema }),
   z.object({ kind: z.literal('event'), event: z.unknown() }),
+  /** Events the host sent together (one live batch): a client applies them in one go, in order. */
+  z.object({ kind: z.literal('events'), events: z.array(z.unknown()) }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;
+
+/** A server message that carries events, not a call's answer. */
+export type EventMessage = Extract<ServerMessage, { kind: 'event' | 'events' }>;
+export const isEventMessage = (m: ServerMessage): m is EventMessage => m.kind === 'event' || m.kind === 'events';
+
+/** The events it carries, in order (unparsed). */
+export function eventsOf(m: EventMessage): readonly unknown[] {
+  return m.kind === 'event' ? [m.event] : m.events;
+}
 
 /** What a front end needs from a transport: call a method, hear events. */
 export interface DynoApi {
