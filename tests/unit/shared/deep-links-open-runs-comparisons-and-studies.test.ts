@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DeepLinkError, deepLinkHash, isDeepLinkArg, parseDeepLink } from '../../../src/shared/deep-link';
-import { formatRoute, parseRoute } from '../../../src/renderer/src/routing/route';
+import { parseRoute } from '../../../src/renderer/src/routing/route';
 import { DeepLinkInbox } from '../../../src/main/studio/deep-link-inbox';
 import { followDeepLinks } from '../../../src/renderer/src/routing/deep-links';
 
@@ -144,22 +144,5 @@ describe('the desktop hand-off', () => {
     expect(listener).toBeUndefined();
     // A browser (dyno serve) has no bridge: nothing to follow, nothing breaks.
     expect(() => followDeepLinks(undefined, at)()).not.toThrow();
-  });
-});
-
-describe('the graph address of a profiled run (#/models/graph)', () => {
-  it('round-trips a run, an op focus and a node focus; refuses a bad id or an unknown sub-view', () => {
-    for (const r of [
-      { view: 'models', graph: { runId: 'r-1' } },
-      { view: 'models', graph: { runId: 'r-1', focus: { op: 'Conv' } } },
-      { view: 'models', graph: { runId: 'r-1', focus: { node: 'fire2/squeeze1x1_1 & co?' } } },
-    ] as const) {
-      expect(parseRoute(formatRoute(r))).toEqual(r);
-    }
-    expect(formatRoute({ view: 'models', graph: { runId: 'abc', focus: { op: 'Conv' } } })).toBe('#/models/graph?run=abc&op=Conv');
-    expect(parseRoute('#/models/graph')).toBeUndefined();
-    expect(parseRoute('#/models/graph?run=../x')).toBeUndefined();
-    expect(parseRoute('#/models/other?run=abc')).toBeUndefined();
-    expect(parseRoute('#/models')).toEqual({ view: 'models' });
   });
 });
