@@ -10,13 +10,17 @@ import { useSessionsList } from '../stores/sessions-list-store';
 import { useCompare } from '../stores/compare-store';
 import { useOptimizer } from '../stores/optimizer-store';
 import { useCommandOptimizer } from '../stores/command-optimizer-store';
+import { useGraph } from '../stores/graph-store';
 
 function currentRoute(): Route {
   const view = useUi.getState().view;
   switch (view) {
     case 'run':
-    case 'models':
       return { view };
+    case 'models': {
+      const { runId, focus } = useGraph.getState();
+      return runId ? { view, graph: { runId, ...(focus ? { focus } : {}) } } : { view };
+    }
     case 'sessions': {
       const { selection, openStudyId } = useSessionsList.getState();
       const only = selection.selected.size === 1 ? [...selection.selected][0] : undefined;
@@ -39,8 +43,13 @@ function openRoute(r: Route): void {
   const ui = useUi.getState();
   switch (r.view) {
     case 'run':
-    case 'models':
       break;
+    case 'models': {
+      const g = r.graph;
+      if (g && g.runId !== useGraph.getState().runId) void useGraph.getState().showOnGraph(g.runId, g.focus);
+      else if (g) useGraph.getState().setFocus(g.focus);
+      break;
+    }
     case 'sessions':
       if (r.studyId) void useSessionsList.getState().selectStudy(r.studyId);
       else if (r.runId) useSessionsList.getState().selectIds([r.runId]);
@@ -85,7 +94,7 @@ export function startRouter(): () => void {
   };
   apply();
   follow();
-  const offs = [useUi.subscribe(follow), useSessionsList.subscribe(follow), useCompare.subscribe(follow), useOptimizer.subscribe(follow), useCommandOptimizer.subscribe(follow)];
+  const offs = [useUi.subscribe(follow), useSessionsList.subscribe(follow), useCompare.subscribe(follow), useOptimizer.subscribe(follow), useCommandOptimizer.subscribe(follow), useGraph.subscribe(follow)];
   const onHash = (): void => {
     apply();
     lastView = useUi.getState().view;
