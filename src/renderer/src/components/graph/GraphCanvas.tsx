@@ -92,9 +92,9 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         // Zoomed far out a node would be under a pixel: at least 3 screen pixels keep the shape (and the heat) visible.
         const s = 3 / t.k;
         ctx.fillRect(n.x - Math.max(n.w, s) / 2, n.y - Math.max(n.h, s) / 2, Math.max(n.w, s), Math.max(n.h, s));
-        if (l.warn) {
+        if (l.warn || l.marked) {
           ctx.lineWidth = 2 / t.k;
-          ctx.strokeStyle = colours.warn;
+          ctx.strokeStyle = l.warn ? colours.warn : colours.accent;
           ctx.strokeRect(n.x - Math.max(n.w, s) / 2, n.y - Math.max(n.h, s) / 2, Math.max(n.w, s), Math.max(n.h, s));
         }
         continue;
