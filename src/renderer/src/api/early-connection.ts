@@ -8,7 +8,7 @@
  * React; what it sends is checked where it always is, in the host and in ws-client.
  */
 import { apiUrl, takeToken } from './token';
-import { recallString, REMEMBERED_MODEL } from '../stores/remembered';
+import { recallString, REMEMBERED_MODEL } from '../storage/remembered';
 import type { EarlyConnection } from './early-connection-type';
 
 /**

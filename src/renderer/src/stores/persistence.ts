@@ -4,7 +4,7 @@
  * what the file holds now). Restored once before the first render, then written on change.
  */
 import { z } from 'zod';
-import { recall, remember, REMEMBERED_MODEL } from './remembered';
+import { recall, remember, REMEMBERED_MODEL } from '../storage/remembered';
 import { useUi } from './ui-store';
 import { DEFAULT_FORM, useRunConfig } from './config-store';
 import { useZoo } from './zoo-store';

@@ -13,7 +13,7 @@ import type { StudyDetail } from '../../../shared/study';
 import { api } from '../api';
 import { failure, type Failure } from './failure';
 import { useLiveRun } from './live-run-store';
-import { recall, remember } from './remembered';
+import { recall, remember } from '../storage/remembered';
 
 export const BATCH_CHOICES = [1, 2, 4, 8, 16, 32, 64] as const;
 
