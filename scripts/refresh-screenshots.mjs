@@ -23,6 +23,7 @@ const KEPT = [
   'sessions-multi-select.png',
   'compare.png',
   'command-results.png',
+  'optimizer-command-result-dark.png',
   'targets-invalid.png',
   'sessions-import.png',
   'model-graph-shown-from-a-run.png',

@@ -117,13 +117,12 @@ test.describe('with --allow-commands', () => {
     await page.goto(`${studio.serve.url.split('#')[0]}#/studies/${studyId}`);
     const row = page.locator('[data-testid^="run-row-"]').first();
     await expect(row.locator('.cell.model')).toContainText('train-logistic.mjs');
-    await expect(row.locator('.cell.provider')).toHaveText('command');
-    await expect(row.locator('.cell.threads')).toHaveText('—');
-    await expect(row.locator('.cell.batch')).toHaveText('—');
-    await expect(row.locator('.cell.scenario')).toHaveText('1 run');
-    const metrics = row.locator('.cell.metrics');
-    await expect(metrics).toHaveText(/^[\d.]+ MiB · /);
-    for (const m of [/accuracy 0\.\d+/, /epoch 20\b/, /loss 0\.\d+/]) await expect(metrics).toHaveAttribute('title', m);
+    await expect(row.locator('.cell.provider')).toHaveText('exec');
+    // One cell in place of threads, batch and scenario: its runs, peak memory and printed metrics.
+    const merged = row.locator('.cell.threads');
+    await expect(merged).toHaveText(/^1 run · [\d.]+ MiB · /);
+    for (const m of [/accuracy 0\.\d+/, /epoch 20\b/, /loss 0\.\d+/]) await expect(merged).toHaveAttribute('title', m);
+    await expect(row.locator('.cell.batch')).toHaveCount(0);
     await bothThemes(page, 'sessions-command-trials');
     expect(errors).toEqual([]);
   });

@@ -77,6 +77,8 @@ describe('commandOptimizer.* in the studio', () => {
     const dir = got.exportsDir as string;
     for (const f of ['report.md', 'report.html', 'optimize.json', 'command.sh', 'parameters.json']) expect(existsSync(join(dir, f)), f).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, 'optimize.json'), 'utf8')).study).toBe(studyId);
+    // Opened as a model study, it says where it belongs.
+    await expect(api.call('optimizer.get', { studyId })).rejects.toThrow(`Study ${studyId} is a command optimizer study: open it with the Command workload (#/optimize/${studyId}?workload=command).`);
   }, 300_000);
 
   it('cancels mid-search and resumes, reusing what it measured', async () => {

@@ -41,6 +41,13 @@ function liveTrial(t: Trial, unit: string): LiveTrial {
   return { runId: t.runId, phase: t.phase, candidate: t.key, status: t.status, reused: t.reused, config: t.config, figures: figures(t, unit), fidelity: t.fidelity ?? null, rejected: t.rejected ?? null };
 }
 
+/** A study this service cannot read, named for what it is: a command study is the Command workload's. */
+function notAModelStudy(studyId: string, study: { kind: string; spec?: unknown }, what: string): ApiCallError {
+  const command = (study.spec as { workload?: unknown } | undefined)?.workload === 'command';
+  if (command) return new ApiCallError(`Study ${studyId} is a command optimizer study: open it with the Command workload (#/optimize/${studyId}?workload=command).`, 'invalid-params');
+  return new ApiCallError(`Study ${studyId} is a ${study.kind} study, not an optimizer study${what}.`, 'invalid-params');
+}
+
 export class OptimizerService {
   private active: Active | undefined;
 
@@ -100,7 +107,7 @@ export class OptimizerService {
     this.refuseWhileRunning();
     const found = await this.deps.api.call('studies.get', { studyId });
     const parsed = SpecSchema.safeParse(found.study.spec);
-    if (found.study.kind !== 'optimizer' || !parsed.success) throw new ApiCallError(`Study ${studyId} is a ${found.study.kind} study, not an optimizer study that can be resumed.`, 'invalid-params');
+    if (found.study.kind !== 'optimizer' || !parsed.success) throw notAModelStudy(studyId, found.study, ' that can be resumed');
     const spec: OptimizeSpec = { ...parsed.data, goal: { ...parsed.data.goal, ...(timeBudgetMs !== undefined ? { timeBudgetMs } : {}) } };
     return this.launch(spec, studyId);
   }
@@ -123,7 +130,7 @@ export class OptimizerService {
     // A study the CLI ran (or one whose state was lost): its spec says what was asked; resuming reuses its trials.
     const found = await this.deps.api.call('studies.get', { studyId });
     const spec = SpecSchema.safeParse(found.study.spec);
-    if (found.study.kind !== 'optimizer' || !spec.success) throw new ApiCallError(`Study ${studyId} is a ${found.study.kind} study, not an optimizer study.`, 'invalid-params');
+    if (found.study.kind !== 'optimizer' || !spec.success) throw notAModelStudy(studyId, found.study, '');
     return { studyId, model: spec.data.model, goal: spec.data.goal, factors: spec.data.factors ?? null, status: 'stopped', phase: 'not run from the studio', startedAt: found.study.createdAt, trials: [], skipped: [], currentRunId: null, error: null, result: null, exportsDir: null };
   }
 

@@ -19,6 +19,8 @@ describe('studio addresses', () => {
       { view: 'compare', runIds: [RUN, OTHER], baselineId: OTHER },
       { view: 'optimize' },
       { view: 'optimize', studyId: STUDY },
+      { view: 'optimize', workload: 'command' },
+      { view: 'optimize', studyId: STUDY, workload: 'command' },
     ];
     for (const r of routes) expect(parseRoute(formatRoute(r))).toEqual(r);
   });
@@ -26,6 +28,8 @@ describe('studio addresses', () => {
     expect(formatRoute({ view: 'sessions', runId: RUN })).toBe(`#/runs/${RUN}`);
     expect(formatRoute({ view: 'sessions', studyId: STUDY })).toBe(`#/studies/${STUDY}`);
     expect(formatRoute({ view: 'optimize', studyId: STUDY })).toBe(`#/optimize/${STUDY}`);
+    expect(formatRoute({ view: 'optimize', studyId: STUDY, workload: 'command' })).toBe(`#/optimize/${STUDY}?workload=command`);
+    expect(parseRoute('#/optimize?workload=other')).toEqual({ view: 'optimize' });
     expect(formatRoute({ view: 'compare', runIds: [RUN, OTHER], baselineId: OTHER })).toBe(`#/compare/${RUN},${OTHER}?baseline=${OTHER}`);
     // The first run is the baseline unless told otherwise: no parameter for the default.
     expect(formatRoute({ view: 'compare', runIds: [RUN, OTHER], baselineId: RUN })).toBe(`#/compare/${RUN},${OTHER}`);

@@ -1,9 +1,9 @@
 /**
  * The Sessions list's columns: what tells runs apart (model, provider, threads, batch,
- * scenario, label, tags, status, date) and their headline figures (p50, throughput, energy,
- * peak memory and a command's metrics), each with the sort key the host orders by. One list,
- * read by the header and every row. A command run has no provider, threads or batch: it says
- * "command", its number of runs, and the metrics it printed instead of a model's settings.
+ * scenario, label, tags, status, date) and their headline figures (p50, throughput, energy),
+ * each with the sort key the host orders by. One list, read by the header and every row. A
+ * command run has no provider, threads or batch: its EP cell says "exec" (it runs as `dyno exec`), and one cell in place of
+ * threads, batch and scenario gives its runs, peak memory and the metrics it printed.
  */
 import type { Run } from '../../../shared/run';
 import type { RunSortKey } from '../../../shared/sessions/run-query';
@@ -76,9 +76,9 @@ export const labelOf = (run: Run): string => run.label ?? run.config.label ?? ''
 export const RUN_COLUMNS: readonly RunColumn[] = [
   { id: 'date', title: 'when', sort: 'createdAt', text: (r) => shortDate(r.createdAt) },
   { id: 'model', title: 'model', sort: 'model', text: (r) => r.modelName },
-  { id: 'provider', title: 'EP', sort: 'provider', text: (r) => (isCommand(r) ? 'command' : r.config.session.executionProvider) },
-  { id: 'threads', title: 'threads', sort: 'threads', numeric: true, text: (r) => (isCommand(r) ? '—' : threadsText(r)) },
-  { id: 'batch', title: 'batch', sort: 'batch', numeric: true, text: (r) => (isCommand(r) ? '—' : String(r.config.batchSize ?? 1)) },
+  { id: 'provider', title: 'EP', sort: 'provider', text: (r) => (isCommand(r) ? 'exec' : r.config.session.executionProvider) },
+  { id: 'threads', title: 'threads', sort: 'threads', numeric: true, text: threadsText },
+  { id: 'batch', title: 'batch', sort: 'batch', numeric: true, text: (r) => String(r.config.batchSize ?? 1) },
   { id: 'scenario', title: 'scenario', sort: 'scenario', text: scenarioText },
   { id: 'label', title: 'label', sort: 'label', text: labelOf },
   { id: 'tags', title: 'tags', text: (r) => (r.tags ?? []).join(', ') },
@@ -87,5 +87,24 @@ export const RUN_COLUMNS: readonly RunColumn[] = [
   { id: 'p50', title: 'p50', sort: 'p50', numeric: true, text: (r) => formatMs(statsOf(r)?.percentiles.p50?.valueMs) },
   { id: 'throughput', title: 'throughput', sort: 'throughput', numeric: true, text: (r) => { const s = statsOf(r); return s ? formatRate(s.throughputPerS) : '—'; } },
   { id: 'energy', title: 'energy/inf', sort: 'energy', numeric: true, text: energyText },
-  { id: 'metrics', title: 'memory · metrics', text: memoryAndMetricsText },
 ];
+
+/**
+ * A command run's row merges the model-only threads and batch cells with its scenario cell
+ * into one that says what it has: its runs, peak memory and printed metrics (no room for a
+ * column of its own at 1280 px).
+ */
+export const COMMAND_SPAN = { from: 'threads', columns: 3, text: (run: Run): string => [scenarioText(run), memoryAndMetricsText(run)].filter((t) => t !== '—').join(' · ') } as const;
+
+/** The cells of a row: each column's, a command run's merged ones as one spanning cell. */
+export function rowCells(run: Run): { column: RunColumn; text: string; span: number }[] {
+  const cells: { column: RunColumn; text: string; span: number }[] = [];
+  for (let i = 0; i < RUN_COLUMNS.length; i++) {
+    const column = RUN_COLUMNS[i] as RunColumn;
+    if (isCommand(run) && column.id === COMMAND_SPAN.from) {
+      cells.push({ column, text: COMMAND_SPAN.text(run), span: COMMAND_SPAN.columns });
+      i += COMMAND_SPAN.columns - 1;
+    } else cells.push({ column, text: column.text(run), span: 1 });
+  }
+  return cells;
+}

@@ -8,7 +8,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useSessionsList } from '../../stores/sessions-list-store';
 import { StatusBadge } from '../StatusBadge';
-import { RUN_COLUMNS } from '../../sessions/run-columns';
+import { RUN_COLUMNS, rowCells } from '../../sessions/run-columns';
 import type { Run } from '../../../../shared/run';
 
 export const ROW_HEIGHT = 30;
@@ -101,9 +101,9 @@ export function RunsList() {
         data-testid={`run-row-${id}`}
       >
         <StudyCell run={run} previous={prevId !== undefined ? rows[prevId] : undefined} onSelect={(studyId) => void selectStudy(studyId)} />
-        {RUN_COLUMNS.map((c) => (
-          <span key={c.id} role="gridcell" className={`cell ${c.id}${c.numeric ? ' num' : ''}`} title={run ? c.text(run) : undefined}>
-            {!run ? (c.id === 'date' ? '…' : '') : c.id === 'status' ? <StatusBadge status={run.status} /> : c.text(run)}
+        {(run ? rowCells(run) : RUN_COLUMNS.map((column) => ({ column, text: '', span: 1 }))).map(({ column: c, text, span }) => (
+          <span key={c.id} role="gridcell" className={`cell ${c.id}${c.numeric && span === 1 ? ' num' : ''}${span > 1 ? ` span-${span}` : ''}`} title={run ? text : undefined} aria-colspan={span > 1 ? span : undefined}>
+            {!run ? (c.id === 'date' ? '…' : '') : c.id === 'status' ? <StatusBadge status={run.status} /> : text}
           </span>
         ))}
       </div>,

@@ -12,8 +12,8 @@ import type { CommandOptimizerState, LiveCommandTrial } from '../../../../../sha
 import { formatBytes } from '../../../../../shared/format';
 import { openCompare } from '../open-compare';
 
-// Whole numbers (a step, an epoch count) as they are; others to four significant figures.
-const fig = (x: number | null | undefined, unit: string): string => (x === null || x === undefined ? '—' : `${Number.isInteger(x) ? String(x) : x.toPrecision(4)} ${unit}`.trim());
+// Four significant figures without trailing zeros (an epoch count stays 20, not "20.00").
+const fig = (x: number | null | undefined, unit: string): string => (x === null || x === undefined ? '—' : `${Number(x.toPrecision(4))} ${unit}`.trim());
 
 function verdictText(t: LiveCommandTrial, s: CommandOptimizerState, baseline: LiveCommandTrial | undefined): string {
   const v = s.result?.trials.find((r) => r.runId === t.runId)?.verdict;
