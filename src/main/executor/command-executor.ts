@@ -16,6 +16,7 @@ import { lastLines } from './command/output-tail';
 import { tellingLine } from '../../shared/command/telling-line';
 import { LiveOutput } from './command/live-output';
 import { SampleBatcher } from './command/sample-batcher';
+import { HandlerClock } from './command/handler-clock';
 
 export interface CommandExecutorOptions {
   /** How often each run's process tree is sampled for memory. */
@@ -83,7 +84,7 @@ export function commandResults(w: CommandWorkload, runs: CommandRunRecord[], las
   };
 }
 
-function startCommandRun(job: ExecutorJob, handlers: ExecutorHandlers, sampleIntervalMs: number): ExecutorRun {
+function startCommandRun(job: ExecutorJob, queueHandlers: ExecutorHandlers, sampleIntervalMs: number): ExecutorRun {
   const w = job.config.command;
   if (!w) throw new Error('The command executor was given a model run.');
   const stop: StopRule = job.config.stop;
@@ -91,6 +92,8 @@ function startCommandRun(job: ExecutorJob, handlers: ExecutorHandlers, sampleInt
   const env = runEnv(w);
   let current: OnceHandle | undefined;
   let cancelled = false;
+  const clock = new HandlerClock(() => current === undefined);
+  const handlers = clock.wrap(queueHandlers);
   const live = new LiveOutput(handlers);
 
   const once = async (phase: 'warmup' | 'measure', i: number): Promise<OnceResult> => {
@@ -134,6 +137,7 @@ function startCommandRun(job: ExecutorJob, handlers: ExecutorHandlers, sampleInt
       if (problem) return samples.flushed({ kind: 'error', message: problem });
     }
     const start = performance.now();
+    const handlersBeforeMs = clock.spentMs;
     let end = start;
     let measuredWallMs = 0;
     for (let i = 0; !cancelled && !stopRuleSatisfied(stop, i, end - start); i++) {
@@ -141,7 +145,8 @@ function startCommandRun(job: ExecutorJob, handlers: ExecutorHandlers, sampleInt
       if (problem === 'stopped') break;
       if (problem) return samples.flushed({ kind: 'error', message: problem });
       end = performance.now();
-      measuredWallMs = end - start;
+      // The queue's bookkeeping between runs is Dyno's, not the command's (handler-clock.ts).
+      measuredWallMs = end - start - (clock.spentMs - handlersBeforeMs);
     }
     samples.flush();
     const peaks = runs.flatMap((r) => (r.peakRssBytes !== null ? [r.peakRssBytes] : []));
