@@ -4,6 +4,7 @@
  * chart, read the results, find the run in Sessions, and find it again after a restart.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors } from './served-studio';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,15 +26,6 @@ test.afterAll(async () => {
   await serve.stop();
   t.cleanup();
 });
-
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return errors;
-}
 
 /** How many pixels of a canvas hold something: proof that it drew, not only that it exists. */
 function drawnPixels(page: Page, testId: string): Promise<number> {

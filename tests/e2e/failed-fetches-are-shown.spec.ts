@@ -5,6 +5,7 @@
  * its run. Also looks at each view this touches at 1280×720.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors } from './served-studio';
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
@@ -24,19 +25,13 @@ test.afterAll(async () => {
   t.cleanup();
 });
 
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
-}
-
 async function openStudio(page: Page): Promise<void> {
   await page.goto(serve.url);
   await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx');
 }
 
 test('a truncated model: the inspector says which file and why, and Retry opens it once it is whole', async ({ page }) => {
-  const errors = collectPageErrors(page);
+  const errors = collectPageErrors(page, 'none');
   const bytes = readFileSync(CONV2D);
   const broken = join(t.home, 'broken.onnx');
   writeFileSync(broken, bytes.subarray(0, Math.floor(bytes.length / 2)));
@@ -86,7 +81,7 @@ test('the zoo says why it could not build, and Retry builds once the cause is go
 });
 
 test('a run the host refuses says why beside the Run button; the Run and Sessions views after a run', async ({ page }) => {
-  const errors = collectPageErrors(page);
+  const errors = collectPageErrors(page, 'none');
   const model = join(t.home, 'soon-gone.onnx');
   copyFileSync(CONV2D, model);
   await openStudio(page);

@@ -5,7 +5,8 @@
  * runs none of the run's markup either, draws all five charts and logs no error (its CSP
  * would report any script it did not ship).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { collectPageErrors } from './served-studio';
 import { copyFileSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,15 +27,6 @@ test.afterAll(async () => {
 
 const MODEL_NAME = 'conv<img src=x onerror="window.__pwned=1">.onnx';
 const LABEL = '<script>window.__pwned=2</script><img src=x onerror="window.__pwned=3">';
-
-function problems(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('pageerror', (e) => seen.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') seen.push(`${m.type()}: ${m.text()}`);
-  });
-  return seen;
-}
 
 test("a run's report downloads, opens offline, draws its charts and runs none of the run's markup", async ({ page, context }) => {
   const dir = mkdtempSync(join(tmpdir(), 'dyno-evil-'));
@@ -65,7 +57,7 @@ test("a run's report downloads, opens offline, draws its charts and runs none of
   expect(readFileSync(file, 'utf8')).toContain('&lt;script&gt;window.__pwned=2&lt;/script&gt;');
 
   const report = await context.newPage();
-  const seen = problems(report);
+  const seen = collectPageErrors(report, 'errors-and-warnings');
   await report.goto(`file://${file}`);
   await expect(report.locator('html')).toHaveAttribute('data-charts', 'drawn', { timeout: 30_000 });
   await expect(report.locator('.js-plotly-plot')).toHaveCount(5);

@@ -30,12 +30,21 @@ export function servedStudio(prefix: string, prepare?: (home: string) => void | 
   return studio;
 }
 
-/** Uncaught errors and console errors on the page from now on. */
-export function collectPageErrors(page: Page): string[] {
+/**
+ * What on the page counts as a problem besides uncaught errors (which always do): console
+ * errors (the default); console errors and warnings (a report must load silently); or nothing
+ * from the console (a spec that breaks fetches on purpose, whose failures Chromium logs itself).
+ */
+export type ConsoleProblems = 'errors' | 'errors-and-warnings' | 'none';
+
+/** Uncaught errors, and the console messages `fromConsole` names, on the page from now on. */
+export function collectPageErrors(page: Page, fromConsole: ConsoleProblems = 'errors'): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  if (fromConsole === 'none') return errors;
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
+    else if (m.type() === 'warning' && fromConsole === 'errors-and-warnings') errors.push(`warning: ${m.text()}`);
   });
   return errors;
 }

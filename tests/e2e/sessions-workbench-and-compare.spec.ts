@@ -7,6 +7,7 @@
  * charts overlaid in one colour per run. Screenshots of each state.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors } from './served-studio';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
@@ -47,15 +48,6 @@ test.afterAll(async () => {
   await serve.stop();
   t.cleanup();
 });
-
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return errors;
-}
 
 async function openSessions(page: Page): Promise<void> {
   await page.goto(serve.url);

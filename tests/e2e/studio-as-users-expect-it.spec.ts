@@ -5,6 +5,7 @@
  * has a link that opens it; the keyboard reaches everything; the consistency fixes.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors } from './served-studio';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,15 +26,6 @@ test.afterAll(async () => {
   await serve.stop();
   t.cleanup();
 });
-
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return errors;
-}
 
 async function openConv2d(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Conv2d (PyTorch export)' }).click();

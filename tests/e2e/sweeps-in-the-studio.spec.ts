@@ -2,8 +2,8 @@
  * Issue 14 item 5, as a user does it against the built `dyno serve` at 1280×720 in both themes:
  * a `dyno zoo` MLP swept over batch sizes × threads from the Run view's Sweep mode, with its
  * `dyno sweep` command, live progress point by point, the scaling curve with its fitted
- * exponent and R², each point opening its run, and the study's own address; Cancel mid-way
- * keeps the finished points.
+ * exponent per axis (two points a line: the fit says it has no quality to claim, no R²), each
+ * point opening its run, and the study's own address; Cancel mid-way keeps the finished points.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -47,7 +47,7 @@ async function openMlpWithSweep(page: Page, theme: 'dark' | 'light', minDuration
 }
 
 for (const theme of ['dark', 'light'] as const) {
-  test(`${theme}: a sweep from the Run view shows its progress, its scaling curve with k and R², and opens each point`, async ({ page }) => {
+  test(`${theme}: a sweep from the Run view shows its progress, its scaling curves with k per axis (two points each: no R² claimed), and opens each point`, async ({ page }) => {
     await openMlpWithSweep(page, theme, 0);
     await expect(page.getByTestId('sweep-command')).toContainText('npx dyno sweep');
     await expect(page.getByTestId('sweep-command')).toContainText('--batches 1,4 --thread-counts 1,2');
@@ -63,6 +63,8 @@ for (const theme of ['dark', 'light'] as const) {
     const fits = page.getByTestId('sweep-fits');
     await expect(fits).toContainText(/p50 ∝ batch\^-?\d+\.\d{3} at threads (?:auto|\d+) \(2 points: no fit quality\)/);
     await expect(fits).toContainText(/p50 ∝ threads\^-?\d+\.\d{3} at batch 1 \(2 points: no fit quality\)/);
+    // A line through two points always fits exactly: an R² would claim a quality there is none of.
+    await expect(fits).not.toContainText('R²');
     // Each curve draws its points: two lines of two markers for latency, as many for throughput.
     await expect(page.getByTestId('scaling-chart-batch').locator('.scatterlayer .point')).toHaveCount(8);
     await expect(page.getByTestId('sweep-points').locator('tbody tr')).toHaveCount(4);
@@ -81,6 +83,7 @@ for (const theme of ['dark', 'light'] as const) {
     await expect(page).toHaveURL(/#\/studies\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId('sweep-results')).toBeVisible();
     await expect(page.getByTestId('sweep-fits')).toContainText('no fit quality');
+    await expect(page.getByTestId('sweep-fits')).not.toContainText('R²');
     await expect(page.getByTestId('scaling-chart-threads').locator('.scatterlayer .point')).toHaveCount(8);
     await screenshot(page, `sweep-study-${theme}.png`);
   });
@@ -131,6 +134,8 @@ for (const theme of ['dark', 'light'] as const) {
     expect(await times()).toEqual([...names].sort((a, b) => b.localeCompare(a)));
     await expect(page.getByTestId('profile-by-op-sort-opType')).toContainText('▼');
 
+    // Kernel time is a part of the profiling pass's own mean, never set against the run's.
+    await expect(page.getByTestId('profile-pass')).toHaveText(/^profiling pass \(20 iterations, apart from the measured run\): mean \S+ [µm]?s per iteration, \S+ [µm]?s of it in kernels \((\d|[1-9]\d|100) %\)$/);
     await expect(page.getByTestId('perfetto-note')).toContainText('ui.perfetto.dev');
     await expect(page.getByTestId('perfetto-note')).toContainText('Dyno uploads nothing');
     await page.getByTestId('profile').scrollIntoViewIfNeeded();

@@ -6,7 +6,8 @@
  * with a clear error for a broken file; the bin (its purge setting kept by the host, "Empty
  * bin" asked twice); the filters and sort surviving a reload; Compare showing the runs' verdicts. Screenshots of each state.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { collectPageErrors } from './served-studio';
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
@@ -27,15 +28,6 @@ test.afterAll(async () => {
   await serve.stop();
   t.cleanup();
 });
-
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  return errors;
-}
 
 test('targets: added and removed in the run form, validated as typed, judged on the finished run and shown in Sessions', async ({ page }) => {
   const errors = collectPageErrors(page);
