@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './src/shared/csp';
 import { precompress } from './scripts/vite-precompress';
+import { earlyEntry } from './scripts/vite-early-entry';
 
 /** The built page carries the CSP the shells send as headers (one source: csp.ts); frame-ancestors only works as a header. */
 function cspMeta(): Plugin {
@@ -47,8 +48,9 @@ export default defineConfig({
       minify: true,
       // The lazily loaded plotly chunk (1.4 MB, 0.38 MB as brotli) is one library: nothing to split.
       chunkSizeWarningLimit: 1600,
-      rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+      // `early`: the socket and the first calls, run before the app's bundle (scripts/vite-early-entry.ts).
+      rollupOptions: { input: { index: resolve('src/renderer/index.html'), early: resolve('src/renderer/src/api/early-connection.ts') } },
     },
-    plugins: [react(), cspMeta(), precompress()],
+    plugins: [react(), cspMeta(), earlyEntry('early', 'src/api/early-connection.ts'), precompress()],
   },
 });

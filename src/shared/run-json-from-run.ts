@@ -84,6 +84,7 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
     profile: r?.profile
       ? {
           kernel_ms_per_iteration: r.profile.kernelMsPerIteration,
+          ...(r.profile.passMeanMs === undefined ? {} : { pass_mean_ms: r.profile.passMeanMs }),
           flops_per_iteration: r.profile.flopsPerIteration,
           traceFile: r.profile.traceFile,
           byOpType: r.profile.byOpType,

@@ -114,6 +114,7 @@ const EnergyJsonSchema = z.object({
 
 const ProfileJsonSchema = z.object({
   kernel_ms_per_iteration: num,
+  pass_mean_ms: num.optional().describe("mean wall time per iteration of the profiling pass, which runs apart from the measured loop with the profiler's overhead: the figure kernel time is a part of"),
   flops_per_iteration: num,
   traceFile: z.string().describe('Chrome trace event file, for Perfetto or chrome://tracing'),
   byOpType: z.array(z.object({ opType: z.string(), ms: num, share: num, nodes: z.number().int() })),

@@ -4,9 +4,12 @@
  * cold first load — page, scripts, the WebSocket, the host's answers, the default sample opened —
  * should take at most 2 s, and the renderer arrives compressed and cacheable. The figure is
  * printed with where it went (tests/e2e/load-breakdown.ts: each request, the WebSocket, each API
- * call's round trip, the page's CPU time), the host's answers named apart (a warm `dyno serve`
- * has probed the providers and inspected the default sample by then), and judged against 2 s
- * without asserting it: on a shared 2-core machine a time measures the neighbours.
+ * call's round trip, the host's events, the page's CPU time), the host's answers named apart, and
+ * judged against 2 s without asserting it: on a shared 2-core machine a time measures the
+ * neighbours. `dyno serve` is as cold as a user's just started one: its provider probe may
+ * still be running, and app.info does not wait for it (the verdict follows as an event).
+ * What is asserted is the shape of the load: one socket, opened by the small early script,
+ * and each of the first screen's calls sent once.
  */
 import { expect, test } from '@playwright/test';
 import { cpus, loadavg } from 'node:os';
@@ -53,13 +56,15 @@ test('a cold first load at 20 Mbit/s and 40 ms RTT is compressed, cached, and it
   // plotly (the largest chunk) loads after the page is usable; charts need it ready soon after.
   await page.waitForFunction(() => document.documentElement.dataset.charts === 'ready');
   const chartsMs = Date.now() - started;
+  // Providers still being probed when app.info answered settle when the probe's event lands.
+  await expect(page.locator('[data-testid="device-status"] .ep.checking')).toHaveCount(0, { timeout: 30_000 });
   // The host's own work: from the first API call the page sends to the last answer it needs
-  // (app.info's provider probe and the model's inspection overlap).
+  // (app.info, answered from what is known, and the model's inspection).
   const firstCallAt = breakdown.firstCallAt() ?? 0;
   const lastAnswerAt = Math.max(breakdown.answeredAt('app.info') ?? 0, breakdown.answeredAt('models.open') ?? 0);
   const hostMs = Math.round(lastAnswerAt - firstCallAt);
   console.log(
-    `first load at 20 Mbit/s, 40 ms RTT: usable in ${usableMs} ms = ${usableMs - hostMs} ms tunnel and page + ${hostMs} ms the host probing providers and inspecting the model; charts ready in ${chartsMs} ms`,
+    `first load at 20 Mbit/s, 40 ms RTT: usable in ${usableMs} ms = ${usableMs - hostMs} ms tunnel and page + ${hostMs} ms the host answering (app.info and inspecting the model); charts ready in ${chartsMs} ms`,
   );
   console.log(`where the time went (ms from the document's request):\n${(await breakdown.lines(usableMs)).join('\n')}`);
   await screenshot(page, 'first-load-throttled.png');
@@ -74,11 +79,14 @@ test('a cold first load at 20 Mbit/s and 40 ms RTT is compressed, cached, and it
   // Everything the first load moves, compressed: well under what 2 s at 20 Mbit/s can carry.
   expect(scripts.reduce((sum, s) => sum + s.bytes, 0)).toBeLessThan(700_000);
   expect(firstCallAt).toBeGreaterThan(0);
+  // The early script's socket is the app's: no second one, and no first-screen question asked twice.
+  expect(breakdown.socketCount()).toBe(1);
+  const counts = breakdown.callCounts();
+  for (const method of ['app.info', 'models.samples', 'models.open', 'models.recent']) expect(counts.get(method), method).toBe(1);
   expect(hostMs).toBeGreaterThan(0);
   // The 2 s target is a figure to print, not to assert: the page's own work (parsing the script,
   // drawing) is CPU time, and a timed assertion on a shared 2-core machine measures its
   // neighbours (the guide's rule: speed targets are printed, then judged on a quiet machine).
-  // Judged on the whole time to usable: with the host warm (providers probed and the default
-  // sample inspected when `dyno serve` starts) its answers are part of what a user waits for.
+  // Judged on the whole time to usable: the host's answers are part of what a user waits for.
   console.log(`2 s target, cold load to usable: ${usableMs <= 2000 ? 'met' : 'NOT met'} (${usableMs} ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
 });

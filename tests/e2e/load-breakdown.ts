@@ -1,7 +1,7 @@
 /**
  * Where a first load's time goes, from Chrome's own network events (CDP), so a slow first load
  * in a CI log says which part grew: each HTTP request's start, first byte and end, the
- * WebSocket's handshake, each API call's round trip (method by method), and the page's own CPU
+ * WebSocket's handshake, each API call's round trip (method by method), the host's events, and the page's own CPU
  * time (script parse/compile/run, layout, style) from Performance.getMetrics. Times are ms from
  * the moment the document was requested.
  */
@@ -28,6 +28,10 @@ export interface LoadBreakdown {
   answeredAt(method: string): number | undefined;
   /** When the first API call went out. */
   firstCallAt(): number | undefined;
+  /** How many calls of each method went out. */
+  callCounts(): Map<string, number>;
+  /** How many WebSockets the page opened. */
+  socketCount(): number;
 }
 
 const ms = (v: number | undefined): string => (v === undefined ? '—' : `${Math.round(v)}`);
@@ -43,6 +47,9 @@ export function watchLoad(cdp: CDPSession): LoadBreakdown {
   const calls = new Map<number, CallTiming>();
   let wsCreatedMs: number | undefined;
   let wsOpenMs: number | undefined;
+  let sockets = 0;
+  /** Each host event's first arrival (e.g. app.providers, the probe's verdict). */
+  const events = new Map<string, number>();
   cdp.on('Network.requestWillBeSent', (e) => {
     requests.set(e.requestId, { url: e.request.url, startMs: at(e.timestamp) });
   });
@@ -57,6 +64,9 @@ export function watchLoad(cdp: CDPSession): LoadBreakdown {
     if (!r) return;
     r.endMs = at(e.timestamp);
     r.bytes = e.encodedDataLength;
+  });
+  cdp.on('Network.webSocketCreated', () => {
+    sockets++;
   });
   cdp.on('Network.webSocketWillSendHandshakeRequest', (e) => {
     wsCreatedMs ??= at(e.timestamp);
@@ -74,7 +84,8 @@ export function watchLoad(cdp: CDPSession): LoadBreakdown {
   });
   cdp.on('Network.webSocketFrameReceived', (e) => {
     try {
-      const m = JSON.parse(e.response.payloadData) as { id?: unknown; kind?: unknown };
+      const m = JSON.parse(e.response.payloadData) as { id?: unknown; kind?: unknown; event?: { type?: unknown } };
+      if (m.kind === 'event' && typeof m.event?.type === 'string' && !events.has(m.event.type)) events.set(m.event.type, at(e.timestamp));
       const call = typeof m.id === 'number' ? calls.get(m.id) : undefined;
       if (call && m.kind !== 'event') call.answeredMs ??= at(e.timestamp);
     } catch {
@@ -85,6 +96,12 @@ export function watchLoad(cdp: CDPSession): LoadBreakdown {
   return {
     answeredAt: (method) => sentOrder().find((c) => c.method === method)?.answeredMs,
     firstCallAt: () => sentOrder()[0]?.sentMs,
+    callCounts: () => {
+      const counts = new Map<string, number>();
+      for (const c of calls.values()) counts.set(c.method, (counts.get(c.method) ?? 0) + 1);
+      return counts;
+    },
+    socketCount: () => sockets,
     async lines(usableAtMs) {
       const out: string[] = [];
       for (const r of [...requests.values()].sort((a, b) => a.startMs - b.startMs)) {
@@ -94,6 +111,7 @@ export function watchLoad(cdp: CDPSession): LoadBreakdown {
       }
       out.push(`  WebSocket: opened ${ms(wsCreatedMs)}, handshake done ${ms(wsOpenMs)}`);
       for (const c of sentOrder()) out.push(`  call ${c.method}: sent ${ms(c.sentMs)}, answered ${ms(c.answeredMs)} (${c.answeredMs === undefined ? '—' : ms(c.answeredMs - c.sentMs)} ms round trip)`);
+      for (const [type, atMs] of events) out.push(`  event ${type}: received ${ms(atMs)}`);
       const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
       const metric = (name: string): string => ms((metrics.find((m) => m.name === name)?.value ?? 0) * 1000);
       out.push(`  page CPU: script ${metric('ScriptDuration')} ms, layout ${metric('LayoutDuration')} ms, style ${metric('RecalcStyleDuration')} ms, all tasks ${metric('TaskDuration')} ms`);

@@ -1,6 +1,6 @@
 /**
  * A warm studio (`dyno serve`, the desktop app) has, once warmed up, probed every provider and
- * inspected the default sample: app.info lists no provider as "not probed yet", and opening the
+ * inspected the default sample: app.info marks no provider as still being checked, and opening the
  * default sample answers from what is known — no worker is started for it (the children of this
  * process, read from /proc, do not change). A cold studio (the CLI) starts no worker until asked.
  */
@@ -44,7 +44,7 @@ describe.runIf(process.platform === 'linux')('a warm studio', () => {
     const warmChildren = children();
     expect(warmChildren).toHaveLength(1);
     const info = await api.call('app.info', {});
-    for (const ep of info.executionProviders) expect(ep.reason ?? '').not.toBe('not probed yet');
+    for (const ep of info.executionProviders) expect(ep.checking).toBeUndefined();
     const sample = (await api.call('models.samples', {})).find((s) => s.isDefault);
     expect(sample).toBeDefined();
     const model = await api.call('models.open', { path: sample!.path });

@@ -15,6 +15,8 @@ export interface ProviderStatus {
   name: ExecutionProviderName;
   available: boolean;
   reason?: string;
+  /** Not probed yet (ProviderCache.current): the verdict is on its way. */
+  checking?: boolean;
 }
 
 /** The folder of onnxruntime-node's native libraries for this platform. */

@@ -32,10 +32,17 @@ export class ProviderCache {
     return Promise.all(EXECUTION_PROVIDERS.map((n) => this.status(n)));
   }
 
-  /** What is known now, without waiting: unprobed providers show as not yet probed. */
+  /**
+   * What is known now, without waiting. The CPU provider and one whose libraries are missing
+   * need no probe; the others show as still being checked.
+   */
   current(): ProviderStatus[] {
-    return EXECUTION_PROVIDERS.map(
-      (name) => this.known.get(name) ?? { name, available: name === 'cpu', reason: staticUnavailability(name) ?? 'not probed yet' },
-    );
+    return EXECUTION_PROVIDERS.map((name) => {
+      const known = this.known.get(name);
+      if (known) return known;
+      if (name === 'cpu') return { name, available: true };
+      const missing = staticUnavailability(name);
+      return missing ? { name, available: false, reason: missing } : { name, available: false, checking: true, reason: 'checking whether it works here…' };
+    });
   }
 }

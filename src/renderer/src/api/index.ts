@@ -8,6 +8,7 @@ import { createConnectionFeed } from './connection-feed';
 import { createElectronApi, type PreloadBridge } from './electron-client';
 import { createWsApi } from './ws-client';
 import { apiUrl, takeToken } from './token';
+import { earlyConnection } from './early-connection';
 
 declare global {
   interface Window {
@@ -32,7 +33,7 @@ function create(): DynoApi {
     connection.report(false, NO_TOKEN);
     return createWsApi(apiUrl(''), () => undefined);
   }
-  return createWsApi(apiUrl(token), (up, reason) => connection.report(up, reason));
+  return createWsApi(apiUrl(token), (up, reason) => connection.report(up, reason), earlyConnection());
 }
 
 export const api: DynoApi = create();

@@ -92,7 +92,7 @@ function KnobField({ knob, errors, symbolic }: { knob: AnyKnob; errors: FormErro
           options={knob.values.map((v) => {
             const p = probe(v);
             const label = knob.optionLabels?.[v] ?? v;
-            return { value: v, label: p && !p.available ? `${label} (unavailable)` : label, title: p?.reason };
+            return { value: v, label: p && !p.available ? `${label} (${p.checking ? 'checking…' : 'unavailable'})` : label, title: p?.reason };
           })}
         />
       );

@@ -1,6 +1,6 @@
 /** What the host told us about itself, and the bundled samples; loading them opens the default sample. */
 import { create } from 'zustand';
-import type { AppInfo } from '../../../shared/contract';
+import type { AppInfo, ExecutionProviderStatus } from '../../../shared/contract';
 import type { SampleModel } from '../../../shared/model';
 import { api } from '../api';
 import { failure, type Failure } from './failure';
@@ -10,7 +10,11 @@ interface AppState {
   info?: AppInfo;
   samples: SampleModel[];
   failure?: Failure;
+  /** The probe's verdict when it came before app.info's answer was stored (see onProviders). */
+  probedProviders?: ExecutionProviderStatus[];
   load(): Promise<void>;
+  /** The host's `app.providers` event: every provider probed. */
+  onProviders(list: ExecutionProviderStatus[]): void;
 }
 
 export const useApp = create<AppState>((set, get) => ({
@@ -28,10 +32,18 @@ export const useApp = create<AppState>((set, get) => ({
         if (sample && !useModel.getState().requested) void useModel.getState().openPath(sample.path);
         return list;
       });
-      const [info] = await Promise.all([api.call('app.info', {}), samples]);
-      set({ info });
+      // Answered at once: providers still being probed come marked `checking`, and their
+      // verdict follows as an event, so a cold host's probe is not part of the first load.
+      const [info] = await Promise.all([api.call('app.info', { waitForProbe: false }), samples]);
+      const probed = get().probedProviders;
+      set({ info: probed ? { ...info, executionProviders: probed } : info });
     } catch (err) {
       set({ failure: failure('Could not load the studio (host, devices and sample models)', err, () => get().load()) });
     }
+  },
+  onProviders: (list) => {
+    // The event can overtake the stored answer (both arrive, the answer's await resumes later).
+    const info = get().info;
+    set(info ? { info: { ...info, executionProviders: list }, probedProviders: list } : { probedProviders: list });
   },
 }));

@@ -4,7 +4,7 @@
  * what the file holds now). Restored once before the first render, then written on change.
  */
 import { z } from 'zod';
-import { recall, remember } from './remembered';
+import { recall, remember, REMEMBERED_MODEL } from './remembered';
 import { useUi } from './ui-store';
 import { DEFAULT_FORM, useRunConfig } from './config-store';
 import { useZoo } from './zoo-store';
@@ -24,7 +24,7 @@ export function keepAcrossReloads(): void {
   if (form) useRunConfig.setState({ fields: { text: { ...DEFAULT_FORM.text, ...form.text }, on: { ...DEFAULT_FORM.on, ...form.on }, dims: form.dims } });
   const zoo = recall('zoo', ZooSchema);
   if (zoo) useZoo.setState({ choice: zoo });
-  const modelPath = recall('model', ModelPathSchema);
+  const modelPath = recall(REMEMBERED_MODEL, ModelPathSchema);
   // Marks the model as asked for, so the default sample does not replace it.
   if (modelPath) void useModel.getState().openPath(modelPath);
 
@@ -39,6 +39,6 @@ export function keepAcrossReloads(): void {
   });
   useModel.subscribe((s, prev) => {
     // Only settled states: a failed open forgets the model, an open in flight changes nothing yet.
-    if (s.model !== prev.model && !s.loading) remember('model', s.model?.path);
+    if (s.model !== prev.model && !s.loading) remember(REMEMBERED_MODEL, s.model?.path);
   });
 }

@@ -1,12 +1,14 @@
 /**
- * The recently opened models the host remembers. Refetched whenever a model has been opened
- * (the host has just remembered it), so the list is never behind the model shown; a failed
+ * The recently opened models the host remembers. Refetched whenever a model other than a
+ * bundled sample has been opened (the host has just remembered it), so the list is never
+ * behind the model shown; a failed
  * fetch keeps the last list and says why.
  */
 import { create } from 'zustand';
 import type { RecentModel } from '../../../shared/recent-model';
 import { api } from '../api';
 import { useModel } from './model-store';
+import { useApp } from './app-store';
 
 interface RecentModelsState {
   models: RecentModel[];
@@ -32,5 +34,10 @@ export const useRecentModels = create<RecentModelsState>((set) => {
 });
 
 useModel.subscribe((state, previous) => {
-  if (state.model && state.model !== previous.model) void useRecentModels.getState().refresh();
+  // A bundled sample is listed apart from the recent models (the host leaves samples out), so
+  // opening one cannot change the list: no second models.recent on a first load.
+  if (!state.model || state.model === previous.model) return;
+  const path = state.model.path;
+  if (useApp.getState().samples.some((s) => s.path === path)) return;
+  void useRecentModels.getState().refresh();
 });

@@ -6,6 +6,8 @@
 import type { z } from 'zod';
 
 const PREFIX = 'dyno.';
+/** The open model's path (persistence.ts); read before the app loads too (api/early-connection.ts). */
+export const REMEMBERED_MODEL = 'model';
 
 export function recall<T>(key: string, schema: z.ZodType<T>): T | undefined {
   try {
@@ -24,5 +26,19 @@ export function remember(key: string, value: unknown): void {
     else localStorage.setItem(PREFIX + key, JSON.stringify(value));
   } catch {
     // Private mode or a full quota: the studio works, it just forgets on reload.
+  }
+}
+
+/**
+ * A remembered non-empty string, checked by hand: for code that runs before the app's bundle
+ * and so has no zod (api/early-connection.ts).
+ */
+export function recallString(key: string): string | undefined {
+  try {
+    const text = localStorage.getItem(PREFIX + key);
+    const value: unknown = text === null ? undefined : JSON.parse(text);
+    return typeof value === 'string' && value.length > 0 ? value : undefined;
+  } catch {
+    return undefined;
   }
 }
