@@ -18,8 +18,8 @@ export function progressEventsOf(studio: StudioCalls, intervalMs = PROGRESS_EVEN
     call: (method, params) => studio.call(method, params),
     onEvent(listener) {
       let listening = true;
-      const batcher = batchLiveEvents((e: StudioEvent) => {
-        if (listening) listener(e);
+      const batcher = batchLiveEvents((events: StudioEvent[]) => {
+        for (const e of events) if (listening) listener(e);
       }, intervalMs);
       const off = studio.onEvent((e) => {
         if (e.type === 'run.progress') batcher.push(e);
