@@ -11,6 +11,7 @@ import { EXPORTERS } from '../../shared/export';
 import type { RunComparison } from '../../shared/compare/schema';
 import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
+import { progressEventsOf } from './progress-events';
 import { appVersion } from '../studio/paths';
 import { benchConfig, type BenchFlags } from './bench-options';
 import { outputFormat, type OutputFlags } from './output-options';
@@ -18,9 +19,17 @@ import { compareWithBaseline, loadBaseline, type Baseline } from './baseline';
 import { CliError } from './errors';
 import { exitCodeFor } from './exit-codes';
 
-function progressBar(api: DynoApi, runId: () => string | undefined): () => void {
+/**
+ * The bar redraws at most once a second (cli-progress's timer; its default is 10 a second), from
+ * progress events that come once a second: every redraw is a write the terminal then renders,
+ * on the cores the run measures.
+ */
+const BAR_FPS = 1;
+
+/** Answers how to stop the bar: `completed` fills it (its last progress can be up to a second old). */
+function progressBar(api: DynoApi, runId: () => string | undefined): (completed?: boolean) => void {
   const bar = new SingleBar(
-    { format: ' {phase} |{bar}| {percentage}% | {measured} iterations | {elapsed}s', stream: process.stderr, hideCursor: true },
+    { format: ' {phase} |{bar}| {percentage}% | {measured} iterations | {elapsed}s', stream: process.stderr, hideCursor: true, fps: BAR_FPS },
     Presets.shades_classic,
   );
   let started = false;
@@ -33,9 +42,12 @@ function progressBar(api: DynoApi, runId: () => string | undefined): () => void 
     }
     bar.update(Math.round(e.progress.fraction * 1000), payload);
   });
-  return () => {
+  return (completed = false) => {
     off();
-    if (started) bar.stop();
+    if (!started) return;
+    if (completed) bar.update(1000);
+    bar.stop();
+    started = false;
   };
 }
 
@@ -56,7 +68,9 @@ export async function bench(model: string, o: BenchFlags & OutputFlags & { advic
   const handle = createCliStudio();
   const api = createInProcessApi(handle.studio);
   let runId: string | undefined;
-  const stopBar = format === 'text' && process.stderr.isTTY === true ? progressBar(api, () => runId) : () => undefined;
+  // Only on a terminal, and hearing only progress (progress-events.ts).
+  const stopBar: (completed?: boolean) => void =
+    format === 'text' && process.stderr.isTTY === true ? progressBar(createInProcessApi(progressEventsOf(handle.studio)), () => runId) : () => undefined;
   // Ctrl+C cancels the run; what was measured is kept as an aborted run, and we exit 130.
   // A Ctrl+C before the run has its id (the model is still being inspected) is remembered and
   // cancels the run the moment it is queued.
@@ -74,7 +88,7 @@ export async function bench(model: string, o: BenchFlags & OutputFlags & { advic
     for (const note of started.notes ?? []) process.stderr.write(`dyno: ${note}\n`);
     if (cancelAsked) cancel(runId);
     const { run, warnings } = await api.call('runs.wait', { runId });
-    stopBar();
+    stopBar(run.status === 'completed');
     const { advice, ...rest } = runToJson(run, warnings, `dyno@${appVersion()}`);
     // Advice is part of the run's JSON unless --no-advice leaves it out (it is derived, not measured).
     const plain: RunJson = o.advice === false || !advice ? rest : { ...rest, advice };

@@ -190,8 +190,14 @@ export class RunQueue {
     this.displays.delete(run.id);
     const progress = (phase?: Progress['phase']): void => this.deps.emit({ type: 'run.progress', runId: run.id, progress: tracker.now(phase) });
     const environment = this.deps.environment(run.config.session.executionProvider);
-    // Awaited only when the run has results; until then a rejection must not go unhandled.
-    environment.catch(() => undefined);
+    // Taken before anything is measured: the fingerprint spawns some eight short processes
+    // (lscpu, dmidecode, sensors…, 0.2–0.4 s), which would otherwise run beside the worker's
+    // start, its warm-up and, for a fast model, its first measured iterations (and beside an
+    // idle baseline). Its failure fails the run when the run has results (finalRun).
+    await environment.then(
+      () => undefined,
+      () => undefined,
+    );
     // The sampler starts before the executor (idle baseline), so it reads the pid through `active`.
     const telemetry = new RunTelemetry(run.id, run.config.telemetry, this.deps.telemetry, this.deps.repo, this.deps.emit, () => active.execution?.pid);
     active.telemetry = telemetry;

@@ -22,6 +22,8 @@ describe('cancelling runs', () => {
     expect(cancelled.stats).toBeUndefined();
     expect(f.repo.get(queued.id)?.run.status).toBe('aborted');
 
+    // The long run starts once its environment fingerprint is taken: cancel it while it runs.
+    await until(() => f!.executor.started.includes(long.id));
     expect(f.queue.cancel(long.id)).toBe(true);
     await f.finishAll([long, after]);
     expect(f.executor.started).toEqual([long.id, after.id]);

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WarningSchema } from '../../../src/shared/warnings-schema';
-import { configFor, queueFixture, type QueueFixture } from './queue-fixture';
+import { configFor, environmentOf, queueFixture, type QueueFixture } from './queue-fixture';
 
 let f: QueueFixture | undefined;
 const storedCodes = (runId: string): string[] => (f?.repo.get(runId)?.warnings ?? []).map((w) => WarningSchema.parse(w).code);
@@ -31,5 +31,26 @@ describe('the conditions of a run', () => {
     const done = await f.queue.whenFinished(run.id);
     expect(done.status === 'completed' && done.results.conditions?.display).toBe('none');
     expect(storedCodes(run.id)).not.toContain('drawn-on-all-cores');
+  });
+});
+
+describe('the environment fingerprint', () => {
+  it('is taken before the executor starts, so its processes never run beside the measurement', async () => {
+    const order: string[] = [];
+    f = queueFixture(() => ({ kind: 'measure', iterations: 10, warmup: 2, perBatch: 5 }), {
+      environment: async () => {
+        // Like systeminformation: it takes a while, spawning processes meanwhile.
+        await new Promise((r) => setTimeout(r, 50));
+        order.push('fingerprint taken');
+        return environmentOf();
+      },
+      onEvent: (e) => {
+        if (e.type === 'run.progress' && e.progress.phase === 'starting') order.push('executor started');
+      },
+    });
+    const run = f.queue.enqueue(configFor('env'));
+    const done = await f.queue.whenFinished(run.id);
+    expect(done.status).toBe('completed');
+    expect(order).toEqual(['fingerprint taken', 'executor started']);
   });
 });
