@@ -151,4 +151,14 @@ describe('dyno optimize', () => {
     const { stderr } = (await run.catch((e: { stderr: string }) => e)) as { stderr: string };
     expect(stderr.trim()).toMatch(/^dyno: The time budget \(1 ms\) is too short/);
   });
+
+  it('refuses --min-accuracy on a feature map, naming the output and its shape, and runs no trial', async () => {
+    // test_Conv2d's expected output is a [2, 4, 5, 4] feature map: no classes, so top-1 agreement is no accuracy.
+    const dir = resolve('../shared/onnx-corpus/pytorch-converted/test_Conv2d');
+    const run = dyno('optimize', join(dir, 'model.onnx'), '--inputs', join(dir, 'test_data_set_0'), '--min-accuracy', '0.9', '--time-budget', '1m', ...SHORT);
+    await expect(run).rejects.toMatchObject({ code: 1 });
+    const { stderr } = (await run.catch((e: { stderr: string }) => e)) as { stderr: string };
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^dyno: --min-accuracy: it cannot apply to .*test_Conv2d\/test_data_set_0: top-1 agreement is an accuracy only for a classifier's scores, shaped \[N, C\] or \[N, C, 1, 1\]; the output '.+' has shape \[2, 4, 5, 4\]\.$/m);
+  });
 });

@@ -3,8 +3,8 @@
  * symbolic dims, an inputs folder (a test_data_set from the ONNX backend corpus, real ONNX Runtime
  * trials in worker processes, a real SQLite file) and a min accuracy. Every measured trial is fed
  * the folder's inputs and carries its accuracy against the folder's expected outputs; the stored
- * spec keeps the floor and the folder; a min accuracy without a folder, or a folder that is not
- * there, is refused with one line before any study exists.
+ * spec keeps the floor and the folder; a min accuracy without a folder, on outputs that are not a
+ * classifier's scores, or a folder that is not there, is refused with one line before any study exists.
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -81,6 +81,11 @@ describe('optimizer.start with an inputs folder, dims and a min accuracy', () =>
     await expect(api.call('optimizer.start', { model, objective: 'latency', timeBudgetMs: 300_000, minAccuracy: 0.9 })).rejects.toThrow('A min accuracy needs an inputs folder (inputsDir)');
     await expect(api.call('optimizer.start', { model, objective: 'latency', timeBudgetMs: 300_000, inputsDir: '/no/such/test_data_set_0' })).rejects.toThrow('The inputs folder /no/such/test_data_set_0 is not a folder on this machine');
     await expect(api.call('optimizer.start', { model, objective: 'latency', timeBudgetMs: 300_000, inputsDir: '/d', minAccuracy: 1.5 })).rejects.toThrow();
+    // A feature map ([2, 4, 5, 4], the corpus's Conv2d) has no classes: a min accuracy on it is refused with its shape.
+    const conv = corpusPath('pytorch-converted/test_Conv2d');
+    await expect(api.call('optimizer.start', { model: join(conv, 'model.onnx'), objective: 'latency', timeBudgetMs: 300_000, inputsDir: join(conv, 'test_data_set_0'), minAccuracy: 0.9 })).rejects.toThrow(
+      /^Min accuracy: it cannot apply to .*test_Conv2d\/test_data_set_0: top-1 agreement is an accuracy only for a classifier's scores, shaped \[N, C\] or \[N, C, 1, 1\]; the output '.+' has shape \[2, 4, 5, 4\]\.$/,
+    );
     expect((await api.call('studies.list', {})).length).toBe(before);
   });
 });

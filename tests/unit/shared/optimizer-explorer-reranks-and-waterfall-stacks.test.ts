@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dominates, explorerCandidates, rerank, type ExplorerCandidate } from '../../../src/shared/optimizer/explorer';
-import { waterfallBars } from '../../../src/shared/optimizer/waterfall';
+import { ratioAxis, waterfallBars } from '../../../src/shared/optimizer/waterfall';
 import type { OptimizeResult } from '../../../src/shared/optimizer/study-state';
 import { RunConfigSchema } from '../../../src/shared/run';
 
@@ -135,5 +135,20 @@ describe('waterfallBars', () => {
     expect(bars[0]).toMatchObject({ from: 1, to: 1 });
     expect(bars.at(-1)).toMatchObject({ label: 'combined, re-measured', interaction: false });
     expect(waterfallBars([])).toEqual([]);
+  });
+});
+
+describe('ratioAxis (the waterfall\'s log axis)', () => {
+  it('holds every value, ticks at powers of two, and names them as ratios', () => {
+    const a = ratioAxis([1, 1.6, 0.8, 12]);
+    expect(10 ** a.range[0]).toBeLessThan(0.8);
+    expect(10 ** a.range[1]).toBeGreaterThan(12);
+    expect(a.tickvals).toEqual([1, 2, 4, 8, 16]);
+    expect(a.ticktext).toEqual(['1×', '2×', '4×', '8×', '16×']);
+    expect(ratioAxis([0.3, 1, 2.5]).ticktext).toEqual(['0.25×', '0.5×', '1×', '2×']);
+  });
+  it('thins ticks over a wide range and marks the ends of a narrow one', () => {
+    expect(ratioAxis([1, 200]).tickvals.length).toBeLessThanOrEqual(8);
+    expect(ratioAxis([1, 1.05, 0.97]).ticktext).toEqual(['0.97×', '1×', '1.05×']);
   });
 });

@@ -7,7 +7,7 @@ import type Plotly from 'plotly.js';
 import { drawPlot } from './plotly';
 import { baseLayout, chartColors } from './theme';
 import { usePlot } from './use-plot';
-import type { WaterfallBar } from '../../../shared/optimizer/waterfall';
+import { ratioAxis, type WaterfallBar } from '../../../shared/optimizer/waterfall';
 
 const times = (x: number | null): string => (x === null ? '—' : `${x.toFixed(3)}×`);
 
@@ -30,16 +30,15 @@ export function WaterfallChart({ bars }: { bars: readonly WaterfallBar[] }) {
         textposition: 'outside',
         hovertemplate: '%{x}: %{text}<extra></extra>',
       } as Partial<Plotly.PlotData>;
-      const all = bars.flatMap((b, i) => [b.from, b.to, b.to + (hi[i] ?? 0), b.to - (lo[i] ?? 0)]);
-      const top = Math.max(1, ...all);
-      const bottom = Math.min(1, ...all);
+      const axis = ratioAxis(bars.flatMap((b, i) => [b.from, b.to, b.to + (hi[i] ?? 0), b.to - (lo[i] ?? 0)]));
       void drawPlot(node, [trace], {
         ...baseLayout(c),
         height: 300,
         margin: { l: 64, r: 16, t: 16, b: 64 },
         showlegend: false,
         xaxis: { gridcolor: c.grid, automargin: true },
-        yaxis: { title: { text: 'gain over the baseline (×)' }, gridcolor: c.grid, zeroline: false, range: [bottom - (top - bottom) * 0.15, top + (top - bottom) * 0.25] },
+        // Log: ratios multiply, so 2× up and 0.5× down are the same distance from 1×.
+        yaxis: { title: { text: 'gain over the baseline (×, log)' }, type: 'log', gridcolor: c.grid, zeroline: false, range: axis.range, tickvals: axis.tickvals, ticktext: axis.ticktext },
         shapes: [{ type: 'line', xref: 'paper', x0: 0, x1: 1, y0: 1, y1: 1, line: { color: c.muted, dash: 'dot', width: 1 } }],
       });
     },

@@ -19,6 +19,8 @@ interface OptimizerStoreState {
   startFailure?: Failure;
   failure?: Failure;
   limits: ExplorerLimits;
+  /** A study measuring on the host now, whichever is shown (from its events): the Run view says so. */
+  measuring?: { studyId: string; model: string; phase: string };
   setFields(patch: Partial<GoalFields>): void;
   setLimits(patch: Partial<ExplorerLimits>): void;
   start(): Promise<void>;
@@ -79,12 +81,15 @@ export const useOptimizer = create<OptimizerStoreState>((set, get) => ({
       // An event may have brought a newer state while the call was out.
       const now = get().state;
       if (get().studyId !== studyId || (now && now.trials.length > state.trials.length)) return;
-      set({ state, limits: limitsOf(state) });
+      set({ state, limits: limitsOf(state), ...(state.status !== 'running' && get().measuring?.studyId === studyId ? { measuring: undefined } : {}) });
     } catch (err) {
       if (get().studyId === studyId) set({ failure: failure(`Could not open optimizer study ${studyId}`, err, () => get().open(studyId)) });
     }
   },
   onState: (state) => {
+    const measuring = get().measuring;
+    if (state.status === 'running') set({ measuring: { studyId: state.studyId, model: state.model, phase: state.phase } });
+    else if (measuring?.studyId === state.studyId) set({ measuring: undefined });
     if (state.studyId !== get().studyId) return;
     const first = get().state === undefined;
     set({ state, ...(first || state.result !== get().state?.result ? { limits: limitsOf(state) } : {}) });

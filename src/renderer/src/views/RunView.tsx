@@ -7,6 +7,7 @@ import { useModel } from '../stores/model-store';
 import { useLiveRun } from '../stores/live-run-store';
 import { useUi } from '../stores/ui-store';
 import { FailureNotice } from '../components/FailureNotice';
+import { OtherRunNotice } from '../components/OtherRunNotice';
 import { isRunActive } from '../../../shared/run';
 import { CommandForm, useCommandConfig } from '../components/CommandForm';
 import { useCommand } from '../stores/command-store';
@@ -76,6 +77,7 @@ export function RunView() {
           }
         }}
       >
+        <OtherRunNotice />
         <SourceToggle />
         {source === 'command' ? (
           <CommandForm />
