@@ -4,7 +4,7 @@
  * Results are parsed with the contract's schemas, as every transport does.
  */
 import WebSocket from 'ws';
-import { ApiCallError, EventSchema, parseResult, ServerMessageSchema, type DynoApi, type Method, type Params, type Result, type StudioEvent } from '../src/shared/contract';
+import { ApiCallError, EventSchema, eventsOf, isEventMessage, parseResult, ServerMessageSchema, type DynoApi, type Method, type Params, type Result, type StudioEvent } from '../src/shared/contract';
 
 export interface WsApi extends DynoApi {
   /** Bytes and messages received so far: what the host serialised and sent to this client. */
@@ -28,11 +28,13 @@ export async function connectWsApi(serveUrl: string): Promise<WsApi> {
     messages++;
     bytes += data.length;
     const m = ServerMessageSchema.parse(JSON.parse(data.toString('utf8')));
-    if (m.kind === 'event') {
+    if (isEventMessage(m)) {
       // Events are only parsed when someone listens: a watcher that draws nothing stays cheap.
       if (listeners.size === 0) return;
-      const event = EventSchema.safeParse(m.event);
-      if (event.success) for (const l of listeners) l(event.data);
+      for (const raw of eventsOf(m)) {
+        const event = EventSchema.safeParse(raw);
+        if (event.success) for (const l of listeners) l(event.data);
+      }
       return;
     }
     const p = pending.get(m.id);

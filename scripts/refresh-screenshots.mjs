@@ -25,6 +25,8 @@ const KEPT = [
   'command-results.png',
   'targets-invalid.png',
   'sessions-import.png',
+  'model-graph-shown-from-a-run.png',
+  'model-graph-densenet-folded.png',
 ];
 const OUTPUT = resolve('test-results');
 const DOCS = resolve('docs/screenshots');

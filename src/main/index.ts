@@ -114,8 +114,9 @@ app.whenReady().then(() => {
   // Every sender is checked and every error crosses with its code (studio/ipc-call.ts).
   ipcMain.handle(IPC_CALL, ipcCallHandler(handle.studio, rendererUrl));
   // Live events batched as for `dyno serve`: fewer IPC messages and renders while a run measures.
-  const events = batchLiveEvents((event) => {
-    for (const w of BrowserWindow.getAllWindows()) w.webContents.send(IPC_EVENT, event);
+  // A batch as one IPC message (an array; electron-client.ts takes either), handled in one task.
+  const events = batchLiveEvents((batch) => {
+    for (const w of BrowserWindow.getAllWindows()) w.webContents.send(IPC_EVENT, batch.length === 1 ? batch[0] : batch);
   });
   handle.studio.onEvent((event) => events.push(event));
   createWindow();

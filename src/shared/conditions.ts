@@ -24,6 +24,20 @@ export const BusyProcessSchema = z.object({
 });
 export type BusyProcess = z.infer<typeof BusyProcessSchema>;
 
+/** What one of Dyno's own processes cost while the run measured (two /proc snapshots, Linux). */
+export const DynoProcessCostSchema = z.object({
+  pid: z.number().int(),
+  /** Average share of one core over the measured window (user + system, all threads), in %. */
+  cpuPct: z.number(),
+  /** Voluntary context switches a second, all threads: how often it woke (timers, messages, I/O). */
+  wakeupsPerS: z.number(),
+  /** Its threads at the end of the window. */
+  threads: z.number().int(),
+  /** The host only: share of the window its event loop spent running JavaScript, in %. */
+  eventLoopPct: z.number().optional(),
+});
+export type DynoProcessCost = z.infer<typeof DynoProcessCostSchema>;
+
 export const MeasurementConditionsSchema = z.object({
   /** live-charts: the studio drew while measuring; charts-paused: it drew nothing; none: no display (CLI, API). */
   display: DisplaySchema,
@@ -38,6 +52,12 @@ export const MeasurementConditionsSchema = z.object({
   intraOpThreads: z.number().int().optional(),
   /** Other processes that used ≥ 2 % of a core while it measured, busiest first; absent where /proc is not readable. */
   busyProcesses: z.array(BusyProcessSchema).optional(),
+  /**
+   * Dyno's own processes over the same window: the host (the studio, `dyno serve`, or the CLI
+   * that started the run) and the worker. Reported whatever their size, so the host's cost can
+   * be compared between front ends.
+   */
+  dynoProcesses: z.object({ host: DynoProcessCostSchema, worker: DynoProcessCostSchema.optional() }).optional(),
 });
 export type MeasurementConditions = z.infer<typeof MeasurementConditionsSchema>;
 

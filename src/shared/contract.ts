@@ -20,6 +20,8 @@ import { ImportRequestSchema, ImportResultSchema, ReportFileSchema, ReportReques
 import { CompareParamsSchema, ComparisonSchema } from './compare/schema';
 import { CommandMetricsSchema, CommandOutputSchema } from './command/live';
 import { OptimizerStartSchema, OptimizerStateSchema } from './optimizer/study-state';
+import { CommandOptimizerStartSchema } from './optimizer/command/start';
+import { CommandOptimizerStateSchema } from './optimizer/command/study-state';
 import { SweepProgressSchema, SweepRequestSchema } from './sweep';
 import { ModelGraphSchema, NodeProfileSchema } from './model-graph';
 import { ADVICE_IDS } from './advice/item';
@@ -131,7 +133,7 @@ export const methods = {
    * a point at a time, on the host (shared/sweep.ts); answers at once, and `study.progress`
    * events follow the points.
    */
-  'studies.sweep': { params: SweepRequestSchema, result: z.object({ studyId: z.string(), points: z.number().int().positive() }) },
+  'studies.sweep': { params: SweepRequestSchema, result: z.object({ studyId: z.string(), points: z.number().int().positive(), notes: z.array(z.string()).optional() }) },
   /** Ends a sweep's running point and queues no more; its ended points stay in the study. */
   'studies.cancelSweep': { params: z.object({ studyId: z.string().min(1) }).strict(), result: z.object({ cancelled: z.boolean() }) },
   /**
@@ -249,6 +251,21 @@ export const methods = {
   'optimizer.cancel': { params: z.object({ studyId: z.string().min(1) }).strict(), result: z.object({ cancelled: z.boolean() }) },
   /** An optimizer study's state: live while it runs, then its result (trials, attribution, recommended, exports). */
   'optimizer.get': { params: z.object({ studyId: z.string().min(1) }).strict(), result: OptimizerStateSchema },
+  /**
+   * Starts a command optimizer study (the search `dyno optimize-exec` runs) and answers with its
+   * id once it exists; progress comes as `commandOptimizer.updated` events. Refused where the
+   * host runs no commands (`dyno serve` without --allow-commands), and while any optimizer study runs.
+   */
+  'commandOptimizer.start': { params: CommandOptimizerStartSchema, result: z.object({ studyId: z.string() }) },
+  /** Continues a stopped, cancelled or failed command study (the studio's or the CLI's), reusing its measured trials. */
+  'commandOptimizer.resume': {
+    params: z.object({ studyId: z.string().min(1), timeBudgetMs: z.number().positive().max(24 * 3_600_000).optional() }).strict(),
+    result: z.object({ studyId: z.string() }),
+  },
+  /** Stops the running command study after cancelling its current run; what was measured is kept and resumable. */
+  'commandOptimizer.cancel': { params: z.object({ studyId: z.string().min(1) }).strict(), result: z.object({ cancelled: z.boolean() }) },
+  /** A command study's state: live while it runs, then its result (trials, gates, attribution, recommended, exports). */
+  'commandOptimizer.get': { params: z.object({ studyId: z.string().min(1) }).strict(), result: CommandOptimizerStateSchema },
 } as const satisfies Record<MethodName, { params: z.ZodType; result: z.ZodType }>;
 
 export type Method = MethodName;
@@ -290,6 +307,8 @@ export const EventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run.metrics'), runId: z.string(), metrics: CommandMetricsSchema }),
   /** An optimizer study's new state: a phase begun, a trial finished, a factor skipped, the result. */
   z.object({ type: z.literal('optimizer.updated'), state: OptimizerStateSchema }),
+  /** A command optimizer study's new state: a phase begun, a trial finished, the result. */
+  z.object({ type: z.literal('commandOptimizer.updated'), state: CommandOptimizerStateSchema }),
   /** A studio sweep's state: after each point is queued and once the grid has ended. */
   z.object({ type: z.literal('study.progress'), progress: SweepProgressSchema }),
   /** Every execution provider probed (once per host): what app.info marked `checking`, settled. */
@@ -307,8 +326,19 @@ export const ServerMessageSchema = z.union([
   z.object({ kind: z.literal('result'), id: z.number().int(), result: z.unknown() }),
   z.object({ kind: z.literal('error'), id: z.number().int(), error: ApiErrorSchema }),
   z.object({ kind: z.literal('event'), event: z.unknown() }),
+  /** Events the host sent together (one live batch): a client applies them in one go, in order. */
+  z.object({ kind: z.literal('events'), events: z.array(z.unknown()) }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;
+
+/** A server message that carries events, not a call's answer. */
+export type EventMessage = Extract<ServerMessage, { kind: 'event' | 'events' }>;
+export const isEventMessage = (m: ServerMessage): m is EventMessage => m.kind === 'event' || m.kind === 'events';
+
+/** The events it carries, in order (unparsed). */
+export function eventsOf(m: EventMessage): readonly unknown[] {
+  return m.kind === 'event' ? [m.event] : m.events;
+}
 
 /** What a front end needs from a transport: call a method, hear events. */
 export interface DynoApi {

@@ -6,9 +6,11 @@
  * - maxRelError: max |c − r| / |r| over elements whose reference is non-zero (a zero reference's
  *   error is in maxAbsError; dividing by it would say nothing);
  * - cosine: (c · r) / (‖c‖ ‖r‖) over each output as one vector (1 when both are all zeros);
- * - top1Agreement: the share of rows whose arg-max agrees, a row being the class axis — the last
- *   axis longer than 1 (so [1, 1000, 1, 1] classifies along its 1000) — and null where that axis
- *   does not exist (a scalar, or one element per row).
+ * - top1Agreement: the share of rows whose arg-max agrees, for a classifier's scores only: an
+ *   output shaped [N, C] or [N, C, 1, 1] (C > 1), whose axis 1 holds the classes. Any other shape
+ *   (a feature map [N, C, H, W], a sequence [N, T, C], a scalar, one element per row) has no
+ *   class axis, and null: the arg-max of a feature map's channels would score agreement where
+ *   there are no classes.
  * Elements where either side is NaN or ±Infinity and the two differ are counted as `nonFinite`
  * (JSON has no Infinity to carry them as an error) and are left out of the other figures.
  * Overall figures are the worst over outputs (largest errors, smallest cosine and agreement).
@@ -47,10 +49,21 @@ export const FidelitySchema = z.object({
 });
 export type Fidelity = z.infer<typeof FidelitySchema>;
 
-/** The class axis of a shape: the last axis longer than 1, or -1. */
+/** The class axis of a classifier's scores ([N, C] or [N, C, 1, 1], C > 1): 1; any other shape: -1. */
 export function classAxis(dims: readonly number[]): number {
-  for (let i = dims.length - 1; i >= 0; i--) if ((dims[i] ?? 0) > 1) return i;
-  return -1;
+  if (dims.length < 2 || (dims[1] ?? 0) <= 1) return -1;
+  return dims.slice(2).every((d) => d === 1) ? 1 : -1;
+}
+
+/**
+ * Why top-1 agreement cannot be read as accuracy on these outputs (none is a classifier's
+ * scores), naming each output and its shape; undefined when some output is a classifier's.
+ */
+export function accuracyShapeProblem(outputs: readonly { name: string; dims: readonly number[] }[]): string | undefined {
+  if (outputs.length === 0) return 'there are no expected outputs (output_0.pb, …) to count it against';
+  if (outputs.some((o) => classAxis(o.dims) >= 0)) return undefined;
+  const named = outputs.map((o) => `'${o.name}' has shape [${o.dims.join(', ')}]`).join(', ');
+  return `top-1 agreement is an accuracy only for a classifier's scores, shaped [N, C] or [N, C, 1, 1]; ${outputs.length === 1 ? 'the output' : 'no output is: output'} ${named}`;
 }
 
 /** Share of rows (positions on the axes other than the class axis) whose arg-max agrees. */

@@ -45,6 +45,18 @@ export function formatFlops(flops: number): string {
   return `${u === 0 ? String(Math.round(v)) : v.toPrecision(3)} ${units[u]}`;
 }
 
+/**
+ * A plain number with no unit of its own (a metric a command printed, a count, a limit someone
+ * set): an integer prints as one, "50" and never "50.00", since toPrecision would claim digits a
+ * count does not have; any other value keeps `digits` significant figures. The one rule every
+ * view, CLI line and report uses for such numbers.
+ */
+export function formatNumber(v: number | null | undefined, digits = 4): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  if (Number.isInteger(v) && Math.abs(v) < 1e21) return String(v);
+  return v.toPrecision(digits);
+}
+
 /** A measured figure with a fixed number of decimals and its unit, or — when it was not measured. */
 export function formatFixed(v: number | null, digits: number, unit: string): string {
   return v === null ? '—' : `${v.toFixed(digits)} ${unit}`;

@@ -46,6 +46,10 @@ export const METHOD_NAMES = [
   'optimizer.resume',
   'optimizer.cancel',
   'optimizer.get',
+  'commandOptimizer.start',
+  'commandOptimizer.resume',
+  'commandOptimizer.cancel',
+  'commandOptimizer.get',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 

@@ -74,6 +74,8 @@ export const NodeProfileSchema = z.object({
   executionProvider: z.string(),
   iterations: z.number().int().nonnegative(),
   kernelMsPerIteration: z.number().nonnegative(),
+  /** Mean wall time per iteration of the profiling pass (see Profile.passMeanMs). */
+  passMeanMs: z.number().nonnegative().optional(),
   nodes: z.array(NodeTimeSchema),
   /** Kernels ORT ran that match no node of the file (e.g. layout reorders it inserted), with their time. */
   unmatched: z.object({ kernels: z.number().int().nonnegative(), ms: z.number().nonnegative(), share: z.number().min(0).max(1) }),

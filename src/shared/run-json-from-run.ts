@@ -6,6 +6,7 @@ import type { Run } from './run';
 import type { CommandResults } from './command/results';
 import { RUN_JSON_FORMAT_VERSION, RUN_JSON_SCHEMA_URL, type RunJson } from './run-json';
 import { adviceCommand, adviceFor } from './advice/advice';
+import type { DynoProcessCost } from './conditions';
 
 export function runToJson(run: Run, warnings: readonly { code: string; message: string }[], exporter: string): RunJson {
   const stats = 'stats' in run ? run.stats : undefined;
@@ -83,6 +84,7 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
     profile: r?.profile
       ? {
           kernel_ms_per_iteration: r.profile.kernelMsPerIteration,
+          ...(r.profile.passMeanMs === undefined ? {} : { pass_mean_ms: r.profile.passMeanMs }),
           flops_per_iteration: r.profile.flopsPerIteration,
           traceFile: r.profile.traceFile,
           byOpType: r.profile.byOpType,
@@ -154,6 +156,14 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
           ...(r.conditions.busyProcesses
             ? { busyProcesses: r.conditions.busyProcesses.map(({ pid, name, cpuPct, dynoHost }) => ({ pid, name, cpu_pct: cpuPct, ...(dynoHost ? { dynoHost } : {}) })) }
             : {}),
+          ...(r.conditions.dynoProcesses
+            ? {
+                dynoProcesses: {
+                  host: dynoProcessCostJson(r.conditions.dynoProcesses.host),
+                  ...(r.conditions.dynoProcesses.worker ? { worker: dynoProcessCostJson(r.conditions.dynoProcesses.worker) } : {}),
+                },
+              }
+            : {}),
         }
       : null,
     ...(r?.command ? { command: commandJson(r.command) } : {}),
@@ -161,6 +171,12 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
     ...(r?.targets ? { targets: r.targets } : {}),
     ...(advice.length > 0 ? { advice } : {}),
   };
+}
+
+type DynoProcessCostJson = NonNullable<NonNullable<RunJson['conditions']>['dynoProcesses']>['host'];
+
+function dynoProcessCostJson({ pid, cpuPct, wakeupsPerS, threads, eventLoopPct }: DynoProcessCost): DynoProcessCostJson {
+  return { pid, cpu_pct: cpuPct, wakeups_per_s: wakeupsPerS, threads, ...(eventLoopPct !== undefined ? { eventLoop_pct: eventLoopPct } : {}) };
 }
 
 function commandJson(c: CommandResults): NonNullable<RunJson['command']> {

@@ -114,6 +114,7 @@ const EnergyJsonSchema = z.object({
 
 const ProfileJsonSchema = z.object({
   kernel_ms_per_iteration: num,
+  pass_mean_ms: num.optional().describe("mean wall time per iteration of the profiling pass, which runs apart from the measured loop with the profiler's overhead: the figure kernel time is a part of"),
   flops_per_iteration: num,
   traceFile: z.string().describe('Chrome trace event file, for Perfetto or chrome://tracing'),
   byOpType: z.array(z.object({ opType: z.string(), ms: num, share: num, nodes: z.number().int() })),
@@ -134,6 +135,14 @@ const BaselineJsonSchema = z.object({
   sentence: z.string(),
 });
 
+const DynoProcessCostJsonSchema = z.object({
+  pid: z.number().int(),
+  cpu_pct: num.describe('average % of one core while it measured, all threads'),
+  wakeups_per_s: num.describe('voluntary context switches a second, all threads'),
+  threads: z.number().int(),
+  eventLoop_pct: num.optional().describe("the host only: % of the window its event loop ran JavaScript"),
+});
+
 /** What the run was measured under (shared/conditions.ts); absent in files written before it was recorded. */
 const ConditionsJsonSchema = z.object({
   display: DisplaySchema.describe('what the client drew while it measured: live-charts, charts-paused, or none (CLI, API)'),
@@ -146,6 +155,10 @@ const ConditionsJsonSchema = z.object({
     .array(z.object({ pid: z.number().int(), name: z.string(), cpu_pct: num.describe('average % of one core while it measured'), dynoHost: z.boolean().optional() }))
     .optional()
     .describe('other processes that used ≥ 2 % of a core while it measured, busiest first (Linux)'),
+  dynoProcesses: z
+    .object({ host: DynoProcessCostJsonSchema, worker: DynoProcessCostJsonSchema.optional() })
+    .optional()
+    .describe("Dyno's own processes while it measured: the host (studio, dyno serve or the CLI) and the worker (Linux)"),
 });
 
 const SpreadJsonSchema = z.object({ n: z.number().int(), mean: num, std: num, median: num, min: num, max: num });

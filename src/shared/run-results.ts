@@ -36,6 +36,12 @@ export const ProfileSchema = z.object({
   iterations: z.number().int(),
   /** Sum of operator kernel time per iteration (excludes framework overhead). */
   kernelMsPerIteration: z.number(),
+  /**
+   * Mean wall time of an iteration in the profiling pass itself (its `model_run` events), the
+   * figure kernel time is a part of: the pass runs apart from the measured loop and slower (the
+   * profiler's overhead), so the run's own mean is no yardstick for it. Absent in older runs.
+   */
+  passMeanMs: z.number().optional(),
   byOpType: z.array(z.object({ opType: z.string(), ms: z.number(), share: z.number(), nodes: z.number().int() })),
   topNodes: z.array(OpTimeSchema),
   /** Chrome trace event file, for Perfetto or chrome://tracing. */

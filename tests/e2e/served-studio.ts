@@ -12,8 +12,8 @@ export interface ServedStudio {
   serve: ServeProcess;
 }
 
-/** Registers the file's beforeAll/afterAll; read the fields inside tests. */
-export function servedStudio(prefix: string, prepare?: (home: string) => void | Promise<void>): ServedStudio {
+/** Registers the file's (or the describe block's) beforeAll/afterAll; read the fields inside tests. `args` go to `dyno serve` (e.g. --allow-commands). */
+export function servedStudio(prefix: string, prepare?: (home: string) => void | Promise<void>, args: string[] = []): ServedStudio {
   const studio = {} as ServedStudio;
   let cleanup: (() => void) | undefined;
   test.beforeAll(async () => {
@@ -21,7 +21,7 @@ export function servedStudio(prefix: string, prepare?: (home: string) => void | 
     cleanup = t.cleanup;
     studio.home = t.home;
     await prepare?.(t.home);
-    studio.serve = await startServe(t.home);
+    studio.serve = await startServe(t.home, {}, args);
   });
   test.afterAll(async () => {
     await (studio.serve as ServeProcess | undefined)?.stop();

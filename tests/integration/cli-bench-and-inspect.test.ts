@@ -177,6 +177,21 @@ describe('a zoo model runs as it is, with the dims it records', () => {
     expect(JSON.parse(batchOnly.stdout).inputs[0].shape).toEqual([2, 128]);
   });
 
+  it('dyno sweep (the studio engine) fills them at every point too, and says so once', async () => {
+    const r = await dyno('sweep', model(), '--batches', '1,2', '--iterations', '3', '--warmup', '1', '--no-telemetry', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => l.includes('default dims'))).toEqual(["dyno: using the model's default dims seq=128 (from its metadata); set --dim to change"]);
+    const out = JSON.parse(r.stdout) as { points: { batch: number; status: string; runId: string }[] };
+    expect(out.points.map((p) => [p.batch, p.status])).toEqual([
+      [1, 'completed'],
+      [2, 'completed'],
+    ]);
+    const db = new Database(join(t.home, 'dyno.db'), { readonly: true });
+    const dims = out.points.map((p) => JSON.parse((db.prepare('SELECT config_json FROM runs WHERE id = ?').get(p.runId) as { config_json: string }).config_json).dims);
+    db.close();
+    expect(dims).toEqual([{ seq: 128 }, { seq: 128 }]);
+  });
+
   it('garbage in the metadata is ignored with a note, and the missing dim is named', async () => {
     const garbled = join(t.home, 'bert-garbled.onnx');
     expect((await dyno('zoo', 'bert', '-o', garbled)).code).toBe(0);

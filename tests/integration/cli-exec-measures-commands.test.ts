@@ -96,11 +96,17 @@ describe('dyno exec', () => {
     const r = await dyno('exec', '-r', '2', '--', node, join(FIXTURES, 'fail.mjs'));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^ {2}\| ValueError: batch size 0 is not allowed$/m);
-    expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^dyno: `.*fail\.mjs` exited with code 3 on run 1: ValueError: batch size 0 is not allowed; its last output:$/);
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^dyno: `.*fail\.mjs` exited with code 3 on run 1: ValueError: batch size 0 is not allowed; its last output is quoted above$/);
     const j = await dyno('exec', '-r', '2', '--json', '--', node, join(FIXTURES, 'fail.mjs'));
     const out = JSON.parse(j.stdout);
     expect(out.run.status).toBe('failed');
     expect(out.run.error).toMatch(/exited with code 3[\s\S]*ValueError: batch size 0/);
+  });
+
+  it('says a failing command printed nothing rather than trailing off', async () => {
+    const r = await dyno('exec', '-r', '1', '--min-duration', '0', '--no-telemetry', '--', node, '-e', 'process.exit(4)');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^dyno: `.*` exited with code 4 on run 1; it printed nothing\n$/);
   });
 
   it('refuses a command that does not exist, and a placeholder without a value, in one line before anything runs', async () => {

@@ -7,6 +7,7 @@ import { createStudio, type StudioHandle } from '../../src/main/studio/create-st
 import { startServer, type RunningServer } from '../../src/main/serve/server';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { CONV2D, tempHome } from '../helpers/temp-home';
+import { eventsOf, isEventMessage, ServerMessageSchema } from '../../src/shared/contract';
 
 let t: ReturnType<typeof tempHome>;
 let handle: StudioHandle;
@@ -77,8 +78,9 @@ describe('dyno serve', () => {
 
     const events: { type: string }[] = [];
     ws!.on('message', (d) => {
-      const m = JSON.parse(String(d));
-      if (m.kind === 'event') events.push(m.event);
+      // A live batch comes as one message of several events.
+      const m = ServerMessageSchema.parse(JSON.parse(String(d)));
+      if (isEventMessage(m)) events.push(...(eventsOf(m) as { type: string }[]));
     });
     const config = { modelPath: CONV2D, stop: { warmupIterations: 1, minIterations: 5, maxIterations: 5, minDurationMs: 0, maxDurationMs: 10_000 } };
     const started = await call(ws!, 3, 'runs.start', { config });

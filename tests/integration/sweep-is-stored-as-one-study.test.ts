@@ -27,6 +27,14 @@ function stored(studyId: string): { study: unknown; runs: unknown[] } {
   return { study, runs };
 }
 
+function studyCount(): number {
+  if (!existsSync(join(t.home, 'dyno.db'))) return 0;
+  const db = new Database(join(t.home, 'dyno.db'), { readonly: true });
+  const { n } = db.prepare('SELECT COUNT(*) AS n FROM studies').get() as { n: number };
+  db.close();
+  return n;
+}
+
 describe('dyno sweep', () => {
   it('stores the sweep as one study with its grid and all its runs (--json)', async () => {
     const { stdout } = await dyno('sweep', CONV2D, '--thread-counts', '1,2', '--iterations', '5', '--warmup', '1', '--label', 'threads on conv2d', '--json');
@@ -51,6 +59,18 @@ describe('dyno sweep', () => {
     const runIds = [...stdout.matchAll(/ (\d{14}-[0-9a-z]+)$/gm)].map((m) => m[1]);
     expect(runIds).toHaveLength(2);
     expect(stored(id!).runs).toEqual(runIds.map((runId) => ({ id: runId, status: 'completed' })));
+  });
+
+  it("checks every point before storing anything, as the studio's sweep does: a grid that cannot run leaves no study", async () => {
+    const before = studyCount();
+    // CONV2D's input is fixed at [2, 3, 7, 5]: batch 1 runs, batch 2 cannot.
+    const r = await dyno('sweep', CONV2D, '--batches', '1,2', '--iterations', '3', '--warmup', '1').then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual(['dyno: Batch size 2 cannot apply: no input has a dynamic leading dimension (0 [2, 3, 7, 5]). Re-export the model with a dynamic batch axis.']);
+    expect(studyCount()).toBe(before);
   });
 
   it('on Ctrl+C cancels the point being measured, runs no more, and exits 130', async () => {

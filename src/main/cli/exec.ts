@@ -27,6 +27,12 @@ function quoteTail(error: string): void {
   for (const line of tail) process.stderr.write(`  | ${line}\n`);
 }
 
+/** The stored error's first line for the terminal, which shows its quoted output just above it. */
+function failureLine(error: string): string {
+  const [head = error, ...tail] = error.split('\n');
+  return tail.length > 0 ? head.replace(/;\s*its last output:?\s*$/, '; its last output is quoted above') : head;
+}
+
 async function runOne(api: DynoApi, interrupt: Interrupt, argv: string[], o: ExecFlags, params: Record<string, string>, studyId?: string) {
   const config = execConfig(substitute(argv, params), o, params);
   const { runId } = await api.call('runs.start', { config, ...(studyId ? { studyId } : {}) });
@@ -108,7 +114,7 @@ export async function exec(argv: string[], o: ExecFlags & OutputFlags): Promise<
     if (run.status === 'failed') {
       if (format === 'json') return EXIT_ERROR;
       quoteTail(run.error);
-      throw new CliError(run.error);
+      throw new CliError(failureLine(run.error));
     }
     return run.status === 'aborted' || interrupt.asked ? EXIT_CANCELLED : EXIT_OK;
   } finally {

@@ -9,6 +9,8 @@ export interface Interrupt {
   asked: boolean;
   /** The run being measured, set by the command as each one starts. */
   runId?: string;
+  /** A sweep the host measures (studies.sweep): cancelled as a whole, as the studio's Cancel does. */
+  studyId?: string;
 }
 
 /** Listens for one SIGINT until `release()`; the command reads `interrupt.asked` between runs. */
@@ -16,7 +18,8 @@ export function cancelOnInterrupt(api: DynoApi): { interrupt: Interrupt; release
   const interrupt: Interrupt = { asked: false };
   const onSigint = (): void => {
     interrupt.asked = true;
-    if (interrupt.runId) void api.call('runs.cancel', { runId: interrupt.runId }).catch(() => undefined);
+    if (interrupt.studyId) void api.call('studies.cancelSweep', { studyId: interrupt.studyId }).catch(() => undefined);
+    else if (interrupt.runId) void api.call('runs.cancel', { runId: interrupt.runId }).catch(() => undefined);
   };
   process.once('SIGINT', onSigint);
   return { interrupt, release: () => process.off('SIGINT', onSigint) };

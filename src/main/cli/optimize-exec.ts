@@ -8,29 +8,27 @@
  * `dyno optimize`'s: progress on stderr, text or `--json` on stdout, `--out DIR` the reports and
  * the winner's command line with its chosen levels.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { z } from 'zod';
-import { RunConfigSchema } from '../../shared/run';
 import { paramProblem } from '../../shared/command/params';
 import { targetText } from '../../shared/command/workload';
 import { commandFactors, parseFlagFactor, type CommandFactor } from '../../shared/optimizer/command/factors';
 import { COMMAND_OBJECTIVES, COMMAND_OBJECTIVE_UNIT, COMMAND_OBJECTIVE_WORDS, CommandGoalSchema, gateText, parseGate, type CommandObjective, type MetricGate } from '../../shared/optimizer/command/goal';
-import { attributionLines, commandOptimizerMarkdown } from '../../shared/optimizer/command/report-markdown';
+import { attributionLines } from '../../shared/optimizer/command/report-markdown';
+import { CommandStudySpecSchema } from '../../shared/optimizer/command/start';
+import { writeCommandOutputs } from '../optimizer/command/write-outputs';
 import type { CommandOptimizeJson } from '../../shared/optimizer/command/result';
 import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { optimizeCommand, type CommandOptimizeSpec } from '../optimizer/command/run-command-optimizer';
 import { commandOutcomeJson } from '../optimizer/command/result-json';
 import type { CommandTrial } from '../optimizer/command/trials';
-import { markdownHtmlPage } from '../optimizer/report-html';
 import { addExecOptions, execConfig, type ExecFlags } from './exec-options';
 import { nonNegativeInt } from './options';
 import { cancelOnInterrupt } from './interrupt';
 import { CliError } from './errors';
 import { asCliError, DEFAULT_TIME_BUDGET, emitOutcome, timeBudgetMs } from './optimizer-outcome';
 import { gainSuffix } from '../../shared/optimizer/report-words';
+import { formatNumber } from '../../shared/format';
 
 export interface OptimizeExecFlags extends ExecFlags {
   factor: CommandFactor[];
@@ -44,21 +42,6 @@ export interface OptimizeExecFlags extends ExecFlags {
   json: boolean;
 }
 
-
-const FactorSchema = z.union([
-  z.object({ name: z.string(), kind: z.literal('flag'), args: z.array(z.string()).min(1) }),
-  z.object({ name: z.string(), kind: z.literal('param'), values: z.array(z.string()).min(2) }),
-]);
-const SpecSchema = z.object({
-  version: z.literal(1),
-  workload: z.literal('command'),
-  template: z.array(z.string()).min(1),
-  base: RunConfigSchema,
-  factors: z.array(FactorSchema).min(1),
-  goal: CommandGoalSchema,
-  rounds: z.number().int().min(0),
-  top: z.number().int().min(0),
-});
 
 function collect<V>(parse: (spec: string) => V | string) {
   return (spec: string, previous: V[] = []): V[] => {
@@ -109,9 +92,9 @@ export function commandSpec(argv: string[], o: OptimizeExecFlags): CommandOptimi
 
 function trialLine(t: CommandTrial, unit: string): string {
   // A failed trial's reason already says "failed: …"; a completed one is "rejected" by its gates.
-  const what = t.status === 'completed' ? (t.value === undefined ? '' : `${t.value.toPrecision(4)} ${unit}`) : (t.rejected ?? t.status);
+  const what = t.status === 'completed' ? (t.value === undefined ? '' : `${formatNumber(t.value)} ${unit}`) : (t.rejected ?? t.status);
   const rejected = t.status === 'completed' && t.rejected ? `: rejected, ${t.rejected}` : '';
-  const metrics = Object.entries(t.metrics).slice(0, 3).map(([k, v]) => `${k} ${v.toPrecision(4)}`).join(', ');
+  const metrics = Object.entries(t.metrics).slice(0, 3).map(([k, v]) => `${k} ${formatNumber(v)}`).join(', ');
   return `  ${t.phase.padEnd(13)} ${t.key.padEnd(30)} ${what}${metrics ? ` (${metrics})` : ''}${t.reused ? ' (reused)' : ''}${rejected}`;
 }
 
@@ -122,29 +105,17 @@ function textSummary(r: CommandOptimizeJson): string {
   if (rec && rec.candidate !== 'baseline') {
     const g = rec.gainVsBaseline;
     lines.push(`recommended: ${rec.candidate}: ${COMMAND_OBJECTIVE_WORDS[r.objective]} ${g.value.toFixed(3)}× better ${gainSuffix(g)}`);
-    for (const c of rec.gates) lines.push(`  gate ${c.gate}: ${c.metric} ${c.value?.toPrecision(4) ?? '—'} (limit ${c.limit?.toPrecision(4) ?? '—'}) kept`);
+    for (const c of rec.gates) lines.push(`  gate ${c.gate}: ${c.metric} ${formatNumber(c.value)} (limit ${formatNumber(c.limit)}) kept`);
     for (const l of attributionLines(r)) lines.push(`  ${l}`);
     lines.push(`  ${rec.exports.commandLine}`);
   } else if (rec) lines.push('recommended: keep the command as it is (no change beat it)');
   return lines.join('\n') + '\n';
 }
 
-function writeOutputs(dir: string, r: CommandOptimizeJson): void {
-  mkdirSync(dir, { recursive: true });
-  const md = commandOptimizerMarkdown(r);
-  writeFileSync(join(dir, 'report.md'), md);
-  writeFileSync(join(dir, 'report.html'), markdownHtmlPage(`Dyno optimizer: ${r.command}`, md));
-  writeFileSync(join(dir, 'optimize.json'), JSON.stringify(r, null, 2) + '\n');
-  const e = r.recommended?.exports;
-  if (!e) return;
-  writeFileSync(join(dir, 'command.sh'), `#!/bin/sh\n${e.commandLine}\n`);
-  writeFileSync(join(dir, 'parameters.json'), JSON.stringify(e.parameters, null, 2) + '\n');
-}
-
 async function resumedSpec(api: ReturnType<typeof createInProcessApi>, studyId: string, o: OptimizeExecFlags): Promise<CommandOptimizeSpec> {
   const found = await api.call('studies.get', { studyId }).catch(() => undefined);
   if (!found) throw new CliError(`No study with id ${studyId}.`);
-  const parsed = SpecSchema.safeParse(found.study.spec);
+  const parsed = CommandStudySpecSchema.safeParse(found.study.spec);
   if (found.study.kind !== 'optimizer' || !parsed.success) {
     const hint = found.study.kind === 'optimizer' ? ` (a model study: resume it with dyno optimize --resume ${studyId})` : '';
     throw new CliError(`Study ${studyId} is not a command optimizer study that can be resumed${hint}.`);
@@ -172,7 +143,7 @@ export async function optimizeExecCommand(argv: string[], o: OptimizeExecFlags):
       shouldStop: () => interrupt.asked,
     });
     const json = commandOutcomeJson(outcome);
-    return emitOutcome(json, o, writeOutputs, textSummary);
+    return emitOutcome(json, o, writeCommandOutputs, textSummary);
   } catch (err) {
     throw asCliError(err);
   } finally {

@@ -12,20 +12,20 @@ import { InvalidArgumentError } from 'commander';
 import { OBJECTIVE_WORDS, type Objective } from '../../shared/optimizer/goal';
 import type { OptimizeJson } from '../../shared/optimizer/result';
 import { FACTOR_IDS, type FactorId } from '../../shared/optimizer/factors';
-import { formatMs } from '../../shared/format';
+import { formatMs, formatNumber } from '../../shared/format';
 import { defaultWorkerSpec } from '../studio/create-studio';
 import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { outputsInWorker } from '../child/outputs-in-worker';
 import { optimize, type OptimizeSpec } from '../optimizer/run-optimizer';
-import { SpecSchema, newSpec } from '../optimizer/spec';
+import { SpecSchema, minAccuracyProblem, newSpec } from '../optimizer/spec';
 import { outcomeJson } from '../optimizer/result-json';
 import { writeOutputs } from '../optimizer/write-outputs';
 import { TRANSFORM } from '../optimizer/precision';
 import type { Trial } from '../optimizer/trials';
 import { CliError } from './errors';
 import { asCliError, DEFAULT_TIME_BUDGET, emitOutcome, timeBudgetMs } from './optimizer-outcome';
-import { gainSuffix } from '../../shared/optimizer/report-words';
+import { gainSuffix, keepDefaultsSentence } from '../../shared/optimizer/report-words';
 
 export interface OptimizeFlags {
   objective: Objective;
@@ -60,7 +60,7 @@ export function factorList(text: string): FactorId[] {
 
 
 function trialLine(t: Trial, unit: string): string {
-  const figure = t.value === undefined ? '' : unit === 'ms' ? formatMs(t.value) : `${t.value.toPrecision(4)} ${unit}`;
+  const figure = t.value === undefined ? '' : unit === 'ms' ? formatMs(t.value) : `${formatNumber(t.value)} ${unit}`;
   const what = t.status === 'completed' ? figure : t.status;
   return `  ${t.phase.padEnd(13)} ${t.key.padEnd(36)} ${what}${t.reused ? ' (reused)' : ''}${t.rejected ? `: rejected, ${t.rejected}` : ''}`;
 }
@@ -76,7 +76,7 @@ function textSummary(r: OptimizeJson): string {
     if (rec.fidelity) lines.push(`  outputs vs FP32 baseline: max abs error ${rec.fidelity.maxAbsError.toExponential(2)}, cosine ${rec.fidelity.cosine.toFixed(6)}`);
     for (const a of r.attribution) lines.push(`  ${a.factor === 'combined' ? `combined${a.interaction ? ' (factors interact)' : ''}` : `${a.factor}=${String(a.level)} alone`}: ${a.gain?.toFixed(3) ?? '—'}× (CI ${a.ciLow?.toFixed(3) ?? '—'}–${a.ciHigh?.toFixed(3) ?? '—'})`);
     lines.push(`  ${rec.exports.benchCommand}`);
-  } else if (rec) lines.push("recommended: keep ONNX Runtime's defaults (no change beat them)");
+  } else if (rec) lines.push(`recommended: ${keepDefaultsSentence("ONNX Runtime's defaults", r.closest, OBJECTIVE_WORDS[r.objective])}`);
   return lines.join('\n') + '\n';
 }
 
@@ -97,6 +97,8 @@ export async function optimizeCommand(model: string | undefined, o: OptimizeFlag
   } else {
     if (o.minAccuracy !== undefined && !o.inputs) throw new CliError('--min-accuracy needs --inputs DIR: a test_data_set folder whose expected outputs are the labels accuracy is counted against.');
     spec = newSpec(model as string, { ...o, timeBudgetMs: timeBudgetMs(o.timeBudget ?? DEFAULT_TIME_BUDGET) });
+    const accuracy = minAccuracyProblem(spec);
+    if (accuracy) throw new CliError(`--min-accuracy: ${accuracy}.`);
   }
 
   const unit = spec.goal.objective === 'throughput' ? '/s' : spec.goal.objective === 'energy' ? 'mJ' : 'ms';

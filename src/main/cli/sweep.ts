@@ -1,12 +1,11 @@
 /**
  * `dyno sweep`: the same benchmark over batch sizes and/or thread counts, each point a stored
  * run, with a fitted scaling curve per swept axis (time ∝ n^k, see shared/power-law.ts). The
- * sweep is stored as one study holding its grid and every point's run, so it can be found and
- * read again as a whole.
+ * sweep is the studio's (`studies.sweep`): one study holding its grid and every point's run, so
+ * the CLI and the Run view's Sweep panel make the same study.
  */
-import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { fitAlong, fitSentence, sweepGrid, sweepGridError, sweepPointOf, type SweepPoint } from '../../shared/sweep';
+import { fitAlong, fitSentence, sweepGridError, sweepPointOf, type SweepPoint, type SweepProgress } from '../../shared/sweep';
 import { formatMs, formatRate } from '../../shared/format';
 import type { DynoApi } from '../../shared/contract';
 import { createCliStudio } from './cli-studio';
@@ -33,27 +32,70 @@ export interface SweepFlags extends BenchFlags {
 /** With --target: how this point's run was judged against each (stored with the run). */
 type Point = SweepPoint & { targets?: { text: string; outcome: string }[] };
 
-/** One study, then one stored run per grid point, each in the study, in order. */
+/**
+ * One sweep's `study.progress` events, in order. Listening starts before `studies.sweep` is
+ * asked, since the first point's event can beat its reply; others' sweeps are left out.
+ */
+function followSweeps(api: DynoApi): { next(studyId: string): Promise<SweepProgress>; close(): void } {
+  const heard: SweepProgress[] = [];
+  let wake: (() => void) | undefined;
+  const off = api.onEvent((e) => {
+    if (e.type !== 'study.progress') return;
+    heard.push(e.progress);
+    wake?.();
+  });
+  return {
+    async next(studyId) {
+      for (;;) {
+        const i = heard.findIndex((p) => p.studyId === studyId);
+        if (i >= 0) return heard.splice(i, 1)[0]!;
+        await new Promise<void>((r) => (wake = r));
+      }
+    },
+    close: off,
+  };
+}
+
+/**
+ * The sweep measured by the studio's own engine (`studies.sweep`: one study, each grid point a
+ * stored run of it, queued in grid order), followed point by point; Ctrl+C cancels it as the
+ * studio's Cancel does (the running point ends, no more are queued, the ended ones stay).
+ */
 async function runGrid(api: DynoApi, interrupt: Interrupt, model: string, o: SweepFlags, label: string, batches: number[], threadCounts: number[]): Promise<{ studyId: string; points: Point[] }> {
-  const study = await api.call('studies.create', { kind: 'sweep', name: label, spec: { model: resolve(model), grid: { batchSize: batches, threads: threadCounts }, ...(o.target && o.target.length > 0 ? { targets: o.target } : {}) } });
-  if (!o.json) process.stderr.write(`study ${study.id}: ${batches.length * threadCounts.length} points\n`);
-  const points: Point[] = [];
-  for (const { batch, threads } of sweepGrid(batches, threadCounts)) {
-    if (interrupt.asked) break;
-    const config = benchConfig(model, { ...o, batch, threads, label });
-    const { runId, notes } = await api.call('runs.start', { config, studyId: study.id });
-    // The same defaults fill every point: say so once.
-    if (points.length === 0) for (const note of notes ?? []) process.stderr.write(`dyno: ${note}\n`);
-    interrupt.runId = runId;
-    if (interrupt.asked) void api.call('runs.cancel', { runId }).catch(() => undefined);
-    const { run } = await api.call('runs.wait', { runId });
-    const judged = run.status === 'completed' ? run.results.targets : undefined;
-    const point: Point = { ...sweepPointOf(run), batch, threads, ...(judged ? { targets: judged.map((t) => ({ text: t.text, outcome: t.outcome })) } : {}) };
-    points.push(point);
-    if (!o.json) process.stderr.write(`  batch ${batch} threads ${threads || 'auto'}: ${run.status === 'completed' ? `p50 ${formatMs(point.p50Ms)}, ${formatRate(point.throughputPerS ?? 0)}` : run.status === 'failed' ? run.error : run.status}\n`);
-    for (const t of judged ?? []) if (!o.json) process.stderr.write(`    target ${t.sentence}\n`);
+  const config = benchConfig(model, { ...o, label });
+  const follow = followSweeps(api);
+  try {
+    const { studyId, points: total, notes } = await api.call('studies.sweep', { config, batches, threadCounts, name: label });
+    interrupt.studyId = studyId;
+    if (interrupt.asked) void api.call('studies.cancelSweep', { studyId }).catch(() => undefined);
+    if (!o.json) process.stderr.write(`study ${studyId}: ${total} points\n`);
+    for (const note of notes ?? []) process.stderr.write(`dyno: ${note}\n`);
+    const points: Point[] = [];
+    const ended = async (runId: string): Promise<void> => {
+      const { run } = await api.call('runs.wait', { runId });
+      const judged = run.status === 'completed' ? run.results.targets : undefined;
+      const point: Point = { ...sweepPointOf(run), ...(judged ? { targets: judged.map((t) => ({ text: t.text, outcome: t.outcome })) } : {}) };
+      points.push(point);
+      if (o.json) return;
+      process.stderr.write(`  batch ${point.batch} threads ${point.threads || 'auto'}: ${run.status === 'completed' ? `p50 ${formatMs(point.p50Ms)}, ${formatRate(point.throughputPerS ?? 0)}` : run.status === 'failed' ? run.error : run.status}\n`);
+      for (const t of judged ?? []) process.stderr.write(`    target ${t.sentence}\n`);
+    };
+    // A point ends when the next one starts, or when the sweep itself ends.
+    let running: string | undefined;
+    for (;;) {
+      const p = await follow.next(studyId);
+      if (p.runId !== running) {
+        if (running) await ended(running);
+        running = p.runId;
+      }
+      if (p.state === 'running') continue;
+      if (running) await ended(running);
+      if (p.state === 'failed') throw new CliError(`the sweep stopped after ${p.done} of ${p.total} points: ${p.error ?? 'unknown error'}`);
+      return { studyId, points };
+    }
+  } finally {
+    follow.close();
   }
-  return { studyId: study.id, points };
 }
 
 export async function sweep(model: string, o: SweepFlags): Promise<number> {

@@ -43,3 +43,11 @@ export function readExpectedOutputs(dir: string, outputs: readonly { name: strin
   if (pb.length === 0) throw new InputSpecError(`--check-outputs needs output_N.pb files in ${dir}; none found.`);
   return assign(outputs, pb.map((f) => readTensorProto(join(dir, f))), 'output', dir);
 }
+
+/** The name (from the file, else `output_N`) and shape of each expected output in a test_data_set folder. */
+export function expectedOutputShapes(dir: string): { name: string; dims: readonly number[] }[] {
+  return numbered(dir, 'output').map((f, i) => {
+    const { name, tensor } = readTensorProto(join(dir, f));
+    return { name: name || `output_${i}`, dims: tensor.dims };
+  });
+}

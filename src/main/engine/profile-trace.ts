@@ -71,7 +71,7 @@ export interface KernelTime {
  * Every measured kernel call of a trace, by kernel: the first `skip` runs (warm-up) left out,
  * or all but the last `keepLast` (a stored profile records how many runs it measured).
  */
-export function kernelTimes(raw: unknown, skip: number | { keepLast: number } = 0): { kernels: Map<string, KernelTime>; totalUs: number; iterations: number } {
+export function kernelTimes(raw: unknown, skip: number | { keepLast: number } = 0): { kernels: Map<string, KernelTime>; totalUs: number; iterations: number; runUs: number } {
   const events = z.array(z.unknown()).parse(raw).flatMap((e) => {
     const p = EventSchema.safeParse(e);
     return p.success ? [p.data] : [];
@@ -98,12 +98,14 @@ export function kernelTimes(raw: unknown, skip: number | { keepLast: number } = 
     kernels.set(name, k);
     totalUs += e.dur;
   }
-  return { kernels, totalUs, iterations: Math.max(runs.length - skipRuns, 0) };
+  // The measured runs' own wall time, as ORT's profiler saw it (profiling slows them).
+  const runUs = runs.slice(skipRuns).reduce((a, r) => a + (r.dur ?? 0), 0);
+  return { kernels, totalUs, iterations: Math.max(runs.length - skipRuns, 0), runUs };
 }
 
 export function summarizeTrace(raw: unknown, traceFile: string, opts: { skipRuns?: number; topN?: number } = {}): Profile {
   const { skipRuns = 0, topN = 20 } = opts;
-  const { kernels, totalUs, iterations } = kernelTimes(raw, skipRuns);
+  const { kernels, totalUs, iterations, runUs } = kernelTimes(raw, skipRuns);
   let flops = 0;
   for (const k of kernels.values()) flops += k.flops;
   const perRun = Math.max(iterations, 1);
@@ -129,6 +131,7 @@ export function summarizeTrace(raw: unknown, traceFile: string, opts: { skipRuns
   return {
     iterations,
     kernelMsPerIteration: totalUs / 1000 / perRun,
+    ...(iterations > 0 && runUs > 0 ? { passMeanMs: runUs / 1000 / iterations } : {}),
     byOpType: [...byType.entries()]
       .map(([opType, t]) => ({ opType, ms: t.us / 1000 / perRun, share: share(t.us), nodes: t.nodes }))
       .sort((x, y) => y.ms - x.ms),

@@ -11,7 +11,7 @@ import { metricLineReader } from '../../shared/command/metric-lines';
 import { stopRuleSatisfied } from '../engine/timing-loop';
 import type { StopRule } from '../../shared/run';
 import type { Executor, ExecutorHandlers, ExecutorJob, ExecutorOutcome, ExecutorRun } from './executor';
-import { runOnce, type OnceHandle, type OnceResult } from './command/run-once';
+import { runEnv, runOnce, type OnceHandle, type OnceResult } from './command/run-once';
 import { lastLines } from './command/output-tail';
 import { tellingLine } from '../../shared/command/telling-line';
 import { LiveOutput } from './command/live-output';
@@ -31,11 +31,14 @@ function where(phase: 'warmup' | 'measure', i: number): string {
 /** Why a run that did not exit 0 fails the whole run, with the exit code and the stderr tail. */
 function failureOf(r: OnceResult, w: CommandWorkload, at: string): string | undefined {
   if (r.end === 'spawn-error') return r.spawnError;
+  // A clean exit is the common case: it needs none of the tail reading below.
+  if (r.end === 'exited' && !r.signal && r.exitCode === 0) return undefined;
   const output = r.stderr.text.trim() ? r.stderr.text : r.stdout.text;
   const tail = lastLines(output);
   // The reason is read from the whole bounded tail: the quoted lines may be only a stack's end.
   const why = tellingLine(output);
-  const quoted = `${why ? `: ${why}` : ''}${tail ? `; its last output:\n${tail}` : ''}`;
+  // Said outright when there is nothing to quote, so the reason never trails off.
+  const quoted = `${why ? `: ${why}` : ''}${tail ? `; its last output:\n${tail}` : '; it printed nothing'}`;
   if (r.end === 'timeout') return `\`${commandLine(w)}\` timed out after ${((w.timeoutMs ?? 0) / 1000).toFixed(1)} s on ${at} (--timeout); its whole process tree was stopped${quoted}`;
   if (r.signal) return `\`${commandLine(w)}\` was killed by ${r.signal} on ${at}${quoted}`;
   if (r.exitCode !== 0) return `\`${commandLine(w)}\` exited with code ${r.exitCode} on ${at}${quoted}`;
@@ -85,6 +88,7 @@ function startCommandRun(job: ExecutorJob, handlers: ExecutorHandlers, sampleInt
   if (!w) throw new Error('The command executor was given a model run.');
   const stop: StopRule = job.config.stop;
   const readLine = metricLineReader(w.metrics);
+  const env = runEnv(w);
   let current: OnceHandle | undefined;
   let cancelled = false;
   const live = new LiveOutput(handlers);
@@ -95,6 +99,7 @@ function startCommandRun(job: ExecutorJob, handlers: ExecutorHandlers, sampleInt
       workload: w,
       readLine,
       sampleIntervalMs,
+      env,
       onOutput: (stream, text) => live.output(stream, text),
       onMetric: (p) => live.metric(p),
     });

@@ -13,7 +13,7 @@ const TRANSFORMER_SUFFIXES = ['_nchwc'];
 
 export function joinNodeTimes(
   graph: ModelGraph,
-  trace: { kernels: Map<string, KernelTime>; totalUs: number; iterations: number },
+  trace: { kernels: Map<string, KernelTime>; totalUs: number; iterations: number; runUs?: number },
   run: { runId: string; executionProvider: string },
 ): NodeProfile {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -67,6 +67,7 @@ export function joinNodeTimes(
     executionProvider: run.executionProvider,
     iterations: trace.iterations,
     kernelMsPerIteration: trace.totalUs / 1000 / perRun,
+    ...(trace.iterations > 0 && trace.runUs ? { passMeanMs: trace.runUs / 1000 / trace.iterations } : {}),
     nodes: nodes.sort((a, b) => b.ms - a.ms),
     unmatched: { kernels: unmatchedKernels, ms: unmatchedUs / 1000 / perRun, share: share(unmatchedUs) },
   };

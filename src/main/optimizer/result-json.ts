@@ -79,6 +79,7 @@ export function outcomeJson(o: OptimizeOutcome, batchDim?: string): OptimizeJson
           exports: { ...exportsFor(rec.trial.config, batchDim), benchCommand: benchCommandFor({ ...rec.trial.config, label: undefined }) },
         }
       : null,
+    closest: o.closest ? { candidate: o.closest.trial.key, gain: o.closest.gain.gain, ciLow: o.closest.gain.ciLow, ciHigh: o.closest.gain.ciHigh, evidence: o.closest.gain.evidence } : null,
     attribution: o.attribution.map(attributionJson),
     stopped: o.stopped,
     noCandidate: o.binding ?? null,

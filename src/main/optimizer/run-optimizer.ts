@@ -15,7 +15,8 @@ import type { RunConfig } from '../../shared/run';
 import { FACTORS, candidateKey, type Candidate, type FactorContext, type FactorId, type Level } from '../../shared/optimizer/factors';
 import { OBJECTIVE_WORDS, type OptimizerGoal } from '../../shared/optimizer/goal';
 import { bindingConstraint, describeViolation, isEligible, violations, type Gain } from '../../shared/optimizer/search';
-import { attributionOf, combine, finalistsOf, pickRecommended, remeasure, TrialBudget, type Attribution } from './search-phases';
+import { attributionOf, closestToBaseline, judgeFinalists, pickFrom, searchFromBaseline, TrialBudget, type Attribution, type SinglePlan } from './search-phases';
+import { keepDefaultsSentence } from '../../shared/optimizer/report-words';
 import { runTrial, type Completed, type Trial, type TrialContext, type TrialDeps } from './trials';
 import { pairedVerdict, singleVerdicts, type Verdict } from './verdicts';
 
@@ -61,6 +62,8 @@ export interface OptimizeOutcome {
   skipped: { factor: FactorId; reason: string }[];
   batchCurve: { batch: number; throughputPerS?: number | undefined; latencyMs?: number | undefined; withinBudget: boolean; runId: string }[];
   recommended: { trial: Trial; gain: Gain & { evidence: string; sentence?: string }; remeasuredRunIds: string[] } | null;
+  /** When the baseline stands: the candidate that came closest to beating it, with its gain as it last held. */
+  closest: { trial: Trial; gain: Verdict } | null;
   attribution: AttributionEntry[];
   /** Why the search ended: all phases done, or the time budget (with what was left out). */
   stopped: { reason: 'completed' | 'time-budget' | 'cancelled'; message: string };
@@ -138,9 +141,6 @@ export async function optimize(deps: OptimizerDeps, asked: OptimizeSpec, resumeS
   }
   const baselineScore = baseline.score as number;
 
-  // What the re-measurement needs is kept back from the search.
-  budget.fitReMeasurement();
-
   const fctx: FactorContext = {
     providers: info.executionProviders,
     logicalCores: info.logicalCores,
@@ -151,7 +151,8 @@ export async function optimize(deps: OptimizerDeps, asked: OptimizeSpec, resumeS
   };
   const skipped: OptimizeOutcome['skipped'] = [];
   const batchCurve: OptimizeOutcome['batchCurve'] = [];
-  hooks.onPhase?.('one change at a time');
+  const plans: SinglePlan<Candidate, Trial>[] = [];
+  let bestBatchThroughput = baselineRun.stats.throughputPerS;
   for (const factor of FACTORS) {
     const plan = spec.factors && !spec.factors.includes(factor.id) ? { skip: 'not asked for (--factors)' } : factor.levels(fctx);
     if ('skip' in plan) {
@@ -159,37 +160,40 @@ export async function optimize(deps: OptimizerDeps, asked: OptimizeSpec, resumeS
       hooks.onSkipped?.(factor.id, plan.skip);
       continue;
     }
-    let bestBatchThroughput = baselineRun.stats.throughputPerS;
-    for (const level of plan.levels) {
-      if (!budget.canRun(candidateKey({ [factor.id]: level }))) break;
-      const t = await measure('single', { [factor.id]: level });
-      if (factor.id !== 'batch') continue;
-      // Batch is adaptive: grow it while it keeps the latency budget and throughput still rises.
-      const throughput = t.run?.stats.throughputPerS;
-      const withinBudget = t.status === 'completed' && !(goal.latencyBudgetMs !== undefined && (t.budgetedLatencyMs ?? Infinity) > goal.latencyBudgetMs);
-      batchCurve.push({ batch: Number(level), throughputPerS: throughput, latencyMs: t.budgetedLatencyMs, withinBudget, runId: t.runId });
-      if (!withinBudget || throughput === undefined || throughput < bestBatchThroughput * 1.05) break;
-      bestBatchThroughput = throughput;
+    const candidates = plan.levels.map((level): Candidate => ({ [factor.id]: level }));
+    if (factor.id !== 'batch') {
+      plans.push({ candidates });
+      continue;
     }
+    // Batch is adaptive: grow it while it keeps the latency budget and throughput still rises.
+    plans.push({
+      candidates,
+      goOn: (t) => {
+        const throughput = t.run?.stats.throughputPerS;
+        const withinBudget = t.status === 'completed' && !(goal.latencyBudgetMs !== undefined && (t.budgetedLatencyMs ?? Infinity) > goal.latencyBudgetMs);
+        batchCurve.push({ batch: Number(t.candidate.batch), throughputPerS: throughput, latencyMs: t.budgetedLatencyMs, withinBudget, runId: t.runId });
+        if (!withinBudget || throughput === undefined || throughput < bestBatchThroughput * 1.05) return false;
+        bestBatchThroughput = throughput;
+        return true;
+      },
+    });
   }
 
-  // Coordinate descent seeded by step 1: add each helpful factor at its best level, best first; keep it if the combination improves.
-  hooks.onPhase?.('combination');
-  await combine(trials.filter((t) => t.phase === 'single'), baselineScore, candidateKey, measure, budget);
-
-  // Re-measure the best candidates against the baseline in interleaved rounds, so the winner is not a lucky sample.
-  const finalists = finalistsOf(trials, Math.max(budget.top, 0));
-  if (finalists.length > 0 && budget.rounds >= 2 && !budget.cancelled) hooks.onPhase?.('re-measure');
-  const remeasured = await remeasure(finalists, measure, budget, () => hooks.shouldStop?.() ?? false);
+  const shouldStop = (): boolean => hooks.shouldStop?.() ?? false;
+  const { finalists, remeasured } = await searchFromBaseline({ plans, trials, baselineScore, keyOf: candidateKey, measure, budget, onPhase: hooks.onPhase, shouldStop });
 
   // Verdicts: every measured trial against the baseline (single runs), the finalists paired over their rounds.
   const verdicts = await singleVerdicts(api, baseline.runId, trials.filter((t) => t.status === 'completed' && t.phase !== 'baseline' && !t.phase.startsWith('re-measure')).map((t) => t.runId), goal.objective);
-  let recommended: OptimizeOutcome['recommended'] = await pickRecommended(finalists, remeasured, (b, c) => pairedVerdict(api, b, c, goal.objective), (f) => verdicts.get(f.runId) ?? null);
+  const singleOf = (t: Trial): Verdict | null => verdicts.get(t.runId) ?? null;
+  const judged = await judgeFinalists(finalists, remeasured, (b, c) => pairedVerdict(api, b, c, goal.objective), singleOf);
+  let recommended: OptimizeOutcome['recommended'] = pickFrom(judged);
+  let closest: OptimizeOutcome['closest'] = null;
+  if (!recommended && isEligible(baseline)) {
+    closest = closestToBaseline(judged, trials, singleOf);
+    recommended = { trial: baseline, gain: { gain: 1, ciLow: null, ciHigh: null, evidence: 'baseline', sentence: keepDefaultsSentence("ONNX Runtime's defaults", closest && { candidate: closest.trial.key, ...closest.gain }, OBJECTIVE_WORDS[goal.objective]) }, remeasuredRunIds: [] };
+  }
   const eligible = trials.filter(isEligible);
   let binding: string | undefined;
-  if (!recommended && isEligible(baseline)) {
-    recommended = { trial: baseline, gain: { gain: 1, ciLow: null, ciHigh: null, evidence: 'baseline', sentence: 'No change beat the baseline: keep ONNX Runtime\'s defaults.' }, remeasuredRunIds: [] };
-  }
   if (eligible.length === 0) {
     const b = bindingConstraint(trials, goal, ctx.baselineExpectedError);
     binding = b ? `No candidate meets the constraints; the binding one is the ${describeViolation(b.violation)} (closest: ${b.key}).` : 'No candidate was measured successfully.';
@@ -198,5 +202,5 @@ export async function optimize(deps: OptimizerDeps, asked: OptimizeSpec, resumeS
   const attribution: AttributionEntry[] = attributionOf<FactorId, Level, Trial>(recommended, trials, verdicts, candidateKey);
 
   const stopped = budget.stopped(study.id, 'dyno optimize');
-  return { studyId: study.id, spec, baseline, trials, verdicts, skipped, batchCurve, recommended, attribution, stopped, binding, elapsedMs: elapsed() };
+  return { studyId: study.id, spec, baseline, trials, verdicts, skipped, batchCurve, recommended, closest, attribution, stopped, binding, elapsedMs: elapsed() };
 }

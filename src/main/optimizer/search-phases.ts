@@ -6,7 +6,7 @@
  * A model study and a command study differ in how a trial is measured and judged, which the
  * caller passes in; the decisions are the same and live here once.
  */
-import { helpfulSingles, interacts, topCandidates, type Gain } from '../../shared/optimizer/search';
+import { helpfulSingles, interacts, isEligible, topCandidates, type Gain } from '../../shared/optimizer/search';
 import type { TrialFigures } from '../../shared/optimizer/search';
 import { established } from '../../shared/optimizer/report-words';
 
@@ -28,13 +28,20 @@ export interface Attribution<F extends string, L> {
 
 /**
  * The time budget of a search: each trial's cost is estimated from the longest so far; a trial
- * runs only while the budget still holds it and the re-measurement kept back for the end.
+ * runs only while the budget still holds it and what is kept back for the re-measurement.
+ * Exploring comes first: while the search tries levels, only the least re-measurement that can
+ * judge a winner is kept back (two rounds of the best candidate beside the baseline), and only
+ * once some candidate beat the baseline (`ahead`); at the end the re-measurement takes as many
+ * finalists (up to `top`) and rounds (up to `rounds`) as the time left holds. So a short budget
+ * is spent trying levels, not keeping rounds for candidates that may never exist.
  */
 export class TrialBudget {
   estimateMs = 0;
   outOfTime = false;
   cancelled = false;
   readonly notRun: string[] = [];
+  /** How many candidates beat the baseline so far; until the search says, `top`. */
+  ahead: () => number = () => this.top;
   constructor(
     private readonly budgetMs: number,
     private readonly elapsed: () => number,
@@ -48,13 +55,20 @@ export class TrialBudget {
     this.estimateMs = Math.max(this.estimateMs, ms);
   }
 
-  reserve(): number {
-    return this.top > 0 && this.rounds >= 2 ? this.rounds * (this.top + 1) * this.estimateMs : 0;
+  /** The re-measurement as planned now: `rounds` × (the finalists + the baseline). */
+  remeasureMs(): number {
+    const finalists = Math.min(this.top, this.ahead());
+    return finalists > 0 && this.rounds >= 2 ? this.rounds * (finalists + 1) * this.estimateMs : 0;
   }
 
-  /** Fewer finalists, then fewer rounds, until the re-measurement fits beside one more trial. */
+  /** What exploring keeps back: two rounds of one finalist and the baseline, once there is a finalist. */
+  reserve(): number {
+    return Math.min(this.top, this.ahead()) > 0 && this.rounds >= 2 ? 2 * 2 * this.estimateMs : 0;
+  }
+
+  /** Fewer finalists, then fewer rounds, until the re-measurement fits in the time left. */
   fitReMeasurement(): void {
-    while (this.top > 0 && this.rounds >= 2 && this.elapsed() + this.reserve() + this.estimateMs > this.budgetMs) {
+    while (this.top > 0 && this.rounds >= 2 && this.remeasureMs() > 0 && this.elapsed() + this.remeasureMs() > this.budgetMs) {
       if (this.top > 1) this.top--;
       else this.rounds = this.rounds > 2 ? this.rounds - 1 : 0;
     }
@@ -76,6 +90,55 @@ export class TrialBudget {
     }
     return { reason: 'completed', message: 'Every planned trial was measured.' };
   }
+}
+
+/** One factor's single changes, in the order to try them. */
+export interface SinglePlan<C, T> {
+  candidates: readonly C[];
+  /** After each level's trial, whether the next is worth trying (an adaptive factor, e.g. batch, stops once it stops helping). */
+  goOn?: (t: T) => boolean;
+}
+
+/** One change at a time against the baseline: every planned level of every factor, while the budget holds. */
+export async function singleChanges<C extends Candidate, T extends SearchTrial<C>>(plans: readonly SinglePlan<C, T>[], keyOf: (c: C) => string, measure: (phase: string, c: C) => Promise<T>, budget: TrialBudget): Promise<void> {
+  for (const plan of plans) {
+    for (const c of plan.candidates) {
+      if (!budget.canRun(keyOf(c))) break;
+      const t = await measure('single', c);
+      if (plan.goOn && !plan.goOn(t)) break;
+    }
+  }
+}
+
+/**
+ * Everything after the baseline, for both kinds of study: the single changes, the combination
+ * grown from those that helped, then the re-measurement of the finalists, which are only the
+ * candidates that beat the baseline (none: nothing is re-measured, and the baseline stands).
+ * `trials` is the caller's list, which `measure` appends to.
+ */
+export async function searchFromBaseline<C extends Candidate, T extends SearchTrial<C>>(o: {
+  plans: readonly SinglePlan<C, T>[];
+  trials: readonly T[];
+  baselineScore: number;
+  keyOf: (c: C) => string;
+  measure: (phase: string, c: C) => Promise<T>;
+  budget: TrialBudget;
+  onPhase?: ((phase: string) => void) | undefined;
+  shouldStop: () => boolean;
+}): Promise<{ finalists: T[]; remeasured: Map<string, string[]> }> {
+  const { budget, trials, baselineScore } = o;
+  budget.ahead = () => topCandidates(trials, budget.top, baselineScore).length;
+  o.onPhase?.('one change at a time');
+  await singleChanges(o.plans, o.keyOf, o.measure, budget);
+  // Coordinate descent seeded by the singles: add each helpful factor at its best level, best first; keep it if the combination improves.
+  o.onPhase?.('combination');
+  await combine(trials.filter((t) => t.phase === 'single'), baselineScore, o.keyOf, o.measure, budget);
+  // Re-measure the candidates that beat the baseline in interleaved rounds, so the winner is not a lucky sample.
+  budget.fitReMeasurement();
+  const finalists = topCandidates(trials, Math.max(budget.top, 0), baselineScore);
+  if (finalists.length > 0 && budget.rounds >= 2 && !budget.cancelled) o.onPhase?.('re-measure');
+  const remeasured = await remeasure(finalists, o.measure, budget, o.shouldStop);
+  return { finalists, remeasured };
 }
 
 /**
@@ -136,33 +199,70 @@ export async function remeasure<C extends Candidate, T extends SearchTrial<C>>(
   return runs;
 }
 
-/** The finalists worth re-measuring: the best eligible trials, distinct. */
-export const finalistsOf = topCandidates;
+/**
+ * Each finalist's gain as it held when re-measured: the paired verdict over the rounds where
+ * there are two or more, else its single verdict; a finalist without a verdict is left out.
+ */
+export async function judgeFinalists<T extends SearchTrial<unknown>, G extends Gain>(
+  finalists: readonly T[],
+  remeasured: Map<string, string[]>,
+  paired: (baselineRuns: string[], candidateRuns: string[]) => Promise<G | null>,
+  single: (t: T) => G | null,
+): Promise<{ trial: T; gain: G; remeasuredRunIds: string[] }[]> {
+  const baseRounds = remeasured.get('baseline') ?? [];
+  const judged: { trial: T; gain: G; remeasuredRunIds: string[] }[] = [];
+  for (const f of finalists) {
+    const rounds = remeasured.get(f.key) ?? [];
+    const p = rounds.length >= 2 && rounds.length === baseRounds.length ? await paired(baseRounds, rounds) : null;
+    const gain = p ?? single(f);
+    if (gain) judged.push({ trial: f, gain, remeasuredRunIds: rounds });
+  }
+  return judged;
+}
 
 /**
- * The recommendation among the finalists: the largest gain that held when re-measured (the
- * paired verdict over the rounds where there are two or more, else the single verdict); a
+ * The recommendation among the judged finalists: the largest gain that held when re-measured; a
  * finalist that lost to the baseline when measured again was a lucky sample. An established
  * gain (interval above 1) is preferred to any that is not; where none is established, the best
  * point estimate is still named, and the outputs say it is not established.
  */
+export function pickFrom<T, G extends Gain>(judged: readonly { trial: T; gain: G; remeasuredRunIds: string[] }[]): { trial: T; gain: G; remeasuredRunIds: string[] } | null {
+  let best: { trial: T; gain: G; remeasuredRunIds: string[] } | null = null;
+  for (const j of judged) {
+    const { gain } = j;
+    if (!(gain.gain > 1)) continue;
+    // A gain whose interval lies above 1 beats any larger point estimate that is not established.
+    const better = !best || (established(gain.ciLow) ? !established(best.gain.ciLow) || gain.gain > best.gain.gain : !established(best.gain.ciLow) && gain.gain > best.gain.gain);
+    if (better) best = j;
+  }
+  return best;
+}
+
+/** judgeFinalists then pickFrom, for a caller that needs only the pick. */
 export async function pickRecommended<T extends SearchTrial<unknown>, G extends Gain>(
   finalists: readonly T[],
   remeasured: Map<string, string[]>,
   paired: (baselineRuns: string[], candidateRuns: string[]) => Promise<G | null>,
   single: (t: T) => G | null,
 ): Promise<{ trial: T; gain: G; remeasuredRunIds: string[] } | null> {
-  const baseRounds = remeasured.get('baseline') ?? [];
-  let best: { trial: T; gain: G; remeasuredRunIds: string[] } | null = null;
-  for (const f of finalists) {
-    const rounds = remeasured.get(f.key) ?? [];
-    const p = rounds.length >= 2 && rounds.length === baseRounds.length ? await paired(baseRounds, rounds) : null;
-    const gain = p ?? single(f);
-    if (!gain || !(gain.gain > 1)) continue;
-    // A gain whose interval lies above 1 beats any larger point estimate that is not established.
-    const better = !best || (established(gain.ciLow) ? !established(best.gain.ciLow) || gain.gain > best.gain.gain : !established(best.gain.ciLow) && gain.gain > best.gain.gain);
-    if (better) best = { trial: f, gain, remeasuredRunIds: rounds };
+  return pickFrom(await judgeFinalists(finalists, remeasured, paired, single));
+}
+
+/**
+ * When the baseline stands: the candidate that came closest to beating it, by its gain as it
+ * last held (re-measured where it was, else its single verdict), so the outputs can name it.
+ */
+export function closestToBaseline<T extends SearchTrial<unknown>, G extends Gain>(judged: readonly { trial: T; gain: G }[], trials: readonly T[], single: (t: T) => G | null): { trial: T; gain: G } | null {
+  const byKey = new Map<string, { trial: T; gain: G }>();
+  for (const t of trials) {
+    if (t.key === 'baseline' || t.phase.startsWith('re-measure') || !isEligible(t)) continue;
+    const g = single(t);
+    const prev = byKey.get(t.key);
+    if (g && (!prev || g.gain > prev.gain.gain)) byKey.set(t.key, { trial: t, gain: g });
   }
+  for (const j of judged) byKey.set(j.trial.key, j);
+  let best: { trial: T; gain: G } | null = null;
+  for (const e of byKey.values()) if (!best || e.gain.gain > best.gain.gain) best = e;
   return best;
 }
 

@@ -9,6 +9,8 @@ import { RunConfigSchema, type RunConfig } from '../../shared/run';
 import { DEFAULT_MAX_ERROR, OptimizerGoalSchema, minIterationsFor, type Objective } from '../../shared/optimizer/goal';
 import { FACTOR_IDS, type FactorId } from '../../shared/optimizer/factors';
 import type { OptimizeSpec } from './run-optimizer';
+import { accuracyShapeProblem } from '../../shared/fidelity';
+import { expectedOutputShapes } from '../engine/input-files';
 
 export const SpecSchema = z.object({
   version: z.literal(1),
@@ -59,4 +61,19 @@ export function newSpec(model: string, o: SpecInput): OptimizeSpec {
     timeBudgetMs: o.timeBudgetMs,
   });
   return { version: 1, model: resolve(model), goal, base, ...(inputsDir ? { expectedDir: inputsDir } : {}), rounds: o.rounds, top: o.top, ...(o.factors ? { factors: o.factors } : {}) };
+}
+
+/**
+ * Why a min accuracy cannot apply to the study's expected outputs, or undefined: top-1
+ * agreement is read as accuracy only on a classifier's scores, so a feature map or an
+ * embedding would otherwise score 100 %. Said before any study exists (CLI and studio alike).
+ */
+export function minAccuracyProblem(spec: OptimizeSpec): string | undefined {
+  if (spec.goal.minAccuracy === undefined || spec.expectedDir === undefined) return undefined;
+  try {
+    const problem = accuracyShapeProblem(expectedOutputShapes(spec.expectedDir));
+    return problem && `it cannot apply to ${spec.expectedDir}: ${problem}`;
+  } catch (err) {
+    return `the expected outputs in ${spec.expectedDir} cannot be read (${err instanceof Error ? err.message.replace(/\.$/, '') : String(err)})`;
+  }
 }

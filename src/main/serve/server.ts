@@ -79,9 +79,11 @@ function attach(socket: WebSocket, studio: Studio): void {
  * run measures.
  */
 function broadcastEvents(wss: WebSocketServer, studio: Studio): () => void {
-  const batcher = batchLiveEvents((event) => {
+  const batcher = batchLiveEvents((events) => {
     if (wss.clients.size === 0) return;
-    const text = JSON.stringify({ kind: 'event', event } satisfies ServerMessage);
+    // A batch as one message: the page wakes once for it (live-event-batcher.ts).
+    const message: ServerMessage = events.length === 1 ? { kind: 'event', event: events[0] } : { kind: 'events', events };
+    const text = JSON.stringify(message);
     for (const socket of wss.clients) if (socket.readyState === socket.OPEN) socket.send(text);
   });
   const unsubscribe = studio.onEvent((event) => batcher.push(event));

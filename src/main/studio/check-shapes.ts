@@ -32,3 +32,20 @@ export function withModelDefaultDims(model: ModelInfo, config: RunConfig): { con
   const filled = Object.keys(used).length > 0 ? { ...config, dims: { ...config.dims, ...used } } : config;
   return note !== undefined ? { config: filled, note } : { config: filled };
 }
+
+/**
+ * The configuration as runs.start queues it: the model's default dims filled, every shape
+ * checked (files give their own shapes). Throws the shape error, with the note that says why a
+ * recorded default did not fill the dim it names. runs.start and the sweep's points share it.
+ */
+export function readyToRun(model: ModelInfo, config: RunConfig): { config: RunConfig; note?: string } {
+  if (config.inputs.kind === 'files') return { config };
+  const filled = withModelDefaultDims(model, config);
+  try {
+    checkShapes(model.inputs, filled.config);
+  } catch (err) {
+    if (err instanceof ApiCallError && filled.note !== undefined) throw new ApiCallError(`${err.message} (${filled.note})`, err.code);
+    throw err;
+  }
+  return filled;
+}

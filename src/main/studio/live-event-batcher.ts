@@ -3,16 +3,19 @@
  * batch and a progress event every 250 ms and a telemetry sample every 100 ms: some 18 events a
  * second, each of which a client would parse, store and re-render for, on the cores the benchmark
  * measures on. This holds them and sends them together every `intervalMs` (per run: one samples
- * event, one telemetry event, the latest progress), which a chart redrawing every two seconds
- * loses nothing by. Any other event (a run's state change) first sends what is held, so a client
+ * event, one telemetry event, the latest progress), which a chart redrawing every few batches
+ * loses nothing by. Any other event (a run's state change) goes out after what is held, so a client
  * never hears that a run ended before its last samples. Nothing is dropped but stale progress.
+ *
+ * What goes out at once goes as one list, for the transport to deliver as one message: a page
+ * then handles a whole batch in one task, with one render and one frame, where three messages
+ * would wake it three times (page-cost, README).
  */
 import type { Progress, StudioEvent } from '../../shared/contract';
 import type { Sample } from '../../shared/run';
 import type { TelemetrySample } from '../../shared/telemetry';
+import { LIVE_EVENT_INTERVAL_MS } from '../../shared/live-events';
 
-/** How often held live events go out; the Run view redraws less often than this. */
-export const LIVE_EVENT_INTERVAL_MS = 1_000;
 
 interface Held {
   samples: Sample[];
@@ -26,21 +29,29 @@ export interface LiveEventBatcher {
   flush(): void;
 }
 
-export function batchLiveEvents(send: (event: StudioEvent) => void, intervalMs = LIVE_EVENT_INTERVAL_MS): LiveEventBatcher {
+/** `send` gets each batch as one list, in order (never an empty one). */
+export function batchLiveEvents(send: (events: StudioEvent[]) => void, intervalMs = LIVE_EVENT_INTERVAL_MS): LiveEventBatcher {
   const held = new Map<string, Held>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const flush = (): void => {
+  /** Takes what is held, in the order a client should apply it. */
+  const take = (): StudioEvent[] => {
     clearTimeout(timer);
     timer = undefined;
-    const runs = [...held];
-    held.clear();
-    for (const [runId, h] of runs) {
-      if (h.samples.length > 0) send({ type: 'run.samples', runId, samples: h.samples });
-      if (h.telemetry.length > 0) send({ type: 'run.telemetry', runId, samples: h.telemetry });
+    const out: StudioEvent[] = [];
+    for (const [runId, h] of held) {
+      if (h.samples.length > 0) out.push({ type: 'run.samples', runId, samples: h.samples });
+      if (h.telemetry.length > 0) out.push({ type: 'run.telemetry', runId, samples: h.telemetry });
       // Last: progress then describes samples the client already has.
-      if (h.progress) send({ type: 'run.progress', runId, progress: h.progress });
+      if (h.progress) out.push({ type: 'run.progress', runId, progress: h.progress });
     }
+    held.clear();
+    return out;
+  };
+
+  const flush = (): void => {
+    const out = take();
+    if (out.length > 0) send(out);
   };
 
   const hold = (runId: string): Held => {
@@ -64,8 +75,7 @@ export function batchLiveEvents(send: (event: StudioEvent) => void, intervalMs =
           hold(event.runId).progress = event.progress;
           return;
         default:
-          flush();
-          send(event);
+          send([...take(), event]);
       }
     },
     flush,

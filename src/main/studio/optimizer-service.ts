@@ -14,7 +14,7 @@ import { ApiCallError, type DynoApi, type StudioEvent } from '../../shared/contr
 import { OptimizerStateSchema, type LiveTrial, type OptimizerStart, type OptimizerState } from '../../shared/optimizer/study-state';
 import { OBJECTIVE_UNIT } from '../../shared/optimizer/result';
 import { minimumBudgetMs, optimize, OptimizerError, type OptimizeSpec } from '../optimizer/run-optimizer';
-import { SpecSchema, newSpec } from '../optimizer/spec';
+import { SpecSchema, minAccuracyProblem, newSpec } from '../optimizer/spec';
 import { figures, outcomeJson } from '../optimizer/result-json';
 import { writeOutputs } from '../optimizer/write-outputs';
 import { TRANSFORM } from '../optimizer/precision';
@@ -28,6 +28,8 @@ export interface OptimizerServiceDeps {
   artifactsDir: string;
   emit(event: StudioEvent): void;
   now(): number;
+  /** A command optimizer study running now, if any: one search at a time across both. */
+  otherStudy?(): string | undefined;
 }
 
 interface Active {
@@ -59,6 +61,13 @@ export class OptimizerService {
   private refuseWhileRunning(): void {
     const a = this.active;
     if (a) throw new ApiCallError(`Optimizer study ${a.state.studyId} is still running (${a.state.phase}): cancel it or wait for it to end before starting another.`, 'conflict');
+    const other = this.deps.otherStudy?.();
+    if (other) throw new ApiCallError(`Optimizer study ${other} is still running: cancel it or wait for it to end before starting another.`, 'conflict');
+  }
+
+  /** The model study running now, if any (the command optimizer waits for it too). */
+  runningStudy(): string | undefined {
+    return this.active?.state.studyId;
   }
 
   async start(p: OptimizerStart): Promise<{ studyId: string }> {
@@ -81,6 +90,8 @@ export class OptimizerService {
       top: p.top,
       factors: p.factors,
     });
+    const accuracy = minAccuracyProblem(spec);
+    if (accuracy) throw new ApiCallError(`Min accuracy: ${accuracy}.`, 'invalid-params');
     return this.launch(spec, undefined);
   }
 

@@ -15,7 +15,7 @@ import { distributionOf } from '../../shared/distribution';
 import { inspectInWorker } from '../child/inspect-in-worker';
 import { graphInWorker } from '../child/graph-in-worker';
 import { InspectionCache } from './inspection-cache';
-import { checkShapes, withModelDefaultDims } from './check-shapes';
+import { readyToRun } from './check-shapes';
 import { buildZooModel } from '../models/zoo/families';
 import type { RunsRepository } from '../store/runs-repository';
 import type { StudiesRepository } from '../store/studies-repository';
@@ -42,6 +42,7 @@ import { traceHandler } from './trace-handler';
 import { dimsSetByBatch } from '../../shared/knobs/batch-dims';
 import type { RunBin } from '../store/run-bin';
 import { OptimizerService } from './optimizer-service';
+import { CommandOptimizerService } from './command-optimizer-service';
 import { createInProcessApi } from './in-process-api';
 
 /**
@@ -88,6 +89,8 @@ export class Studio {
   private readonly handlers: Handlers;
   /** The optimizer wizard's searches (optimizer.*), over this studio's own API. */
   private readonly optimizer: OptimizerService;
+  /** The same wizard driving a command (commandOptimizer.*). */
+  private readonly commandOptimizer: CommandOptimizerService;
   private readonly inspections: InspectionCache;
 
   constructor(private readonly deps: StudioDeps) {
@@ -100,7 +103,8 @@ export class Studio {
       telemetry: deps.telemetry,
       environment: deps.environment,
     });
-    this.optimizer = new OptimizerService({ api: createInProcessApi(this), worker: deps.worker, artifactsDir: join(deps.home, 'artifacts'), emit: (e) => this.emit(e), now: () => Date.now() });
+    this.optimizer = new OptimizerService({ api: createInProcessApi(this), worker: deps.worker, artifactsDir: join(deps.home, 'artifacts'), emit: (e) => this.emit(e), now: () => Date.now(), otherStudy: () => this.commandOptimizer.runningStudy() });
+    this.commandOptimizer = new CommandOptimizerService({ api: createInProcessApi(this), artifactsDir: join(deps.home, 'artifacts'), emit: (e) => this.emit(e), now: () => Date.now(), allowCommands: deps.allowCommands === true, otherStudy: () => this.optimizer.runningStudy() });
     this.handlers = this.makeHandlers();
   }
 
@@ -166,7 +170,7 @@ export class Studio {
         const model = await inspectModel(config.modelPath);
         const ep = await this.deps.providers.status(config.session.executionProvider);
         if (!ep.available) throw new ApiCallError(`Execution provider ${ep.name} is not available: ${ep.reason ?? 'unknown reason'}`, 'provider-unavailable');
-        return { dimsSetByBatch: dimsSetByBatch(model.inputs), check: (c) => (c.inputs.kind !== 'files' ? checkShapes(model.inputs, c) : undefined) };
+        return { dimsSetByBatch: dimsSetByBatch(model.inputs), check: (c) => readyToRun(model, c) };
       },
     });
     return {
@@ -188,19 +192,9 @@ export class Studio {
       }
       // Fail now, with the model's own error, rather than as a failed run in a worker.
       const model = await inspectModel(config.modelPath);
-      let notes: string[] | undefined;
-      if (config.inputs.kind !== 'files') {
-        const filled = withModelDefaultDims(model, config);
-        config = filled.config;
-        if (filled.note !== undefined) notes = [filled.note];
-        try {
-          checkShapes(model.inputs, config);
-        } catch (err) {
-          // The note says why a recorded default did not fill the dim the error names.
-          if (err instanceof ApiCallError && filled.note !== undefined) throw new ApiCallError(`${err.message} (${filled.note})`, err.code);
-          throw err;
-        }
-      }
+      const ready = readyToRun(model, config);
+      config = ready.config;
+      const notes = ready.note !== undefined ? [ready.note] : undefined;
       const ep = await this.deps.providers.status(config.session.executionProvider);
       if (!ep.available) throw new ApiCallError(`Execution provider ${ep.name} is not available: ${ep.reason ?? 'unknown reason'}`, 'provider-unavailable');
       const run = this.queue.enqueue(config, { ...(studyId !== undefined ? { studyId } : {}), ...(display !== undefined ? { display } : {}) });
@@ -304,6 +298,10 @@ export class Studio {
       'optimizer.resume': (p) => this.optimizer.resume(p),
       'optimizer.cancel': (p) => this.optimizer.cancel(p),
       'optimizer.get': (p) => this.optimizer.get(p),
+      'commandOptimizer.start': (p) => this.commandOptimizer.start(p),
+      'commandOptimizer.resume': (p) => this.commandOptimizer.resume(p),
+      'commandOptimizer.cancel': (p) => this.commandOptimizer.cancel(p),
+      'commandOptimizer.get': (p) => this.commandOptimizer.get(p),
       'runs.trace': traceHandler(repo, join(this.deps.home, 'artifacts')),
       'runs.distribution': ({ runId }) => {
         if (!repo.get(runId)) throw new ApiCallError(`No run with id ${runId}.`, 'not-found');

@@ -15,8 +15,11 @@ import type { RunQueue } from './run-queue';
 export interface SweepPlan {
   /** The symbolic dims the batch size sets (left out of each point's dims). */
   dimsSetByBatch: string[];
-  /** Throws, as runs.start would, when a point's configuration cannot run. */
-  check(config: RunConfig): void;
+  /**
+   * A point's configuration as runs.start would queue it (the model's default dims filled) with
+   * the note saying so; throws, as runs.start would, when it cannot run.
+   */
+  check(config: RunConfig): { config: RunConfig; note?: string };
 }
 
 export interface SweepRunnerDeps {
@@ -47,22 +50,25 @@ export class SweepRunner {
   constructor(private readonly deps: SweepRunnerDeps) {}
 
   /** Checks every point, creates the study, and measures the grid in the background. */
-  async start(request: SweepRequest): Promise<{ studyId: string; points: number }> {
+  async start(request: SweepRequest): Promise<{ studyId: string; points: number; notes?: string[] }> {
     const { config, batches, threadCounts } = request;
     if (config.command) throw new ApiCallError('A sweep measures a model: a command workload has no batch size or thread count to sweep.', 'invalid-params');
     const plan = await this.deps.prepare(config);
     const name = request.name ?? config.label ?? `sweep ${this.deps.now().toISOString()}`;
-    const configs = sweepGrid(batches, threadCounts).map((point) => sweepPointConfig({ ...config, label: config.label ?? name }, point, plan.dimsSetByBatch));
     // Every point is checked before anything is stored: a grid that cannot run leaves no study.
-    for (const c of configs) plan.check(c);
+    const ready = sweepGrid(batches, threadCounts).map((point) => plan.check(sweepPointConfig({ ...config, label: config.label ?? name }, point, plan.dimsSetByBatch)));
+    const configs = ready.map((r) => r.config);
+    // The same defaults fill every point: each note once.
+    const notes = [...new Set(ready.flatMap((r) => (r.note !== undefined ? [r.note] : [])))];
     const study = this.deps.studies.create(
-      { kind: 'sweep', name, spec: { model: config.modelPath, grid: { batchSize: batches, threads: threadCounts }, ...(config.targets && config.targets.length > 0 ? { targets: config.targets.map((t) => t.text) } : {}) } },
+      // Targets as the points' configurations hold them (metric, bound and the text), so the study says what every point was held to.
+      { kind: 'sweep', name, spec: { model: config.modelPath, grid: { batchSize: batches, threads: threadCounts }, ...(config.targets && config.targets.length > 0 ? { targets: config.targets } : {}) } },
       this.deps.now().toISOString(),
     );
     const active: Active = { cancelled: false };
     this.active.set(study.id, active);
     void this.measure(study.id, configs, active, request.display);
-    return { studyId: study.id, points: configs.length };
+    return { studyId: study.id, points: configs.length, ...(notes.length > 0 ? { notes } : {}) };
   }
 
   /** Ends the running point and queues no more; false when the study has no sweep going. */

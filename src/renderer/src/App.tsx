@@ -26,8 +26,11 @@ const VIEWS: { id: View; label: string }[] = [
 function TopBar() {
   const info = useApp((s) => s.info);
   const { up, reason } = useConnection();
-  const { run, runId, progress, cancel } = useLiveRun();
   const { theme, toggleTheme, showShortcuts, view } = useUi();
+  // Only the words shown, and only off the Run view: the live store changes with every batch
+  // while a run measures, and the bar need not re-render for each.
+  const topRun = useLiveRun((s) => (view !== 'run' && s.run?.status === 'running' && s.runId ? `${s.run.modelName} · ${Math.round((s.progress?.fraction ?? 0) * 100)}%` : undefined));
+  const cancel = useLiveRun((s) => s.cancel);
   return (
     <header className="top-bar">
       <span className="brand">Dyno</span>
@@ -57,9 +60,9 @@ function TopBar() {
       )}
       <span className="spacer" />
       {/* One Cancel in sight: the Run view has its own beside the progress bar. */}
-      {run?.status === 'running' && runId && view !== 'run' && (
+      {topRun && (
         <span className="top-run">
-          {run.modelName} · {Math.round((progress?.fraction ?? 0) * 100)}%
+          {topRun}
           <button onClick={() => void cancel()}>Cancel</button>
         </span>
       )}

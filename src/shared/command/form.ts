@@ -32,7 +32,7 @@ function seconds(text: string, allowEmpty: boolean): number | undefined | string
   return Number.isFinite(n) && n >= 0 && n <= 86_400 ? n : 'a number of seconds (0 to 86400)';
 }
 
-function envOf(text: string): Record<string, string> | string {
+export function envOf(text: string): Record<string, string> | string {
   const env: Record<string, string> = {};
   for (const raw of text.split('\n')) {
     const line = raw.trim();

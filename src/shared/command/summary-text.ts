@@ -4,15 +4,11 @@
  * and the time to each target.
  */
 import type { Run } from '../run';
-import { formatBytes, formatMs } from '../format';
+import { formatBytes, formatMs, formatNumber } from '../format';
 import type { Spread } from './results';
 
 function spreadMs(s: Spread | null): string {
   return s ? `${formatMs(s.mean)} ± ${formatMs(s.std)}` : '—';
-}
-
-function number(v: number): string {
-  return Math.abs(v) >= 1000 || Math.abs(v) < 0.001 ? v.toPrecision(4) : String(Number(v.toPrecision(4)));
 }
 
 export function commandSummaryLines(run: Run): string[] {
@@ -27,10 +23,10 @@ export function commandSummaryLines(run: Run): string[] {
     `  cpu       user ${spreadMs(c.cpu.userMs)}, system ${spreadMs(c.cpu.sysMs)}`,
     `  memory    peak ${run.results.memory.peakRssBytes > 0 ? formatBytes(run.results.memory.peakRssBytes) : '— (runs too short to sample)'} (process tree)`,
   ];
-  for (const m of c.metrics) if (m.final) lines.push(`  ${m.name.padEnd(9)} ${number(m.final.mean)} ± ${number(m.final.std)}   (final value; min ${number(m.final.min)}, max ${number(m.final.max)}, ${m.final.n} runs)`);
+  for (const m of c.metrics) if (m.final) lines.push(`  ${m.name.padEnd(9)} ${formatNumber(m.final.mean)} ± ${formatNumber(m.final.std)}   (final value; min ${formatNumber(m.final.min)}, max ${formatNumber(m.final.max)}, ${m.final.n} runs)`);
   for (const t of c.targets) {
-    const joules = t.joules ? `, ${number(t.joules.median)} J` : '';
-    lines.push(`  ${t.target}: ${t.seconds ? `reached after ${number(t.seconds.median)} s${joules} (median; ${t.reached} of ${t.runs} runs)` : `not reached in any of ${t.runs} runs`}`);
+    const joules = t.joules ? `, ${formatNumber(t.joules.median)} J` : '';
+    lines.push(`  ${t.target}: ${t.seconds ? `reached after ${formatNumber(t.seconds.median)} s${joules} (median; ${t.reached} of ${t.runs} runs)` : `not reached in any of ${t.runs} runs`}`);
   }
   return lines;
 }

@@ -6,7 +6,7 @@
 import type { Run, RunConfig } from '../run';
 import type { RunJson } from '../run-json';
 import type { Environment } from '../telemetry';
-import type { MeasurementConditions } from '../conditions';
+import type { DynoProcessCost, MeasurementConditions } from '../conditions';
 import { sortedCopy } from '../stats';
 
 export interface FigureWithCi {
@@ -42,8 +42,18 @@ export interface ComparableRun {
 /** The run file's conditions (snake_case busy processes) as the store keeps them. */
 function conditionsFromJson(c: RunJson['conditions']): MeasurementConditions | undefined {
   if (!c) return undefined;
-  const { busyProcesses, ...rest } = c;
-  return { ...rest, ...(busyProcesses ? { busyProcesses: busyProcesses.map(({ cpu_pct, ...p }) => ({ ...p, cpuPct: cpu_pct })) } : {}) };
+  const { busyProcesses, dynoProcesses, ...rest } = c;
+  const cost = ({ cpu_pct, wakeups_per_s, eventLoop_pct, ...p }: NonNullable<typeof dynoProcesses>['host']): DynoProcessCost => ({
+    ...p,
+    cpuPct: cpu_pct,
+    wakeupsPerS: wakeups_per_s,
+    ...(eventLoop_pct !== undefined ? { eventLoopPct: eventLoop_pct } : {}),
+  });
+  return {
+    ...rest,
+    ...(busyProcesses ? { busyProcesses: busyProcesses.map(({ cpu_pct, ...p }) => ({ ...p, cpuPct: cpu_pct })) } : {}),
+    ...(dynoProcesses ? { dynoProcesses: { host: cost(dynoProcesses.host), ...(dynoProcesses.worker ? { worker: cost(dynoProcesses.worker) } : {}) } } : {}),
+  };
 }
 
 export class NotComparableError extends Error {}

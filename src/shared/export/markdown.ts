@@ -5,6 +5,7 @@
 import type { RunJson } from '../run-json';
 import type { Exporter } from './exporter';
 import { COLUMNS, type Cell } from './columns';
+import { formatNumber } from '../format';
 
 const MD_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '|': '\\|', '\n': ' ', '\r': ' ' };
 
@@ -18,7 +19,7 @@ function mdText(v: string): string {
 
 function mdCell(v: Cell): string {
   if (v === null || v === undefined) return '—';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toPrecision(4);
+  if (typeof v === 'number') return formatNumber(v);
   return mdText(String(v));
 }
 

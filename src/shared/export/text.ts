@@ -2,6 +2,7 @@
 import type { RunJson } from '../run-json';
 import { formatBytes, formatFlops, formatMs, formatRate } from '../format';
 import type { Exporter } from './exporter';
+import { profilePassSentence } from '../profile-words';
 
 const pct = (v: number | null): string => (v === null ? '—' : `${v.toFixed(0)}%`);
 
@@ -53,7 +54,7 @@ function summary(json: RunJson): string[] {
   if (json.check) lines.push(`  outputs: ${json.check.passed ? 'match' : 'MISMATCH'} (max abs error ${json.check.maxAbsError.toExponential(2)}, max rel ${json.check.maxRelError.toExponential(2)})`);
   if (json.profile) {
     const p = json.profile;
-    lines.push(`  profile: ${formatMs(p.kernel_ms_per_iteration)} in kernels per iteration, ${formatFlops(p.flops_per_iteration)}; trace ${p.traceFile}`);
+    lines.push(`  ${profilePassSentence({ kernelMsPerIteration: p.kernel_ms_per_iteration, passMeanMs: p.pass_mean_ms })}; ${formatFlops(p.flops_per_iteration)} per iteration; trace ${p.traceFile}`);
     for (const t of p.byOpType.slice(0, 8)) lines.push(`    ${t.opType.padEnd(22)} ${formatMs(t.ms).padStart(9)}  ${(t.share * 100).toFixed(1).padStart(5)}%  (${t.nodes} nodes)`);
   }
   if (json.stats && (!json.stats.p90_supported || !json.stats.p99_supported)) lines.push('  * too few samples to claim this percentile (see warnings)');

@@ -5,14 +5,15 @@
  */
 import { OBJECTIVE_WORDS } from './goal';
 import type { OptimizeJson } from './result';
-import { cell, ci, recommendationOpening, times } from './report-words';
+import { cell, ci, keepDefaultsSentence, recommendationOpening, times } from './report-words';
+import { formatNumber } from '../format';
 
 export function optimizerMarkdown(r: OptimizeJson): string {
   const objective = OBJECTIVE_WORDS[r.objective];
   const out: string[] = [`# Optimizer: ${cell(r.model)}`, '', `Objective: ${objective}. Study \`${r.study}\`, ${r.trials.length + 1} runs, ${(r.elapsedMs / 1000).toFixed(0)} s. ${r.stopped.message}`, ''];
   const rec = r.recommended;
   out.push('## Recommendation', '');
-  if (recommendationOpening(out, r, objective, "No change measurably beat ONNX Runtime's defaults: keep them.") && rec) {
+  if (recommendationOpening(out, r, objective, keepDefaultsSentence("ONNX Runtime's defaults", r.closest, objective)) && rec) {
     if (rec.fidelity) {
       out.push(`Outputs against the FP32 baseline on the same inputs: max abs error ${rec.fidelity.maxAbsError.toExponential(2)}, max rel error ${rec.fidelity.maxRelError.toExponential(2)}, cosine ${rec.fidelity.cosine.toFixed(6)}${rec.fidelity.top1Agreement !== undefined ? `, top-1 agreement ${(rec.fidelity.top1Agreement * 100).toFixed(1)} %` : ''}.`, '');
     }
@@ -32,10 +33,10 @@ export function optimizerMarkdown(r: OptimizeJson): string {
   }
   out.push('## Trials', '', `| phase | change | ${objective} | gain | verdict | outputs (max abs error) | rejected |`, '| --- | --- | --- | --- | --- | --- | --- |');
   const b = r.baseline.figures;
-  out.push(`| baseline | ONNX Runtime defaults | ${b?.value?.toPrecision(4) ?? '—'} ${b?.unit ?? ''} | 1× | | | |`);
+  out.push(`| baseline | ONNX Runtime defaults | ${formatNumber(b?.value)} ${b?.unit ?? ''} | 1× | | | |`);
   for (const t of r.trials) {
     out.push(
-      `| ${t.phase} | ${cell(t.candidate)} | ${t.figures?.value?.toPrecision(4) ?? '—'} ${t.figures?.unit ?? ''} | ${times(t.verdict?.gain ?? null)} | ${t.verdict?.verdict ?? ''} | ${t.fidelity ? t.fidelity.maxAbsError.toExponential(2) : '—'} | ${cell(t.rejected ?? '')} |`,
+      `| ${t.phase} | ${cell(t.candidate)} | ${formatNumber(t.figures?.value)} ${t.figures?.unit ?? ''} | ${times(t.verdict?.gain ?? null)} | ${t.verdict?.verdict ?? ''} | ${t.fidelity ? t.fidelity.maxAbsError.toExponential(2) : '—'} | ${cell(t.rejected ?? '')} |`,
     );
   }
   if (r.skipped.length > 0) {

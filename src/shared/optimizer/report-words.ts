@@ -11,12 +11,28 @@ export const established = (low: number | null): boolean => low !== null && low 
 /** The CLI's recommended line after the figure: its interval, its evidence, and whether it was established. */
 export const gainSuffix = (g: { ciLow: number | null; ciHigh: number | null; evidence: string }): string =>
   `(${ci(g.ciLow, g.ciHigh)}, ${g.evidence}${established(g.ciLow) ? '' : g.ciLow === null ? '; not established: too few rounds for an interval — rerun with more --rounds' : '; not established: the interval includes no gain'})`;
+/** The candidate that came closest to beating the baseline, and its gain as it last held (< 1 or not established). */
+export interface ClosestWords {
+  candidate: string;
+  gain: number;
+  ciLow: number | null;
+  ciHigh: number | null;
+  evidence: string;
+}
+
+/** "No change beat the defaults", with the best loser's figure when there is one. */
+export function keepDefaultsSentence(defaults: string, closest: ClosestWords | null | undefined, objective: string): string {
+  const head = `No change beat the defaults: keep ${defaults}.`;
+  if (!closest) return head;
+  return `${head} The closest, ${closest.candidate}, gave ${times(closest.gain)} the baseline's ${objective} (${ci(closest.ciLow, closest.ciHigh)}, ${closest.evidence}).`;
+}
 export const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The part of a study's JSON document the recommendation's opening reads (both kinds have it). */
 export interface RecommendationWords {
   noCandidate: string | null;
   recommended: { candidate: string; gainVsBaseline: { value: number; ciLow: number | null; ciHigh: number | null; evidence: string } } | null;
+  closest?: ClosestWords | null | undefined;
 }
 
 /**

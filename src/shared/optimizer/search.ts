@@ -103,13 +103,17 @@ export function helpfulSingles<F extends string = FactorId, L = Level>(singles: 
 }
 
 /**
- * The candidates to re-measure: the best eligible ones by score, distinct, the combination's
- * current best always among them.
+ * The candidates to re-measure: the best eligible ones that beat the baseline when measured
+ * (score under the baseline's), distinct, best first. A candidate that lost is not re-measured:
+ * the rounds it would cost are better spent on levels not tried yet, and a loser re-measured
+ * could only win by luck.
  */
-export function topCandidates<T extends Scored & { key: string }>(trials: readonly T[], k: number): T[] {
+export function topCandidates<T extends Scored & { key: string }>(trials: readonly T[], k: number, baselineScore: number): T[] {
   const seen = new Set<string>();
   const out: T[] = [];
+  if (k <= 0) return out;
   for (const t of [...trials].filter(isEligible).sort((a, b) => (a.score as number) - (b.score as number))) {
+    if ((t.score as number) >= baselineScore) break;
     if (t.key === 'baseline' || seen.has(t.key)) continue;
     seen.add(t.key);
     out.push(t);

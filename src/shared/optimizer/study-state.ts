@@ -54,6 +54,8 @@ export const OptimizeJsonSchema = z
         exports: z.object({ sessionOptions: z.record(z.string(), z.unknown()), python: z.string(), node: z.string(), cpp: z.string(), perfTest: z.string(), benchCommand: z.string() }),
       })
       .nullable(),
+    // Optional: a study saved before this field existed still reads.
+    closest: z.object({ candidate: z.string(), gain: z.number(), ciLow: num, ciHigh: num, evidence: z.string() }).nullable().optional(),
     attribution: z.array(
       z.object({ factor: z.string(), level: LevelSchema.nullable(), gain: num, ciLow: num, ciHigh: num, runId: z.string().nullable(), predicted: z.number().optional(), interaction: z.boolean().optional() }),
     ),

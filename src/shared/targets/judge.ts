@@ -12,6 +12,7 @@
  */
 import type { RunJson } from '../run-json';
 import type { Target, TargetResult } from './schema';
+import { formatNumber } from '../format';
 
 interface Figure {
   value: number | null;
@@ -49,7 +50,7 @@ function figureOf(run: RunJson, t: Target): Figure {
   }
 }
 
-const show = (v: number, unit: string): string => (unit === 'B' ? `${(v / 1024 ** 2).toFixed(1)} MiB` : `${v.toPrecision(4)} ${unit}`);
+const show = (v: number, unit: string): string => (unit === 'B' ? `${(v / 1024 ** 2).toFixed(1)} MiB` : `${formatNumber(v)} ${unit}`);
 
 export function judgeTarget(run: RunJson, t: Target): TargetResult {
   const f = figureOf(run, t);

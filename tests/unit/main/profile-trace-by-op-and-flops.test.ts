@@ -13,6 +13,11 @@ describe("ONNX Runtime's profiler trace", () => {
     expect(p.iterations).toBe(2);
     expect(p.kernelMsPerIteration).toBeCloseTo(5.6405, 4);
   });
+  it("gives the pass's own mean per measured iteration, which the kernel time is a part of", () => {
+    const runs = (trace as { cat?: string; name: string; ts: number; dur: number }[]).filter((e) => e.cat === 'Session' && e.name === 'model_run').sort((a, b) => a.ts - b.ts);
+    expect(p.passMeanMs).toBeCloseTo((runs[1]!.dur + runs[2]!.dur) / 2 / 1000, 9);
+    expect(p.kernelMsPerIteration).toBeLessThan(p.passMeanMs!);
+  });
   it('ranks operator types by time, with shares that sum to one', () => {
     expect(p.byOpType[0]).toMatchObject({ opType: 'Conv', ms: 10.558 / 2, nodes: 26 });
     expect(p.byOpType.map((t) => t.opType).slice(1, 3)).toEqual(['Concat', 'MaxPool']);

@@ -38,3 +38,19 @@ describe('studio addresses', () => {
     expect(parseRoute(`#/compare/${RUN},${OTHER}?baseline=elsewhere`)).toEqual({ view: 'compare', runIds: [RUN, OTHER] });
   });
 });
+
+describe('the graph address of a profiled run (#/models/graph, "Show on graph")', () => {
+  it('round-trips a run, an op focus and a node focus; refuses a bad id or an unknown sub-view', () => {
+    const routes: Route[] = [
+      { view: 'models', graph: { runId: RUN } },
+      { view: 'models', graph: { runId: RUN, focus: { op: 'Conv' } } },
+      { view: 'models', graph: { runId: RUN, focus: { node: 'fire2/squeeze1x1_1 & co?' } } },
+    ];
+    for (const r of routes) expect(parseRoute(formatRoute(r))).toEqual(r);
+    expect(formatRoute({ view: 'models', graph: { runId: RUN, focus: { op: 'Conv' } } })).toBe(`#/models/graph?run=${RUN}&op=Conv`);
+    expect(parseRoute('#/models/graph')).toBeUndefined();
+    expect(parseRoute('#/models/graph?run=../x')).toBeUndefined();
+    expect(parseRoute(`#/models/other?run=${RUN}`)).toBeUndefined();
+    expect(parseRoute('#/models')).toEqual({ view: 'models' });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classAxis, measureFidelity } from '../../../src/shared/fidelity';
+import { accuracyShapeProblem, classAxis, measureFidelity } from '../../../src/shared/fidelity';
 
 // Reference figures computed with numpy 2.4:
 //   d = abs(c - r); d.max(); (d[r != 0] / abs(r[r != 0])).max();
@@ -32,11 +32,18 @@ describe('output fidelity', () => {
     expect(f.outputs.map((o) => [o.name, o.cosine])).toEqual([['logits', f.cosine], ['aux', 1]]);
   });
 
-  it('finds the class axis as the last axis longer than 1', () => {
+  it('reads a class axis only in a classifier\'s scores, [N, C] or [N, C, 1, 1]', () => {
     expect(classAxis([1, 1000, 1, 1])).toBe(1);
-    expect(classAxis([2, 8, 128])).toBe(2);
+    expect(classAxis([4, 10])).toBe(1);
+    // A sequence's per-token scores, a feature map, an image: no classes to agree on.
+    expect(classAxis([2, 8, 128])).toBe(-1);
+    expect(classAxis([2, 4, 5, 4])).toBe(-1);
+    expect(classAxis([1, 3, 224, 224])).toBe(-1);
     expect(classAxis([1, 1])).toBe(-1);
+    expect(classAxis([8])).toBe(-1);
     expect(classAxis([])).toBe(-1);
+    const map = Array.from({ length: 80 }, (_, i) => Math.sin(i));
+    expect(measureFidelity([{ name: 'y', dims: [2, 4, 5, 2], data: map }], [{ name: 'y', dims: [2, 4, 5, 2], data: map }]).top1Agreement).toBeNull();
     expect(measureFidelity([{ name: 's', dims: [], data: [2] }], [{ name: 's', dims: [], data: [2.5] }]).top1Agreement).toBeNull();
   });
 
@@ -59,5 +66,13 @@ describe('output fidelity', () => {
     const z = { name: 'y', dims: [3], data: [0, 0, 0] };
     expect(measureFidelity([z], [z]).cosine).toBe(1);
     expect(measureFidelity([z], [{ ...z, data: [0, 1, 0] }]).cosine).toBe(0);
+  });
+
+  it('says why top-1 agreement is no accuracy on outputs that are not a classifier\'s scores, naming each with its shape', () => {
+    expect(accuracyShapeProblem([{ name: 'logits', dims: [10, 20] }])).toBeUndefined();
+    expect(accuracyShapeProblem([{ name: 'boxes', dims: [1, 4, 7, 7] }, { name: 'scores', dims: [1, 91, 1, 1] }])).toBeUndefined();
+    expect(accuracyShapeProblem([{ name: 'mask', dims: [2, 4, 5, 4] }])).toBe("top-1 agreement is an accuracy only for a classifier's scores, shaped [N, C] or [N, C, 1, 1]; the output 'mask' has shape [2, 4, 5, 4]");
+    expect(accuracyShapeProblem([{ name: 'a', dims: [2, 8, 128] }, { name: 'b', dims: [8] }])).toBe("top-1 agreement is an accuracy only for a classifier's scores, shaped [N, C] or [N, C, 1, 1]; no output is: output 'a' has shape [2, 8, 128], 'b' has shape [8]");
+    expect(accuracyShapeProblem([])).toBe('there are no expected outputs (output_0.pb, …) to count it against');
   });
 });

@@ -101,7 +101,12 @@ describe('search', () => {
     ]);
   });
   it('re-measures the best eligible candidates, never the baseline', () => {
-    expect(topCandidates([trial('baseline', { score: 0.1 }), ...singles], 2).map((t) => t.key)).toEqual(['threads=2', 'threads=1']);
+    expect(topCandidates([trial('baseline', { score: 0.1 }), ...singles], 2, 5).map((t) => t.key)).toEqual(['threads=2', 'threads=1']);
+  });
+  it('re-measures only candidates that beat the baseline: none when every one lost', () => {
+    expect(topCandidates(singles, 3, 5).map((t) => t.key)).toEqual(['threads=2', 'threads=1', 'memPattern=false']);
+    expect(topCandidates(singles, 3, 3.5).map((t) => t.key)).toEqual(['threads=2']);
+    expect(topCandidates(singles, 3, 2.5)).toEqual([]);
   });
   it('flags an interaction only when the product of gains alone lies outside the combined interval', () => {
     const alone = [{ gain: 1.5, ciLow: 1.2, ciHigh: 1.8 }, { gain: 1.2, ciLow: 1.0, ciHigh: 1.4 }];

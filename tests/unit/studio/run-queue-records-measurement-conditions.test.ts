@@ -16,6 +16,10 @@ describe('the conditions of a run', () => {
     const c = done.results.conditions;
     expect(c).toMatchObject({ display: 'live-charts', machineCores: availableParallelism(), intraOpThreads: 2 });
     expect(c?.workerCores).toBeGreaterThanOrEqual(1);
+    // The host's own cost over the window is always reported (this test process is the host).
+    expect(c?.dynoProcesses?.host).toMatchObject({ pid: process.pid });
+    expect(c?.dynoProcesses?.host.cpuPct).toBeGreaterThanOrEqual(0);
+    expect(c?.dynoProcesses?.host.eventLoopPct).toBeGreaterThanOrEqual(0);
     // The fake executor reports 2 intra-op threads: on a machine of 2 cores or fewer that is every core.
     const codes = storedCodes(run.id);
     expect(codes.includes('drawn-on-all-cores') || codes.includes('threads-oversubscribed')).toBe(2 >= (c?.workerCores ?? 0));

@@ -4,7 +4,7 @@
  * descendant each parent waited for, which /proc cannot: a child's /proc entry is gone by the
  * time it is reaped. Microseconds, unlike /proc's 10 ms ticks.
  */
-import koffi from 'koffi';
+import { loadLibc } from './libc';
 
 export interface ChildCpu {
   userMs: number;
@@ -19,20 +19,9 @@ type Getrusage = (who: number, out: Buffer) => number;
 
 let getrusage: Getrusage | null | undefined;
 
-function load(): Getrusage | null {
-  if (process.platform !== 'linux' && process.platform !== 'darwin') return null;
-  if (process.arch !== 'x64' && process.arch !== 'arm64') return null;
-  try {
-    const libc = koffi.load(process.platform === 'darwin' ? 'libSystem.dylib' : 'libc.so.6');
-    return libc.func('int getrusage(int who, _Out_ uint8_t *usage)') as Getrusage;
-  } catch {
-    return null;
-  }
-}
-
 /** The children's CPU time so far, or null where it cannot be read (other OS, koffi missing). */
 export function childCpu(): ChildCpu | null {
-  getrusage ??= load();
+  getrusage ??= (loadLibc()?.func('int getrusage(int who, _Out_ uint8_t *usage)') as Getrusage | undefined) ?? null;
   if (!getrusage) return null;
   const buf = Buffer.alloc(RUSAGE_BYTES);
   if (getrusage(RUSAGE_CHILDREN, buf) !== 0) return null;

@@ -1,6 +1,8 @@
 /**
  * One run of a command: spawned in a process group of its own (so the whole tree can be
- * stopped at once), timed from spawn to exit, its tree's memory sampled from /proc, its CPU
+ * stopped at once), timed from spawn to the first moment Dyno knows it exited (everything else —
+ * options, accounting, listeners — is set up outside that window), its tree's memory sampled
+ * from /proc, its CPU
  * time taken from the kernel's accounting of waited-for children, its output kept bounded and
  * read for metrics line by line. Whatever the program leaves behind in its group when it exits
  * (a stray background child) is killed, so no run leaks into the next.
@@ -11,6 +13,8 @@ import { meetsTarget, targetText } from '../../../shared/command/workload';
 import type { MetricPoint } from '../../../shared/command/results';
 import type { LineReader } from '../../../shared/command/metric-lines';
 import { childCpu } from './child-rusage';
+import { childHasExited } from './child-exited';
+import { killGroup } from './group-kill';
 import { treeRssBytes } from './process-tree';
 import { OutputTail } from './output-tail';
 import { SeriesKeeper } from './series-keeper';
@@ -24,6 +28,13 @@ export interface OnceOptions {
   onMetric: (point: MetricPoint) => void;
   /** How often the tree's memory is read. */
   sampleIntervalMs: number;
+  /** The program's environment (Dyno's own with the workload's on top), built once per series: copying process.env costs more than a short run. */
+  env: NodeJS.ProcessEnv;
+}
+
+/** The environment a workload's runs get: Dyno's own, with the workload's variables on top. */
+export function runEnv(w: CommandWorkload): NodeJS.ProcessEnv {
+  return { ...process.env, ...w.env };
 }
 
 export interface OnceResult {
@@ -50,16 +61,6 @@ export interface OnceHandle {
   /** Stops the whole tree now (cancel); the result still arrives. */
   stop(): void;
   result: Promise<OnceResult>;
-}
-
-/** SIGKILL to the group: a program cannot ignore it, and its children go with it. */
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // ESRCH: the group is gone already.
-  }
 }
 
 function spawnMessage(err: NodeJS.ErrnoException, w: CommandWorkload): string {
@@ -91,17 +92,24 @@ export function runOnce(o: OnceOptions): OnceHandle {
   const stdout = new OutputTail(readLines);
   const stderr = new OutputTail(readLines);
 
+  const [program = '', ...args] = w.argv;
+  const options = {
+    cwd: w.cwd,
+    env: o.env,
+    detached: true,
+    shell: w.shell ? '/bin/sh' : false,
+    stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'],
+  };
   const cpuBefore = childCpu();
   const tMs = performance.timeOrigin + performance.now();
   t0 = performance.now();
-  const [program = '', ...args] = w.argv;
-  const child = spawn(program, args, {
-    cwd: w.cwd,
-    env: { ...process.env, ...w.env },
-    detached: true,
-    shell: w.shell ? '/bin/sh' : false,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(program, args, options);
+  // The first moment Dyno knew the child had exited: at its pipes' end-of-file when it is gone
+  // by then (the usual case, a loop turn before Node's 'exit'), else at 'exit'.
+  let exitSeenMs: number | undefined;
+  const noteIfExited = (): void => {
+    if (exitSeenMs === undefined && child.pid !== undefined && childHasExited(child.pid)) exitSeenMs = performance.now();
+  };
   let end: OnceResult['end'] = 'exited';
   let peak: number | null = null;
   const sample = (): void => {
@@ -117,6 +125,7 @@ export function runOnce(o: OnceOptions): OnceHandle {
       tail.push(text);
       o.onOutput(name, text);
     });
+    stream.once('end', noteIfExited);
   }
 
   const result = new Promise<OnceResult>((resolve) => {
@@ -149,7 +158,7 @@ export function runOnce(o: OnceOptions): OnceHandle {
     });
     child.once('exit', (code, signal) => {
       // Read first: the kernel has just added the tree's CPU time to this process's children.
-      exited = { wallMs: performance.now() - t0, code, signal, cpu: childCpu() };
+      exited = { wallMs: (exitSeenMs ?? performance.now()) - t0, code, signal, cpu: childCpu() };
       clearInterval(sampler);
       killGroup(child.pid);
     });

@@ -7,7 +7,7 @@ import { attributionJson, gainJson, verdictJson } from '../result-json';
 import type { CommandOptimizeOutcome } from './run-command-optimizer';
 import type { CommandTrial } from './trials';
 
-function figures(t: CommandTrial, unit: string): CommandFiguresJson | null {
+export function figures(t: CommandTrial, unit: string): CommandFiguresJson | null {
   const r = t.run;
   if (!r) return null;
   return {

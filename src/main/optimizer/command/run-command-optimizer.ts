@@ -11,29 +11,19 @@
  * reusing the runs it finds by label.
  */
 import type { DynoApi } from '../../../shared/contract';
-import type { RunConfig } from '../../../shared/run';
-import { commandCandidateKey, factorLevels, type CommandCandidate, type CommandFactor } from '../../../shared/optimizer/command/factors';
-import { COMMAND_OBJECTIVE_WORDS, type CommandGoal } from '../../../shared/optimizer/command/goal';
+import type { CommandStudySpec } from '../../../shared/optimizer/command/start';
+import { commandCandidateKey, factorLevels, type CommandCandidate } from '../../../shared/optimizer/command/factors';
+import { COMMAND_OBJECTIVE_WORDS } from '../../../shared/optimizer/command/goal';
 import { isEligible, type Gain } from '../../../shared/optimizer/search';
-import { attributionOf, combine, finalistsOf, pickRecommended, remeasure, TrialBudget, type Attribution } from '../search-phases';
+import { attributionOf, pickRecommended, searchFromBaseline, TrialBudget, type Attribution } from '../search-phases';
 import { OptimizerError, type OptimizerHooks } from '../run-optimizer';
 import type { Completed } from '../trials';
 import type { Verdict } from '../verdicts';
 import { runCommandTrial, type CommandTrial, type CommandTrialContext } from './trials';
 import { commandJudge } from './verdicts';
 
-export interface CommandOptimizeSpec {
-  version: 1;
-  workload: 'command';
-  /** The command as typed, its {placeholders} unsubstituted. */
-  template: string[];
-  /** The baseline's run configuration (runs, warm-ups, metrics, targets, cwd, env, timeout). */
-  base: RunConfig;
-  factors: CommandFactor[];
-  goal: CommandGoal;
-  rounds: number;
-  top: number;
-}
+/** The study's spec, as stored (and resumed) by the CLI and the studio alike. */
+export type CommandOptimizeSpec = CommandStudySpec;
 
 export type CommandAttribution = Attribution<string, string>;
 
@@ -110,23 +100,8 @@ export async function optimizeCommand(deps: CommandOptimizerDeps, spec: CommandO
     throw new OptimizerError(`The time budget is too short: the baseline alone took ${(elapsed() / 1000).toFixed(1)} s, so a search needs at least ${Math.ceil((2 * elapsed()) / 1000)} s (--time-budget ${Math.ceil((2 * elapsed()) / 1000)}s). Study ${study.id} keeps the baseline.`);
   }
   const baselineScore = baseline.score as number;
-  budget.fitReMeasurement();
-
-  hooks.onPhase?.('one change at a time');
-  for (const f of factors) {
-    for (const level of factorLevels(f)) {
-      const c: CommandCandidate = { [f.name]: level };
-      if (!budget.canRun(keyOf(c))) break;
-      await measure('single', c);
-    }
-  }
-
-  hooks.onPhase?.('combination');
-  await combine(trials.filter((t) => t.phase === 'single'), baselineScore, keyOf, measure, budget);
-
-  const finalists = finalistsOf(trials, Math.max(budget.top, 0));
-  if (finalists.length > 0 && budget.rounds >= 2 && !budget.cancelled) hooks.onPhase?.('re-measure');
-  const remeasured = await remeasure(finalists, measure, budget, () => hooks.shouldStop?.() ?? false);
+  const plans = factors.map((f) => ({ candidates: factorLevels(f).map((level): CommandCandidate => ({ [f.name]: level })) }));
+  const { finalists, remeasured } = await searchFromBaseline({ plans, trials, baselineScore, keyOf, measure, budget, onPhase: hooks.onPhase, shouldStop: () => hooks.shouldStop?.() ?? false });
 
   const judge = commandJudge(api, goal, (id) => runs.get(id));
   const verdicts = await judge.singles(baseline.runId, trials.filter((t) => t.status === 'completed' && t.phase !== 'baseline' && !t.phase.startsWith('re-measure')).map((t) => t.runId));

@@ -6,6 +6,7 @@
  */
 import type { Comparison, RunComparison } from '../../../shared/compare/schema';
 import { html } from './escape';
+import { formatNumber } from '../../../shared/format';
 
 export type ReportComparison = { comparison: Comparison } | { unavailable: string } | null;
 
@@ -22,7 +23,7 @@ function evidence(r: RunComparison): string {
 function runBlock(r: RunComparison): string {
   const metrics = r.metrics.map(
     (m) =>
-      `<tr><td>${html(m.label)}</td><td>${html(m.baselineValue.toPrecision(4))} ${html(m.unit)}</td><td>${html(m.value.toPrecision(4))} ${html(m.unit)}</td><td>${html(ratio(m.ratio))}</td><td>${html(interval(m.ciLow, m.ciHigh))}</td><td>${html(p(m.pValue))} <span class="muted">${html(m.test)}</span></td><td class="verdict-${html(m.verdict.replace(/ /g, '-'))}">${html(m.verdict)}</td></tr>`,
+      `<tr><td>${html(m.label)}</td><td>${html(formatNumber(m.baselineValue))} ${html(m.unit)}</td><td>${html(formatNumber(m.value))} ${html(m.unit)}</td><td>${html(ratio(m.ratio))}</td><td>${html(interval(m.ciLow, m.ciHigh))}</td><td>${html(p(m.pValue))} <span class="muted">${html(m.test)}</span></td><td class="verdict-${html(m.verdict.replace(/ /g, '-'))}">${html(m.verdict)}</td></tr>`,
   );
   const diff = r.configDiff.length
     ? `<table><thead><tr><th>setting</th><th>baseline</th><th>this run</th></tr></thead><tbody>${r.configDiff.map((d) => `<tr><td>${html(d.setting)}${d.flag ? ` <code>${html(d.flag)}</code>` : ''}</td><td>${html(d.baseline)}</td><td>${html(d.value)}</td></tr>`).join('')}</tbody></table>`

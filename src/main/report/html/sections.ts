@@ -8,6 +8,7 @@ import { environmentDifferences, type Environment } from '../../../shared/teleme
 import { formatBytes, formatMs, formatRate } from '../../../shared/format';
 import { runColour } from '../../../shared/report-charts';
 import { html } from './escape';
+import { profilePassSentence } from '../../../shared/profile-words';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -122,7 +123,7 @@ export function operatorsSection(runs: readonly RunJson[]): string {
     .map(({ r, i }) => {
       const p = r.profile!;
       const rows = p.byOpType.map((t) => `<tr><td>${html(t.opType)}</td><td>${html(formatMs(t.ms))}</td><td>${html((t.share * 100).toFixed(1))} %</td><td>${html(t.nodes)}</td></tr>`);
-      return `<h3>${swatch(i)}${html(r.run.id)} <span class="muted">${html(formatMs(p.kernel_ms_per_iteration))} in kernels per iteration</span></h3><table><thead><tr><th>operator</th><th>time per iteration</th><th>share</th><th>nodes</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+      return `<h3>${swatch(i)}${html(r.run.id)} <span class="muted">${html(profilePassSentence({ kernelMsPerIteration: p.kernel_ms_per_iteration, passMeanMs: p.pass_mean_ms }))}</span></h3><table><thead><tr><th>operator</th><th>time per iteration</th><th>share</th><th>nodes</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
     })
     .join('');
 }

@@ -37,9 +37,12 @@ export function createElectronApi(bridge: PreloadBridge): DynoApi {
       return parseResult(method, raw);
     },
     onEvent(listener) {
+      // The host sends a live batch as one array (one message, one task here).
       return bridge.onEvent((raw) => {
-        const parsed = EventSchema.safeParse(raw);
-        if (parsed.success) listener(parsed.data);
+        for (const one of Array.isArray(raw) ? raw : [raw]) {
+          const parsed = EventSchema.safeParse(one);
+          if (parsed.success) listener(parsed.data);
+        }
       });
     },
   };

@@ -5,6 +5,8 @@
 import {
   ApiCallError,
   EventSchema,
+  eventsOf,
+  isEventMessage,
   ServerMessageSchema,
   type DynoApi,
   type Method,
@@ -53,9 +55,12 @@ export function createWsApi(url: string, onConnectionChange: (up: boolean, reaso
     const parsed = ServerMessageSchema.safeParse(JSON.parse(data));
     if (!parsed.success) return;
     const m = parsed.data;
-    if (m.kind === 'event') {
-      const event = EventSchema.safeParse(m.event);
-      if (event.success) for (const l of listeners) l(event.data);
+    if (isEventMessage(m)) {
+      // A batch is applied in this one task: the stores' updates make one render.
+      for (const raw of eventsOf(m)) {
+        const event = EventSchema.safeParse(raw);
+        if (event.success) for (const l of listeners) l(event.data);
+      }
       return;
     }
     const p = pending.get(m.id);
@@ -107,7 +112,7 @@ export function createWsApi(url: string, onConnectionChange: (up: boolean, reaso
         return answered.then(
           (data) => {
             const m = ServerMessageSchema.parse(JSON.parse(data));
-            if (m.kind === 'event') throw new ApiCallError(`The server answered ${method} with an event.`, 'failed');
+            if (isEventMessage(m)) throw new ApiCallError(`The server answered ${method} with an event.`, 'failed');
             return settle(method, m) as Result<M>;
           },
           (err: Error) => {

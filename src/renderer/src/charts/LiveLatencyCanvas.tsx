@@ -1,12 +1,12 @@
 /**
- * The latency chart while a run measures: one 2D canvas, redrawn every few seconds from at most
+ * The latency chart while a run measures: one 2D canvas, redrawn every few batches from at most
  * one point per pixel column (LTTB keeps the spikes). It replaces plotly's SVG chart for the
  * measuring phase because every plotly redraw re-lays out axes, ticks and hover layers in the
  * DOM, on the cores the benchmark measures on (on 2 cores, redraws at 1 Hz showed as latency
  * spikes of 3× the median in step with them). The canvas has a fixed CSS size: drawing into it
  * changes no layout. The full interactive chart draws when the run ends.
  */
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { formatMs } from '../../../shared/format';
 import { lttbIndices } from '../../../shared/lttb';
 import type { LivePoints } from '../stores/live-run-store';
@@ -15,8 +15,8 @@ import { chartColors } from './theme';
 export interface LiveLatencyCanvasProps {
   points: LivePoints;
   version: number;
-  /** Redraw at most this often. */
-  minRedrawMs: number;
+  /** Redraw on every this many versions (batches of samples). */
+  redrawEvery: number;
   testId?: string;
 }
 
@@ -85,34 +85,30 @@ function draw(canvas: HTMLCanvasElement, { x, latencyMs, warmupCount }: LivePoin
   ctx.stroke();
 }
 
-export function LiveLatencyCanvas({ points, version, minRedrawMs, testId }: LiveLatencyCanvasProps) {
+export function LiveLatencyCanvas({ points, version, redrawEvery, testId }: LiveLatencyCanvasProps) {
   const ref = useRef<HTMLCanvasElement>(null);
-  const last = useRef(Number.NEGATIVE_INFINITY);
-  const timer = useRef<number | undefined>(undefined);
-  const latest = useRef(points);
-  latest.current = points;
+  /** The version last drawn; undefined until the first non-empty batch. */
+  const drawn = useRef<number | undefined>(undefined);
 
   // Size the backing store once, from the laid-out size (one layout read, before measuring).
-  useEffect(() => {
+  useLayoutEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
     const dpr = window.devicePixelRatio || 1;
     canvas.width = Math.max(1, Math.round(canvas.clientWidth * dpr));
     canvas.height = Math.max(1, Math.round(canvas.clientHeight * dpr));
-    return () => window.clearTimeout(timer.current);
   }, []);
 
-  useEffect(() => {
-    const redraw = (): void => {
-      timer.current = undefined;
-      // An empty chart does not start the wait: the first batch draws at once, not seconds later.
-      if (latest.current.latencyMs.length > 0) last.current = performance.now();
-      if (ref.current) draw(ref.current, latest.current);
-    };
-    const wait = minRedrawMs - (performance.now() - last.current);
-    if (wait <= 0) redraw();
-    else timer.current ??= window.setTimeout(redraw, wait);
-  }, [version, minRedrawMs]);
+  // In the commit of the batch's update (a layout effect runs before the frame is painted): the
+  // chart changes in the same task and frame as the progress line, with no timer of its own. The
+  // first batch draws at once; then every `redrawEvery`-th.
+  useLayoutEffect(() => {
+    if (!ref.current || points.latencyMs.length === 0) return;
+    // (A version below the one drawn: a new run in the same canvas.)
+    if (drawn.current !== undefined && version >= drawn.current && version - drawn.current < redrawEvery) return;
+    drawn.current = version;
+    draw(ref.current, points);
+  }, [version, redrawEvery, points]);
 
   return <canvas className="chart live-canvas" ref={ref} data-testid={testId} aria-label="Latency per iteration (live)" />;
 }

@@ -10,6 +10,7 @@ import { baseLayout, chartColors, runColor } from '../charts/theme';
 import { usePlot } from '../charts/use-plot';
 import { drawPlot } from '../charts/plotly';
 import type { MetricPoint } from '../../../shared/command/results';
+import { formatNumber } from '../../../shared/format';
 
 /** Redrawn at most this often while the command runs. */
 const METRIC_REDRAW_MS = 1000;
@@ -83,9 +84,9 @@ export function CommandLivePanel() {
             {results.metrics.map((m) => (
               <tr key={m.name}>
                 <td>{m.name}</td>
-                <td>{m.final ? `${m.final.mean.toPrecision(4)} ± ${m.final.std.toPrecision(2)}` : '—'}</td>
-                <td>{m.final?.min.toPrecision(4) ?? '—'}</td>
-                <td>{m.final?.max.toPrecision(4) ?? '—'}</td>
+                <td>{m.final ? `${formatNumber(m.final.mean)} ± ${formatNumber(m.final.std, 2)}` : '—'}</td>
+                <td>{formatNumber(m.final?.min)}</td>
+                <td>{formatNumber(m.final?.max)}</td>
                 <td>{m.final?.n ?? 0}</td>
               </tr>
             ))}

@@ -21,12 +21,17 @@ import { useUi } from '../stores/ui-store';
 import { formatMs } from '../../../shared/format';
 import { workloadWords } from '../../../shared/warnings';
 import { liveSummary } from '../stores/live-points';
+import { LIVE_EVENT_INTERVAL_MS } from '../../../shared/live-events';
 
-/** While measuring, the live chart redraws this rarely: every redraw takes CPU from the run. */
-const LIVE_REDRAW_MS = 3000;
+/**
+ * While measuring, the live chart redraws on every this many batches of samples (the host sends
+ * one a second), in the same task as the rest of the batch's update: every redraw takes CPU from
+ * the run, and a redraw on a timer of its own would wake the page once more.
+ */
+const LIVE_REDRAW_EVERY = 2;
 
 export function LiveRunPanel() {
-  const { runId, run, progress, points, telemetry, version, detail, failure, cancel } = useLiveRun();
+  const { runId, run, progress, points, telemetry, version, telemetryVersion, detail, failure, cancel } = useLiveRun();
   const liveCharts = useUi((s) => s.liveCharts);
   const cancelSweep = useSweep((s) => s.cancel);
   const sweepOfRun = useSweep((s) => sweepRunning(s) && run?.studyId !== undefined && run.studyId === s.studyId);
@@ -88,10 +93,10 @@ export function LiveRunPanel() {
       {!quiet && (
         <section className="chart-card">
           <h3 title={running ? 'Redrawn rarely so the studio does not compete with the benchmark; the full interactive chart draws when the run ends.' : undefined}>
-            {run?.config.command ? 'Wall time per run' : 'Latency per iteration'}{running && ` · live, every ${LIVE_REDRAW_MS / 1000} s`}
+            {run?.config.command ? 'Wall time per run' : 'Latency per iteration'}{running && ` · live, every ${LIVE_REDRAW_EVERY * (LIVE_EVENT_INTERVAL_MS / 1000)} s`}
           </h3>
           {running ? (
-            <LiveLatencyCanvas points={points} version={version} minRedrawMs={LIVE_REDRAW_MS} testId="live-canvas" />
+            <LiveLatencyCanvas points={points} version={version} redrawEvery={LIVE_REDRAW_EVERY} testId="live-canvas" />
           ) : (
             <LatencyChart x={points.x} latencyMs={points.latencyMs} warmupCount={points.warmupCount} version={version} testId="live-chart" />
           )}
@@ -100,7 +105,7 @@ export function LiveRunPanel() {
       {!running && (telemetry.length > 0 || points.tMs.length > 0) && (
         <section className="chart-card">
           <h3>Timeline: latency and telemetry on one clock</h3>
-          <TimelineChart latency={points} telemetry={telemetry} version={version} testId="live-timeline" />
+          <TimelineChart latency={points} telemetry={telemetry} version={version + telemetryVersion} testId="live-timeline" />
         </section>
       )}
       {failure && <FailureNotice failure={failure} testId="live-failure" box />}

@@ -1,16 +1,31 @@
 /**
  * Time per operator type and the slowest nodes, from the profiled pass: both tables sortable
  * by any column (a header is a button, so the keyboard sorts too; `aria-sort` and an arrow
- * show the sort), and the run's whole trace one click away as a file for Perfetto.
+ * show the sort), the run's whole trace one click away as a file for Perfetto, and "Show on
+ * graph": the Models view's graph of the run's model with this run laid over it (an operator's
+ * or a node's name there centres its nodes).
  */
 import { useState, type ReactNode } from 'react';
 import type { Profile } from '../../../shared/run-results';
 import { formatFlops, formatMs } from '../../../shared/format';
+import { profilePassSentence } from '../../../shared/profile-words';
 import { ariaSort, nextSort, sortRows, type SortDir, type SortState } from '../../../shared/sort-rows';
 import { failure, type Failure } from '../stores/failure';
 import { download } from './download';
 import { fetchTrace } from '../stores/report-store';
 import { FailureNotice } from './FailureNotice';
+import { useGraph } from '../stores/graph-store';
+import type { GraphFocus } from '../routing/route';
+
+/** An operator's or node's name that opens the graph on it. */
+function GraphLink({ runId, focus, text, what }: { runId: string; focus: GraphFocus; text: string; what: string }) {
+  const showOnGraph = useGraph((s) => s.showOnGraph);
+  return (
+    <button className="link" onClick={() => void showOnGraph(runId, focus)} title={`Show ${what} on the model graph`}>
+      {text}
+    </button>
+  );
+}
 
 function Share({ share }: { share: number }) {
   return (
@@ -49,6 +64,15 @@ function SortHeader<K extends string>({ columns, sort, onSort, testId }: { colum
   );
 }
 
+function ShowOnGraph({ runId }: { runId: string }) {
+  const showOnGraph = useGraph((s) => s.showOnGraph);
+  return (
+    <button onClick={() => void showOnGraph(runId)} data-testid="show-on-graph" title="The model's graph in the Models view, each node coloured by its share of this run's time">
+      Show on graph
+    </button>
+  );
+}
+
 function TraceDownload({ runId, traceFile }: { runId: string; traceFile: string }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Failure>();
@@ -65,6 +89,7 @@ function TraceDownload({ runId, traceFile }: { runId: string; traceFile: string 
   };
   return (
     <div className="trace-actions">
+      <ShowOnGraph runId={runId} />
       <button onClick={() => void save()} disabled={busy} data-testid="download-trace">
         Download trace (Chrome trace JSON)
       </button>
@@ -107,7 +132,7 @@ export function ProfileTable({ profile, runId }: { profile: Profile; runId: stri
   return (
     <div className="profile" data-testid="profile">
       <div className="hint">
-        {profile.iterations} profiled iterations · {formatMs(profile.kernelMsPerIteration)} in kernels per iteration · {formatFlops(profile.flopsPerIteration)} per iteration
+        <span data-testid="profile-pass">{profilePassSentence(profile)}</span> · {formatFlops(profile.flopsPerIteration)} per iteration
       </div>
       <TraceDownload runId={runId} traceFile={profile.traceFile} />
       <div className="profile-tables">
@@ -118,7 +143,7 @@ export function ProfileTable({ profile, runId }: { profile: Profile; runId: stri
               <tr key={t.opType}>
                 {OP_COLUMNS.map((c) => (
                   <td key={c.key} className={c.key === 'opType' ? 'mono' : c.numeric && c.key !== 'share' ? 'num' : undefined}>
-                    {cellOf(t, c.key, c.key === 'opType' ? t.opType : t.nodes)}
+                    {cellOf(t, c.key, c.key === 'opType' ? <GraphLink runId={runId} focus={{ op: t.opType }} text={t.opType} what={`the ${t.opType} nodes`} /> : t.nodes)}
                   </td>
                 ))}
               </tr>
@@ -132,7 +157,7 @@ export function ProfileTable({ profile, runId }: { profile: Profile; runId: stri
               <tr key={n.name}>
                 {NODE_COLUMNS.map((c) => (
                   <td key={c.key} className={c.key === 'name' ? 'mono node-name' : c.key === 'opType' ? 'mono' : c.key === 'ms' ? 'num' : undefined} title={c.key === 'name' ? n.name : undefined}>
-                    {cellOf(n, c.key, c.key === 'name' ? n.name : n.opType)}
+                    {cellOf(n, c.key, c.key === 'name' ? <GraphLink runId={runId} focus={{ node: n.name }} text={n.name} what={n.name} /> : n.opType)}
                   </td>
                 ))}
               </tr>

@@ -11,6 +11,7 @@ import { useSessions } from '../stores/sessions-store';
 import { useSessionsList } from '../stores/sessions-list-store';
 import { useSweep } from '../stores/sweep-store';
 import { useOptimizer } from '../stores/optimizer-store';
+import { useCommandOptimizer } from '../stores/command-optimizer-store';
 import { useApp } from '../stores/app-store';
 
 export function connectEvents(): () => void {
@@ -22,6 +23,8 @@ export function connectEvents(): () => void {
     // The optimizer study shown may have moved on while the events could not arrive.
     const studyId = useOptimizer.getState().studyId;
     if (up && !wasUp && studyId) void useOptimizer.getState().open(studyId);
+    const commandStudyId = useCommandOptimizer.getState().studyId;
+    if (up && !wasUp && commandStudyId) void useCommandOptimizer.getState().open(commandStudyId);
     wasUp = up;
   });
   const offEvents = api.onEvent((event) => {
@@ -51,6 +54,9 @@ export function connectEvents(): () => void {
         break;
       case 'optimizer.updated':
         useOptimizer.getState().onState(event.state);
+        break;
+      case 'commandOptimizer.updated':
+        useCommandOptimizer.getState().onState(event.state);
         break;
       case 'app.providers':
         useApp.getState().onProviders(event.executionProviders);

@@ -5,16 +5,21 @@
  *   #/sessions             the Sessions list     #/studies/<id>          a study's runs (Sessions)
  *   #/compare/<id>,<id>…   a comparison (?baseline=<id>; #/compare alone: none yet)   #/models
  *   #/optimize             the optimizer wizard's goal   #/optimize/<study>      one optimizer study
+ *   ?workload=command on either: the wizard's Command workload (a command's goal, a command study)
+ *   #/models/graph?run=<id>[&op=<type>|&node=<name>]   a profiled run laid over its model's graph
  * Pure: parsing and formatting only; routing/router.ts applies them to the stores.
  */
 import { ROUTE_ID as ID } from '../../../shared/deep-link';
+
+/** What "Show on graph" centres: every node of an op type, or one node (by its name or an ORT kernel's). */
+export type GraphFocus = { op: string } | { node: string };
 
 export type Route =
   | { view: 'run' }
   | { view: 'sessions'; runId?: string; studyId?: string }
   | { view: 'compare'; runIds: string[]; baselineId?: string }
-  | { view: 'models' }
-  | { view: 'optimize'; studyId?: string };
+  | { view: 'models'; graph?: { runId: string; focus?: GraphFocus } }
+  | { view: 'optimize'; studyId?: string; workload?: 'command' };
 
 export function parseRoute(hash: string): Route | undefined {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -26,10 +31,19 @@ export function parseRoute(hash: string): Route | undefined {
       return arg === undefined ? { view: 'run' } : undefined;
     case 'sessions':
       return arg === undefined ? { view: 'sessions' } : undefined;
-    case 'models':
-      return arg === undefined ? { view: 'models' } : undefined;
-    case 'optimize':
-      return arg === undefined ? { view: 'optimize' } : ID.test(arg) ? { view: 'optimize', studyId: arg } : undefined;
+    case 'models': {
+      if (arg === undefined) return { view: 'models' };
+      const runId = param.get('run');
+      if (arg !== 'graph' || runId === null || !ID.test(runId)) return undefined;
+      const op = param.get('op');
+      const node = param.get('node');
+      const focus: GraphFocus | undefined = op ? { op } : node ? { node } : undefined;
+      return { view: 'models', graph: { runId, ...(focus ? { focus } : {}) } };
+    }
+    case 'optimize': {
+      const workload = param.get('workload') === 'command' ? ({ workload: 'command' } as const) : {};
+      return arg === undefined ? { view: 'optimize', ...workload } : ID.test(arg) ? { view: 'optimize', studyId: arg, ...workload } : undefined;
+    }
     case 'runs':
       return arg !== undefined && ID.test(arg) ? { view: 'sessions', runId: arg } : undefined;
     case 'studies':
@@ -49,12 +63,16 @@ export function parseRoute(hash: string): Route | undefined {
 export function formatRoute(r: Route): string {
   switch (r.view) {
     case 'run':
-    case 'models':
       return `#/${r.view}`;
+    case 'models': {
+      if (!r.graph) return '#/models';
+      const { runId, focus } = r.graph;
+      return `#/models/graph?${new URLSearchParams({ run: runId, ...focus }).toString()}`;
+    }
     case 'sessions':
       return r.runId ? `#/runs/${r.runId}` : r.studyId ? `#/studies/${r.studyId}` : '#/sessions';
     case 'optimize':
-      return r.studyId ? `#/optimize/${r.studyId}` : '#/optimize';
+      return `${r.studyId ? `#/optimize/${r.studyId}` : '#/optimize'}${r.workload === 'command' ? '?workload=command' : ''}`;
     case 'compare':
       if (r.runIds.length < 2) return '#/compare';
       return `#/compare/${r.runIds.join(',')}${r.baselineId && r.baselineId !== r.runIds[0] ? `?baseline=${r.baselineId}` : ''}`;

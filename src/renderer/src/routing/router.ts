@@ -9,13 +9,18 @@ import { useUi } from '../stores/ui-store';
 import { useSessionsList } from '../stores/sessions-list-store';
 import { useCompare } from '../stores/compare-store';
 import { useOptimizer } from '../stores/optimizer-store';
+import { useCommandOptimizer } from '../stores/command-optimizer-store';
+import { useGraph } from '../stores/graph-store';
 
 function currentRoute(): Route {
   const view = useUi.getState().view;
   switch (view) {
     case 'run':
-    case 'models':
       return { view };
+    case 'models': {
+      const { runId, focus } = useGraph.getState();
+      return runId ? { view, graph: { runId, ...(focus ? { focus } : {}) } } : { view };
+    }
     case 'sessions': {
       const { selection, openStudyId } = useSessionsList.getState();
       const only = selection.selected.size === 1 ? [...selection.selected][0] : undefined;
@@ -26,6 +31,8 @@ function currentRoute(): Route {
       return { view, runIds, ...(baselineId ? { baselineId } : {}) };
     }
     case 'optimize': {
+      const command = useCommandOptimizer.getState();
+      if (command.workload === 'command') return command.studyId ? { view, studyId: command.studyId, workload: 'command' } : { view, workload: 'command' };
       const { studyId } = useOptimizer.getState();
       return studyId ? { view, studyId } : { view };
     }
@@ -36,8 +43,13 @@ function openRoute(r: Route): void {
   const ui = useUi.getState();
   switch (r.view) {
     case 'run':
-    case 'models':
       break;
+    case 'models': {
+      const g = r.graph;
+      if (g && g.runId !== useGraph.getState().runId) void useGraph.getState().showOnGraph(g.runId, g.focus);
+      else if (g) useGraph.getState().setFocus(g.focus);
+      break;
+    }
     case 'sessions':
       if (r.studyId) void useSessionsList.getState().selectStudy(r.studyId);
       else if (r.runId) useSessionsList.getState().selectIds([r.runId]);
@@ -49,7 +61,10 @@ function openRoute(r: Route): void {
       break;
     }
     case 'optimize':
-      if (r.studyId !== useOptimizer.getState().studyId) void useOptimizer.getState().open(r.studyId);
+      useCommandOptimizer.getState().setWorkload(r.workload ?? 'model');
+      if (r.workload === 'command') {
+        if (r.studyId !== useCommandOptimizer.getState().studyId) void useCommandOptimizer.getState().open(r.studyId);
+      } else if (r.studyId !== useOptimizer.getState().studyId) void useOptimizer.getState().open(r.studyId);
       break;
   }
   ui.go(r.view);
@@ -79,7 +94,7 @@ export function startRouter(): () => void {
   };
   apply();
   follow();
-  const offs = [useUi.subscribe(follow), useSessionsList.subscribe(follow), useCompare.subscribe(follow), useOptimizer.subscribe(follow)];
+  const offs = [useUi.subscribe(follow), useSessionsList.subscribe(follow), useCompare.subscribe(follow), useOptimizer.subscribe(follow), useCommandOptimizer.subscribe(follow), useGraph.subscribe(follow)];
   const onHash = (): void => {
     apply();
     lastView = useUi.getState().view;

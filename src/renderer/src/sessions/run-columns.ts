@@ -1,11 +1,13 @@
 /**
  * The Sessions list's columns: what tells runs apart (model, provider, threads, batch,
- * scenario, label, tags, status, date) and their headline figures (p50, throughput, energy),
- * each with the sort key the host orders by. One list, read by the header and every row.
+ * scenario, label, tags, status, date) and their headline figures (p50, throughput, energy,
+ * peak memory and a command's metrics), each with the sort key the host orders by. One list,
+ * read by the header and every row. A command run has no provider, threads or batch: it says
+ * "command", its number of runs, and the metrics it printed instead of a model's settings.
  */
 import type { Run } from '../../../shared/run';
 import type { RunSortKey } from '../../../shared/sessions/run-query';
-import { formatMs, formatRate } from '../../../shared/format';
+import { formatBytes, formatMs, formatRate } from '../../../shared/format';
 
 export interface RunColumn {
   id: string;
@@ -28,6 +30,27 @@ export function threadsText(run: Run): string {
 export function energyText(run: Run): string {
   const mj = resultsOf(run)?.telemetry?.energy?.perInferenceMj;
   return mj === null || mj === undefined ? '—' : `${mj.toPrecision(3)} mJ`;
+}
+
+const isCommand = (run: Run): boolean => run.config.command !== undefined;
+
+/** A command's measured runs ("3 runs"); a model run's scenario. */
+export function scenarioText(run: Run): string {
+  if (!isCommand(run)) return run.config.scenario.kind;
+  const runs = resultsOf(run)?.command?.runs.filter((r) => r.phase === 'measure').length;
+  return runs === undefined ? 'runs' : `${runs} run${runs === 1 ? '' : 's'}`;
+}
+
+/** Four significant figures, no trailing zeros (a step count stays 20, not "20.00"). */
+const metricValue = (v: number): string => String(Number(v.toPrecision(4)));
+
+/** Peak memory, then (for a command) each metric's final value, the median across its runs. */
+export function memoryAndMetricsText(run: Run): string {
+  const r = resultsOf(run);
+  if (!r) return '—';
+  const parts = r.memory.peakRssBytes > 0 ? [formatBytes(r.memory.peakRssBytes)] : [];
+  for (const m of r.command?.metrics ?? []) if (m.final) parts.push(`${m.name} ${metricValue(m.final.median)}`);
+  return parts.length > 0 ? parts.join(' · ') : '—';
 }
 
 /** "✓ 2/2" all passed, "✗ 1/3" one failed, "? 1/2" not all judged; "—" without targets. */
@@ -53,10 +76,10 @@ export const labelOf = (run: Run): string => run.label ?? run.config.label ?? ''
 export const RUN_COLUMNS: readonly RunColumn[] = [
   { id: 'date', title: 'when', sort: 'createdAt', text: (r) => shortDate(r.createdAt) },
   { id: 'model', title: 'model', sort: 'model', text: (r) => r.modelName },
-  { id: 'provider', title: 'EP', sort: 'provider', text: (r) => r.config.session.executionProvider },
-  { id: 'threads', title: 'threads', sort: 'threads', numeric: true, text: threadsText },
-  { id: 'batch', title: 'batch', sort: 'batch', numeric: true, text: (r) => String(r.config.batchSize ?? 1) },
-  { id: 'scenario', title: 'scenario', sort: 'scenario', text: (r) => r.config.scenario.kind },
+  { id: 'provider', title: 'EP', sort: 'provider', text: (r) => (isCommand(r) ? 'command' : r.config.session.executionProvider) },
+  { id: 'threads', title: 'threads', sort: 'threads', numeric: true, text: (r) => (isCommand(r) ? '—' : threadsText(r)) },
+  { id: 'batch', title: 'batch', sort: 'batch', numeric: true, text: (r) => (isCommand(r) ? '—' : String(r.config.batchSize ?? 1)) },
+  { id: 'scenario', title: 'scenario', sort: 'scenario', text: scenarioText },
   { id: 'label', title: 'label', sort: 'label', text: labelOf },
   { id: 'tags', title: 'tags', text: (r) => (r.tags ?? []).join(', ') },
   { id: 'status', title: 'status', sort: 'status', text: (r) => r.status },
@@ -64,4 +87,5 @@ export const RUN_COLUMNS: readonly RunColumn[] = [
   { id: 'p50', title: 'p50', sort: 'p50', numeric: true, text: (r) => formatMs(statsOf(r)?.percentiles.p50?.valueMs) },
   { id: 'throughput', title: 'throughput', sort: 'throughput', numeric: true, text: (r) => { const s = statsOf(r); return s ? formatRate(s.throughputPerS) : '—'; } },
   { id: 'energy', title: 'energy/inf', sort: 'energy', numeric: true, text: energyText },
+  { id: 'metrics', title: 'memory · metrics', text: memoryAndMetricsText },
 ];

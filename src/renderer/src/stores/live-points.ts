@@ -7,7 +7,7 @@
  */
 import type { SeriesPoint } from '../../../shared/contract';
 import type { Sample } from '../../../shared/run';
-import { quantileSorted, sortedCopy } from '../../../shared/stats';
+import { mergeSorted, quantileSorted, sortedCopy } from '../../../shared/stats';
 
 export interface LivePoints {
   x: number[];
@@ -66,8 +66,28 @@ export interface LiveSummary {
 export function liveSummary(p: LivePoints): LiveSummary {
   const lastX = p.x.at(-1);
   const measuredDone = lastX === undefined ? 0 : Math.max(0, lastX + 1 - p.warmupCount);
+  const measured = sortedMeasured(p);
+  return { warmupDone: p.warmupCount, measuredDone, ...(measured.length > 0 ? { medianMs: quantileSorted(measured, 0.5) } : {}) };
+}
+
+/**
+ * The measured points' latencies sorted, kept per points object: points only grow in place (a
+ * refill makes a new object), so each batch merges only its own samples in, in linear time,
+ * where sorting the whole run again on every batch grew with the run (n log n, on the page's
+ * main thread, while the worker measures).
+ */
+const sortedCache = new WeakMap<LivePoints, { firstMeasured: number; merged: number; sorted: Float64Array }>();
+
+function sortedMeasured(p: LivePoints): Float64Array {
   // Points, not x positions: a thinned warm-up leaves fewer points than warm-up iterations.
   const firstMeasured = p.x.findIndex((x) => x >= p.warmupCount);
-  const measured = firstMeasured === -1 ? [] : p.latencyMs.slice(firstMeasured);
-  return { warmupDone: p.warmupCount, measuredDone, ...(measured.length > 0 ? { medianMs: quantileSorted(sortedCopy(measured), 0.5) } : {}) };
+  if (firstMeasured === -1) return new Float64Array(0);
+  let c = sortedCache.get(p);
+  if (c?.firstMeasured !== firstMeasured) sortedCache.set(p, (c = { firstMeasured, merged: 0, sorted: new Float64Array(0) }));
+  const count = p.latencyMs.length - firstMeasured;
+  if (c.merged < count) {
+    c.sorted = mergeSorted(c.sorted, sortedCopy(p.latencyMs.slice(firstMeasured + c.merged)));
+    c.merged = count;
+  }
+  return c.sorted;
 }

@@ -27,8 +27,13 @@ interface LiveRunState {
   telemetry: TelemetrySample[];
   progress?: Progress;
   points: LivePoints;
-  /** Bumped on every batch so charts can redraw without copying arrays. */
+  /** Bumped on every batch of samples so charts can redraw without copying arrays. */
   version: number;
+  /**
+   * Bumped on every batch of telemetry, apart from `version`: while a run measures nothing draws
+   * telemetry, so a telemetry batch must not make the live chart or the median so far recompute.
+   */
+  telemetryVersion: number;
   /** The stored run with its warnings, fetched once the watched run has ended. */
   detail?: RunDetail;
   /** runs.start refused the run (shown beside the Run button: no run is being watched for it). */
@@ -58,6 +63,7 @@ export const useLiveRun = create<LiveRunState>((set, get) => ({
   telemetry: [],
   points: emptyPoints(),
   version: 0,
+  telemetryVersion: 0,
   start: async (config, display) => {
     set({ startFailure: undefined });
     try {
@@ -90,7 +96,7 @@ export const useLiveRun = create<LiveRunState>((set, get) => ({
   },
   watch: (runId) => {
     const run = get().known.get(runId);
-    set({ runId, run, detail: undefined, failure: undefined, progress: undefined, points: emptyPoints(), telemetry: [], version: 0 });
+    set({ runId, run, detail: undefined, failure: undefined, progress: undefined, points: emptyPoints(), telemetry: [], version: 0, telemetryVersion: 0 });
     if (ended(run)) void get().loadDetail();
   },
   resync: async () => {
@@ -105,7 +111,7 @@ export const useLiveRun = create<LiveRunState>((set, get) => ({
       // Telemetry is stored as it is sampled too; what was heard beyond the stored end is kept.
       const storedEnd = stored.at(-1)?.tMs ?? -Infinity;
       const telemetry = [...stored, ...now.telemetry.filter((t) => t.tMs > storedEnd)];
-      set({ points: refilledPoints(series.points, now.points), telemetry, version: now.version + 1 });
+      set({ points: refilledPoints(series.points, now.points), telemetry, version: now.version + 1, telemetryVersion: now.telemetryVersion + 1 });
     } catch {
       // A run not stored yet, or the socket dropped again: the next event or reconnect says more.
     }
@@ -123,7 +129,7 @@ export const useLiveRun = create<LiveRunState>((set, get) => ({
     const s = get();
     if (runId !== s.runId) return;
     s.telemetry.push(...samples);
-    set({ version: s.version + 1 });
+    set({ telemetryVersion: s.telemetryVersion + 1 });
   },
   onSamples: (runId, samples) => {
     const s = get();

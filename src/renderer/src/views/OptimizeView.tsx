@@ -2,7 +2,7 @@
  * The optimizer wizard as a stepper: goal → search (baseline, one change at a time, combined,
  * re-measured, each trial as it finishes) → result (recommendation, waterfall, exports) and the
  * Pareto explorer over the stored candidates. `#/optimize` is a new goal, `#/optimize/<study>`
- * one study, live or stored.
+ * one study, live or stored. The Command workload (`?workload=command`) is its own component.
  */
 import { useOptimizer } from '../stores/optimizer-store';
 import { GoalStep } from '../components/optimizer/GoalStep';
@@ -10,10 +10,18 @@ import { ProgressStep } from '../components/optimizer/ProgressStep';
 import { ResultStep } from '../components/optimizer/ResultStep';
 import { ParetoExplorer } from '../components/optimizer/ParetoExplorer';
 import { FailureNotice } from '../components/FailureNotice';
+import { useCommandOptimizer } from '../stores/command-optimizer-store';
+import { CommandOptimize } from '../components/optimizer/command/CommandOptimize';
+import { WorkloadSwitch } from '../components/optimizer/command/WorkloadSwitch';
 
 const STEPS = ['Goal', 'Search', 'Result'] as const;
 
 export function OptimizeView() {
+  const workload = useCommandOptimizer((s) => s.workload);
+  return workload === 'command' ? <CommandOptimize /> : <ModelOptimize />;
+}
+
+function ModelOptimize() {
   const { studyId, state, failure, open } = useOptimizer();
   const step = !studyId ? 0 : state?.result ? 2 : 1;
   return (
@@ -33,6 +41,7 @@ export function OptimizeView() {
           </button>
         )}
       </div>
+      {!studyId && <WorkloadSwitch />}
       {!studyId && <GoalStep />}
       {studyId && !state && !failure && <p className="hint">Opening study {studyId}…</p>}
       {failure && <FailureNotice failure={failure} testId="opt-open-failure" box />}

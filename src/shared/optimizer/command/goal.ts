@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Run } from '../../run';
 import type { MetricKey } from '../../compare/schema';
 import { MetricNameSchema, TARGET_OPS, meetsTarget, type MetricTarget } from '../../command/workload';
+import { formatNumber } from '../../format';
 
 export const COMMAND_OBJECTIVES = ['time', 'memory', 'energy', 'time-to-target'] as const;
 export type CommandObjective = (typeof COMMAND_OBJECTIVES)[number];
@@ -93,7 +94,7 @@ export function gateProblem(checks: readonly GateCheck[]): string | undefined {
   const failed = checks.filter((c) => !c.passed);
   if (failed.length === 0) return undefined;
   return failed
-    .map((c) => (c.value === null ? `gate ${c.gate}: the run never printed ${c.metric}` : `gate ${c.gate}: ${c.metric} ${c.value.toPrecision(4)} is past the limit ${c.limit?.toPrecision(4) ?? '—'} by ${c.limit === null ? '—' : Math.abs(c.value - c.limit).toPrecision(3)}`))
+    .map((c) => (c.value === null ? `gate ${c.gate}: the run never printed ${c.metric}` : `gate ${c.gate}: ${c.metric} ${formatNumber(c.value)} is past the limit ${formatNumber(c.limit)} by ${c.limit === null ? '—' : formatNumber(Math.abs(c.value - c.limit), 3)}`))
     .join('; ');
 }
 

@@ -7,8 +7,9 @@
 import { COMMAND_OBJECTIVE_WORDS, gateText } from './goal';
 import type { CommandOptimizeJson } from './result';
 import { cell, ci, recommendationOpening, times } from '../report-words';
+import { formatNumber } from '../../format';
 
-const figure = (v: number | null | undefined, unit: string): string => (v === null || v === undefined ? '—' : `${v.toPrecision(4)} ${unit}`.trim());
+const figure = (v: number | null | undefined, unit: string): string => (v === null || v === undefined ? '—' : `${formatNumber(v)} ${unit}`.trim());
 
 /** The attribution waterfall as text lines (the CLI's summary and the report share it). */
 export function attributionLines(r: CommandOptimizeJson): string[] {

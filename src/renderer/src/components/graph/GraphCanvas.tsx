@@ -4,7 +4,7 @@
  * redraw in the next animation frame, so React does not re-render while the user drags.
  */
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
-import type { GraphLayout, LaidNode } from './layout-types';
+import { foldBadgeWidth, type GraphLayout, type LaidNode } from './layout-types';
 import { centreOn, fitView, hitTest, initialView, intersects, visibleBounds, zoomAt, type ViewTransform } from './view-transform';
 
 export interface NodeLook {
@@ -14,6 +14,8 @@ export interface NodeLook {
   /** Dashed outline: no kernel ran for it (folded or fused away). */
   dashed?: boolean;
   badge?: string;
+  /** Outlined in the accent colour: one of the nodes "Show on graph" asked for (an op type's). */
+  marked?: boolean;
 }
 
 export interface GraphCanvasHandle {
@@ -43,6 +45,8 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   const view = useRef<ViewTransform>({ k: 1, x: 0, y: 0 });
   const size = useRef({ w: 0, h: 0 });
   const frame = useRef(0);
+  /** The layout the view was last opened on: a new one opens at its initial view, a redraw keeps the user's. */
+  const viewed = useRef<GraphLayout | undefined>(undefined);
   const byId = useMemo(() => new Map(layout.nodes.map((n) => [n.id, n])), [layout]);
   const edgePath = useMemo(() => {
     const p = new Path2D();
@@ -88,9 +92,9 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         // Zoomed far out a node would be under a pixel: at least 3 screen pixels keep the shape (and the heat) visible.
         const s = 3 / t.k;
         ctx.fillRect(n.x - Math.max(n.w, s) / 2, n.y - Math.max(n.h, s) / 2, Math.max(n.w, s), Math.max(n.h, s));
-        if (l.warn) {
+        if (l.warn || l.marked) {
           ctx.lineWidth = 2 / t.k;
-          ctx.strokeStyle = colours.warn;
+          ctx.strokeStyle = l.warn ? colours.warn : colours.accent;
           ctx.strokeRect(n.x - Math.max(n.w, s) / 2, n.y - Math.max(n.h, s) / 2, Math.max(n.w, s), Math.max(n.h, s));
         }
         continue;
@@ -111,7 +115,21 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         ctx.stroke();
         ctx.setLineDash([]);
         ctx.fillStyle = colours.text;
-        ctx.fillText(n.label.length > 28 ? `${n.label.slice(0, 27)}…` : n.label, n.x, n.y, n.w - 6);
+        const badgeW = foldBadgeWidth(n.folded);
+        ctx.fillText(n.label.length > 28 ? `${n.label.slice(0, 27)}…` : n.label, n.x - badgeW / 2, n.y, n.w - badgeW - 6);
+        if (n.folded) {
+          // "+N": the constant nodes folded into this one (its panel lists and expands them).
+          ctx.globalAlpha = 0.85;
+          ctx.fillStyle = colours.bg;
+          ctx.beginPath();
+          ctx.roundRect(x + n.w - badgeW + 2, y + 5, badgeW - 6, n.h - 10, (n.h - 10) / 2);
+          ctx.fill();
+          ctx.globalAlpha = 1;
+          ctx.fillStyle = colours.edge;
+          ctx.font = '10px system-ui, sans-serif';
+          ctx.fillText(`+${n.folded}`, x + n.w - badgeW / 2 - 1, n.y);
+          ctx.font = '11px system-ui, sans-serif';
+        }
         if (l.badge && t.k >= 0.6) {
           ctx.font = '9px system-ui, sans-serif';
           ctx.textAlign = 'right';
@@ -126,6 +144,11 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
         ctx.strokeStyle = colours.warn;
         ctx.strokeRect(x - 1, y - 1, n.w + 2, n.h + 2);
       }
+      if (l.marked && n.id !== selectedId && n.id !== activeId) {
+        ctx.lineWidth = Math.max(1.5, 1.5 / t.k);
+        ctx.strokeStyle = colours.accent;
+        ctx.strokeRect(x - 2, y - 2, n.w + 4, n.h + 4);
+      }
       if (n.id === selectedId || n.id === activeId) {
         ctx.lineWidth = Math.max(2, 2 / t.k);
         ctx.strokeStyle = colours.accent;
@@ -136,8 +159,10 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
     }
     // What is on screen, for the status line and the tests (no React state: no re-render per frame).
     canvas.dataset.drawnNodes = String(drawn);
+    const selected = selectedId ? byId.get(selectedId) : undefined;
+    canvas.dataset.selectedOnScreen = String(selected !== undefined && intersects(selected, bounds));
     canvas.dataset.zoom = t.k.toFixed(3);
-  }, [layout, look, edgePath, selectedId, activeId]);
+  }, [layout, look, edgePath, selectedId, activeId, byId]);
 
   const schedule = useCallback(() => {
     if (!frame.current) frame.current = requestAnimationFrame(draw);
@@ -168,16 +193,16 @@ export const GraphCanvas = forwardRef<GraphCanvasHandle, Props>(function GraphCa
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    let first = true;
     const resize = (): void => {
       const rect = canvas.getBoundingClientRect();
       const dpr = window.devicePixelRatio || 1;
       size.current = { w: rect.width, h: rect.height };
       canvas.width = Math.round(rect.width * dpr);
       canvas.height = Math.round(rect.height * dpr);
-      if (first && rect.width > 0) {
+      // Only for a new layout: this effect also re-runs when a selection changes the drawing, which must not move the view.
+      if (viewed.current !== layout && rect.width > 0) {
         view.current = initialView(layout, rect.width, rect.height);
-        first = false;
+        viewed.current = layout;
       }
       schedule();
     };

@@ -1,6 +1,6 @@
 /** What the colours mean: op families, or over a profiled run the time scale, providers and fall-backs. */
 import type { NodeProfile } from '../../../../shared/model-graph';
-import { formatMs } from '../../../../shared/format';
+import { profilePassSentence } from '../../../../shared/profile-words';
 import { FAMILY_FILL, FAMILY_NAMES, heatColour, type OpFamily } from './node-colours';
 
 const STOPS = [0, 0.25, 0.5, 0.75, 1];
@@ -44,7 +44,7 @@ export function GraphLegend({ theme, profile, busy, maxShare, fallbacks }: Props
         {profile.executionProvider === 'cpu' ? ' (a CPU run: none possible)' : ` on this ${profile.executionProvider} run`}
       </span>
       <span className="hint">
-        {profile.nodes.length} nodes timed · {formatMs(profile.kernelMsPerIteration)} in kernels per iteration
+        {profile.nodes.length} nodes timed · {profilePassSentence(profile)}
         {profile.unmatched.kernels > 0 ? ` · ${profile.unmatched.kernels} kernels ORT added (${(profile.unmatched.share * 100).toFixed(1)} %) are on no node` : ''}
       </span>
     </div>

@@ -1,9 +1,63 @@
-/** One node's facts: op, name, inputs and outputs with shapes, attributes, weights, and over a profiled run its time, provider and FLOPs. */
+/**
+ * One node's facts: op, name, inputs and outputs with shapes, attributes, weights, and over a
+ * profiled run its time, provider and FLOPs; the constant nodes folded into it (each opens its
+ * own panel, and Expand draws them), or, for a folded node, the node it is drawn inside.
+ */
 import type { GraphNode, GraphTensor, NodeProfile, NodeTime } from '../../../../shared/model-graph';
 import { isFallback } from '../../../../shared/model-graph';
 import { formatShape } from '../../../../shared/model';
 import { formatFlops, formatMs } from '../../../../shared/format';
+import { foldedWords } from '../../../../shared/graph-folding';
 import { providerBadge } from './node-colours';
+
+interface Props {
+  node: GraphNode;
+  profile?: NodeProfile;
+  /** The constant nodes folded into this one (none when it carries none). */
+  folded: GraphNode[];
+  /** The node this one is folded into, when it is folded. */
+  host?: GraphNode;
+  onOpen(id: string): void;
+  onExpand(hostId: string): void;
+  onClose(): void;
+}
+
+function Folds({ node, folded, host, onOpen, onExpand }: Pick<Props, 'node' | 'folded' | 'host' | 'onOpen' | 'onExpand'>) {
+  if (host) {
+    return (
+      <p className="node-folds" data-testid="node-folded-into">
+        Folded into{' '}
+        <button className="link" onClick={() => onOpen(host.id)}>
+          {host.opType} <span className="mono">{host.id}</span>
+        </button>{' '}
+        <button onClick={() => onExpand(host.id)} data-testid="node-expand">
+          Expand
+        </button>
+      </p>
+    );
+  }
+  if (folded.length === 0) return null;
+  return (
+    <div className="node-folds" data-testid="node-folds">
+      <h4>
+        {foldedWords(folded.length)} folded in{' '}
+        <button onClick={() => onExpand(node.id)} data-testid="node-expand">
+          Expand
+        </button>
+      </h4>
+      <ul className="node-tensors">
+        {folded.map((f) => (
+          <li key={f.id}>
+            <button className="link" onClick={() => onOpen(f.id)}>
+              {f.opType}
+            </button>{' '}
+            <span className="mono hint">{f.id}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 function Tensors({ title, tensors }: { title: string; tensors: GraphTensor[] }) {
   if (tensors.length === 0) return null;
@@ -43,7 +97,7 @@ function Timing({ time, profile }: { time: NodeTime | undefined; profile: NodePr
   );
 }
 
-export function NodePanel({ node, profile, onClose }: { node: GraphNode; profile?: NodeProfile; onClose(): void }) {
+export function NodePanel({ node, profile, folded, host, onOpen, onExpand, onClose }: Props) {
   const time = profile?.nodes.find((n) => n.id === node.id);
   return (
     <aside className="node-panel" data-testid="node-panel" aria-label={`Node ${node.id}`}>
@@ -72,6 +126,7 @@ export function NodePanel({ node, profile, onClose }: { node: GraphNode; profile
           </>
         )}
       </dl>
+      <Folds node={node} folded={folded} {...(host ? { host } : {})} onOpen={onOpen} onExpand={onExpand} />
       {profile && <Timing time={time} profile={profile} />}
       <Tensors title="Inputs" tensors={node.inputs} />
       <Tensors title="Outputs" tensors={node.outputs} />

@@ -1,12 +1,13 @@
 /**
- * Asks the layout worker for a graph's layout, once per model hash: reopening a model, or
- * coming back to the Models view, draws at once from the cache.
+ * Asks for a graph's layout: from this page's memory, else from the cache kept across reloads
+ * (layout-cache.ts), else from dagre in the layout Web Worker, whose answer is then kept in both.
  */
 import type { GraphLayout, LayoutRequest } from './layout-types';
+import { readCachedLayout, saveLayout } from './layout-cache';
 
-const cache = new Map<string, Promise<GraphLayout>>();
-/** A handful of models: a layout of 2,000 nodes is a few hundred kilobytes. */
-const CACHE_SIZE = 8;
+const memory = new Map<string, Promise<GraphLayout>>();
+/** A handful of layouts: one of 2,000 nodes is a few hundred kilobytes. */
+const MEMORY_SIZE = 8;
 
 function layoutInWorker(request: LayoutRequest): Promise<GraphLayout> {
   return new Promise((resolve, reject) => {
@@ -24,16 +25,25 @@ function layoutInWorker(request: LayoutRequest): Promise<GraphLayout> {
   });
 }
 
+async function cachedOrLaidOut(request: LayoutRequest): Promise<GraphLayout> {
+  const t0 = performance.now();
+  const cached = await readCachedLayout(request);
+  if (cached) return { ...cached, cached: { readMs: performance.now() - t0 } };
+  const layout = await layoutInWorker(request);
+  void saveLayout(request, layout);
+  return layout;
+}
+
 export function layoutFor(request: LayoutRequest): Promise<GraphLayout> {
-  const cached = cache.get(request.hash);
-  if (cached) return cached;
-  const pending = layoutInWorker(request);
-  cache.set(request.hash, pending);
-  pending.catch(() => cache.delete(request.hash));
-  while (cache.size > CACHE_SIZE) {
-    const oldest = cache.keys().next().value;
+  const known = memory.get(request.key);
+  if (known) return known;
+  const pending = cachedOrLaidOut(request);
+  memory.set(request.key, pending);
+  pending.catch(() => memory.delete(request.key));
+  while (memory.size > MEMORY_SIZE) {
+    const oldest = memory.keys().next().value;
     if (oldest === undefined) break;
-    cache.delete(oldest);
+    memory.delete(oldest);
   }
   return pending;
 }

@@ -10,6 +10,7 @@ import { explorerCandidates, rerank, type ExplorerLimits } from '../../../../sha
 import { OBJECTIVE_WORDS } from '../../../../shared/optimizer/goal';
 import type { OptimizeResult } from '../../../../shared/optimizer/study-state';
 import { openCompare } from './open-compare';
+import { formatNumber } from '../../../../shared/format';
 
 /** The max-error slider runs over decades; its top stop is "no limit". */
 const ERROR_STOPS = [1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1];
@@ -49,7 +50,7 @@ export function ParetoExplorer({ result }: { result: OptimizeResult }) {
       </div>
       <p className="optimizer-recommendation" data-testid="explorer-best">
         {best
-          ? `Best within these limits for ${OBJECTIVE_WORDS[result.objective]}: ${best.key} (${best.value?.toPrecision(4)} ${result.baseline.figures?.unit ?? ''}).`
+          ? `Best within these limits for ${OBJECTIVE_WORDS[result.objective]}: ${best.key} (${formatNumber(best.value)} ${result.baseline.figures?.unit ?? ''}).`
           : `No stored candidate keeps these limits${ranked[0]?.reasons[0] ? `; the closest is out because ${ranked[0].reasons[0]}` : ''}.`}
       </p>
       <div className="explorer-grid">
@@ -73,7 +74,7 @@ export function ParetoExplorer({ result }: { result: OptimizeResult }) {
                     {r.key}
                     {r.front ? ' ★' : ''}
                   </td>
-                  <td className="num">{r.value === null ? '—' : r.value.toPrecision(4)}</td>
+                  <td className="num">{formatNumber(r.value)}</td>
                   <td className="warn-text">{r.reasons.join('; ')}</td>
                   <td>
                     {r.key !== 'baseline' && r.runIds[0] && r.failed === null && (

@@ -9,8 +9,9 @@ import { FailureNotice } from '../FailureNotice';
 import { OBJECTIVE_WORDS, higherIsBetter } from '../../../../shared/optimizer/goal';
 import type { LiveTrial, OptimizerState } from '../../../../shared/optimizer/study-state';
 import { openCompare } from './open-compare';
+import { formatNumber } from '../../../../shared/format';
 
-const fig = (x: number | null | undefined, unit: string): string => (x === null || x === undefined ? '—' : `${x.toPrecision(4)} ${unit}`);
+const fig = (x: number | null | undefined, unit: string): string => (x === null || x === undefined ? '—' : `${formatNumber(x)} ${unit}`);
 
 function verdictText(t: LiveTrial, s: OptimizerState, baseline: LiveTrial | undefined): string {
   const v = s.result?.trials.find((r) => r.runId === t.runId)?.verdict;
