@@ -1,5 +1,5 @@
 /** The frame: a left rail of views, a top bar with device status and the run in progress. */
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useUi, type View } from './stores/ui-store';
 import { useApp } from './stores/app-store';
 import { useModel } from './stores/model-store';
@@ -7,10 +7,7 @@ import { useLiveRun } from './stores/live-run-store';
 import { NO_TOKEN, useConnection } from './stores/connection-store';
 import { FailureNotice } from './components/FailureNotice';
 import { RunView } from './views/RunView';
-import { SessionsView } from './views/SessionsView';
-import { ModelsView } from './views/ModelsView';
-import { CompareView } from './views/CompareView';
-import { OptimizeView } from './views/OptimizeView';
+import { CompareView, ModelsView, OptimizeView, prefetchViews, SessionsView } from './views/lazy-views';
 import { ToastHost } from './components/Toast';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { useGlobalKeys } from './keyboard/use-global-keys';
@@ -104,7 +101,9 @@ function Studio() {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   useEffect(() => {
-    if (info) prefetchPlotly();
+    if (!info) return;
+    prefetchPlotly();
+    prefetchViews();
   }, [info]);
   return (
     <div
@@ -151,11 +150,14 @@ function Studio() {
           </div>
         )}
         <div className="view">
-          {view === 'run' && <RunView />}
-          {view === 'sessions' && <SessionsView />}
-          {view === 'compare' && <CompareView />}
-          {view === 'models' && <ModelsView />}
-          {view === 'optimize' && <OptimizeView />}
+          {/* The views off the first screen load as chunks of their own (views/lazy-views.tsx). */}
+          <Suspense fallback={<p className="hint">Loading…</p>}>
+            {view === 'run' && <RunView />}
+            {view === 'sessions' && <SessionsView />}
+            {view === 'compare' && <CompareView />}
+            {view === 'models' && <ModelsView />}
+            {view === 'optimize' && <OptimizeView />}
+          </Suspense>
         </div>
       </div>
       <ToastHost />
