@@ -12,6 +12,8 @@
  *   idle       the Run view with the model open, nothing running (the floor);
  *   live       a run measuring with *Draw charts while measuring* on (the default);
  *   paused     the same with it off;
+ *   live-keys  (not by default) live charts, the run started by Ctrl+Enter in a text field, as
+ *              the form allows: the field keeps the focus unless the studio lets go of it;
  *   results    the page idle again, showing a finished run's results.
  * Per process, summed over its threads (/proc/<pid>/task/<tid>): % of one core (time on a CPU,
  * from schedstat, in ns), wake-ups per second (voluntary context switches: each is a thread going
@@ -24,11 +26,12 @@
  *
  *   --model squeezenet|resnet50 (default squeezenet), --threads N (default 1), --window S (12),
  *   --phases idle,live,paused,results, --playwright, --by-thread (each process's threads by name),
- *   --repeat N (default 3): each phase N times (a new run each time), and the median of each figure.
+ *   --repeat N (default 3): each phase N times (a new run each time), and the median of each figure;
+ *   --screenshots DIR: the page at 1280×720 mid-run (after the window) and after each run.
  * Processes of one kind (Chromium's spare renderers) are summed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +50,7 @@ const { values: opts } = parseArgs({
     playwright: { type: 'boolean', default: false },
     'by-thread': { type: 'boolean', default: false },
     repeat: { type: 'string', default: '3' },
+    screenshots: { type: 'string' },
   },
 });
 // Beside the repository (../shared), found from this file: run from another checkout's folder
@@ -202,6 +206,10 @@ interface PageDriver {
   evaluate(expression: string): Promise<unknown>;
   /** A real mouse click in the middle of the element: focus moves to it, as a user's click does. */
   click(testId: string): Promise<void>;
+  /** Focuses the field and presses Ctrl+Enter in it (the form's run shortcut): the caret stays there. */
+  runFromField(testId: string): Promise<void>;
+  /** A PNG of the viewport. */
+  screenshot(): Promise<Buffer>;
   /** The processes whose descendants are the browser's. */
   root: number;
   close(): Promise<void>;
@@ -255,6 +263,17 @@ async function cdpDriver(url: string): Promise<PageDriver> {
       const box = (await evaluate(`(() => { const r = document.querySelector('[data-testid="${testId}"]').getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()`)) as { x: number; y: number };
       for (const type of ['mousePressed', 'mouseReleased']) await send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
     },
+    async runFromField(testId) {
+      // As the user's window is: focused (a text field's caret blinks only in a focused page).
+      // From here on for every phase: put live-keys last to compare the others with earlier runs.
+      await send('Emulation.setFocusEmulationEnabled', { enabled: true });
+      await evaluate(`(document.querySelector('[data-testid="${testId}"]').focus(), true)`);
+      for (const type of ['keyDown', 'keyUp']) await send('Input.dispatchKeyEvent', { type, key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, modifiers: 2 });
+    },
+    async screenshot() {
+      const { data } = (await send('Page.captureScreenshot', { format: 'png' })) as { data: string };
+      return Buffer.from(data, 'base64');
+    },
     root: child.pid ?? -1,
     async close() {
       socket.close();
@@ -276,6 +295,11 @@ async function playwrightDriver(url: string): Promise<PageDriver> {
   return {
     evaluate: (expression) => page.evaluate(expression),
     click: (testId) => page.getByTestId(testId).click(),
+    async runFromField(testId) {
+      await page.getByTestId(testId).focus();
+      await page.keyboard.press('Control+Enter');
+    },
+    screenshot: () => page.screenshot(),
     root: root.pid,
     close: () => browser.close(),
   };
@@ -367,6 +391,7 @@ async function main(): Promise<void> {
   const model = MODELS[opts.model];
   if (!model) throw new Error(`unknown model ${opts.model} (resnet50, squeezenet)`);
   const phases = opts.phases.split(',');
+  if (opts.screenshots) mkdirSync(opts.screenshots, { recursive: true });
   const home = mkdtempSync(join(tmpdir(), 'dyno-page-cost-'));
   const serve = await startServe(home);
   const hostPid = serve.child.pid ?? -1;
@@ -399,20 +424,26 @@ async function main(): Promise<void> {
         if (phase === 'idle' || phase === 'results') {
           if (phase === 'results' && runs === 0) throw new Error('the results phase needs a run before it');
           windows.get(phase)?.push(await windowOver());
-        } else if (phase === 'live' || phase === 'paused') {
-          const want = phase === 'live';
+        } else if (phase === 'live' || phase === 'paused' || phase === 'live-keys') {
+          const want = phase !== 'paused';
           if ((await page.evaluate(`document.querySelector('[data-testid="live-charts"]').checked`)) !== want) await page.click('live-charts');
           const previous = (await page.evaluate(text('run-id'))) as string;
-          await page.click('start-run');
+          if (phase === 'live-keys') await page.runFromField('field-minIterations');
+          else await page.click('start-run');
           await until(page, `${text('run-id')} !== ${JSON.stringify(previous)} && ${measuring}`, 'the run to measure', 300);
           // Past the first batches (the chart's first draw and the run's first layout).
           await sleep(2000);
           windows.get(phase)?.push(await windowOver());
           if (!(await page.evaluate(measuring))) warnings.push(`round ${round}, ${phase}: the run ended inside the window`);
+          const shot = async (when: string): Promise<void> => {
+            if (opts.screenshots) writeFileSync(join(opts.screenshots, `page-cost-${phase}-${round}-${when}.png`), await page.screenshot());
+          };
+          await shot('mid-run');
           await until(page, `!!document.querySelector('[data-testid="results"], [data-testid="run-error"]')`, 'the run to end', 600);
           runs++;
           await sleep(2000);
-        } else throw new Error(`unknown phase ${phase} (idle, live, paused, results)`);
+          await shot('ended');
+        } else throw new Error(`unknown phase ${phase} (idle, live, live-keys, paused, results)`);
         loads.get(phase)?.push(loadavg()[0] ?? 0);
       }
     }
@@ -420,6 +451,7 @@ async function main(): Promise<void> {
       idle: 'idle Run view (model open, nothing running)',
       live: 'run measuring, live charts on (the default)',
       paused: 'run measuring, "Draw charts while measuring" off',
+      'live-keys': 'run measuring, live charts, started by Ctrl+Enter in a text field',
       results: "idle, showing the last run's results",
     };
     for (const phase of phases) {

@@ -16,6 +16,7 @@ import { SweepForm, useSweepThreads } from '../components/sweep/SweepForm';
 import { SweepResults } from '../components/sweep/SweepResults';
 import { sweepRunning, useSweep } from '../stores/sweep-store';
 import { sweepGridError } from '../../../shared/sweep';
+import { isTextEntry } from '../keyboard/shortcuts';
 
 /** The sweep this tab started, above the live panel that shows its current point. */
 function SweepPanel() {
@@ -62,6 +63,9 @@ export function RunView() {
   const run = (): void => {
     if (!config || !canRun) return;
     const display = liveCharts ? 'live-charts' : 'charts-paused';
+    // Started by Ctrl+Enter in a field: its caret would blink, a repaint twice a second, all
+    // through the run (bench/page-cost.ts, phase live-keys). Clicking back in brings it back.
+    if (isTextEntry(document.activeElement) && document.activeElement instanceof HTMLElement) document.activeElement.blur();
     if (sweeping) void sweep.start(config, sweepThreads, display);
     else void start(config, display);
   };
