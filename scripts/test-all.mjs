@@ -15,10 +15,22 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const lines = [];
+const started = Date.now();
+// Each step's wall time, printed with the closing lines, so a slow CI run shows where the time went.
+const durations = [];
+
+/** Seconds as "12.3 s" or "4 min 05 s". */
+function duration(ms) {
+  if (ms < 59_950) return `${(ms / 1000).toFixed(1)} s`;
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
 
 function run(label, command, args) {
   process.stdout.write(`\n── ${label} ──\n`);
+  const t0 = Date.now();
   const r = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  durations.push(`${duration(Date.now() - t0).padStart(11)}  ${label}`);
   return r.status === 0;
 }
 
@@ -75,5 +87,6 @@ if (built) {
   lines.push('FAIL playwright (e2e): skipped because the build failed');
 }
 
+process.stdout.write(`\nstep times (wall):\n${durations.join('\n')}\n${duration(Date.now() - started).padStart(11)}  in all\n`);
 process.stdout.write(`\n${lines.join('\n')}\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exit(failed === 0 ? 0 : 1);

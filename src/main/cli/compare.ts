@@ -28,10 +28,8 @@ export interface CompareFlags extends OutputFlags, TargetFlags {
   rounds?: number;
 }
 
-/** Rounds of --rerun when --rounds is not given. */
-export const DEFAULT_ROUNDS = 5;
-
-export const COMPARE_FORMATS = ['text', 'json', 'markdown'] as const;
+import { DEFAULT_ROUNDS } from './command-options';
+export { COMPARE_FORMATS, DEFAULT_ROUNDS } from './command-options';
 
 const splitSide = (ref: string): Side => ref.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
 

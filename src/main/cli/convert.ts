@@ -10,7 +10,8 @@ import { transformModel, type TransformKind, type TransformResult } from '../mod
 import { CliError } from './errors';
 import { outputFormat, type OutputFlags } from './output-options';
 
-export const CONVERT_TARGETS = ['fp16', 'int8'] as const;
+import type { CONVERT_TARGETS } from './command-options';
+export { CONVERT_TARGETS } from './command-options';
 const KIND_OF: Record<(typeof CONVERT_TARGETS)[number], TransformKind> = { fp16: 'fp16', int8: 'int8-dynamic' };
 
 export interface ConvertFlags extends OutputFlags {

@@ -4,27 +4,25 @@
  */
 import { Command, Option } from 'commander';
 import { appVersion } from '../studio/paths';
-import { bench } from './bench';
-import { inspect, type InspectFlags } from './inspect';
-import { serve } from './serve';
-import { providers } from './providers';
-import { zoo } from './zoo';
-import { ZOO_FAMILIES, ZOO_SIZES } from '../models/zoo/families';
-import { intList, sweep, type SweepFlags } from './sweep';
+// Each command's action is imported when that command runs (see command-options.ts): the
+// actions load ONNX Runtime, SQLite and the studio, which --help, --version and usage errors
+// never need. Option parsers and choices come from light modules.
+import type { InspectFlags } from './inspect';
+import { ZOO_FAMILIES, ZOO_SIZES } from '../models/zoo/names';
+import type { SweepFlags } from './sweep';
 import { collectNamedInt, collectShape, nonNegativeInt, positiveInt } from './options';
 import { addBenchOptions, type BenchFlags } from './bench-options';
 import { CliError, failLine } from './errors';
 import { addOutputOptions, outputFormat, type OutputFlags } from './output-options';
-import { exportBundle, report, type ReportFlags } from './report';
-import { importFiles } from './import';
-import { compare, COMPARE_FORMATS, DEFAULT_ROUNDS, type CompareFlags } from './compare';
+import type { ReportFlags } from './report';
+import type { CompareFlags } from './compare';
 import { percent } from './options';
-import { convert, CONVERT_TARGETS, type ConvertFlags } from './convert';
-import { exec } from './exec';
+import type { ConvertFlags } from './convert';
 import { addExecOptions, type ExecFlags } from './exec-options';
 import { collectTarget } from './targets';
-import { factorList, optimizeCommand, type OptimizeFlags } from './optimize';
-import { addOptimizeExecOptions, optimizeExecCommand, type OptimizeExecFlags } from './optimize-exec';
+import type { OptimizeFlags } from './optimize';
+import type { OptimizeExecFlags } from './optimize-exec';
+import { addOptimizeExecOptions, COMPARE_FORMATS, CONVERT_TARGETS, DEFAULT_ROUNDS, factorList, intList } from './command-options';
 import { OBJECTIVES } from '../../shared/optimizer/goal';
 import { z } from 'zod';
 import { cliParser } from './options';
@@ -55,7 +53,7 @@ export function buildProgram(): Command {
         .argument('<model>', 'path to an .onnx file')
         .option('--no-advice', 'leave out what to try next (the "try next:" lines and the JSON\'s advice field)'),
     ),
-  ).action(async (model: string, opts: BenchFlags & OutputFlags & { advice: boolean }) => exitWith(await bench(model, opts)));
+  ).action(async (model: string, opts: BenchFlags & OutputFlags & { advice: boolean }) => exitWith(await (await import('./bench')).bench(model, opts)));
 
   addOutputOptions(
     addBenchOptions(
@@ -67,7 +65,7 @@ export function buildProgram(): Command {
         .option('--thread-counts <list>', 'intra-op thread counts to sweep, e.g. 1,2,4', intList('--thread-counts')),
     ),
     ['text', 'json'],
-  ).action(async (model: string, opts: Omit<SweepFlags, 'json'> & OutputFlags) => exitWith(await sweep(model, { ...opts, json: outputFormat(opts) === 'json' })));
+  ).action(async (model: string, opts: Omit<SweepFlags, 'json'> & OutputFlags) => exitWith(await (await import('./sweep')).sweep(model, { ...opts, json: outputFormat(opts) === 'json' })));
 
   addOutputOptions(
     program
@@ -81,7 +79,7 @@ export function buildProgram(): Command {
       .option('--rounds <n>', `with --rerun: rounds (default ${DEFAULT_ROUNDS})`, positiveInt('--rounds'))
       .option('--target <spec>', "judge every run of every side against a target, e.g. 'p99<=15ms'; repeatable, exit 3 when one fails", collectTarget, []),
     COMPARE_FORMATS,
-  ).action(async (refs: string[], opts: CompareFlags) => exitWith(await compare(refs, opts)));
+  ).action(async (refs: string[], opts: CompareFlags) => exitWith(await (await import('./compare')).compare(refs, opts)));
 
   addOutputOptions(
     program
@@ -93,7 +91,7 @@ export function buildProgram(): Command {
       .option('--shape <name=DxD…>', 'with --flops: whole shape of an input, repeatable', collectShape, {})
       .option('-b, --batch <n>', 'with --flops: batch size', positiveInt('--batch')),
     ['text', 'json'],
-  ).action(async (model: string, opts: InspectFlags) => exitWith(await inspect(model, opts)));
+  ).action(async (model: string, opts: InspectFlags) => exitWith(await (await import('./inspect')).inspect(model, opts)));
 
   addOutputOptions(
     program
@@ -107,7 +105,7 @@ export function buildProgram(): Command {
       .option('--dim <name=n>', 'value of a symbolic dimension for the random inputs, repeatable (default 1)', collectNamedInt('--dim'), {})
       .option('--seed <n>', 'seed of the random inputs', nonNegativeInt('--seed'), 1),
     ['text', 'json'],
-  ).action(async (model: string, opts: ConvertFlags) => exitWith(await convert(model, opts)));
+  ).action(async (model: string, opts: ConvertFlags) => exitWith(await (await import('./convert')).convert(model, opts)));
 
   program
     .command('zoo')
@@ -117,12 +115,12 @@ export function buildProgram(): Command {
     .option('--seed <n>', 'seed of the weights', nonNegativeInt('--seed'), 1)
     .option('-o, --output <file>', 'where to write the .onnx (default: <family>-<size>-seed<n>.onnx)')
     .option('--list', 'list the families', false)
-    .action((family: string | undefined, opts) => exitWith(zoo(family, opts)));
+    .action(async (family: string | undefined, opts) => exitWith((await import('./zoo')).zoo(family, opts)));
 
   addOutputOptions(
     program.command('providers').description('List the execution providers (cpu, cuda, tensorrt, webgpu) and whether each works here.'),
     ['text', 'json'],
-  ).action(async (opts: OutputFlags) => exitWith(await providers(opts)));
+  ).action(async (opts: OutputFlags) => exitWith(await (await import('./providers')).providers(opts)));
 
   addOutputOptions(
     addExecOptions(
@@ -131,7 +129,7 @@ export function buildProgram(): Command {
         .description('Measure a command (a training script, a data pipeline, a benchmark binary) like a model: N runs after M warm-ups, wall and CPU time, peak memory of the process tree, metrics from its output.')
         .argument('<command...>', 'the command and its arguments, after --'),
     ),
-  ).action(async (argv: string[], opts: ExecFlags & OutputFlags) => exitWith(await exec(argv, opts)));
+  ).action(async (argv: string[], opts: ExecFlags & OutputFlags) => exitWith(await (await import('./exec')).exec(argv, opts)));
 
   program
     .command('serve')
@@ -139,7 +137,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--host <host>', 'interface to listen on').default('127.0.0.1'))
     .addOption(new Option('--port <port>', 'port (0 picks a free one)').default(4780).argParser(nonNegativeInt('--port')))
     .option('--allow-commands', 'let the studio run command workloads (anyone with the URL and token could then run programs here)', false)
-    .action(async (opts) => exitWith(await serve(opts)));
+    .action(async (opts) => exitWith(await (await import('./serve')).serve(opts)));
 
   program
     .command('report')
@@ -150,21 +148,21 @@ export function buildProgram(): Command {
     .option('--samples', 'with --format csv: one row per sample instead of one per run', false)
     .option('--embed-samples', 'with --format html: embed every sample, so dyno import brings the runs back exactly (default: summary figures, decimated charts, ≤ 2 MB for two runs)', false)
     .option('--target <spec>', "judge every run against a target as well as its own, e.g. 'p99<=15ms'; repeatable", collectTarget, [])
-    .action(async (refs: string[], opts: ReportFlags) => exitWith(await report(refs, opts)));
+    .action(async (refs: string[], opts: ReportFlags) => exitWith(await (await import('./report')).report(refs, opts)));
 
   program
     .command('export')
     .description('Write stored runs (or a study) with their samples and telemetry as a bundle that dyno import reads.')
     .argument('<id|study...>', 'run ids or a study id')
     .option('-o, --output <file>', 'bundle file to write, e.g. runs.dyno (default: standard output)')
-    .action(async (refs: string[], opts: { output?: string }) => exitWith(await exportBundle(refs, opts)));
+    .action(async (refs: string[], opts: { output?: string }) => exitWith(await (await import('./report')).exportBundle(refs, opts)));
 
   program
     .command('import')
     .description('Store the runs of Dyno bundles and HTML reports, hyperfine --export-json files and onnxruntime_perf_test output.')
     .argument('<file...>', 'files to import')
     .option('--json', 'print what was imported as JSON', false)
-    .action(async (files: string[], opts: { json: boolean }) => exitWith(await importFiles(files, opts)));
+    .action(async (files: string[], opts: { json: boolean }) => exitWith(await (await import('./import')).importFiles(files, opts)));
 
   program
     .command('optimize')
@@ -187,14 +185,14 @@ export function buildProgram(): Command {
     .option('--factors <list>', 'search only these factors, e.g. threads,optLevel,batch (default: all)', factorList)
     .option('--resume <study>', 'continue a stopped optimizer study, reusing its measured trials')
     .option('--json', 'print one JSON object', false)
-    .action(async (model: string | undefined, opts: OptimizeFlags) => exitWith(await optimizeCommand(model, opts)));
+    .action(async (model: string | undefined, opts: OptimizeFlags) => exitWith(await (await import('./optimize')).optimizeCommand(model, opts)));
 
   addOptimizeExecOptions(
     program
       .command('optimize-exec')
       .description('Search for a faster, leaner command: baseline, each flag or parameter value alone, combined, re-measured; metric gates keep it correct.')
       .argument('[command...]', 'the command and its arguments, after -- (not with --resume)'),
-  ).action(async (argv: string[], opts: OptimizeExecFlags) => exitWith(await optimizeExecCommand(argv, opts)));
+  ).action(async (argv: string[], opts: OptimizeExecFlags) => exitWith(await (await import('./optimize-exec')).optimizeExecCommand(argv, opts)));
 
   return program;
 }

@@ -8,11 +8,10 @@
  * `dyno optimize`'s: progress on stderr, text or `--json` on stdout, `--out DIR` the reports and
  * the winner's command line with its chosen levels.
  */
-import { type Command, InvalidArgumentError, Option } from 'commander';
 import { paramProblem } from '../../shared/command/params';
 import { targetText } from '../../shared/command/workload';
-import { commandFactors, parseFlagFactor, type CommandFactor } from '../../shared/optimizer/command/factors';
-import { COMMAND_OBJECTIVES, COMMAND_OBJECTIVE_UNIT, COMMAND_OBJECTIVE_WORDS, CommandGoalSchema, gateText, parseGate, type CommandObjective, type MetricGate } from '../../shared/optimizer/command/goal';
+import { commandFactors, type CommandFactor } from '../../shared/optimizer/command/factors';
+import { COMMAND_OBJECTIVE_UNIT, COMMAND_OBJECTIVE_WORDS, CommandGoalSchema, gateText, type CommandObjective, type MetricGate } from '../../shared/optimizer/command/goal';
 import { attributionLines } from '../../shared/optimizer/command/report-markdown';
 import { CommandStudySpecSchema } from '../../shared/optimizer/command/start';
 import { writeCommandOutputs } from '../optimizer/command/write-outputs';
@@ -22,8 +21,7 @@ import { createInProcessApi } from '../studio/in-process-api';
 import { optimizeCommand, type CommandOptimizeSpec } from '../optimizer/command/run-command-optimizer';
 import { commandOutcomeJson } from '../optimizer/command/result-json';
 import type { CommandTrial } from '../optimizer/command/trials';
-import { addExecOptions, execConfig, type ExecFlags } from './exec-options';
-import { nonNegativeInt } from './options';
+import { execConfig, type ExecFlags } from './exec-options';
 import { cancelOnInterrupt } from './interrupt';
 import { CliError } from './errors';
 import { asCliError, DEFAULT_TIME_BUDGET, emitOutcome, timeBudgetMs } from './optimizer-outcome';
@@ -43,31 +41,7 @@ export interface OptimizeExecFlags extends ExecFlags {
 }
 
 
-function collect<V>(parse: (spec: string) => V | string) {
-  return (spec: string, previous: V[] = []): V[] => {
-    const v = parse(spec);
-    if (typeof v === 'string') throw new InvalidArgumentError(v);
-    return [...previous, v];
-  };
-}
-
-export function addOptimizeExecOptions(cmd: Command): Command {
-  const withExec = addExecOptions(cmd);
-  // dyno exec scans every combination of --param; here a parameter is a factor, its values levels.
-  const param = withExec.options.find((opt) => opt.long === '--param');
-  if (param) param.description = "a factor substituted for {name} in the command: the first value is the baseline's, the others are tried, repeatable, e.g. batch=32,64";
-  return withExec
-    .option('--factor <name=--flag>', "a flag to try on and off (appended when on), repeatable, e.g. amp=--amp or fast='--epochs 2'", collect(parseFlagFactor), [])
-    .addOption(new Option('--objective <objective>', 'what to improve: median wall time, peak memory of the process tree, energy per run, or time to the --target').choices(COMMAND_OBJECTIVES).default('time'))
-    .option('--gate <spec>', "a metric every candidate must keep, repeatable: accuracy>=baseline-0.005 (within 0.005 of the baseline's value) or loss<=0.4", collect(parseGate), [])
-    .option('--time-budget <duration>', `wall time for the whole search, e.g. 10m, 90s (default ${DEFAULT_TIME_BUDGET})`)
-    .option('--rounds <n>', 'interleaved rounds re-measuring the best candidates against the baseline', nonNegativeInt('--rounds'), 3)
-    .option('--top <k>', 'how many candidates are re-measured', nonNegativeInt('--top'), 2)
-    .option('-o, --out <dir>', "write the report (Markdown, HTML), the JSON and the winner's command line and levels here")
-    .option('--resume <study>', 'continue a stopped command optimizer study, reusing its measured trials')
-    .option('--json', 'print one JSON object', false);
-}
-
+export { addOptimizeExecOptions } from './command-options';
 
 /** The study's spec from the flags, every problem refused before anything runs. */
 export function commandSpec(argv: string[], o: OptimizeExecFlags): CommandOptimizeSpec {

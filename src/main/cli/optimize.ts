@@ -8,10 +8,9 @@
  */
 import { join } from 'node:path';
 import { MultiBar, Presets } from 'cli-progress';
-import { InvalidArgumentError } from 'commander';
 import { OBJECTIVE_WORDS, type Objective } from '../../shared/optimizer/goal';
 import type { OptimizeJson } from '../../shared/optimizer/result';
-import { FACTOR_IDS, type FactorId } from '../../shared/optimizer/factors';
+import type { FactorId } from '../../shared/optimizer/factors';
 import { formatMs, formatNumber } from '../../shared/format';
 import { defaultWorkerSpec } from '../studio/create-studio';
 import { createCliStudio } from './cli-studio';
@@ -49,13 +48,7 @@ export interface OptimizeFlags {
 
 
 
-/** `--factors threads,optLevel`: which factors to search. */
-export function factorList(text: string): FactorId[] {
-  const ids = text.split(',').map((s) => s.trim());
-  const unknown = ids.filter((id) => !FACTOR_IDS.some((f) => f === id));
-  if (unknown.length > 0 || ids.length === 0) throw new InvalidArgumentError(`--factors takes a comma-separated list of ${FACTOR_IDS.join(', ')} (got '${text}').`);
-  return FACTOR_IDS.filter((f) => ids.includes(f));
-}
+export { factorList } from './command-options';
 
 
 

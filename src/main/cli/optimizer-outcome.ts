@@ -9,7 +9,7 @@ import { OptimizerError } from '../optimizer/run-optimizer';
 import { CliError } from './errors';
 import { EXIT_CANCELLED, EXIT_OK, EXIT_REGRESSION } from './exit-codes';
 
-export const DEFAULT_TIME_BUDGET = '10m';
+export { DEFAULT_TIME_BUDGET } from './command-options';
 
 export function timeBudgetMs(text: string): number {
   const ms = parseDuration(text);

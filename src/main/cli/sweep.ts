@@ -4,7 +4,6 @@
  * sweep is the studio's (`studies.sweep`): one study holding its grid and every point's run, so
  * the CLI and the Run view's Sweep panel make the same study.
  */
-import { InvalidArgumentError } from 'commander';
 import { fitAlong, fitSentence, sweepGridError, sweepPointOf, type SweepPoint, type SweepProgress } from '../../shared/sweep';
 import { formatMs, formatRate } from '../../shared/format';
 import type { DynoApi } from '../../shared/contract';
@@ -15,13 +14,7 @@ import { CliError } from './errors';
 import { cancelOnInterrupt, type Interrupt } from './interrupt';
 import { EXIT_CANCELLED, EXIT_REGRESSION } from './exit-codes';
 
-export function intList(flag: string) {
-  return (value: string): number[] => {
-    const list = value.split(',').map((s) => Number(s.trim()));
-    if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n < 0)) throw new InvalidArgumentError(`${flag} takes a comma-separated list of whole numbers (got '${value}').`);
-    return list;
-  };
-}
+export { intList } from './command-options';
 
 export interface SweepFlags extends BenchFlags {
   json: boolean;

@@ -7,10 +7,8 @@ import { mulberry32 } from '../../engine/inputs';
 import { float, GraphBuilder } from './onnx-builder';
 import { DEFAULT_DIMS_KEY } from '../../../shared/default-dims';
 
-export const ZOO_FAMILIES = ['mlp', 'resnet', 'bert', 'unet'] as const;
-export type ZooFamily = (typeof ZOO_FAMILIES)[number];
-export const ZOO_SIZES = ['small', 'medium', 'large'] as const;
-export type ZooSize = (typeof ZOO_SIZES)[number];
+import type { ZooFamily, ZooSize } from './names';
+export { ZOO_FAMILIES, ZOO_SIZES, type ZooFamily, type ZooSize } from './names';
 
 export const ZOO_DESCRIPTIONS: Record<ZooFamily, string> = {
   mlp: 'Multilayer perceptron: MatMul + Add + Relu layers; input [batch, features].',
