@@ -13,6 +13,7 @@ import { ProfileSchema } from './run-results';
 import { TelemetrySampleSchema } from './telemetry';
 import { isMethodName, type MethodName } from './method-names';
 import { firstIssue } from './first-issue';
+import { ZOO_FAMILIES, ZOO_SIZES } from './zoo-names';
 import { NewStudySchema, StudyDetailSchema, StudySchema, StudySummarySchema } from './study';
 import { RecentModelSchema } from './recent-model';
 import { HistoryPointSchema, RunFacetsSchema, RunFilterSchema, RunMetaPatchSchema, RunSortSchema } from './sessions/run-query';
@@ -93,8 +94,8 @@ export const methods = {
   'models.zoo': {
     params: z
       .object({
-        family: z.enum(['mlp', 'resnet', 'bert', 'unet']),
-        size: z.enum(['small', 'medium', 'large']),
+        family: z.enum(ZOO_FAMILIES),
+        size: z.enum(ZOO_SIZES),
         seed: z.number().int().min(0).default(1),
       })
       .strict(),

@@ -8,7 +8,7 @@ import { appVersion } from '../studio/paths';
 // actions load ONNX Runtime, SQLite and the studio, which --help, --version and usage errors
 // never need. Option parsers and choices come from light modules.
 import type { InspectFlags } from './inspect';
-import { ZOO_FAMILIES, ZOO_SIZES } from '../models/zoo/names';
+import { ZOO_FAMILIES, ZOO_SIZES } from '../../shared/zoo-names';
 import type { SweepFlags } from './sweep';
 import { collectNamedInt, collectShape, nonNegativeInt, positiveInt } from './options';
 import { addBenchOptions, type BenchFlags } from './bench-options';

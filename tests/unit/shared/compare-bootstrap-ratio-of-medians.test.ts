@@ -81,7 +81,7 @@ describe('bootstrap interval of the ratio of medians', () => {
     expect(bootstrapQuantileRatio([1], [1, 2])).toBeNull();
   });
 
-  it('resolves a 0.5 % shift between two runs of a million samples each', () => {
+  it('resolves a 0.5 % shift between two runs of a million samples each', { timeout: 60_000 }, () => {
     const a = lognormalSample(1_000_000, 10, 0.2, 21);
     const b = lognormalSample(1_000_000, 10.05, 0.2, 22);
     const ci = bootstrapQuantileRatio(a, b);

@@ -7,8 +7,8 @@ import { mulberry32 } from '../../engine/inputs';
 import { float, GraphBuilder } from './onnx-builder';
 import { DEFAULT_DIMS_KEY } from '../../../shared/default-dims';
 
-import type { ZooFamily, ZooSize } from './names';
-export { ZOO_FAMILIES, ZOO_SIZES, type ZooFamily, type ZooSize } from './names';
+import type { ZooFamily, ZooSize } from '../../../shared/zoo-names';
+export { ZOO_FAMILIES, ZOO_SIZES, type ZooFamily, type ZooSize } from '../../../shared/zoo-names';
 
 export const ZOO_DESCRIPTIONS: Record<ZooFamily, string> = {
   mlp: 'Multilayer perceptron: MatMul + Add + Relu layers; input [batch, features].',

@@ -4,6 +4,7 @@
  * what the file holds now). Restored once before the first render, then written on change.
  */
 import { z } from 'zod';
+import { ZOO_FAMILIES, ZOO_SIZES } from '../../../shared/zoo-names';
 import { recall, remember, REMEMBERED_MODEL } from '../storage/remembered';
 import { useUi } from './ui-store';
 import { DEFAULT_FORM, useRunConfig } from './config-store';
@@ -12,7 +13,7 @@ import { useModel } from './model-store';
 
 const UiSchema = z.object({ theme: z.enum(['dark', 'light']), liveCharts: z.boolean(), view: z.enum(['run', 'sessions', 'compare', 'models']) }).partial();
 const FormSchema = z.object({ text: z.record(z.string(), z.string()), on: z.record(z.string(), z.boolean()), dims: z.record(z.string(), z.string()) });
-const ZooSchema = z.object({ family: z.enum(['mlp', 'resnet', 'bert', 'unet']), size: z.enum(['small', 'medium', 'large']), seed: z.string() });
+const ZooSchema = z.object({ family: z.enum(ZOO_FAMILIES), size: z.enum(ZOO_SIZES), seed: z.string() });
 const ModelPathSchema = z.string().min(1);
 
 export function keepAcrossReloads(): void {

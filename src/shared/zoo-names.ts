@@ -1,6 +1,7 @@
 /**
  * The zoo's family and size names, apart from the builders (which load ONNX Runtime and the
- * protobuf schema), so the CLI can list them in its options without loading either.
+ * protobuf schema): the CLI lists them in its options without loading either, and the contract
+ * and the studio's persistence validate against the same lists.
  */
 export const ZOO_FAMILIES = ['mlp', 'resnet', 'bert', 'unet'] as const;
 export type ZooFamily = (typeof ZOO_FAMILIES)[number];
