@@ -125,20 +125,21 @@ describe('dyno compare, as a user meets it', () => {
 });
 
 describe('interleaved A/B', () => {
-  it('re-measures 1 against 2 intra-op threads on a CNN in alternating rounds and detects the change', async () => {
-    const one = await bench(cnn, '--threads', '1', '--iterations', '20');
-    const two = await bench(cnn, '--threads', '2', '--iterations', '20');
+  it('re-measures batch 1 against batch 2 on a CNN in alternating rounds and detects the change', async () => {
+    const one = await bench(cnn, '--batch', '1', '--iterations', '20');
+    const two = await bench(cnn, '--batch', '2', '--iterations', '20');
     const r = await dyno('compare', one.id, two.id, '--rerun', '--rounds', '5', '--json');
     expect(r.code, r.stderr).toBe(0);
     const c = ComparisonSchema.parse(JSON.parse(r.stdout));
     const [side] = c.runs;
     expect(side?.evidence).toMatchObject({ level: 'interleaved', runs: 5, baselineRuns: 5 });
-    // Two threads are faster on an idle 2-core machine and slower on one busy with other work
-    // (they contend for the cores); either way the change is real and must be found.
-    expect(['faster', 'slower']).toContain(side?.verdict);
+    // Twice the work per iteration is slower on any machine, idle or busy (1 against 2 intra-op
+    // threads was not: on a half-busy 2-core machine they can measure alike, and the test read
+    // that as a missed change).
+    expect(side?.verdict).toBe('slower');
     expect(side?.metrics[0]?.test).toBe('paired-t-log-ratio');
     expect(side?.pValue).toBeLessThan(0.05);
-    expect(side?.configDiff.map((d) => d.flag)).toEqual(['--threads']);
+    expect(side?.configDiff.map((d) => d.flag)).toEqual(['--batch']);
     // Each round is a real run, stored in one study.
     const db = new Database(join(t.home, 'dyno.db'), { readonly: true });
     const rows = db.prepare('SELECT id, study_id FROM runs WHERE study_id = ?').all(c.studyId) as { id: string }[];
