@@ -61,3 +61,8 @@ export function formatNumber(v: number | null | undefined, digits = 4): string {
 export function formatFixed(v: number | null, digits: number, unit: string): string {
   return v === null ? '—' : `${v.toFixed(digits)} ${unit}`;
 }
+
+/** "1 trial", "3 trials": a count with its noun in the right number (nouns plural with -s). */
+export function formatCount(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -58,6 +58,12 @@ test('a wizard study: the Run view says what runs; its address survives a reload
   await expect(missing).toContainText('No optimizer study no-such-study-0000 is stored here', { timeout: 30_000 });
   await expect(page.getByTestId('optimize-view')).toBeVisible();
   await expect(page).toHaveURL(/#\/optimize\/no-such-study-0000$/);
+  // Asking again cannot find it: no Retry.
+  await expect(page.getByTestId('opt-open-failure-retry')).toHaveCount(0);
   await screenshot(page, 'optimizer-no-such-study.png');
+  // The Command workload's address says the same, in the same words.
+  await page.goto(`${studio.serve.url}#/optimize/no-such-study-0000?workload=command`);
+  await expect(missing).toContainText('No optimizer study no-such-study-0000 is stored here', { timeout: 30_000 });
+  await expect(page.getByTestId('opt-open-failure-retry')).toHaveCount(0);
   expect(errors.filter((e) => !/Failed to load resource|404/.test(e))).toEqual([]);
 });

@@ -20,6 +20,7 @@ import { writeCommandOutputs } from '../optimizer/command/write-outputs';
 import { OptimizerError } from '../optimizer/run-optimizer';
 import type { CommandTrial } from '../optimizer/command/trials';
 import { checkCommand, checkCommandAllowed } from './check-command';
+import { storedOptimizerStudy } from './stored-optimizer-study';
 
 export interface CommandOptimizerServiceDeps {
   api: DynoApi;
@@ -117,12 +118,12 @@ export class CommandOptimizerService {
     if (kept?.success) return kept.data.status === 'running' ? { ...kept.data, status: 'stopped', currentRunId: null } : kept.data;
     // A study `dyno optimize-exec` ran: its spec says what was asked; resuming reuses its trials.
     const spec = await this.storedSpec(studyId);
-    const { study } = await this.deps.api.call('studies.get', { studyId });
+    const { study } = await storedOptimizerStudy(this.deps.api, studyId);
     return stateOf(studyId, spec, study.createdAt, 'stopped', 'not run from the studio');
   }
 
   private async storedSpec(studyId: string): Promise<CommandStudySpec> {
-    const found = await this.deps.api.call('studies.get', { studyId });
+    const found = await storedOptimizerStudy(this.deps.api, studyId);
     const parsed = CommandStudySpecSchema.safeParse(found.study.spec);
     if (found.study.kind !== 'optimizer' || !parsed.success) {
       const what = found.study.kind === 'optimizer' ? 'a model optimizer study (open it with the Model workload)' : `a ${found.study.kind} study`;

@@ -21,6 +21,7 @@ import { TRANSFORM } from '../optimizer/precision';
 import type { Trial } from '../optimizer/trials';
 import { outputsInWorker } from '../child/outputs-in-worker';
 import type { WorkerSpawnSpec } from '../child/fork-worker';
+import { storedOptimizerStudy } from './stored-optimizer-study';
 
 export interface OptimizerServiceDeps {
   api: DynoApi;
@@ -128,10 +129,7 @@ export class OptimizerService {
     // Running by the file but not here: the host that ran it ended mid-search.
     if (kept?.success) return kept.data.status === 'running' ? { ...kept.data, status: 'stopped', currentRunId: null } : kept.data;
     // A study the CLI ran (or one whose state was lost): its spec says what was asked; resuming reuses its trials.
-    const found = await this.deps.api.call('studies.get', { studyId }).catch((err: unknown) => {
-      if (err instanceof ApiCallError && err.code === 'not-found') throw new ApiCallError(`No optimizer study ${studyId} is stored here: start a new goal, or open a study from Sessions.`, 'not-found');
-      throw err;
-    });
+    const found = await storedOptimizerStudy(this.deps.api, studyId);
     const spec = SpecSchema.safeParse(found.study.spec);
     if (found.study.kind !== 'optimizer' || !spec.success) throw notAModelStudy(studyId, found.study, '');
     return { studyId, model: spec.data.model, goal: spec.data.goal, factors: spec.data.factors ?? null, status: 'stopped', phase: 'not run from the studio', startedAt: found.study.createdAt, trials: [], skipped: [], currentRunId: null, error: null, result: null, exportsDir: null };

@@ -74,9 +74,20 @@ function entry(def: MetricDef, ctx: Context, values: { baselineValue: number; va
   return { metric: def.key, label: def.label, unit: def.unit, lowerIsBetter: def.lowerIsBetter, ...values, ...judged, sentence };
 }
 
+/**
+ * The figure as a level of evidence needs it. Interleaved rounds are judged by the spread of
+ * their per-round ratios, not by each run's own interval, so there a run's point median counts
+ * however few iterations it has (a command run often has 2 or 3).
+ */
+function valueAtLevel(def: MetricDef, level: EvidenceLevel): (r: ComparableRun) => number | null {
+  if (level === 'interleaved' && def.key === 'median') return (r) => (r.count > 0 && r.median.valueMs > 0 ? r.median.valueMs : null);
+  return def.value;
+}
+
 export function compareMetric(def: MetricDef, base: readonly ComparableRun[], side: readonly ComparableRun[], ctx: Context): MetricComparison | null {
-  const bv = base.map(def.value);
-  const sv = side.map(def.value);
+  const figure = valueAtLevel(def, ctx.level);
+  const bv = base.map(figure);
+  const sv = side.map(figure);
   const complete = (v: (number | null)[]): v is number[] => v.every((x) => x !== null);
   if (!complete(bv) || !complete(sv)) {
     if (def.key !== 'median') return null; // other figures appear only where every run supports them

@@ -8,9 +8,31 @@ export const times = (g: number | null): string => (g === null || !Number.isFini
 export const ci = (low: number | null, high: number | null): string => (low === null || high === null ? 'no interval' : `95 % CI ${low.toFixed(3)}–${high.toFixed(3)}`);
 /** Whether a gain's interval lies above 1: a gain the re-measurement established, not a point estimate. */
 export const established = (low: number | null): boolean => low !== null && low > 1;
+/**
+ * Why a gain is not established, or null when it is. A gain without an interval is never said
+ * to have one "including no gain": it has none at all (one round, or runs too short for one).
+ */
+export function notEstablishedWords(g: { ciLow: number | null; ciHigh: number | null }): string | null {
+  if (established(g.ciLow)) return null;
+  return g.ciLow === null || g.ciHigh === null ? 'not established: no interval (too few rounds or samples)' : 'not established: the interval includes no gain';
+}
 /** The CLI's recommended line after the figure: its interval, its evidence, and whether it was established. */
-export const gainSuffix = (g: { ciLow: number | null; ciHigh: number | null; evidence: string }): string =>
-  `(${ci(g.ciLow, g.ciHigh)}, ${g.evidence}${established(g.ciLow) ? '' : g.ciLow === null ? '; not established: too few rounds for an interval — rerun with more --rounds' : '; not established: the interval includes no gain'})`;
+export const gainSuffix = (g: { ciLow: number | null; ciHigh: number | null; evidence: string }): string => {
+  const not = notEstablishedWords(g);
+  return `(${ci(g.ciLow, g.ciHigh)}, ${g.evidence}${not ? `; ${not}` : ''})`;
+};
+/**
+ * The recommended change as one sentence, for both optimizers' result pages and reports:
+ * the gain, its interval and evidence, and, when it is not established, why and what to do.
+ * `strong` marks the candidate (bold in Markdown).
+ */
+export function recommendedChangeSentence(candidate: string, objective: string, g: { value: number; ciLow: number | null; ciHigh: number | null; evidence: string }, strong: (s: string) => string = (s) => s): string {
+  const head = `Change ${strong(candidate.split(' ').join(', '))}: ${objective} ${times(g.value)} better than the baseline (${ci(g.ciLow, g.ciHigh)}, ${g.evidence}).`;
+  const not = notEstablishedWords(g);
+  if (!not) return head;
+  const advice = g.ciLow === null || g.ciHigh === null ? 'measure more rounds' : 're-measure on a quieter machine';
+  return `${head} The improvement is ${not}; ${advice}.`;
+}
 /** The candidate that came closest to beating the baseline, and its gain as it last held (< 1 or not established). */
 export interface ClosestWords {
   candidate: string;
@@ -46,13 +68,7 @@ export function recommendationOpening(out: string[], r: RecommendationWords, obj
   if (!rec) out.push('No configuration can be recommended.', '');
   else if (rec.candidate === 'baseline') out.push(keepBaseline, '');
   else {
-    const g = rec.gainVsBaseline;
-    const sure = g.ciLow !== null && g.ciLow > 1;
-    out.push(
-      `Change **${cell(rec.candidate.split(' ').join(', '))}**: ${objective} ${times(g.value)} better than the baseline (${ci(g.ciLow, g.ciHigh)}, ${g.evidence}).` +
-        (sure ? '' : ' The interval includes no gain: the improvement is not established on this machine; re-measure on a quieter one.'),
-      '',
-    );
+    out.push(recommendedChangeSentence(rec.candidate, objective, rec.gainVsBaseline, (c) => `**${cell(c)}**`), '');
     return true;
   }
   return false;

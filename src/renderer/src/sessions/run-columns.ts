@@ -7,7 +7,7 @@
  */
 import type { Run } from '../../../shared/run';
 import type { RunSortKey } from '../../../shared/sessions/run-query';
-import { formatBytes, formatMs, formatRate } from '../../../shared/format';
+import { formatBytes, formatCount, formatMs, formatRate } from '../../../shared/format';
 
 export interface RunColumn {
   id: string;
@@ -38,7 +38,8 @@ const isCommand = (run: Run): boolean => run.config.command !== undefined;
 export function scenarioText(run: Run): string {
   if (!isCommand(run)) return run.config.scenario.kind;
   const runs = resultsOf(run)?.command?.runs.filter((r) => r.phase === 'measure').length;
-  return runs === undefined ? 'runs' : `${runs} run${runs === 1 ? '' : 's'}`;
+  // A command that failed before measuring has no runs to count.
+  return runs === undefined ? 'not measured' : formatCount(runs, 'run');
 }
 
 /** Four significant figures, no trailing zeros (a step count stays 20, not "20.00"). */

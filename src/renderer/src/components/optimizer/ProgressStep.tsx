@@ -10,6 +10,7 @@ import { OBJECTIVE_WORDS, higherIsBetter } from '../../../../shared/optimizer/go
 import type { LiveTrial, OptimizerState } from '../../../../shared/optimizer/study-state';
 import { openCompare } from './open-compare';
 import { formatNumber } from '../../../../shared/format';
+import { SearchHeading } from './SearchHeading';
 
 const fig = (x: number | null | undefined, unit: string): string => (x === null || x === undefined ? '—' : `${formatNumber(x)} ${unit}`);
 
@@ -36,9 +37,7 @@ export function ProgressStep({ state }: { state: OptimizerState }) {
   return (
     <section className="panel-section optimizer-progress" data-testid="optimizer-progress">
       <div className="optimize-progress-head">
-        <h3>
-          {running ? 'Searching' : `Search ${state.status}`} · <span data-testid="opt-phase">{state.phase}</span> · {state.trials.length} trial(s)
-        </h3>
+        <SearchHeading status={state.status} phase={state.phase} trials={state.trials.length} />
         <span className="spacer" />
         {running && (
           <button onClick={() => void cancel()} data-testid="opt-cancel">

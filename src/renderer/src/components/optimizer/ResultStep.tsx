@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { WaterfallChart } from '../../charts/WaterfallChart';
 import { waterfallBars } from '../../../../shared/optimizer/waterfall';
 import { optimizerMarkdown } from '../../../../shared/optimizer/report-markdown';
-import { keepDefaultsSentence } from '../../../../shared/optimizer/report-words';
+import { keepDefaultsSentence, recommendedChangeSentence } from '../../../../shared/optimizer/report-words';
 import { OBJECTIVE_WORDS } from '../../../../shared/optimizer/goal';
 import type { OptimizeResult } from '../../../../shared/optimizer/study-state';
 import type { OptimizeJson } from '../../../../shared/optimizer/result';
@@ -57,7 +57,6 @@ export function ResultStep({ result, exportsDir }: { result: OptimizeResult; exp
   const objective = OBJECTIVE_WORDS[result.objective];
   const transformed = rec && rec.config.modelPath !== result.model ? rec.config.modelPath : undefined;
   const g = rec?.gainVsBaseline;
-  const sure = g !== undefined && g.ciLow !== null && g.ciLow > 1;
   return (
     <section className="panel-section optimizer-result" data-testid="optimizer-result">
       <h3>Recommendation</h3>
@@ -67,7 +66,7 @@ export function ResultStep({ result, exportsDir }: { result: OptimizeResult; exp
           ? 'No configuration can be recommended.'
           : rec.candidate === 'baseline'
             ? keepDefaultsSentence("ONNX Runtime's defaults", result.closest, objective)
-            : `Change ${rec.candidate.split(' ').join(', ')}: ${objective} ${g?.value.toFixed(3)}× better than the baseline (${g && g.ciLow !== null && g.ciHigh !== null ? `95 % CI ${g.ciLow.toFixed(3)}–${g.ciHigh.toFixed(3)}` : 'no interval'}, ${g?.evidence}).${sure ? '' : ' The interval includes no gain: not established on this machine; re-measure on a quieter one.'}`}
+            : g && recommendedChangeSentence(rec.candidate, objective, g)}
       </p>
       {rec?.fidelity && (
         <p className="hint">

@@ -11,6 +11,7 @@ import { COMMAND_OBJECTIVE_WORDS, gateText } from '../../../../../shared/optimiz
 import type { CommandOptimizerState, LiveCommandTrial } from '../../../../../shared/optimizer/command/study-state';
 import { formatBytes } from '../../../../../shared/format';
 import { openCompare } from '../open-compare';
+import { SearchHeading } from '../SearchHeading';
 
 // Four significant figures without trailing zeros (an epoch count stays 20, not "20.00").
 const fig = (x: number | null | undefined, unit: string): string => (x === null || x === undefined ? '—' : `${Number(x.toPrecision(4))} ${unit}`.trim());
@@ -39,9 +40,7 @@ export function CommandProgressStep({ state }: { state: CommandOptimizerState })
   return (
     <section className="panel-section optimizer-progress" data-testid="optimizer-progress">
       <div className="optimize-progress-head">
-        <h3>
-          {running ? 'Searching' : `Search ${state.status}`} · <span data-testid="opt-phase">{state.phase}</span> · {state.trials.length} trial(s)
-        </h3>
+        <SearchHeading status={state.status} phase={state.phase} trials={state.trials.length} />
         <span className="spacer" />
         {running && (
           <button onClick={() => void cancel()} data-testid="opt-cancel">

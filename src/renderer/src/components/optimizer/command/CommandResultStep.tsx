@@ -9,6 +9,7 @@ import { WaterfallChart } from '../../../charts/WaterfallChart';
 import { waterfallBars } from '../../../../../shared/optimizer/waterfall';
 import { commandOptimizerMarkdown } from '../../../../../shared/optimizer/command/report-markdown';
 import { COMMAND_OBJECTIVE_WORDS } from '../../../../../shared/optimizer/command/goal';
+import { recommendedChangeSentence } from '../../../../../shared/optimizer/report-words';
 import type { CommandOptimizeResult } from '../../../../../shared/optimizer/command/study-state';
 import type { CommandOptimizeJson } from '../../../../../shared/optimizer/command/result';
 import { useToast } from '../../../stores/toast-store';
@@ -53,7 +54,6 @@ export function CommandResultStep({ result, exportsDir }: { result: CommandOptim
   const bars = waterfallBars(result.attribution);
   const objective = COMMAND_OBJECTIVE_WORDS[result.objective];
   const g = rec?.gainVsBaseline;
-  const sure = g !== undefined && g.ciLow !== null && g.ciLow > 1;
   return (
     <section className="panel-section optimizer-result" data-testid="optimizer-result">
       <h3>Recommendation</h3>
@@ -67,7 +67,7 @@ export function CommandResultStep({ result, exportsDir }: { result: CommandOptim
           ? 'No change can be recommended.'
           : rec.candidate === 'baseline'
             ? 'No change measurably beat the command as typed: keep it.'
-            : `Change ${rec.candidate.split(' ').join(', ')}: ${objective} ${g?.value.toFixed(3)}× better than the baseline (${g && g.ciLow !== null && g.ciHigh !== null ? `95 % CI ${g.ciLow.toFixed(3)}–${g.ciHigh.toFixed(3)}` : 'no interval'}, ${g?.evidence}).${sure ? '' : ' The interval includes no gain: not established on this machine; re-measure on a quieter one.'}`}
+            : g && recommendedChangeSentence(rec.candidate, objective, g)}
       </p>
       {rec && rec.gates.length > 0 && (
         <ul className="hint optimizer-gates" data-testid="opt-gates-kept">
