@@ -118,6 +118,6 @@ describe('optimizer.* in the studio', () => {
     await expect(api.call('optimizer.start', { model: mlp.path, objective: 'latency', timeBudgetMs: 1_000 })).rejects.toThrow(/too short for the baseline and one trial: the minimum is 5 s/);
     const sweep = await api.call('studies.create', { kind: 'sweep', name: 'not an optimizer' });
     await expect(api.call('optimizer.resume', { studyId: sweep.id })).rejects.toThrow(`Study ${sweep.id} is a sweep study, not an optimizer study that can be resumed.`);
-    await expect(api.call('optimizer.get', { studyId: 'nope' })).rejects.toThrow('No study with id nope.');
+    await expect(api.call('optimizer.get', { studyId: 'nope' })).rejects.toThrow('No optimizer study nope is stored here');
   });
 });
