@@ -134,13 +134,13 @@ async function settle(hostPid: number | undefined): Promise<number> {
   return performance.now() - started;
 }
 
-const CostJsonSchema = z.object({ pid: z.number(), cpu_pct: z.number(), wakeups_per_s: z.number(), threads: z.number(), eventLoop_pct: z.number().optional() });
+const CostJsonSchema = z.object({ pid: z.number(), cpu_pct: z.number(), wakeups_per_s: z.number(), threads: z.number(), event_loop_pct: z.number().optional() });
 const CliJsonSchema = z.object({
   stats: z.object({ p50_ms: z.number(), p90_ms: z.number() }),
   conditions: z.object({ dynoProcesses: z.object({ host: CostJsonSchema, worker: CostJsonSchema.optional() }).optional() }).nullable(),
 });
 const costOf = (c: z.infer<typeof CostJsonSchema> | undefined): DynoProcessCost | undefined =>
-  c && { pid: c.pid, cpuPct: c.cpu_pct, wakeupsPerS: c.wakeups_per_s, threads: c.threads, ...(c.eventLoop_pct !== undefined ? { eventLoopPct: c.eventLoop_pct } : {}) };
+  c && { pid: c.pid, cpuPct: c.cpu_pct, wakeupsPerS: c.wakeups_per_s, threads: c.threads, ...(c.event_loop_pct !== undefined ? { eventLoopPct: c.event_loop_pct } : {}) };
 
 function readingOf(run: Run): Reading {
   if (run.status !== 'completed') throw new Error(`the studio's run ${run.id} ended ${run.status}${run.status === 'failed' ? `: ${run.error}` : ''}`);
