@@ -61,3 +61,8 @@ export function formatNumber(v: number | null | undefined, digits = 4): string {
 export function formatFixed(v: number | null, digits: number, unit: string): string {
   return v === null ? '—' : `${v.toFixed(digits)} ${unit}`;
 }
+
+/** "1 node", "2 nodes": a count with its noun in the number it needs (regular English plurals only). */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
