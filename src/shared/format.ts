@@ -62,7 +62,7 @@ export function formatFixed(v: number | null, digits: number, unit: string): str
   return v === null ? '—' : `${v.toFixed(digits)} ${unit}`;
 }
 
-/** "1 trial", "3 trials": a count with its noun in the right number (nouns plural with -s). */
-export function formatCount(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** "1 node", "2 nodes": a count with its noun in the number it needs (regular English plurals only). */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -176,7 +176,7 @@ export function runToJson(run: Run, warnings: readonly { code: string; message: 
 type DynoProcessCostJson = NonNullable<NonNullable<RunJson['conditions']>['dynoProcesses']>['host'];
 
 function dynoProcessCostJson({ pid, cpuPct, wakeupsPerS, threads, eventLoopPct }: DynoProcessCost): DynoProcessCostJson {
-  return { pid, cpu_pct: cpuPct, wakeups_per_s: wakeupsPerS, threads, ...(eventLoopPct !== undefined ? { eventLoop_pct: eventLoopPct } : {}) };
+  return { pid, cpu_pct: cpuPct, wakeups_per_s: wakeupsPerS, threads, ...(eventLoopPct !== undefined ? { event_loop_pct: eventLoopPct } : {}) };
 }
 
 function commandJson(c: CommandResults): NonNullable<RunJson['command']> {

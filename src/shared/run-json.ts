@@ -140,7 +140,11 @@ const DynoProcessCostJsonSchema = z.object({
   cpu_pct: num.describe('average % of one core while it measured, all threads'),
   wakeups_per_s: num.describe('voluntary context switches a second, all threads'),
   threads: z.number().int(),
-  eventLoop_pct: num.optional().describe("the host only: % of the window its event loop ran JavaScript"),
+  event_loop_pct: num
+    .optional()
+    .describe(
+      'the host only: event-loop utilization, the % of wall time its event loop was not idle — this includes waiting for a CPU on a busy machine, so it can read 8 while cpu_pct reads 0',
+    ),
 });
 
 /** What the run was measured under (shared/conditions.ts); absent in files written before it was recorded. */

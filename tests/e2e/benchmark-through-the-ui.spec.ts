@@ -84,6 +84,10 @@ test('benchmark a bundled sample and read results that match the stored run', as
   await expect(page.getByTestId('stat-p50')).toHaveText(formatMs(stats.percentiles.p50!.valueMs));
   await expect(page.getByTestId('stat-p90')).toHaveText(formatMs(stats.percentiles.p90!.valueMs));
   await expect(page.getByTestId('stat-p99')).toHaveText(formatMs(stats.percentiles.p99!.valueMs));
+  // LoadGen's figure beside Dyno's interval is named as the upper bound it is, and explained on hover.
+  const p90Card = page.locator('.stat-card', { has: page.getByTestId('stat-p90') });
+  await expect(p90Card.locator('.stat-sub')).toContainText(`LoadGen's upper bound ${formatMs(stats.percentiles.p90!.earlyStoppingMs)}`);
+  await expect(p90Card).toHaveAttribute('title', /upper bound|at most this/);
   await expect(page.getByTestId('stat-mean')).toHaveText(formatMs(stats.meanMs));
   await expect(page.getByTestId('stat-throughput')).toHaveText(formatRate(stats.throughputPerS));
   await expect(page.getByTestId('stat-count')).toHaveText(String(stats.count));

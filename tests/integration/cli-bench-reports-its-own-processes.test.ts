@@ -27,7 +27,7 @@ describe.runIf(process.platform === 'linux')("dyno bench --json: Dyno's own proc
       expect(p.cpu_pct).toBeGreaterThanOrEqual(0);
       expect(p.threads).toBeGreaterThanOrEqual(1);
     }
-    expect(host.eventLoop_pct).toBeGreaterThanOrEqual(0);
+    expect(host.event_loop_pct).toBeGreaterThanOrEqual(0);
     // The host wakes for the telemetry tick (10 a second) and the worker's sample batches (4 a
     // second), nothing more: a host that polled, or handled every sample, would wake hundreds of times.
     expect(host.wakeups_per_s).toBeLessThan(60);

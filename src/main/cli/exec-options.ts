@@ -51,9 +51,9 @@ const seconds = (name: string) => cliParser(name, numberParser(z.number().positi
 
 export function addExecOptions(cmd: Command): Command {
   return cmd
-    .option('-r, --runs <n>', `measure at least this many runs (default ${EXEC_DEFAULTS.runs})`, positiveInt('--runs'), EXEC_DEFAULTS.runs)
+    .option('-r, --runs <n>', 'measure at least this many runs', positiveInt('--runs'), EXEC_DEFAULTS.runs)
     .option('-w, --warmup <n>', 'runs before measuring, not counted (caches, JIT, downloads)', nonNegativeInt('--warmup'), EXEC_DEFAULTS.warmup)
-    .option('--min-duration <s>', `and for at least this many seconds (default ${EXEC_DEFAULTS.minDurationS})`, cliParser('--min-duration', numberParser(z.number().min(0))), EXEC_DEFAULTS.minDurationS)
+    .option('--min-duration <s>', 'and for at least this many seconds', cliParser('--min-duration', numberParser(z.number().min(0))), EXEC_DEFAULTS.minDurationS)
     .option('--max-runs <n>', 'stop after this many measured runs', positiveInt('--max-runs'), EXEC_DEFAULTS.maxRuns)
     .option('--max-duration <s>', 'stop measuring after this many seconds', seconds('--max-duration'), EXEC_DEFAULTS.maxDurationS)
     .option('--timeout <s>', 'stop a run (its whole process tree) that takes longer, and fail', seconds('--timeout'))

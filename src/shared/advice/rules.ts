@@ -4,7 +4,7 @@
  * Wording rule: say what was measured and what "may" help; never a predicted gain.
  */
 import { disturbingProcesses } from '../conditions';
-import { formatMs } from '../format';
+import { formatMs, plural } from '../format';
 import type { AdviceItem, CompletedRun } from './item';
 
 type Rule = (run: CompletedRun) => AdviceItem | undefined;
@@ -26,7 +26,6 @@ export const INT8_CPU_FLAGS = ['amx_int8', 'avx512_vnni', 'avx_vnni', 'avx512bw'
 const GPU_PROVIDERS: readonly string[] = ['cuda', 'tensorrt', 'webgpu'];
 const onGpu = (run: CompletedRun): boolean => GPU_PROVIDERS.includes(run.config.session.executionProvider);
 const pct = (share: number): string => `${(share * 100).toFixed(0)}%`;
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** The intra-op threads ORT ran with (what its default resolved to), where recorded. */
 const ranThreads = (run: CompletedRun): number | undefined => run.results.intraOpThreads ?? run.results.conditions?.intraOpThreads;
 

@@ -43,11 +43,11 @@ export interface ComparableRun {
 function conditionsFromJson(c: RunJson['conditions']): MeasurementConditions | undefined {
   if (!c) return undefined;
   const { busyProcesses, dynoProcesses, ...rest } = c;
-  const cost = ({ cpu_pct, wakeups_per_s, eventLoop_pct, ...p }: NonNullable<typeof dynoProcesses>['host']): DynoProcessCost => ({
+  const cost = ({ cpu_pct, wakeups_per_s, event_loop_pct, ...p }: NonNullable<typeof dynoProcesses>['host']): DynoProcessCost => ({
     ...p,
     cpuPct: cpu_pct,
     wakeupsPerS: wakeups_per_s,
-    ...(eventLoop_pct !== undefined ? { eventLoopPct: eventLoop_pct } : {}),
+    ...(event_loop_pct !== undefined ? { eventLoopPct: event_loop_pct } : {}),
   });
   return {
     ...rest,

@@ -1,6 +1,6 @@
 /** The summary a person reads in a terminal: the default output of `dyno bench`. */
 import type { RunJson } from '../run-json';
-import { formatBytes, formatFlops, formatMs, formatRate } from '../format';
+import { formatBytes, formatFlops, formatMs, formatRate, plural } from '../format';
 import type { Exporter } from './exporter';
 import { profilePassSentence } from '../profile-words';
 
@@ -55,7 +55,7 @@ function summary(json: RunJson): string[] {
   if (json.profile) {
     const p = json.profile;
     lines.push(`  ${profilePassSentence({ kernelMsPerIteration: p.kernel_ms_per_iteration, passMeanMs: p.pass_mean_ms })}; ${formatFlops(p.flops_per_iteration)} per iteration; trace ${p.traceFile}`);
-    for (const t of p.byOpType.slice(0, 8)) lines.push(`    ${t.opType.padEnd(22)} ${formatMs(t.ms).padStart(9)}  ${(t.share * 100).toFixed(1).padStart(5)}%  (${t.nodes} nodes)`);
+    for (const t of p.byOpType.slice(0, 8)) lines.push(`    ${t.opType.padEnd(22)} ${formatMs(t.ms).padStart(9)}  ${(t.share * 100).toFixed(1).padStart(5)}%  (${plural(t.nodes, 'node')})`);
   }
   if (json.stats && (!json.stats.p90_supported || !json.stats.p99_supported)) lines.push('  * too few samples to claim this percentile (see warnings)');
   for (const w of json.warnings) lines.push(`  warning: ${w.message}`);

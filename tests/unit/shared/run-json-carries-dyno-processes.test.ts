@@ -24,7 +24,7 @@ describe("Dyno's own processes in the run JSON", () => {
     const run = RunSchema.parse({ ...base, results: { ...base.results, conditions } });
     const doc = runToJson(run, [], 'dyno@0.1.0');
     expect(doc.conditions?.dynoProcesses).toEqual({
-      host: { pid: 9, cpu_pct: 1.1, wakeups_per_s: 11.4, threads: 11, eventLoop_pct: 2.3 },
+      host: { pid: 9, cpu_pct: 1.1, wakeups_per_s: 11.4, threads: 11, event_loop_pct: 2.3 },
       worker: { pid: 12, cpu_pct: 99.2, wakeups_per_s: 0.7, threads: 6 },
     });
     const [back] = readRunJson(EXPORTERS.json.render([doc]));

@@ -9,6 +9,7 @@ import { formatBytes, formatMs, formatRate } from '../../../shared/format';
 import { runColour } from '../../../shared/report-charts';
 import { html } from './escape';
 import { profilePassSentence } from '../../../shared/profile-words';
+import { EARLY_STOPPING_LABEL } from '../../../shared/early-stopping-words';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -43,7 +44,7 @@ export function statisticsSection(runs: readonly RunJson[]): string {
     { label: 'p50 [95 % CI]', cells: s((st) => ci(st.p50_ms, st.median_ci_low_ms, st.median_ci_high_ms)) },
     { label: 'p90 [95 % CI]', cells: s((st) => flagged(ci(st.p90_ms, st.p90_ci_low_ms, st.p90_ci_high_ms), st.p90_supported)) },
     { label: 'p99 [95 % CI]', cells: s((st) => flagged(ci(st.p99_ms, st.p99_ci_low_ms, st.p99_ci_high_ms), st.p99_supported)) },
-    { label: 'p99 early-stopping estimate', cells: s((st) => cell(st.p99_early_stopping_ms === null ? null : formatMs(st.p99_early_stopping_ms))) },
+    { label: `p99 ${EARLY_STOPPING_LABEL} (early stopping, conservative)`, cells: s((st) => cell(st.p99_early_stopping_ms === null ? null : formatMs(st.p99_early_stopping_ms))) },
     { label: 'mean ± σ', cells: s((st) => html(`${formatMs(st.mean_ms)} ± ${formatMs(st.std_ms)} (CV ${st.cv_pct.toFixed(1)} %)`)) },
     { label: 'min – max', cells: s((st) => html(`${formatMs(st.min_ms)} – ${formatMs(st.max_ms)}`)) },
     { label: 'throughput', cells: s((st) => html(formatRate(st.throughput_per_s))) },

@@ -7,7 +7,7 @@
  * changes no layout. The full interactive chart draws when the run ends.
  */
 import { useLayoutEffect, useRef } from 'react';
-import { formatMs } from '../../../shared/format';
+import { formatTickMs, niceTicks } from '../../../shared/nice-ticks';
 import { lttbIndices } from '../../../shared/lttb';
 import type { LivePoints } from '../stores/live-run-store';
 import { chartColors } from './theme';
@@ -21,12 +21,6 @@ export interface LiveLatencyCanvasProps {
 }
 
 const PAD = { l: 68, r: 12, t: 10, b: 26 };
-
-function niceMax(v: number): number {
-  if (!(v > 0)) return 1;
-  const step = 10 ** Math.floor(Math.log10(v));
-  return Math.ceil(v / step) * step;
-}
 
 function draw(canvas: HTMLCanvasElement, { x, latencyMs, warmupCount }: LivePoints): void {
   const ctx = canvas.getContext('2d');
@@ -43,7 +37,8 @@ function draw(canvas: HTMLCanvasElement, { x, latencyMs, warmupCount }: LivePoin
   const keep = lttbIndices(latencyMs, Math.max(3, Math.floor(plotW)));
   let yMax = 0;
   for (const k of keep) yMax = Math.max(yMax, latencyMs[k] ?? 0);
-  yMax = niceMax(yMax);
+  const ticks = niceTicks(yMax);
+  yMax = ticks.at(-1) ?? 1;
   const xMax = Math.max(1, (x.at(-1) ?? 0) + 1);
   const px = (v: number): number => PAD.l + (v / xMax) * plotW;
   const py = (v: number): number => PAD.t + plotH - (v / yMax) * plotH;
@@ -54,13 +49,13 @@ function draw(canvas: HTMLCanvasElement, { x, latencyMs, warmupCount }: LivePoin
   ctx.lineWidth = 1;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  for (const f of [0, 0.5, 1]) {
-    const y = Math.round(py(yMax * f)) + 0.5;
+  for (const t of ticks) {
+    const y = Math.round(py(t)) + 0.5;
     ctx.beginPath();
     ctx.moveTo(PAD.l, y);
     ctx.lineTo(w - PAD.r, y);
     ctx.stroke();
-    ctx.fillText(f === 0 ? '0' : formatMs(yMax * f), PAD.l - 6, y);
+    ctx.fillText(formatTickMs(t), PAD.l - 6, y);
   }
   if (warmupCount > 0) {
     ctx.fillStyle = c.warmup;

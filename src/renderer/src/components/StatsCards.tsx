@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import type { LatencyStats } from '../../../shared/stats';
 import { formatMs, formatRate } from '../../../shared/format';
 import { StatCard } from './StatCard';
+import { EARLY_STOPPING_LABEL, EARLY_STOPPING_TITLE } from '../../../shared/early-stopping-words';
 import { workloadWords, type WorkloadKind } from '../../../shared/warnings';
 
 /** `children`: more cards for the same band (the headline adds energy and warnings). */
@@ -18,10 +19,11 @@ export function StatsCards({ stats, workload = 'model', children }: { stats: Lat
     const p = stats.percentiles[key];
     if (!p) return null;
     const ci = key === 'p50' ? stats.medianCi : key === 'p90' ? stats.p90Ci : stats.p99Ci;
-    // The order-statistic interval, and LoadGen's early-stopping estimate (its conservative figure).
+    // The order-statistic interval, and LoadGen's early-stopping bound (an upper bound, named as one).
+    const bound = p.earlyStoppingMs !== null && key !== 'p50';
     const parts = [
       ci ? `95% CI ${formatMs(ci.lowMs)} – ${formatMs(ci.highMs)}` : null,
-      p.earlyStoppingMs !== null && key !== 'p50' ? `LoadGen ${formatMs(p.earlyStoppingMs)}` : null,
+      bound ? `${EARLY_STOPPING_LABEL} ${formatMs(p.earlyStoppingMs)}` : null,
     ].filter((x): x is string => x !== null);
     const sub = !p.supported ? `needs ≥ ${p.minSamples} samples` : parts.join(' · ') || undefined;
     return (
@@ -32,7 +34,9 @@ export function StatsCards({ stats, workload = 'model', children }: { stats: Lat
         sub={sub}
         testId={`stat-${key}`}
         dim={!p.supported}
-        title={!p.supported ? `LoadGen's rule: ${p.minSamples} samples are needed to claim ${key} at 99% confidence; this run has ${stats.count}.` : undefined}
+        title={
+          !p.supported ? `LoadGen's rule: ${p.minSamples} samples are needed to claim ${key} at 99% confidence; this run has ${stats.count}.` : bound ? EARLY_STOPPING_TITLE : undefined
+        }
       />
     );
   };

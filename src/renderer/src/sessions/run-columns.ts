@@ -7,7 +7,7 @@
  */
 import type { Run } from '../../../shared/run';
 import type { RunSortKey } from '../../../shared/sessions/run-query';
-import { formatBytes, formatCount, formatMs, formatRate } from '../../../shared/format';
+import { formatBytes, plural, formatMs, formatRate } from '../../../shared/format';
 
 export interface RunColumn {
   id: string;
@@ -39,7 +39,7 @@ export function scenarioText(run: Run): string {
   if (!isCommand(run)) return run.config.scenario.kind;
   const runs = resultsOf(run)?.command?.runs.filter((r) => r.phase === 'measure').length;
   // A command that failed before measuring has no runs to count.
-  return runs === undefined ? 'not measured' : formatCount(runs, 'run');
+  return runs === undefined ? 'not measured' : plural(runs, 'run');
 }
 
 /** Four significant figures, no trailing zeros (a step count stays 20, not "20.00"). */

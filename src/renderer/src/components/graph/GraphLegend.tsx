@@ -1,6 +1,7 @@
 /** What the colours mean: op families, or over a profiled run the time scale, providers and fall-backs. */
 import type { NodeProfile } from '../../../../shared/model-graph';
 import { profilePassSentence } from '../../../../shared/profile-words';
+import { plural } from '../../../../shared/format';
 import { FAMILY_FILL, FAMILY_NAMES, heatColour, type OpFamily } from './node-colours';
 
 const STOPS = [0, 0.25, 0.5, 0.75, 1];
@@ -44,8 +45,8 @@ export function GraphLegend({ theme, profile, busy, maxShare, fallbacks }: Props
         {profile.executionProvider === 'cpu' ? ' (a CPU run: none possible)' : ` on this ${profile.executionProvider} run`}
       </span>
       <span className="hint">
-        {profile.nodes.length} nodes timed · {profilePassSentence(profile)}
-        {profile.unmatched.kernels > 0 ? ` · ${profile.unmatched.kernels} kernels ORT added (${(profile.unmatched.share * 100).toFixed(1)} %) are on no node` : ''}
+        {plural(profile.nodes.length, 'node')} timed · {profilePassSentence(profile)}
+        {profile.unmatched.kernels > 0 ? ` · ${plural(profile.unmatched.kernels, 'kernel')} ORT added (${(profile.unmatched.share * 100).toFixed(1)} %) ${profile.unmatched.kernels === 1 ? 'is' : 'are'} on no node` : ''}
       </span>
     </div>
   );

@@ -2,7 +2,7 @@
  * Both optimizers' progress heading: "Searching · phase · 3 trials", or once it has ended,
  * "Search failed · 1 trial" — the phase is left out where it only repeats the status.
  */
-import { formatCount } from '../../../../shared/format';
+import { plural } from '../../../../shared/format';
 
 export function SearchHeading({ status, phase, trials }: { status: string; phase: string; trials: number }) {
   const running = status === 'running';
@@ -16,7 +16,7 @@ export function SearchHeading({ status, phase, trials }: { status: string; phase
         </>
       )}
       {' · '}
-      {formatCount(trials, 'trial')}
+      {plural(trials, 'trial')}
     </h3>
   );
 }
