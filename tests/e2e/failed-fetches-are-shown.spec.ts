@@ -27,7 +27,7 @@ test.afterAll(async () => {
 
 async function openStudio(page: Page): Promise<void> {
   await page.goto(serve.url);
-  await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx');
+  await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx', { timeout: 30_000 });
 }
 
 test('a truncated model: the inspector says which file and why, and Retry opens it once it is whole', async ({ page }) => {
