@@ -152,7 +152,11 @@ test('Sessions filters and sort survive a reload', async ({ page }) => {
   const all = (await page.getByTestId('runs-count').textContent()) ?? '';
   await page.getByTestId('runs-search').fill('conv2d');
   await expect(page.getByTestId('runs-count')).not.toHaveText(all);
+  const searched = (await page.getByTestId('runs-count').textContent()) ?? '';
   await page.getByTestId('filter-status').selectOption('completed');
+  // This spec's conv2d runs include failed ones, so the status filter narrows the count: wait for
+  // it rather than reading it in the same turn (the count is fetched from the host).
+  await expect(page.getByTestId('runs-count')).not.toHaveText(searched);
   const kept = (await page.getByTestId('runs-count').textContent()) ?? '';
   await page.getByTestId('sort-p50').click();
   await expect(page.getByTestId('sort-p50')).toHaveText(/▼/);

@@ -15,12 +15,14 @@ const fileName = (path: string): string => path.split(/[\\/]/).at(-1) ?? path;
 export function OtherRunNotice() {
   const trying = useTryAdvice((s) => s.trying);
   // Only the fields read here: the live store changes with every batch of samples.
-  const watched = useLiveRun((s) => (s.run && s.run.id === trying?.runId && isRunActive(s.run) ? { id: s.run.id, model: s.run.config.modelPath } : undefined));
+  // A string, not an object: a selector that builds a new object on every call never settles
+  // (React's "maximum update depth" while the tried run measured).
+  const watchedModel = useLiveRun((s) => (s.run && s.run.id === trying?.runId && isRunActive(s.run) ? s.run.config.modelPath : undefined));
   const formModel = useModel((s) => s.model?.path);
   const study = useOptimizer((s) => s.measuring);
   const differs = (model: string): string => (formModel && formModel !== model ? ` The form below shows ${fileName(formModel)}, ` : ' The form below ');
   if (trying) {
-    const model = watched?.model;
+    const model = watchedModel;
     return (
       <p className="notice other-run-notice" role="status" data-testid="other-run-notice">
         Running now: <strong>Try it</strong> ({trying.adviceId}) on run <a href={`#/runs/${trying.baseRunId}`}>{trying.baseRunId.slice(0, 8)}</a>
