@@ -5,6 +5,7 @@
 // (from their JSON reports). Skipped tests are counted and shown, so a suite that quietly skips
 // on some machine says so. Keeps going after a failure so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const results = 'test-results';
@@ -15,6 +16,9 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const lines = [];
+// The names of the failed tests, repeated in the closing lines: CI keeps only the tail of the
+// output, and a count without names cannot be acted on.
+const failedNames = [];
 const started = Date.now();
 // Each step's wall time, printed with the closing lines, so a slow CI run shows where the time went.
 const durations = [];
@@ -49,13 +53,33 @@ function suite(label, command, args, reportFile, count) {
     lines.push(`FAIL ${label} (no report: the runner did not start)`);
     return;
   }
-  const { p, f, s } = count(JSON.parse(readFileSync(reportFile, 'utf8')));
+  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  const { p, f, s, names } = count(report);
+  failedNames.push(...names.map((n) => `  ${label}: ${n}`));
   passed += p;
   failed += f;
   skipped += s;
   // A runner that exits non-zero with no failed test (a crash, an unhandled error) still fails.
   if (!ok && f === 0) failed++;
   lines.push(`${ok ? 'ok  ' : 'FAIL'} ${label}: ${p} passed, ${f} failed, ${s} skipped`);
+}
+
+/** "file:line › title (status: first line of the error)" for each Playwright test that did not pass first time. */
+function playwrightFailures(suites, titles = [], depth = 0) {
+  return suites.flatMap((suite) => {
+    // The outermost suite is the file; the ones inside it are describe blocks.
+    const path = depth === 0 ? titles : [...titles, suite.title];
+    const own = (suite.specs ?? []).flatMap((spec) =>
+      (spec.tests ?? [])
+        .filter((t) => t.status === 'unexpected' || t.status === 'flaky')
+        .map((t) => {
+          const error = (t.results ?? []).map((res) => res.error?.message).find(Boolean) ?? '';
+          const firstLine = stripVTControlCharacters(error).split('\n')[0].slice(0, 200);
+          return `${spec.file}:${spec.line} › ${[...path, spec.title].filter(Boolean).join(' › ')} (${t.status}: ${firstLine})`;
+        }),
+    );
+    return [...own, ...playwrightFailures(suite.suites ?? [], path, depth + 1)];
+  });
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -70,6 +94,11 @@ suite('vitest (unit + integration)', npx, ['vitest', 'run', '--reporter=default'
   p: r.numPassedTests,
   f: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0),
   s: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
+  names: (r.testResults ?? []).flatMap((file) => {
+    const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed').map((t) => `${file.name.replace(process.cwd() + '/', '')} › ${t.fullName}`);
+    // A file that failed to load has no test results, only its message.
+    return failedTests.length === 0 && file.status === 'failed' ? [`${file.name.replace(process.cwd() + '/', '')} (${String(file.message ?? '').split('\n')[0]})`] : failedTests;
+  }),
 }));
 
 // The soak's CI form: 0.3 min (about 20 s of runs; 2 min would not fit the suite's budget).
@@ -81,6 +110,7 @@ if (built) {
     p: r.stats.expected,
     f: r.stats.unexpected + r.stats.flaky,
     s: r.stats.skipped ?? 0,
+    names: playwrightFailures(r.suites ?? []),
   }));
 } else {
   failed++;
@@ -88,5 +118,6 @@ if (built) {
 }
 
 process.stdout.write(`\nstep times (wall):\n${durations.join('\n')}\n${duration(Date.now() - started).padStart(11)}  in all\n`);
+if (failedNames.length > 0) process.stdout.write(`\nfailed:\n${failedNames.join('\n')}\n`);
 process.stdout.write(`\n${lines.join('\n')}\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exit(failed === 0 ? 0 : 1);
