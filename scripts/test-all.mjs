@@ -106,9 +106,13 @@ suite('vitest (unit + integration)', npx, ['vitest', 'run', '--reporter=default'
 check('soak (0.3 min, bounded memory)', 'node', ['--expose-gc', '--import', 'tsx', 'bench/soak.ts', '--minutes', '0.3']);
 
 if (built) {
-  suite('playwright (e2e)', npx, ['playwright', 'test'], `${results}/playwright.json`, (r) => ({
-    p: r.stats.expected,
-    f: r.stats.unexpected + r.stats.flaky,
+  // One retry: a loaded 2-core CI machine sometimes misses a UI deadline that a real regression
+  // misses every time. A test that passes only on its retry counts as passed and is named in the
+  // closing lines as flaky, so it is seen and fixed, not hidden. (`npx playwright test` alone
+  // does not retry.)
+  suite('playwright (e2e)', npx, ['playwright', 'test', '--retries=1'], `${results}/playwright.json`, (r) => ({
+    p: r.stats.expected + r.stats.flaky,
+    f: r.stats.unexpected,
     s: r.stats.skipped ?? 0,
     names: playwrightFailures(r.suites ?? []),
   }));
@@ -118,6 +122,6 @@ if (built) {
 }
 
 process.stdout.write(`\nstep times (wall):\n${durations.join('\n')}\n${duration(Date.now() - started).padStart(11)}  in all\n`);
-if (failedNames.length > 0) process.stdout.write(`\nfailed:\n${failedNames.join('\n')}\n`);
+if (failedNames.length > 0) process.stdout.write(`\nfailed, or flaky (passed only on a retry):\n${failedNames.join('\n')}\n`);
 process.stdout.write(`\n${lines.join('\n')}\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exit(failed === 0 ? 0 : 1);
