@@ -2,7 +2,8 @@
  * `npm run bench:studio`: does watching a run move what it measures? For ResNet-50 and
  * SqueezeNet (../shared/onnx-corpus/light) at 1 and all intra-op threads, it alternates rounds of
  *   A) a run started from the studio's Run view with its default settings, in Debian's Chromium
- *      driven by Playwright against the built `dyno serve` (live charts as the user has them), and
+ *      against the built `dyno serve` (live charts as the user has them), the page driven over a
+ *      bare DevTools socket that enables nothing while the run measures (page-driver.ts), and
  *   B) the same configuration from `dyno bench --format json` (the stored run's config, through
  *      the same flags the Run view shows),
  * A then B, B then A, … (ABBA) so machine drift hits both sides of a pair alike. Before each
@@ -19,6 +20,9 @@
  *
  *   --watch   no browser: a plain WebSocket client starts the run and receives every live event
  *             (parsed, nothing drawn), i.e. the host's own work while a remote browser watches.
+ *   --playwright  drive the page through Playwright instead of a bare DevTools socket: Playwright's
+ *             own domains (Network, Page, Runtime events) wake the renderer about 3 × as often as
+ *             the page does by itself (page-driver.ts), a cost a user's browser does not have.
  *   --quick   4 rounds with a shorter stop rule (50 iterations, 1 s), for development.
  *   --rounds N, --models resnet50,squeezenet, --threads 1,all
  *   --duration S  each run's minimum duration (default: the form's): shorter rounds, more of them.
@@ -36,7 +40,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
 import { z } from 'zod';
 import { startServe } from '../tests/helpers/serve-process';
 import { benchArgsFor } from '../src/shared/cli-command';
@@ -44,6 +47,7 @@ import { DEFAULT_FORM, parseForm } from '../src/shared/knobs/form';
 import type { Run } from '../src/shared/run';
 import { BusyProcessWatch } from '../src/main/telemetry/busy-processes';
 import { connectWsApi } from './ws-api';
+import { cdpDriver, fill, playwrightDriver, text, until } from './page-driver';
 import { balancedRounds, formatRatio, overallVerdict, ratioFigure, verdict, type RatioFigure } from './paired-ratio';
 import { quantileSorted, sortedCopy } from '../src/shared/stats';
 import type { DynoProcessCost } from '../src/shared/conditions';
@@ -53,6 +57,7 @@ const { values: opts } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     watch: { type: 'boolean', default: false },
+    playwright: { type: 'boolean', default: false },
     rounds: { type: 'string' },
     duration: { type: 'string' },
     models: { type: 'string', default: 'resnet50,squeezenet' },
@@ -171,8 +176,7 @@ function cliReading(args: readonly string[], home: string): Reading {
  * Resolves inside the page once a run other than `previous` shows how it ended; nothing polls.
  * (Page code as a string: the bench compiles without the DOM's types.)
  */
-function resultsOfNextRun(page: Page, previous: string): Promise<string> {
-  return page.evaluate(`new Promise((done, fail) => {
+const resultsOfNextRun = (previous: string): string => `new Promise((done, fail) => {
     const check = () => {
       const id = document.querySelector('[data-testid="run-id"]')?.textContent?.trim() ?? '';
       const ended = document.querySelector('[data-testid="results"], [data-testid="run-error"], [data-testid="live-failure"]');
@@ -185,8 +189,7 @@ function resultsOfNextRun(page: Page, previous: string): Promise<string> {
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     setTimeout(() => fail(new Error('no results within 15 minutes')), 15 * 60000);
     check();
-  })`) as Promise<string>;
-}
+  })`;
 
 interface Side {
   /** Runs one studio-side measurement; answers its reading and the stored run's config as CLI args. */
@@ -195,24 +198,20 @@ interface Side {
 }
 
 async function browserSide(url: string, model: string, threads: number): Promise<Side> {
-  const browser = await chromium.launch({
-    executablePath: process.env.DYNO_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.goto(url);
+  const page = await (opts.playwright ? playwrightDriver : cdpDriver)(url);
   // The studio opens its default model by itself: let it, or it could land after ours.
-  await page.getByTestId('model-name').waitFor({ timeout: 180_000 });
-  await page.getByTestId('model-path').fill(model);
-  await page.getByTestId('model-path').press('Enter');
-  await page.getByTestId('model-name').filter({ hasText: basename(model) }).waitFor({ timeout: 180_000 });
-  await page.getByTestId('field-threads').fill(String(threads));
-  for (const [field, value] of Object.entries(STOP_FIELDS)) await page.getByTestId(`field-${field}`).fill(value);
+  await until(page, `${text('model-name')} !== ''`, 'the default model');
+  await page.evaluate(fill('model-path', model));
+  await page.pressEnter('model-path');
+  await until(page, `${text('model-name')}.includes(${JSON.stringify(basename(model))})`, 'the model to open');
+  await page.evaluate(fill('field-threads', String(threads)));
+  for (const [field, value] of Object.entries(STOP_FIELDS)) await page.evaluate(fill(`field-${field}`, value));
   let previous = '';
   return {
     async run() {
-      const ended = resultsOfNextRun(page, previous);
-      await page.getByTestId('start-run').click();
+      // Started before the click and awaited after it, so no ending can slip between the two.
+      const ended = page.evaluate(resultsOfNextRun(previous)) as Promise<string>;
+      await page.click('start-run');
       previous = await ended;
       const api = await connectWsApi(url);
       try {
@@ -222,7 +221,7 @@ async function browserSide(url: string, model: string, threads: number): Promise
         api.close();
       }
     },
-    close: () => browser.close(),
+    close: () => page.close(),
   };
 }
 
@@ -298,7 +297,7 @@ async function main(): Promise<void> {
   let worst = 0;
   try {
     const stop = opts.quick ? ' (quick: 50 iterations, 1 s)' : opts.duration !== undefined ? ` (runs of at least ${opts.duration} s)` : ', default settings';
-    console.log(`bench:studio — ${opts.watch ? 'dyno serve watched by a WebSocket client (no drawing)' : 'the studio in Chromium (Playwright) against dyno serve'} vs dyno bench, ${ROUNDS} interleaved rounds${stop}`);
+    console.log(`bench:studio — ${opts.watch ? 'dyno serve watched by a WebSocket client (no drawing)' : `the studio in Chromium (${opts.playwright ? 'driven by Playwright' : 'a bare DevTools socket'}) against dyno serve`} vs dyno bench, ${ROUNDS} interleaved rounds${stop}`);
     console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${CORES} cores available, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; Node ${process.version}\n`);
     for (const name of opts.models.split(',')) {
       const model = MODELS[name];
