@@ -11,12 +11,15 @@ import { useCompare } from '../stores/compare-store';
 import { useOptimizer } from '../stores/optimizer-store';
 import { useCommandOptimizer } from '../stores/command-optimizer-store';
 import { useGraph } from '../stores/graph-store';
+import { useLiveRun } from '../stores/live-run-store';
 
 function currentRoute(): Route {
   const view = useUi.getState().view;
   switch (view) {
-    case 'run':
-      return { view };
+    case 'run': {
+      const { runId } = useLiveRun.getState();
+      return runId ? { view, runId } : { view };
+    }
     case 'models': {
       const { runId, focus } = useGraph.getState();
       return runId ? { view, graph: { runId, ...(focus ? { focus } : {}) } } : { view };
@@ -43,6 +46,7 @@ function openRoute(r: Route): void {
   const ui = useUi.getState();
   switch (r.view) {
     case 'run':
+      if (r.runId && r.runId !== useLiveRun.getState().runId) void useLiveRun.getState().reopen(r.runId);
       break;
     case 'models': {
       const g = r.graph;
@@ -94,7 +98,12 @@ export function startRouter(): () => void {
   };
   apply();
   follow();
-  const offs = [useUi.subscribe(follow), useSessionsList.subscribe(follow), useCompare.subscribe(follow), useOptimizer.subscribe(follow), useCommandOptimizer.subscribe(follow), useGraph.subscribe(follow)];
+  const offs = [useUi.subscribe(follow), useSessionsList.subscribe(follow), useCompare.subscribe(follow), useOptimizer.subscribe(follow), useCommandOptimizer.subscribe(follow), useGraph.subscribe(follow),
+    // Only a new watched run changes the address: the live store changes with every batch of samples.
+    useLiveRun.subscribe((s, prev) => {
+      if (s.runId !== prev.runId) follow();
+    }),
+  ];
   const onHash = (): void => {
     apply();
     lastView = useUi.getState().view;
