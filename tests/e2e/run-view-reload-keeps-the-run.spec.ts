@@ -1,7 +1,8 @@
 /**
  * Issue 14's leftover: a reload of the Run view after a run shows that run again (its results,
- * its chart and the form it ran with), because the Run view's address carries the run it
- * watches (#/run?run=<id>); the address opened afresh shows it too, and an unknown run says so.
+ * its chart, and the form as the tab left it), because the Run view's address carries the run it
+ * watches (#/run?run=<id>); the address opened in a fresh tab shows it too, with the form and
+ * model it ran with; an unknown run says so.
  * Screenshots at 1280×720.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -40,6 +41,12 @@ test('a reload of the Run view after a run shows the finished run and the form i
   await expect(page).toHaveURL(new RegExp(`#/run\\?run=${runId}$`));
   await screenshot(page, 'run-view-after-a-reload.png');
 
+  // The form is the tab's own: typed after the run, it survives a reload beside that run.
+  await page.getByTestId('field-warmup').fill('9');
+  await page.reload();
+  await expectFinishedRun(page, runId, 220, 5);
+  await expect(page.getByTestId('field-warmup')).toHaveValue('9');
+
   // Another view and back: the Run view still shows the run, and its address says so.
   await page.getByTestId('nav-sessions').click();
   await expect(page).toHaveURL(/#\/sessions$/);
@@ -52,6 +59,12 @@ test('a reload of the Run view after a run shows the finished run and the form i
   const otherErrors = collectPageErrors(other);
   await other.goto(`${studio.serve.url}#/run?run=${runId}`);
   await expectFinishedRun(other, runId, 220, 5);
+  // A tab with no form of its own gets the one the run ran with, and its model.
+  await expect(other.getByTestId('model-name')).toHaveText('conv2d.onnx', { timeout: 30_000 });
+  await expect(other.getByTestId('field-minIterations')).toHaveValue('220');
+  await expect(other.getByTestId('field-warmup')).toHaveValue('5');
+  await expect(other.getByTestId('cli-command')).toContainText('conv2d.onnx --warmup 5');
+  await screenshot(other, 'run-view-link-in-a-fresh-tab.png');
 
   // An unknown run: one notice that names it, with the form still there.
   await other.goto(`${studio.serve.url}#/run?run=20991231235959-nosuch`);

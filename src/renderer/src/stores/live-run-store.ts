@@ -46,7 +46,7 @@ interface LiveRunState {
   loadDetail(): Promise<void>;
   watch(runId: string): void;
   /** Watch a run named by the address (`#/run?run=<id>`, e.g. after a reload): its results if it ended, its live state if not. */
-  reopen(runId: string): Promise<void>;
+  reopen(runId: string): Promise<RunDetail | undefined>;
   /**
    * After a reconnect: the watched run's state as the host has it (it may have ended meanwhile),
    * and the samples stored while the socket was down, so the chart has no hole.
@@ -119,15 +119,17 @@ export const useLiveRun = create<LiveRunState>((set, get) => ({
     get().watch(runId);
     try {
       const detail = await api.call('runs.get', { runId });
-      if (get().runId !== runId) return;
+      if (get().runId !== runId) return undefined;
       // Set before onRun, which would otherwise fetch the same detail again.
       if (!isRunActive(detail.run)) set({ detail });
       get().onRun(detail.run);
       // The chart's points: the whole run if it ended, the samples so far if it still measures.
       await refill(runId);
+      return detail;
     } catch (err) {
       // Nothing to watch (an unknown or deleted run): the empty Run view, saying why.
-      if (get().runId === runId) set({ runId: undefined, run: undefined, failure: failure(`Could not open run ${runId}`, err, () => get().reopen(runId)) });
+      if (get().runId === runId) set({ runId: undefined, run: undefined, failure: failure(`Could not open run ${runId}`, err, async () => void (await get().reopen(runId))) });
+      return undefined;
     }
   },
   resync: async () => {
