@@ -98,7 +98,7 @@ export function conditionWarnings(c: MeasurementConditions): MeasurementWarning[
       code: 'drawn-on-all-cores',
       intraOpThreads: threads,
       workerCores: c.workerCores,
-      message: `The studio drew live charts while ONNX Runtime used all ${c.workerCores} of the worker's cores: each redraw (every few seconds) takes a core from the benchmark for a moment, which can show in the highest percentiles. For the quietest figures, untick "Draw charts while measuring" or use ${c.workerCores - 1 || 1} intra-op thread${c.workerCores - 1 > 1 ? 's' : ''}.`,
+      message: `The studio drew live charts while ONNX Runtime used all ${c.workerCores} of the worker's cores: each redraw (every few seconds) takes a core from the benchmark for a moment, which can show in the highest percentiles. For the quietest figures, untick "Draw charts live" or use ${c.workerCores - 1 || 1} intra-op thread${c.workerCores - 1 > 1 ? 's' : ''}.`,
     });
   }
   const busy = disturbingProcesses(c);

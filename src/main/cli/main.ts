@@ -102,7 +102,8 @@ export function buildProgram(): Command {
       .option('-o, --output <file>', 'where to write the converted model (default: <model>.<precision>.onnx beside it)')
       .option('--inputs <dir>', 'compare outputs on these inputs (input_N.pb or NAME.npy) instead of seeded random ones')
       .option('--calibrate <dir>', 'with --to int8: static (QDQ) quantization calibrated on these inputs (test_data_set_N folders, or one set)')
-      .option('--dim <name=n>', 'value of a symbolic dimension for the random inputs, repeatable (default 1)', collectNamedInt('--dim'), {})
+      // One default in the help: commander would print the empty record ({}) after the words.
+      .addOption(new Option('--dim <name=n>', 'value of a symbolic dimension for the random inputs, repeatable').argParser(collectNamedInt('--dim')).default({}, '1 for each one not given'))
       .option('--seed <n>', 'seed of the random inputs', nonNegativeInt('--seed'), 1),
     ['text', 'json'],
   ).action(async (model: string, opts: ConvertFlags) => exitWith(await (await import('./convert')).convert(model, opts)));
@@ -146,7 +147,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'report format').choices(['html', 'markdown', 'csv', 'json']).default('html'))
     .option('-o, --output <file>', 'file to write (default: standard output)')
     .option('--samples', 'with --format csv: one row per sample instead of one per run', false)
-    .option('--embed-samples', 'with --format html: embed every sample, so dyno import brings the runs back exactly (default: summary figures, decimated charts, ≤ 2 MB for two runs)', false)
+    .option('--embed-samples', 'with --format html: embed every sample, so dyno import brings the runs back exactly (without it: summary figures, decimated charts, ≤ 2 MB for two runs)', false)
     .option('--target <spec>', "judge every run against a target as well as its own, e.g. 'p99<=15ms'; repeatable", collectTarget, [])
     .action(async (refs: string[], opts: ReportFlags) => exitWith(await (await import('./report')).report(refs, opts)));
 

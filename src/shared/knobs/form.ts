@@ -7,7 +7,7 @@
 import type { RunConfig } from '../run-config';
 import { applies, type AnyKnob } from './knob';
 import { ALL_KNOBS, knobById } from './registry';
-import { configFromKnobs } from './knob-config';
+import { configFromKnobs, knobsFromConfig } from './knob-config';
 import { knobMessage } from './setting-names';
 import { BATCH_KNOB, DIM_KNOB } from './input-knobs';
 
@@ -101,6 +101,40 @@ export function parseForm(modelPath: string | undefined, f: FormFields): { confi
   const { config, errors: configErrors } = configFromKnobs(modelPath, values, { audience: 'ui', strict: false });
   for (const e of configErrors) errors[e.knob?.id ?? 'model'] ??= e.message;
   return config ? { config, errors } : { errors };
+}
+
+/**
+ * The form that parses back to `config` (parseForm's inverse): what the Run view shows for a run
+ * it opens from its address in a tab that has no form of its own (issue 14).
+ */
+export function formFromConfig(config: RunConfig): FormFields {
+  const values = knobsFromConfig(config);
+  const text: Record<string, string> = { ...DEFAULT_FORM.text };
+  const on: Record<string, boolean> = { ...DEFAULT_FORM.on };
+  let dims: Record<string, string> = {};
+  for (const k of ALL_KNOBS) {
+    const v = values[k.id];
+    switch (k.kind) {
+      case 'switch':
+        on[k.id] = v === true;
+        break;
+      case 'choice':
+        if (typeof v === 'string') text[k.id] = v;
+        break;
+      case 'value':
+        // An unset optional knob (e.g. no batch size) is a blank field.
+        text[k.id] = v === undefined ? '' : k.format(v);
+        break;
+      case 'pairs': {
+        const entries = Object.entries((v ?? {}) as Record<string, unknown>);
+        // formatEntry writes NAME=VALUE; the per-name fields hold the VALUE part.
+        if (k.perName) dims = Object.fromEntries(entries.map(([n, x]) => [n, k.formatEntry(n, x).slice(n.length + 1)]));
+        else text[k.id] = entries.map(([n, x]) => k.formatEntry(n, x)).join(', ');
+        break;
+      }
+    }
+  }
+  return { text, on, dims };
 }
 
 /** The dims and batch the form holds so far (valid ones), for actions before a run (FLOPs). */

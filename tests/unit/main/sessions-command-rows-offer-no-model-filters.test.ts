@@ -1,6 +1,6 @@
 /**
- * Command runs in Sessions: a command has no session threads or scenario of its own, so the
- * filters do not offer the defaults its stored config carries; a command that failed before
+ * Command runs in Sessions: a command has no session threads, batch or scenario of its own, so
+ * the filters do not offer (or match) the defaults its stored config carries; a command that failed before
  * measuring says so in its merged cell. Real SQLite file, real repository.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -39,6 +39,26 @@ describe('command rows in Sessions', () => {
       expect(facets.scenarios).toEqual(['offline']);
       // The command is still a run of the store: its name is offered.
       expect(facets.models).toContain('train.mjs');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('the batch filter lists only model runs\' batches, and picking one keeps no command row', () => {
+    dir = mkdtempSync(join(tmpdir(), 'dyno-facets-'));
+    const { db } = openDatabase(join(dir, 'dyno.db'));
+    try {
+      const repo = new RunsRepository(db, 0, () => false);
+      const model = seededRun(2);
+      repo.save(model);
+      const command = failedCommand();
+      repo.save(command);
+      // The command's config carries a default batch size the model run does not have.
+      expect(command.config.batchSize).not.toBe(model.config.batchSize);
+      const catalog = new RunCatalog(db);
+      expect(catalog.facets().batches).toEqual([model.config.batchSize]);
+      expect(catalog.ids({ batch: command.config.batchSize ?? 1 }, { by: 'createdAt', dir: 'desc' })).toEqual([]);
+      expect(catalog.ids({ batch: model.config.batchSize ?? 1 }, { by: 'createdAt', dir: 'desc' })).toEqual([model.id]);
     } finally {
       db.close();
     }

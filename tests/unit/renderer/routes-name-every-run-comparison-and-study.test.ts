@@ -10,6 +10,7 @@ describe('studio addresses', () => {
   it('round-trips every kind of address', () => {
     const routes: Route[] = [
       { view: 'run' },
+      { view: 'run', runId: RUN },
       { view: 'models' },
       { view: 'sessions' },
       { view: 'sessions', runId: RUN },
@@ -40,6 +41,18 @@ describe('studio addresses', () => {
   });
   it('ignores a baseline that is not one of the compared runs', () => {
     expect(parseRoute(`#/compare/${RUN},${OTHER}?baseline=elsewhere`)).toEqual({ view: 'compare', runIds: [RUN, OTHER] });
+  });
+});
+
+describe('the Run view watching a run (#/run?run=<id>, what a reload of the Run view shows again)', () => {
+  it('carries the run, and falls back to the bare Run view for a bad id', () => {
+    expect(formatRoute({ view: 'run', runId: RUN })).toBe(`#/run?run=${RUN}`);
+    expect(formatRoute({ view: 'run' })).toBe('#/run');
+    expect(parseRoute(`#/run?run=${RUN}`)).toEqual({ view: 'run', runId: RUN });
+    // A malformed id still opens the Run view (its form), with no run to watch.
+    expect(parseRoute('#/run?run=../x')).toEqual({ view: 'run' });
+    expect(parseRoute('#/run?run=')).toEqual({ view: 'run' });
+    expect(parseRoute(`#/run/${RUN}`)).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { benchArgsFor } from '../../../src/shared/cli-command';
-import { DEFAULT_FORM, parseForm, type FormFields } from '../../../src/shared/knobs/form';
+import { DEFAULT_FORM, formFromConfig, parseForm, type FormFields } from '../../../src/shared/knobs/form';
 import type { AnyKnob } from '../../../src/shared/knobs/knob';
 import { ALL_KNOBS, knobById } from '../../../src/shared/knobs/registry';
 import { knobsFromConfig } from '../../../src/shared/knobs/knob-config';
@@ -67,5 +67,21 @@ describe('the run form and the CLI', () => {
     expect(parseForm(MODEL, withText(applying(knobById('percentile')!), 'percentile', '0.9')).config?.scenario).toEqual({ kind: 'server', targetQps: 100, latencyBudgetMs: 50, percentile: 0.9 });
     expect(parseForm(MODEL, withText(DEFAULT_FORM, 'minDuration', '1.5')).config?.stop.minDurationMs).toBe(1500);
     expect(parseForm(MODEL, withText(applying(knobById('idleBaseline')!), 'idleBaseline', '250')).config?.telemetry.idleBaselineMs).toBe(250);
+  });
+});
+
+describe('a stored run\'s config back into the form (the Run view opening a run from its address)', () => {
+  it('the defaults give the default form', () => {
+    const { config } = parseForm(MODEL, DEFAULT_FORM);
+    if (!config) throw new Error('no config');
+    expect(parseForm(MODEL, formFromConfig(config)).config).toEqual(config);
+  });
+
+  it.each(ALL_KNOBS.map((k) => [k.id, k] as const))('round-trip %s: form → config → form → the same config', (_id, knob) => {
+    const { config } = parseForm(MODEL, changed(knob));
+    if (!config) throw new Error('no config');
+    const back = parseForm(MODEL, formFromConfig(config));
+    expect(back.errors).toEqual({});
+    expect(back.config).toEqual(config);
   });
 });

@@ -47,6 +47,8 @@ export function LiveRunPanel() {
       <main className="live-panel empty-state">
         <h2>Benchmark a model</h2>
         <p>Pick a sample or open an .onnx file, set the iterations, and press Run. Latency streams in here as the worker measures it.</p>
+        {/* A run the address named that could not be opened. */}
+        {failure && <FailureNotice failure={failure} testId="live-failure" box />}
       </main>
     );
   }

@@ -2,6 +2,7 @@
  * The studio's addresses, in the URL's hash so they work from a file:// page (Electron) and
  * behind `dyno serve` alike, and survive a reload:
  *   #/run                  the Run view          #/runs/<id>             one stored run (Sessions)
+ *   #/run?run=<id>         the Run view watching a run (the one it started), so a reload shows it again
  *   #/sessions             the Sessions list     #/studies/<id>          a study's runs (Sessions)
  *   #/compare/<id>,<id>…   a comparison (?baseline=<id>; #/compare alone: none yet)   #/models
  *   #/optimize             the optimizer wizard's goal   #/optimize/<study>      one optimizer study
@@ -15,7 +16,7 @@ import { ROUTE_ID as ID } from '../../../shared/deep-link';
 export type GraphFocus = { op: string } | { node: string };
 
 export type Route =
-  | { view: 'run' }
+  | { view: 'run'; runId?: string }
   | { view: 'sessions'; runId?: string; studyId?: string }
   | { view: 'compare'; runIds: string[]; baselineId?: string }
   | { view: 'models'; graph?: { runId: string; focus?: GraphFocus } }
@@ -27,8 +28,11 @@ export function parseRoute(hash: string): Route | undefined {
   if (rest.length > 0) return undefined;
   const param = new URLSearchParams(query);
   switch (head) {
-    case 'run':
-      return arg === undefined ? { view: 'run' } : undefined;
+    case 'run': {
+      if (arg !== undefined) return undefined;
+      const runId = param.get('run');
+      return runId !== null && ID.test(runId) ? { view: 'run', runId } : { view: 'run' };
+    }
     case 'sessions':
       return arg === undefined ? { view: 'sessions' } : undefined;
     case 'models': {
@@ -63,7 +67,7 @@ export function parseRoute(hash: string): Route | undefined {
 export function formatRoute(r: Route): string {
   switch (r.view) {
     case 'run':
-      return `#/${r.view}`;
+      return r.runId ? `#/run?${new URLSearchParams({ run: r.runId }).toString()}` : '#/run';
     case 'models': {
       if (!r.graph) return '#/models';
       const { runId, focus } = r.graph;

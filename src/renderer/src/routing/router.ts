@@ -11,12 +11,18 @@ import { useCompare } from '../stores/compare-store';
 import { useOptimizer } from '../stores/optimizer-store';
 import { useCommandOptimizer } from '../stores/command-optimizer-store';
 import { useGraph } from '../stores/graph-store';
+import { useLiveRun } from '../stores/live-run-store';
+import { DEFAULT_FORM, useRunConfig } from '../stores/config-store';
+import { useModel } from '../stores/model-store';
+import { formFromConfig } from '../../../shared/knobs/form';
 
 function currentRoute(): Route {
   const view = useUi.getState().view;
   switch (view) {
-    case 'run':
-      return { view };
+    case 'run': {
+      const { runId } = useLiveRun.getState();
+      return runId ? { view, runId } : { view };
+    }
     case 'models': {
       const { runId, focus } = useGraph.getState();
       return runId ? { view, graph: { runId, ...(focus ? { focus } : {}) } } : { view };
@@ -39,10 +45,25 @@ function currentRoute(): Route {
   }
 }
 
+/**
+ * The run an address names, in the Run view. A tab whose form holds nothing typed or remembered
+ * (a link opened afresh) also gets the form and model the run ran with; a form of its own is
+ * never replaced (a reload keeps the form as typed).
+ */
+async function openRunFromAddress(runId: string): Promise<void> {
+  const config = (await useLiveRun.getState().reopen(runId))?.run.config;
+  const { fields } = useRunConfig.getState();
+  // resetDims keeps text and on as they are: the same objects means untouched.
+  if (!config || config.command || fields.text !== DEFAULT_FORM.text || fields.on !== DEFAULT_FORM.on) return;
+  useRunConfig.setState({ fields: formFromConfig(config) });
+  if (useModel.getState().model?.path !== config.modelPath) void useModel.getState().openPath(config.modelPath);
+}
+
 function openRoute(r: Route): void {
   const ui = useUi.getState();
   switch (r.view) {
     case 'run':
+      if (r.runId && r.runId !== useLiveRun.getState().runId) void openRunFromAddress(r.runId);
       break;
     case 'models': {
       const g = r.graph;
@@ -94,7 +115,12 @@ export function startRouter(): () => void {
   };
   apply();
   follow();
-  const offs = [useUi.subscribe(follow), useSessionsList.subscribe(follow), useCompare.subscribe(follow), useOptimizer.subscribe(follow), useCommandOptimizer.subscribe(follow), useGraph.subscribe(follow)];
+  const offs = [useUi.subscribe(follow), useSessionsList.subscribe(follow), useCompare.subscribe(follow), useOptimizer.subscribe(follow), useCommandOptimizer.subscribe(follow), useGraph.subscribe(follow),
+    // Only a new watched run changes the address: the live store changes with every batch of samples.
+    useLiveRun.subscribe((s, prev) => {
+      if (s.runId !== prev.runId) follow();
+    }),
+  ];
   const onHash = (): void => {
     apply();
     lastView = useUi.getState().view;

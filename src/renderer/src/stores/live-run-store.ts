@@ -45,6 +45,8 @@ interface LiveRunState {
   cancel(): Promise<void>;
   loadDetail(): Promise<void>;
   watch(runId: string): void;
+  /** Watch a run named by the address (`#/run?run=<id>`, e.g. after a reload): its results if it ended, its live state if not. */
+  reopen(runId: string): Promise<RunDetail | undefined>;
   /**
    * After a reconnect: the watched run's state as the host has it (it may have ended meanwhile),
    * and the samples stored while the socket was down, so the chart has no hole.
@@ -57,6 +59,20 @@ interface LiveRunState {
 }
 
 const ended = (run: Run | undefined): run is Run => run !== undefined && !isRunActive(run);
+
+/**
+ * The watched run's stored samples and telemetry (thinned beyond REFILL_MAX_POINTS), merged with
+ * what was heard live meanwhile: after a reconnect, or for a run reopened from its address.
+ */
+async function refill(runId: string): Promise<void> {
+  const [series, stored] = await Promise.all([api.call('runs.series', { runId, maxPoints: REFILL_MAX_POINTS }), api.call('runs.telemetry', { runId })]);
+  const now = useLiveRun.getState();
+  if (now.runId !== runId) return;
+  // Telemetry is stored as it is sampled too; what was heard beyond the stored end is kept.
+  const storedEnd = stored.at(-1)?.tMs ?? -Infinity;
+  const telemetry = [...stored, ...now.telemetry.filter((t) => t.tMs > storedEnd)];
+  useLiveRun.setState({ points: refilledPoints(series.points, now.points), telemetry, version: now.version + 1, telemetryVersion: now.telemetryVersion + 1 });
+}
 
 export const useLiveRun = create<LiveRunState>((set, get) => ({
   known: new Map(),
@@ -99,19 +115,30 @@ export const useLiveRun = create<LiveRunState>((set, get) => ({
     set({ runId, run, detail: undefined, failure: undefined, progress: undefined, points: emptyPoints(), telemetry: [], version: 0, telemetryVersion: 0 });
     if (ended(run)) void get().loadDetail();
   },
+  reopen: async (runId) => {
+    get().watch(runId);
+    try {
+      const detail = await api.call('runs.get', { runId });
+      if (get().runId !== runId) return undefined;
+      // Set before onRun, which would otherwise fetch the same detail again.
+      if (!isRunActive(detail.run)) set({ detail });
+      get().onRun(detail.run);
+      // The chart's points: the whole run if it ended, the samples so far if it still measures.
+      await refill(runId);
+      return detail;
+    } catch (err) {
+      // Nothing to watch (an unknown or deleted run): the empty Run view, saying why.
+      if (get().runId === runId) set({ runId: undefined, run: undefined, failure: failure(`Could not open run ${runId}`, err, async () => void (await get().reopen(runId))) });
+      return undefined;
+    }
+  },
   resync: async () => {
     const { runId } = get();
     if (!runId) return;
     try {
       const { run } = await api.call('runs.get', { runId });
       get().onRun(run);
-      const [series, stored] = await Promise.all([api.call('runs.series', { runId, maxPoints: REFILL_MAX_POINTS }), api.call('runs.telemetry', { runId })]);
-      const now = get();
-      if (now.runId !== runId) return;
-      // Telemetry is stored as it is sampled too; what was heard beyond the stored end is kept.
-      const storedEnd = stored.at(-1)?.tMs ?? -Infinity;
-      const telemetry = [...stored, ...now.telemetry.filter((t) => t.tMs > storedEnd)];
-      set({ points: refilledPoints(series.points, now.points), telemetry, version: now.version + 1, telemetryVersion: now.telemetryVersion + 1 });
+      await refill(runId);
     } catch {
       // A run not stored yet, or the socket dropped again: the next event or reconnect says more.
     }

@@ -46,7 +46,7 @@ export function SessionsFilters() {
     <div className="sessions-filters" role="search">
       <label className="filter search">
         <span className="field-label">search</span>
-        <input type="search" placeholder="model, label, notes, tags, id" value={text} onChange={(e) => setText(e.target.value)} data-testid="runs-search" />
+        <input type="search" placeholder="model, label, tags…" title="Finds runs by model name, label, notes, tags or id" value={text} onChange={(e) => setText(e.target.value)} data-testid="runs-search" />
       </label>
       <Choice label="model" value={filter.model} options={facets?.models ?? []} onChange={(v) => set({ model: v || undefined })} testId="filter-model" />
       <Choice

@@ -1,0 +1,79 @@
+/**
+ * Issue 14's leftover: a reload of the Run view after a run shows that run again (its results,
+ * its chart, and the form as the tab left it), because the Run view's address carries the run it
+ * watches (#/run?run=<id>); the address opened in a fresh tab shows it too, with the form and
+ * model it ran with; an unknown run says so.
+ * Screenshots at 1280×720.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { collectPageErrors, servedStudio } from './served-studio';
+import { screenshot } from './screenshot';
+
+const studio = servedStudio('dyno-e2e-run-reload-');
+test.use({ viewport: { width: 1280, height: 720 } });
+
+/** The finished run's results, as the Run view shows them: the headline, the count and a drawn chart. */
+async function expectFinishedRun(page: Page, runId: string, iterations: number, warmup: number): Promise<void> {
+  await expect(page.getByTestId('run-id')).toHaveText(runId, { timeout: 30_000 });
+  await expect(page.getByTestId('run-headline')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('stat-count')).toHaveText(String(iterations));
+  // The latency chart is drawn from the stored series, not left empty: a marker per iteration, warm-up included.
+  await expect(page.getByTestId('live-chart').locator('.scatterlayer .point')).toHaveCount(iterations + warmup, { timeout: 30_000 });
+}
+
+test('a reload of the Run view after a run shows the finished run and the form it ran with; its address opens it afresh', async ({ page, browser }) => {
+  const errors = collectPageErrors(page);
+  await page.goto(`${studio.serve.url}#/run`);
+  await page.getByRole('button', { name: 'Conv2d (PyTorch export)' }).click();
+  await expect(page.getByTestId('model-name')).toHaveText('conv2d.onnx', { timeout: 30_000 });
+  await page.getByTestId('field-minIterations').fill('220');
+  await page.getByTestId('field-minDuration').fill('0');
+  await page.getByTestId('field-warmup').fill('5');
+  await page.getByTestId('start-run').click();
+  await expect(page.getByTestId('run-headline')).toBeVisible({ timeout: 60_000 });
+  const runId = (await page.getByTestId('run-id').textContent())!.trim();
+  await expect(page).toHaveURL(new RegExp(`#/run\\?run=${runId}$`));
+
+  await page.reload();
+  await expectFinishedRun(page, runId, 220, 5);
+  await expect(page.getByTestId('field-minIterations')).toHaveValue('220');
+  await expect(page.getByTestId('field-warmup')).toHaveValue('5');
+  await expect(page).toHaveURL(new RegExp(`#/run\\?run=${runId}$`));
+  await screenshot(page, 'run-view-after-a-reload.png');
+
+  // The form is the tab's own: typed after the run, it survives a reload beside that run.
+  await page.getByTestId('field-warmup').fill('9');
+  await page.reload();
+  await expectFinishedRun(page, runId, 220, 5);
+  await expect(page.getByTestId('field-warmup')).toHaveValue('9');
+
+  // Another view and back: the Run view still shows the run, and its address says so.
+  await page.getByTestId('nav-sessions').click();
+  await expect(page).toHaveURL(/#\/sessions$/);
+  await page.getByTestId('nav-run').click();
+  await expect(page).toHaveURL(new RegExp(`#/run\\?run=${runId}$`));
+
+  // The address in a fresh browser context (nothing remembered): the run's results.
+  const fresh = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const other = await fresh.newPage();
+  const otherErrors = collectPageErrors(other);
+  await other.goto(`${studio.serve.url}#/run?run=${runId}`);
+  await expectFinishedRun(other, runId, 220, 5);
+  // A tab with no form of its own gets the one the run ran with, and its model.
+  await expect(other.getByTestId('model-name')).toHaveText('conv2d.onnx', { timeout: 30_000 });
+  await expect(other.getByTestId('field-minIterations')).toHaveValue('220');
+  await expect(other.getByTestId('field-warmup')).toHaveValue('5');
+  await expect(other.getByTestId('cli-command')).toContainText('conv2d.onnx --warmup 5');
+  await screenshot(other, 'run-view-link-in-a-fresh-tab.png');
+
+  // An unknown run: one notice that names it, with the form still there.
+  await other.goto(`${studio.serve.url}#/run?run=20991231235959-nosuch`);
+  await expect(other.getByTestId('live-failure')).toContainText('Could not open run 20991231235959-nosuch', { timeout: 30_000 });
+  await expect(other.getByTestId('start-run')).toBeVisible();
+  await expect(other.getByTestId('live-chart')).toHaveCount(0);
+  await expect(other).toHaveURL(/#\/run$/);
+  await screenshot(other, 'run-view-unknown-run-address.png');
+  await fresh.close();
+  expect(otherErrors).toEqual([]);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,36 @@
+/**
+ * `dyno <command> --help` as commander writes it from buildProgram(): each option states its
+ * default once (commander appends "(default: …)" itself, so a description that says it too
+ * shows two, which disagreed for `convert --dim`), and `convert --dim` states the one its random
+ * inputs really use (transforms/validate.ts: 1 for every symbolic dimension not given).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Command } from 'commander';
+import { buildProgram } from '../../../src/main/cli/main';
+
+/** Each option's help entry: its flags line and the lines its description wraps onto. */
+function optionEntries(cmd: Command): string[] {
+  const entries: string[] = [];
+  for (const line of cmd.helpInformation().split('\n')) {
+    if (/^ {2}-/.test(line)) entries.push(line.trim());
+    else if (/^ {4,}\S/.test(line) && entries.length > 0) entries[entries.length - 1] += ` ${line.trim()}`;
+    else if (!line.startsWith(' ')) entries.push('');
+  }
+  return entries.filter(Boolean);
+}
+
+describe('dyno --help', () => {
+  it('states each option\'s default at most once, in every command', () => {
+    const program = buildProgram();
+    const twice = program.commands.flatMap((cmd) => optionEntries(cmd).filter((e) => (e.match(/\bdefault\b/g) ?? []).length > 1).map((e) => `${cmd.name()}: ${e}`));
+    expect(twice).toEqual([]);
+  });
+
+  it('convert --dim: one default, the one the random inputs use', () => {
+    const convert = buildProgram().commands.find((c) => c.name() === 'convert');
+    expect(convert).toBeDefined();
+    const dim = optionEntries(convert!).find((e) => e.startsWith('--dim'));
+    expect(dim).toMatch(/\(default: 1 for each one not given\)$/);
+    expect(dim).not.toContain('{}');
+  });
+});
