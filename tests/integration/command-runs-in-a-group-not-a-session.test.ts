@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { closeSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { CommandWorkloadSchema, type CommandWorkloadInput } from '../../src/shared/command/workload';
 import { metricLineReader } from '../../src/shared/command/metric-lines';
@@ -101,5 +103,21 @@ describe.runIf(linux)('a command run is started in a group of its own, not a ses
     }
     expect(r).toMatchObject({ code: 0, signal: null });
     expect(reapChild(c.pid)).toBeNull(); // reaped once
+  });
+
+  it('keeps Node alive until the child is reaped, with nothing else pending (a bare loop of short runs)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dyno-launch-'));
+    try {
+      const script = join(dir, 'loop.mts');
+      const launchTs = resolve('src/main/executor/command/launch.ts');
+      writeFileSync(
+        script,
+        `import { launch } from ${JSON.stringify(launchTs)};\nlet n = 0;\nfor (let i = 0; i < 20; i++) await new Promise<void>((res, rej) => { const c = launch({ argv: ['true'], env: process.env }, { onExit: () => undefined, onClose: () => (n++, res()), onSpawnError: rej }); c.stdout?.resume(); c.stderr?.resume(); });\nconsole.log('closed ' + n);\n`,
+      );
+      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script]);
+      expect(stdout.trim()).toBe('closed 20');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

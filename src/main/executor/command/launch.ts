@@ -64,6 +64,10 @@ function launchPosix(o: LaunchOptions, h: LaunchHandlers): Launched {
   }
   let exited = false;
   let open = 2;
+  // A signal handle does not keep Node's loop alive, and the pipes can close (end-of-file comes
+  // before the kernel makes the child reapable) with nothing else pending: this does, until the
+  // child is reaped, and asks once a second in case a SIGCHLD was lost.
+  const keepAlive = setInterval(() => tryReap(), 1000);
   const closeIfDone = (): void => {
     if (exited && open === 0) h.onClose();
   };
@@ -72,6 +76,7 @@ function launchPosix(o: LaunchOptions, h: LaunchHandlers): Launched {
     const r = reapChild(pid);
     if (!r) return;
     exited = true;
+    clearInterval(keepAlive);
     unreaped.delete(pid);
     h.onExit({ atMs: performance.now(), code: r.code, signal: r.signal, cpu: { userMs: r.userMs, sysMs: r.sysMs } });
     closeIfDone();
@@ -79,7 +84,7 @@ function launchPosix(o: LaunchOptions, h: LaunchHandlers): Launched {
   unreaped.set(pid, tryReap);
   if (!listening) {
     listening = true;
-    // Installed once and left: a signal handle does not keep Node alive, and it costs nothing until a child exits.
+    // Installed once and left: it costs nothing until a child exits.
     process.on('SIGCHLD', () => {
       for (const reap of [...unreaped.values()]) reap();
     });
