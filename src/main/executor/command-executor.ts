@@ -108,7 +108,6 @@ function startCommandRun(job: ExecutorJob, queueHandlers: ExecutorHandlers, samp
     });
     const r = await current.result;
     current = undefined;
-    live.flush();
     return r;
   };
 
@@ -162,10 +161,13 @@ function startCommandRun(job: ExecutorJob, queueHandlers: ExecutorHandlers, samp
     };
   };
 
-  const outcome = loop().catch((err: unknown): ExecutorOutcome => {
-    current?.stop();
-    return { kind: 'error', message: `Dyno could not run the command: ${err instanceof Error ? err.message : String(err)}` };
-  });
+  const outcome = loop()
+    .catch((err: unknown): ExecutorOutcome => {
+      current?.stop();
+      return { kind: 'error', message: `Dyno could not run the command: ${err instanceof Error ? err.message : String(err)}` };
+    })
+    // Output is held across runs (live-output.ts): what the last ones printed goes out before the outcome.
+    .finally(() => live.flush());
   return {
     get pid() {
       return current?.pid;

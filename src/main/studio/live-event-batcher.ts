@@ -12,6 +12,7 @@
  * would wake it three times (page-cost, README).
  */
 import type { Progress, StudioEvent } from '../../shared/contract';
+import { joinOutput, type CommandMetrics, type CommandOutput } from '../../shared/command/live';
 import type { Sample } from '../../shared/run';
 import type { TelemetrySample } from '../../shared/telemetry';
 import { LIVE_EVENT_INTERVAL_MS } from '../../shared/live-events';
@@ -20,6 +21,9 @@ import { LIVE_EVENT_INTERVAL_MS } from '../../shared/live-events';
 interface Held {
   samples: Sample[];
   telemetry: TelemetrySample[];
+  /** A command's output per stream, and its metric points per run (each run its own series). */
+  output: Partial<Record<CommandOutput['stream'], CommandOutput>>;
+  metrics: CommandMetrics[];
   progress?: Progress;
 }
 
@@ -42,6 +46,8 @@ export function batchLiveEvents(send: (events: StudioEvent[]) => void, intervalM
     for (const [runId, h] of held) {
       if (h.samples.length > 0) out.push({ type: 'run.samples', runId, samples: h.samples });
       if (h.telemetry.length > 0) out.push({ type: 'run.telemetry', runId, samples: h.telemetry });
+      for (const output of Object.values(h.output)) out.push({ type: 'run.output', runId, output });
+      for (const metrics of h.metrics) out.push({ type: 'run.metrics', runId, metrics });
       // Last: progress then describes samples the client already has.
       if (h.progress) out.push({ type: 'run.progress', runId, progress: h.progress });
     }
@@ -56,7 +62,7 @@ export function batchLiveEvents(send: (events: StudioEvent[]) => void, intervalM
 
   const hold = (runId: string): Held => {
     let h = held.get(runId);
-    if (!h) held.set(runId, (h = { samples: [], telemetry: [] }));
+    if (!h) held.set(runId, (h = { samples: [], telemetry: [], output: {}, metrics: [] }));
     // A timer only while something is held: an idle host wakes for nothing.
     timer ??= setTimeout(flush, intervalMs);
     return h;
@@ -74,6 +80,19 @@ export function batchLiveEvents(send: (events: StudioEvent[]) => void, intervalM
         case 'run.progress':
           hold(event.runId).progress = event.progress;
           return;
+        case 'run.output': {
+          const h = hold(event.runId);
+          const earlier = h.output[event.output.stream];
+          h.output[event.output.stream] = earlier ? joinOutput(earlier, event.output) : event.output;
+          return;
+        }
+        case 'run.metrics': {
+          const h = hold(event.runId);
+          const last = h.metrics.at(-1);
+          if (last && last.phase === event.metrics.phase && last.i === event.metrics.i) last.points.push(...event.metrics.points);
+          else h.metrics.push({ ...event.metrics, points: [...event.metrics.points] });
+          return;
+        }
         default:
           send([...take(), event]);
       }

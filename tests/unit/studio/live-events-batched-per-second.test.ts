@@ -64,4 +64,29 @@ describe('live events to a front end', () => {
     b.flush(); // nothing held: nothing sent, not an empty list
     expect(sent.map((e) => (e.type === 'run.samples' ? `${e.runId}:${e.samples.map((s) => s.i).join()}` : e.type))).toEqual(['a:0', 'b:1']);
   });
+
+  it('hold a command’s output per stream, bounded and cut at a line, and its metric points grouped by run', () => {
+    const sent: StudioEvent[] = [];
+    const b = batchLiveEvents((es) => sent.push(...es), 1000);
+    const out = (stream: 'stdout' | 'stderr', text: string, i = 0) => ({ type: 'run.output' as const, runId: 'r', output: { phase: 'measure' as const, i, stream, text, dropped: 0 } });
+    const line = `${'x'.repeat(99)}\n`;
+    for (let k = 0; k < 300; k++) b.push(out('stdout', line, k)); // 30 000 characters
+    b.push(out('stderr', 'warn\n'));
+    const metrics = (i: number, step: number) => ({ type: 'run.metrics' as const, runId: 'r', metrics: { phase: 'measure' as const, i, points: [{ name: 'loss', value: 1 / step, step, tS: step }] } });
+    b.push(metrics(0, 1));
+    b.push(metrics(0, 2));
+    b.push(metrics(1, 1));
+    expect(sent).toEqual([]);
+    vi.advanceTimersByTime(1000);
+    const outputs = sent.flatMap((e) => (e.type === 'run.output' ? [e.output] : []));
+    expect(outputs.map((o) => o.stream)).toEqual(['stdout', 'stderr']);
+    const [stdout] = outputs;
+    // The tail the page keeps, whole lines only, with the count of what was left out.
+    expect(stdout?.text.length).toBeLessThanOrEqual(16 * 1024);
+    expect(stdout?.text.startsWith('x')).toBe(true);
+    expect((stdout?.text.length ?? 0) + (stdout?.dropped ?? 0)).toBe(30_000);
+    expect(stdout?.i).toBe(299);
+    const runs = sent.flatMap((e) => (e.type === 'run.metrics' ? [`${e.metrics.i}:${e.metrics.points.map((p) => p.step).join()}`] : []));
+    expect(runs).toEqual(['0:1,2', '1:1']);
+  });
 });

@@ -1,61 +1,63 @@
 /**
  * A run's output and metrics on their way to the studio, held and sent together at most every
- * `intervalMs`: a program printing thousands of lines a second must not become thousands of
- * events. Per stream only the last `maxChars` of a window are sent (the count of the rest goes
- * with it); metric points are all sent (a program prints far fewer of those).
+ * `intervalMs`, across runs: a program printing thousands of lines a second, or a short one run
+ * hundreds of times a second, must not become thousands of events. Per stream only the last
+ * `maxChars` of a window are held (cut at a line's start, the count of the rest sent with it):
+ * memory stays bounded, and a window's text is contiguous, so the studio's tail loses no line
+ * inside it. A size trigger would let a flood set the event rate; the bound on what is held
+ * makes it unnecessary. Metric points are all sent, grouped by the run they came from (a new run
+ * starts a new live series); a program prints far fewer of those.
  */
+import { joinOutput, LIVE_TAIL_CHARS, type CommandMetrics, type CommandOutput } from '../../../shared/command/live';
 import type { MetricPoint } from '../../../shared/command/results';
 import type { ExecutorHandlers } from '../executor';
 import type { OutputStream } from './run-once';
 
 export const LIVE_OUTPUT_INTERVAL_MS = 250;
-export const LIVE_OUTPUT_MAX_CHARS = 8 * 1024;
 
 export class LiveOutput {
-  private phase: 'warmup' | 'measure' = 'warmup';
-  private i = 0;
-  private held: Record<OutputStream, { text: string; dropped: number }> = { stdout: { text: '', dropped: 0 }, stderr: { text: '', dropped: 0 } };
-  private points: MetricPoint[] = [];
+  private tag: { phase: 'warmup' | 'measure'; i: number } = { phase: 'warmup', i: 0 };
+  private held: Partial<Record<OutputStream, CommandOutput>> = {};
+  private metrics: CommandMetrics[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly handlers: Pick<ExecutorHandlers, 'onOutput' | 'onMetrics'>,
     private readonly intervalMs = LIVE_OUTPUT_INTERVAL_MS,
-    private readonly maxChars = LIVE_OUTPUT_MAX_CHARS,
+    private readonly maxChars = LIVE_TAIL_CHARS,
   ) {}
 
   runStarted(phase: 'warmup' | 'measure', i: number): void {
-    this.flush();
-    this.phase = phase;
-    this.i = i;
+    this.tag = { phase, i };
   }
 
   output(stream: OutputStream, text: string): void {
     if (!this.handlers.onOutput) return;
-    const h = this.held[stream];
-    const joined = h.text + text;
-    h.dropped += Math.max(0, joined.length - this.maxChars);
-    h.text = joined.slice(-this.maxChars);
+    const next: CommandOutput = { ...this.tag, stream, text, dropped: 0 };
+    const held = this.held[stream];
+    this.held[stream] = joinOutput(held ?? { ...next, text: '' }, next, this.maxChars);
     this.schedule();
   }
 
   metric(p: MetricPoint): void {
     if (!this.handlers.onMetrics) return;
-    this.points.push(p);
+    const last = this.metrics.at(-1);
+    if (last && last.phase === this.tag.phase && last.i === this.tag.i) last.points.push(p);
+    else this.metrics.push({ ...this.tag, points: [p] });
     this.schedule();
   }
 
+  /** Sends what is held now (the timer's work, and the series' end). */
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const tag = { phase: this.phase, i: this.i };
     for (const stream of ['stdout', 'stderr'] as const) {
       const h = this.held[stream];
-      if (h.text.length > 0 || h.dropped > 0) this.handlers.onOutput?.({ ...tag, stream, text: h.text, dropped: h.dropped });
-      this.held[stream] = { text: '', dropped: 0 };
+      if (h) this.handlers.onOutput?.(h);
     }
-    if (this.points.length > 0) this.handlers.onMetrics?.({ ...tag, points: this.points });
-    this.points = [];
+    this.held = {};
+    for (const m of this.metrics) this.handlers.onMetrics?.(m);
+    this.metrics = [];
   }
 
   private schedule(): void {

@@ -1,19 +1,16 @@
 /**
- * One run of a command: spawned in a process group of its own (so the whole tree can be
- * stopped at once), timed from spawn to the first moment Dyno knows it exited (everything else —
- * options, accounting, listeners — is set up outside that window), its tree's memory sampled
- * from /proc, its CPU
- * time taken from the kernel's accounting of waited-for children, its output kept bounded and
+ * One run of a command: started in a process group of its own (launch.ts; so the whole tree can
+ * be stopped at once), timed from spawn to the first moment Dyno knows it exited (the options and
+ * the result's bookkeeping are set up outside that window), its tree's memory sampled from /proc,
+ * its CPU time taken from the kernel's accounting of waited-for children, its output kept bounded and
  * read for metrics line by line. Whatever the program leaves behind in its group when it exits
  * (a stray background child) is killed, so no run leaks into the next.
  */
-import { spawn } from 'node:child_process';
 import type { CommandWorkload, MetricTarget } from '../../../shared/command/workload';
 import { meetsTarget, targetText } from '../../../shared/command/workload';
 import type { MetricPoint } from '../../../shared/command/results';
 import type { LineReader } from '../../../shared/command/metric-lines';
-import { childCpu } from './child-rusage';
-import { childHasExited } from './child-exited';
+import { launch, type Exit } from './launch';
 import { killGroup } from './group-kill';
 import { treeRssBytes } from './process-tree';
 import { OutputTail } from './output-tail';
@@ -92,79 +89,67 @@ export function runOnce(o: OnceOptions): OnceHandle {
   const stdout = new OutputTail(readLines);
   const stderr = new OutputTail(readLines);
 
-  const [program = '', ...args] = w.argv;
-  const options = {
-    cwd: w.cwd,
-    env: o.env,
-    detached: true,
-    shell: w.shell ? '/bin/sh' : false,
-    stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'],
-  };
-  const cpuBefore = childCpu();
-  const tMs = performance.timeOrigin + performance.now();
-  t0 = performance.now();
-  const child = spawn(program, args, options);
-  // The first moment Dyno knew the child had exited: at its pipes' end-of-file when it is gone
-  // by then (the usual case, a loop turn before Node's 'exit'), else at 'exit'.
-  let exitSeenMs: number | undefined;
-  const noteIfExited = (): void => {
-    if (exitSeenMs === undefined && child.pid !== undefined && childHasExited(child.pid)) exitSeenMs = performance.now();
-  };
+  // As Node's spawn runs a line with `shell`: the words joined, for /bin/sh -c.
+  const argv = w.shell ? ['/bin/sh', '-c', w.argv.join(' ')] : w.argv;
   let end: OnceResult['end'] = 'exited';
   let peak: number | null = null;
+  let exited: Exit | undefined;
+  let resolveResult: (r: OnceResult) => void = () => undefined;
+  const result = new Promise<OnceResult>((resolve) => (resolveResult = resolve));
+  let sampler: ReturnType<typeof setInterval> | undefined;
+  let timeout: ReturnType<typeof setTimeout> | undefined;
+  const finish = (spawnError?: string): void => {
+    clearInterval(sampler);
+    clearTimeout(timeout);
+    stdout.end();
+    stderr.end();
+    resolveResult({
+      end: spawnError !== undefined ? 'spawn-error' : end,
+      tMs,
+      wallMs: (exited?.atMs ?? performance.now()) - t0,
+      userMs: exited?.cpu?.userMs ?? null,
+      sysMs: exited?.cpu?.sysMs ?? null,
+      peakRssBytes: peak,
+      exitCode: exited?.code ?? null,
+      signal: exited?.signal ?? null,
+      ...(spawnError !== undefined ? { spawnError } : {}),
+      stdout,
+      stderr,
+      metrics,
+      targetS,
+      series: series.points,
+    });
+  };
+  const launchOptions = { argv, cwd: w.cwd, env: o.env };
+  const tMs = performance.timeOrigin + performance.now();
+  t0 = performance.now();
+  const child = launch(launchOptions, {
+    onSpawnError: (err) => finish(spawnMessage(err, w)),
+    onExit: (e) => {
+      exited = e;
+      clearInterval(sampler);
+      killGroup(child.pid);
+    },
+    // After the pipes are drained, so the tail and the metrics hold the last line.
+    onClose: () => finish(),
+  });
   const sample = (): void => {
     if (child.pid === undefined) return;
     const rss = treeRssBytes(child.pid);
     if (rss !== undefined && (peak === null || rss > peak)) peak = rss;
   };
-  const sampler = setInterval(sample, o.sampleIntervalMs);
-  const timeout = w.timeoutMs !== undefined ? setTimeout(() => ((end = 'timeout'), killGroup(child.pid)), w.timeoutMs) : undefined;
+  if (child.pid !== undefined) {
+    sampler = setInterval(sample, o.sampleIntervalMs);
+    if (w.timeoutMs !== undefined) timeout = setTimeout(() => ((end = 'timeout'), killGroup(child.pid)), w.timeoutMs);
+  }
   for (const [name, stream, tail] of [['stdout', child.stdout, stdout] as const, ['stderr', child.stderr, stderr] as const]) {
-    stream.setEncoding('utf8');
-    stream.on('data', (text: string) => {
+    stream?.setEncoding('utf8');
+    stream?.on('data', (text: string) => {
       tail.push(text);
       o.onOutput(name, text);
     });
-    stream.once('end', noteIfExited);
   }
 
-  const result = new Promise<OnceResult>((resolve) => {
-    let exited: { wallMs: number; code: number | null; signal: string | null; cpu: ReturnType<typeof childCpu> } | undefined;
-    const finish = (spawnError?: string): void => {
-      clearInterval(sampler);
-      clearTimeout(timeout);
-      stdout.end();
-      stderr.end();
-      const cpu = exited?.cpu && cpuBefore ? { userMs: exited.cpu.userMs - cpuBefore.userMs, sysMs: exited.cpu.sysMs - cpuBefore.sysMs } : null;
-      resolve({
-        end: spawnError !== undefined ? 'spawn-error' : end,
-        tMs,
-        wallMs: exited?.wallMs ?? performance.now() - t0,
-        userMs: cpu?.userMs ?? null,
-        sysMs: cpu?.sysMs ?? null,
-        peakRssBytes: peak,
-        exitCode: exited?.code ?? null,
-        signal: exited?.signal ?? null,
-        ...(spawnError !== undefined ? { spawnError } : {}),
-        stdout,
-        stderr,
-        metrics,
-        targetS,
-        series: series.points,
-      });
-    };
-    child.once('error', (err) => {
-      if (child.pid === undefined) finish(spawnMessage(err, w));
-    });
-    child.once('exit', (code, signal) => {
-      // Read first: the kernel has just added the tree's CPU time to this process's children.
-      exited = { wallMs: (exitSeenMs ?? performance.now()) - t0, code, signal, cpu: childCpu() };
-      clearInterval(sampler);
-      killGroup(child.pid);
-    });
-    // After the pipes are drained, so the tail and the metrics hold the last line.
-    child.once('close', () => finish());
-  });
   return {
     pid: child.pid,
     stop() {

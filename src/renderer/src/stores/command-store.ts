@@ -5,11 +5,8 @@
  */
 import { create } from 'zustand';
 import { DEFAULT_COMMAND_FIELDS, type CommandFields } from '../../../shared/command/form';
-import type { CommandMetrics, CommandOutput } from '../../../shared/command/live';
+import { keepTail, LIVE_TAIL_CHARS, type CommandMetrics, type CommandOutput } from '../../../shared/command/live';
 import type { MetricPoint } from '../../../shared/command/results';
-
-/** What the output panel keeps of each stream: the end, as the stored run does. */
-export const LIVE_TAIL_CHARS = 16 * 1024;
 
 export interface LiveCommand {
   runId?: string;
@@ -42,7 +39,7 @@ export const useCommand = create<CommandState>((set, get) => ({
   onOutput: (runId, o) => {
     const live = get().live.runId === runId ? get().live : fresh(runId);
     const lost = o.dropped > 0 ? `\n… ${o.dropped} characters not shown …\n` : '';
-    set({ live: { ...live, [o.stream]: (live[o.stream] + lost + o.text).slice(-LIVE_TAIL_CHARS), version: live.version + 1 } });
+    set({ live: { ...live, [o.stream]: keepTail(live[o.stream] + lost + o.text, LIVE_TAIL_CHARS).text, version: live.version + 1 } });
   },
   onMetrics: (runId, m) => {
     const live = get().live.runId === runId ? get().live : fresh(runId);
