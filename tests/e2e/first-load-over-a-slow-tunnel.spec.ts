@@ -62,11 +62,14 @@ async function measureLoad(page: Page, which: string) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 20 * MBIT, uploadThroughput: 20 * MBIT });
 
+  const started = Date.now();
   await page.goto(serve.url);
   // Generous waits: the figure is what is judged, and a loaded machine must not fail the wait itself.
   await expect(page.getByTestId('device-status')).toContainText('ONNX Runtime', { timeout: 30_000 });
   await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx', { timeout: 30_000 });
   await expect(page.getByTestId('start-run')).toBeEnabled();
+  // What this test printed before it timed in the page (its polls' slack included), for comparison with older figures.
+  const polledMs = Date.now() - started;
   // plotly (the largest chunk) loads after the page is usable; charts need it ready soon after.
   await page.waitForFunction(() => document.documentElement.dataset.charts === 'ready');
   // Providers still being probed when app.info answered settle when the probe's event lands.
@@ -81,7 +84,7 @@ async function measureLoad(page: Page, which: string) {
   const lastAnswerAt = Math.max(breakdown.answeredAt('app.info') ?? 0, breakdown.answeredAt('models.open') ?? 0);
   const hostMs = Math.round(lastAnswerAt - firstCallAt);
   console.log(
-    `${which}: first load at 20 Mbit/s, 40 ms RTT: usable in ${usableMs} ms (shell shown ${when('shell')}, devices ${when('devices')}, model facts ${when('model')}, Run enabled ${when('run')}, providers' verdict ${when('providers')}); the host answering took ${hostMs} ms of it (app.info and inspecting the model); charts ready at ${when('charts')} ms`,
+    `${which}: first load at 20 Mbit/s, 40 ms RTT: usable in ${usableMs} ms (shell shown ${when('shell')}, devices ${when('devices')}, model facts ${when('model')}, Run enabled ${when('run')}, providers' verdict ${when('providers')}); the host answering took ${hostMs} ms of it (app.info and inspecting the model); charts ready at ${when('charts')} ms; the test's polls saw it usable at ${polledMs} ms`,
   );
   console.log(`where the time went (ms from the document's request):\n${(await breakdown.lines(usableMs)).join('\n')}`);
   const verdict = `2 s target, ${which}, cold browser, load to usable: ${usableMs <= 2000 ? 'met' : 'NOT met'} (${usableMs} ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`;
