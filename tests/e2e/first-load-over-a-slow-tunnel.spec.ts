@@ -9,14 +9,19 @@
  * neighbours. `dyno serve` is as cold as a user's just started one: its provider probe may
  * still be running, and app.info does not wait for it (the verdict follows as an event).
  * What is asserted is the shape of the load: one socket, opened by the small early script,
- * and each of the first screen's calls sent once.
+ * and each of the first screen's calls sent once. Two cases, each with a browser as cold as a
+ * new one's: the first start of `dyno serve` on a new DYNO_HOME (the default sample inspected
+ * by a worker still starting), and a user's second start (that inspection read back from disk).
+ * Times are taken in the page (load-breakdown.ts: watchMilestones), not from the test's polls.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { startServe, type ServeProcess } from '../helpers/serve-process';
 import { tempHome } from '../helpers/temp-home';
 import { screenshot } from './screenshot';
-import { watchLoad } from './load-breakdown';
+import { watchLoad, watchMilestones } from './load-breakdown';
 
 let t: ReturnType<typeof tempHome>;
 let serve: ServeProcess;
@@ -32,7 +37,8 @@ test.afterAll(async () => {
 
 const MBIT = 1_000_000 / 8;
 
-test('a cold first load at 20 Mbit/s and 40 ms RTT is compressed, cached, and its time printed against the 2 s target', async ({ page }) => {
+/** Loads the studio once from `serve` as a new browser would (no cache), throttled, and prints where the time went. */
+async function measureLoad(page: Page, which: string) {
   const responses: { url: string; encoding?: string; cache?: string; bytes: number }[] = [];
   page.on('response', async (r) => {
     if (!r.url().startsWith(serve.origin)) return;
@@ -43,6 +49,16 @@ test('a cold first load at 20 Mbit/s and 40 ms RTT is compressed, cached, and it
   await cdp.send('Network.enable');
   await cdp.send('Performance.enable');
   const breakdown = watchLoad(cdp);
+  // Timed in the page, frame by frame: the shell (the Run form with its button), the devices,
+  // the default sample's facts, Run enabled, and the providers' verdict.
+  const milestones = await watchMilestones(page, [
+    { name: 'shell', selector: '[data-testid="start-run"]' },
+    { name: 'devices', selector: '[data-testid="device-status"]', text: 'ONNX Runtime' },
+    { name: 'model', selector: '[data-testid="model-name"]', text: 'squeezenet.onnx' },
+    { name: 'run', selector: '[data-testid="start-run"]', enabled: true },
+    { name: 'providers', selector: '[data-testid="device-status"]:not(:has(.ep.checking))' },
+    { name: 'charts', selector: 'html[data-charts="ready"]' },
+  ]);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 20 * MBIT, uploadThroughput: 20 * MBIT });
 
@@ -52,21 +68,31 @@ test('a cold first load at 20 Mbit/s and 40 ms RTT is compressed, cached, and it
   await expect(page.getByTestId('device-status')).toContainText('ONNX Runtime', { timeout: 30_000 });
   await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx', { timeout: 30_000 });
   await expect(page.getByTestId('start-run')).toBeEnabled();
-  const usableMs = Date.now() - started;
+  // What this test printed before it timed in the page (its polls' slack included), for comparison with older figures.
+  const polledMs = Date.now() - started;
   // plotly (the largest chunk) loads after the page is usable; charts need it ready soon after.
   await page.waitForFunction(() => document.documentElement.dataset.charts === 'ready');
-  const chartsMs = Date.now() - started;
   // Providers still being probed when app.info answered settle when the probe's event lands.
   await expect(page.locator('[data-testid="device-status"] .ep.checking')).toHaveCount(0, { timeout: 30_000 });
+  const at = await milestones();
+  const when = (name: string): number => Math.round(at[name] ?? Number.NaN);
+  // Usable: devices listed, the default sample open, Run enabled (the last of the three frames).
+  const usableMs = Math.max(when('devices'), when('model'), when('run'));
   // The host's own work: from the first API call the page sends to the last answer it needs
   // (app.info, answered from what is known, and the model's inspection).
   const firstCallAt = breakdown.firstCallAt() ?? 0;
   const lastAnswerAt = Math.max(breakdown.answeredAt('app.info') ?? 0, breakdown.answeredAt('models.open') ?? 0);
   const hostMs = Math.round(lastAnswerAt - firstCallAt);
   console.log(
-    `first load at 20 Mbit/s, 40 ms RTT: usable in ${usableMs} ms = ${usableMs - hostMs} ms tunnel and page + ${hostMs} ms the host answering (app.info and inspecting the model); charts ready in ${chartsMs} ms`,
+    `${which}: first load at 20 Mbit/s, 40 ms RTT: usable in ${usableMs} ms (shell shown ${when('shell')}, devices ${when('devices')}, model facts ${when('model')}, Run enabled ${when('run')}, providers' verdict ${when('providers')}); the host answering took ${hostMs} ms of it (app.info and inspecting the model); charts ready at ${when('charts')} ms; the test's polls saw it usable at ${polledMs} ms`,
   );
   console.log(`where the time went (ms from the document's request):\n${(await breakdown.lines(usableMs)).join('\n')}`);
+  const verdict = `2 s target, ${which}, cold browser, load to usable: ${usableMs <= 2000 ? 'met' : 'NOT met'} (${usableMs} ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`;
+  return { responses, breakdown, firstCallAt, hostMs, verdict };
+}
+
+test('a cold first load at 20 Mbit/s and 40 ms RTT is compressed, cached, and its time printed against the 2 s target', async ({ page }) => {
+  const { responses, breakdown, firstCallAt, hostMs, verdict } = await measureLoad(page, 'first start of dyno serve');
   await screenshot(page, 'first-load-throttled.png');
 
   const scripts = responses.filter((r) => r.url.endsWith('.js'));
@@ -89,5 +115,16 @@ test('a cold first load at 20 Mbit/s and 40 ms RTT is compressed, cached, and it
   // drawing) is CPU time, and a timed assertion on a shared 2-core machine measures its
   // neighbours (the guide's rule: speed targets are printed, then judged on a quiet machine).
   // Judged on the whole time to usable: the host's answers are part of what a user waits for.
-  console.log(`2 s target, cold load to usable: ${usableMs <= 2000 ? 'met' : 'NOT met'} (${usableMs} ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
+  console.log(verdict);
+});
+
+test("a user's second start of dyno serve answers the default sample from what it kept on disk; its time printed too", async ({ page }) => {
+  // The inspection the first start made is kept under DYNO_HOME; a restarted server reads it.
+  expect(readdirSync(join(t.home, 'cache', 'inspections')).filter((n) => n.endsWith('.json')).length).toBeGreaterThan(0);
+  await serve.stop();
+  serve = await startServe(t.home);
+  const { breakdown, verdict } = await measureLoad(page, 'second start of dyno serve');
+  expect(breakdown.callCounts().get('models.open')).toBe(1);
+  await expect(page.getByTestId('model-name')).toHaveText('squeezenet.onnx');
+  console.log(verdict);
 });

@@ -5,7 +5,7 @@
  * time (script parse/compile/run, layout, style) from Performance.getMetrics. Times are ms from
  * the moment the document was requested.
  */
-import type { CDPSession } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 
 interface RequestTiming {
   url: string;
@@ -119,4 +119,46 @@ export function watchLoad(cdp: CDPSession): LoadBreakdown {
       return out;
     },
   };
+}
+
+/** A moment on the page to time: the first frame in which `selector` matches (with `text` in it, enabled). */
+export interface Milestone {
+  name: string;
+  selector: string;
+  text?: string;
+  enabled?: boolean;
+}
+
+declare global {
+  interface Window {
+    __dynoMilestones?: Record<string, number>;
+  }
+}
+
+/**
+ * Times milestones inside the page, so the figure is not the test's polling interval
+ * (Playwright's `expect` retries at 100, 250, 500, then every 1,000 ms; sequential waits add
+ * up to seconds of slack): a MutationObserver sees each DOM change as React commits it, and the
+ * next animation frame (the frame that paints it, after any long task queued before it) is the
+ * time recorded, in ms from navigation start (about the document's request in the breakdown).
+ * Call before navigating; read with the returned function once the page has settled.
+ */
+export async function watchMilestones(page: Page, milestones: Milestone[]): Promise<() => Promise<Record<string, number>>> {
+  await page.addInitScript((list: Milestone[]) => {
+    const seen: Record<string, number> = {};
+    const pending = new Set<string>();
+    window.__dynoMilestones = seen;
+    const check = (): void => {
+      for (const m of list) {
+        if (seen[m.name] !== undefined || pending.has(m.name)) continue;
+        const el = document.querySelector(m.selector);
+        const holds = el !== null && (m.text === undefined || (el.textContent ?? '').includes(m.text)) && (!m.enabled || !(el as HTMLButtonElement).disabled);
+        if (!holds) continue;
+        pending.add(m.name);
+        requestAnimationFrame(() => (seen[m.name] = performance.now()));
+      }
+    };
+    new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  }, milestones);
+  return async () => page.evaluate(() => ({ ...window.__dynoMilestones }));
 }

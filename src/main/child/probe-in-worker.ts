@@ -6,8 +6,8 @@ import type { WorkerSpawnSpec } from './fork-worker';
 
 const PROBE_TIMEOUT_MS = 20_000;
 
-/** In the host: probe in a worker process, giving up after a timeout. */
-export async function probeProvider(spec: WorkerSpawnSpec, name: ExecutionProviderName, modelPath: string): Promise<ProviderStatus> {
+/** In the host: probe in a worker process, giving up after a timeout; `spawned` as runWorkerJob's. */
+export async function probeProvider(spec: WorkerSpawnSpec, name: ExecutionProviderName, modelPath: string, spawned?: (pid: number) => void): Promise<ProviderStatus> {
   if (name === 'cpu') return { name, available: true };
   const early = staticUnavailability(name);
   if (early) return { name, available: false, reason: early };
@@ -17,6 +17,7 @@ export async function probeProvider(spec: WorkerSpawnSpec, name: ExecutionProvid
       { type: 'probe', provider: name, modelPath },
       (m) => (m.type === 'probed' ? { name, available: m.available, ...(m.reason ? { reason: m.reason } : {}) } : undefined),
       PROBE_TIMEOUT_MS,
+      spawned,
     );
   } catch (err) {
     return { name, available: false, reason: `Probing ${name} failed: ${(err as Error).message}` };

@@ -8,9 +8,14 @@ import { WorkerToHostSchema, type HostToWorker, type WorkerToHost } from './prot
 
 export class WorkerJobError extends Error {}
 
-export function runWorkerJob<T>(spec: WorkerSpawnSpec, message: HostToWorker, accept: (m: WorkerToHost) => T | undefined, timeoutMs: number): Promise<T> {
+/**
+ * `spawned` hears the worker's pid right after the fork, before the worker has loaded anything
+ * (the place to lower its priority: threads it starts later inherit it).
+ */
+export function runWorkerJob<T>(spec: WorkerSpawnSpec, message: HostToWorker, accept: (m: WorkerToHost) => T | undefined, timeoutMs: number, spawned?: (pid: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const { child, lastStderrLine } = forkWorker(spec);
+    if (child.pid !== undefined) spawned?.(child.pid);
     let done = false;
     const finish = (f: () => void): void => {
       if (done) return;

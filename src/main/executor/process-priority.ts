@@ -13,6 +13,12 @@ import { constants, getPriority, setPriority } from 'node:os';
 export const WORKER_PRIORITY = constants.priority.PRIORITY_ABOVE_NORMAL;
 /** Processes that only display a run (the Electron renderer and GPU process): below normal (nice 10). */
 export const WATCHER_PRIORITY = constants.priority.PRIORITY_BELOW_NORMAL;
+/**
+ * Work that should yield to what a user is looking at (the provider probe, which at a studio's
+ * start runs beside the first page's answers): below normal (nice 10). A command that waits on
+ * it loses nothing on a quiet machine.
+ */
+export const BACKGROUND_PRIORITY = constants.priority.PRIORITY_BELOW_NORMAL;
 
 /** The nice value a process ended with, after trying to set it to `priority`; undefined when it cannot be read. */
 export function trySetPriority(pid: number, priority: number): number | undefined {

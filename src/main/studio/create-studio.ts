@@ -24,6 +24,7 @@ import { Studio } from './studio';
 import { ensureHome } from './ensure-home';
 import { ProviderCache } from './provider-cache';
 import { WarmInspector } from '../child/warm-inspector';
+import { InspectionsOnDisk } from './inspections-on-disk';
 import { findRaplDomains } from '../telemetry/rapl';
 import { probeGpuTelemetry, type GpuPresence } from '../telemetry/gpu-presence';
 import { environmentFingerprint } from '../telemetry/environment';
@@ -133,11 +134,13 @@ export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
     samples: loadSamples(join(root, 'resources', 'models')),
     home,
     info,
-    ...(inspector ? { inspect: (path: string) => inspector.inspect(path) } : {}),
+    ...(inspector ? { inspect: (path: string) => inspector.inspect(path), inspectionStore: new InspectionsOnDisk(join(home, 'cache', 'inspections'), `dyno ${version}, onnxruntime ${info().ortVersion}`) } : {}),
   });
   if (inspector) {
-    inspector.start();
-    void studio.warmUp();
+    // The worker starts with the warm-up only where the default sample must be inspected (its
+    // first inspection starts it); where the sample was kept on disk (a second start), it
+    // starts once the warm-up is over, not while a first page load is sharing the cores.
+    void studio.warmUp().then(() => inspector.start());
   }
   return {
     studio,

@@ -6,6 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type { ModelInfo } from '../../shared/model';
+import type { InspectionStore } from './inspections-on-disk';
 
 const DEFAULT_ENTRIES = 64;
 
@@ -15,6 +16,8 @@ export class InspectionCache {
   constructor(
     private readonly inspect: (path: string) => Promise<ModelInfo>,
     private readonly maxEntries = DEFAULT_ENTRIES,
+    /** Entries kept across restarts (a long session's studio); read on a miss here, written after each inspection. */
+    private readonly disk?: InspectionStore,
   ) {}
 
   async get(path: string): Promise<ModelInfo> {
@@ -33,7 +36,7 @@ export class InspectionCache {
       this.entries.set(key, hit);
       return hit;
     }
-    const pending = this.inspect(path);
+    const pending = this.disk ? readThrough(this.disk, key, () => this.inspect(path)) : this.inspect(path);
     this.entries.set(key, pending);
     pending.catch(() => this.entries.delete(key));
     while (this.entries.size > this.maxEntries) {
@@ -43,4 +46,14 @@ export class InspectionCache {
     }
     return pending;
   }
+
+}
+
+/** The kept entry, or a fresh inspection that is then kept. */
+async function readThrough(disk: InspectionStore, key: string, inspect: () => Promise<ModelInfo>): Promise<ModelInfo> {
+  const kept = await disk.read(key);
+  if (kept) return kept;
+  const model = await inspect();
+  void disk.write(key, model);
+  return model;
 }

@@ -6,6 +6,7 @@ import { EXECUTION_PROVIDERS, type ExecutionProviderName } from '../../shared/ru
 import { staticUnavailability, type ProviderStatus } from '../engine/provider-probe';
 import { probeProvider } from '../child/probe-in-worker';
 import type { WorkerSpawnSpec } from '../child/fork-worker';
+import { BACKGROUND_PRIORITY, trySetPriority } from '../executor/process-priority';
 
 export class ProviderCache {
   private readonly probes = new Map<ExecutionProviderName, Promise<ProviderStatus>>();
@@ -19,7 +20,10 @@ export class ProviderCache {
   status(name: ExecutionProviderName): Promise<ProviderStatus> {
     let p = this.probes.get(name);
     if (!p) {
-      p = probeProvider(this.worker, name, this.probeModel).then((s) => {
+      // Below normal: at a studio's start the probe runs beside the default sample's inspection
+      // and the first page's answers, which a user is waiting for (a cold inspection that
+      // shared the cores with it took 2.95 s of a first load in CI); the verdict can follow.
+      p = probeProvider(this.worker, name, this.probeModel, (pid) => void trySetPriority(pid, BACKGROUND_PRIORITY)).then((s) => {
         this.known.set(name, s);
         return s;
       });

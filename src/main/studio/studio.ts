@@ -15,6 +15,7 @@ import { distributionOf } from '../../shared/distribution';
 import { inspectInWorker } from '../child/inspect-in-worker';
 import { graphInWorker } from '../child/graph-in-worker';
 import { InspectionCache } from './inspection-cache';
+import type { InspectionStore } from './inspections-on-disk';
 import { readyToRun } from './check-shapes';
 import { buildZooModel } from '../models/zoo/families';
 import type { RunsRepository } from '../store/runs-repository';
@@ -77,6 +78,8 @@ export interface StudioDeps {
   allowCommands?: boolean;
   /** Reads a model's interface in a worker (a warm one for a long session); a fresh process per call by default. */
   inspect?: (path: string) => Promise<ModelInfo>;
+  /** Inspections kept across restarts (a long session's studio: `dyno serve`, the desktop app). */
+  inspectionStore?: InspectionStore;
 }
 
 /** 1 GiB: a model this large should be opened by path, not uploaded through a browser. */
@@ -94,7 +97,7 @@ export class Studio {
   private readonly inspections: InspectionCache;
 
   constructor(private readonly deps: StudioDeps) {
-    this.inspections = new InspectionCache(deps.inspect ?? ((path) => inspectInWorker(deps.worker, path)));
+    this.inspections = new InspectionCache(deps.inspect ?? ((path) => inspectInWorker(deps.worker, path)), undefined, deps.inspectionStore);
     this.queue = new RunQueue({
       repo: deps.repo,
       executor: deps.executor,

@@ -100,11 +100,15 @@ function Studio() {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+  // Not before the first screen is complete (devices and the model's facts shown): plotly's
+  // evaluation is a long task (0.7 s of main thread on a quiet 2-core machine), and one that
+  // lands before the model's answer holds that answer's frame back.
+  const opening = useModel((s) => s.loading);
   useEffect(() => {
-    if (!info) return;
+    if (!info || opening) return;
     prefetchPlotly();
     prefetchViews();
-  }, [info]);
+  }, [info, opening]);
   return (
     <div
       className="frame"

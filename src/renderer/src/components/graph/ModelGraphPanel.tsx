@@ -70,6 +70,9 @@ export function ModelGraphPanel({ model }: { model: ModelInfo }) {
     if (nodeById.has(focusNode)) return focusNode;
     return profile?.nodes.find((t) => t.kernels.includes(focusNode))?.id;
   }, [focusNode, nodeById, profile]);
+  // A link's node that names nothing here (a typo, another model's node) says so, once what
+  // could resolve it has arrived: the graph, and a run's profile (it maps kernel names to nodes).
+  const unknownNode = focusNode !== undefined && focusNodeId === undefined && graph !== undefined && (runId === undefined || profile !== undefined || profileFailure !== undefined);
   useEffect(() => {
     if (!focusNodeId || !layout) return;
     setOpenId(focusNodeId);
@@ -180,6 +183,15 @@ export function ModelGraphPanel({ model }: { model: ModelInfo }) {
       </div>
       {failure && <FailureNotice failure={failure} testId="graph-failure" box />}
       {profileFailure && <FailureNotice failure={profileFailure} testId="graph-profile-failure" box />}
+      {unknownNode && (
+        <div className="notice graph-link-notice" role="status" data-testid="graph-unknown-node">
+          The link names node <span className="mono">{focusNode}</span>, which this graph of {model.fileName} does not have{profile ? ' (nor is it a kernel of the run laid over it)' : ''}: showing the
+          whole graph.{' '}
+          <button className="ghost" onClick={() => setFocus(undefined)}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {layout && <GraphLegend theme={theme} profile={profile} busy={profileBusy} maxShare={maxShare} fallbacks={fallbacks} />}
       <div className="graph-box" tabIndex={layout ? 0 : -1} aria-label="Model graph: arrows or Tab move through search results, Enter opens a node, Esc closes it, + and − zoom, F fits" data-testid="graph-box">
         {layout && (
