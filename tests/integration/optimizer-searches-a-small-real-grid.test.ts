@@ -49,10 +49,10 @@ describe('dyno optimize', () => {
     expect(r.study).toMatch(/^[0-9a-f-]{36}$/);
     expect(r.baseline.figures?.throughputPerS).toBeGreaterThan(0);
     expect(r.baseline.config.session.intraOpThreads).toBe(0);
-    // One change at a time: every thread count tried alone, batch grown from 2.
+    // One change at a time: every thread count tried alone, batch grown ×4 from 4.
     const singles = r.trials.filter((x) => x.phase === 'single').map((x) => x.candidate);
     expect(singles).toContain('threads=1');
-    expect(singles).toContain('batch=2');
+    expect(singles).toContain('batch=4');
     for (const trial of r.trials) {
       expect(trial.status).toBe('completed');
       expect(trial.figures?.unit).toBe('/s');
@@ -61,7 +61,7 @@ describe('dyno optimize', () => {
       expect(trial.fidelity?.top1Agreement).toBe(1);
     }
     for (const trial of r.trials.filter((x) => !x.phase.startsWith('re-measure'))) expect(trial.verdict?.ciLow).not.toBeUndefined();
-    expect(r.batchCurve.map((b) => b.batch).slice(0, 1)).toEqual([2]);
+    expect(r.batchCurve.map((b) => b.batch).slice(0, 1)).toEqual([4]);
     expect(r.skipped).toContainEqual({ factor: 'precision', reason: 'not asked for (--factors)' });
     expect(r.stopped.reason).toBe('completed');
     const rec = r.recommended;

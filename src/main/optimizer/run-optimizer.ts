@@ -15,8 +15,9 @@ import type { RunConfig } from '../../shared/run';
 import { FACTORS, candidateKey, type Candidate, type FactorContext, type FactorId, type Level } from '../../shared/optimizer/factors';
 import { OBJECTIVE_WORDS, type OptimizerGoal } from '../../shared/optimizer/goal';
 import { bindingConstraint, describeViolation, isEligible, violations, type Gain } from '../../shared/optimizer/search';
-import { attributionOf, closestToBaseline, judgeFinalists, pickFrom, searchFromBaseline, TrialBudget, type Attribution, type SinglePlan } from './search-phases';
+import { attributionOf, closestToBaseline, judgeFinalists, pickFrom, searchFromBaseline, TrialBudget, untilTwoLose, type Attribution, type SinglePlan } from './search-phases';
 import { keepDefaultsSentence } from '../../shared/optimizer/report-words';
+import { batchPlan, type BatchPoint } from './batch-plan';
 import { runTrial, type Completed, type Trial, type TrialContext, type TrialDeps } from './trials';
 import { pairedVerdict, singleVerdicts, type Verdict } from './verdicts';
 
@@ -60,7 +61,7 @@ export interface OptimizeOutcome {
   trials: Trial[];
   verdicts: Map<string, Verdict | null>;
   skipped: { factor: FactorId; reason: string }[];
-  batchCurve: { batch: number; throughputPerS?: number | undefined; latencyMs?: number | undefined; withinBudget: boolean; runId: string }[];
+  batchCurve: BatchPoint[];
   recommended: { trial: Trial; gain: Gain & { evidence: string; sentence?: string }; remeasuredRunIds: string[] } | null;
   /** When the baseline stands: the candidate that came closest to beating it, with its gain as it last held. */
   closest: { trial: Trial; gain: Verdict } | null;
@@ -152,7 +153,6 @@ export async function optimize(deps: OptimizerDeps, asked: OptimizeSpec, resumeS
   const skipped: OptimizeOutcome['skipped'] = [];
   const batchCurve: OptimizeOutcome['batchCurve'] = [];
   const plans: SinglePlan<Candidate, Trial>[] = [];
-  let bestBatchThroughput = baselineRun.stats.throughputPerS;
   for (const factor of FACTORS) {
     const plan = spec.factors && !spec.factors.includes(factor.id) ? { skip: 'not asked for (--factors)' } : factor.levels(fctx);
     if ('skip' in plan) {
@@ -162,21 +162,24 @@ export async function optimize(deps: OptimizerDeps, asked: OptimizeSpec, resumeS
     }
     const candidates = plan.levels.map((level): Candidate => ({ [factor.id]: level }));
     if (factor.id !== 'batch') {
-      plans.push({ candidates });
+      plans.push(factor.ordered ? { candidates, goOn: untilTwoLose<Trial>(baselineScore) } : { candidates });
       continue;
     }
     // Batch is adaptive: grow it while it keeps the latency budget and throughput still rises.
-    plans.push({
-      candidates,
-      goOn: (t) => {
-        const throughput = t.run?.stats.throughputPerS;
-        const withinBudget = t.status === 'completed' && !(goal.latencyBudgetMs !== undefined && (t.budgetedLatencyMs ?? Infinity) > goal.latencyBudgetMs);
-        batchCurve.push({ batch: Number(t.candidate.batch), throughputPerS: throughput, latencyMs: t.budgetedLatencyMs, withinBudget, runId: t.runId });
-        if (!withinBudget || throughput === undefined || throughput < bestBatchThroughput * 1.05) return false;
-        bestBatchThroughput = throughput;
-        return true;
-      },
-    });
+    plans.push(
+      batchPlan<Trial>({
+        levels: plan.levels.map(Number),
+        baselineThroughput: baselineRun.stats.throughputPerS,
+        curve: batchCurve,
+        read: (t) => ({
+          batch: Number(t.candidate.batch),
+          throughputPerS: t.run?.stats.throughputPerS,
+          latencyMs: t.budgetedLatencyMs,
+          withinBudget: t.status === 'completed' && !(goal.latencyBudgetMs !== undefined && (t.budgetedLatencyMs ?? Infinity) > goal.latencyBudgetMs),
+          runId: t.runId,
+        }),
+      }),
+    );
   }
 
   const shouldStop = (): boolean => hooks.shouldStop?.() ?? false;

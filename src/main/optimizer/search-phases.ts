@@ -97,6 +97,21 @@ export interface SinglePlan<C, T> {
   candidates: readonly C[];
   /** After each level's trial, whether the next is worth trying (an adaptive factor, e.g. batch, stops once it stops helping). */
   goOn?: (t: T) => boolean;
+  /** Once the levels above are done: more levels chosen from what they measured (the batch's ×2 step between two ×4 levels), each seen by `after`. */
+  refine?: () => readonly C[];
+  after?: (t: T) => void;
+}
+
+/**
+ * The stop rule of an ordered factor (its levels step further from the baseline one by one):
+ * go on until two levels in a row lost to the baseline (or failed, or broke a constraint).
+ */
+export function untilTwoLose<T extends Pick<TrialFigures, 'status' | 'score' | 'rejected'>>(baselineScore: number): (t: T) => boolean {
+  let losses = 0;
+  return (t) => {
+    losses = isEligible(t) && (t.score as number) < baselineScore ? 0 : losses + 1;
+    return losses < 2;
+  };
 }
 
 /** One change at a time against the baseline: every planned level of every factor, while the budget holds. */
@@ -106,6 +121,10 @@ export async function singleChanges<C extends Candidate, T extends SearchTrial<C
       if (!budget.canRun(keyOf(c))) break;
       const t = await measure('single', c);
       if (plan.goOn && !plan.goOn(t)) break;
+    }
+    for (const c of plan.refine?.() ?? []) {
+      if (!budget.canRun(keyOf(c))) break;
+      plan.after?.(await measure('single', c));
     }
   }
 }
@@ -132,7 +151,11 @@ export async function searchFromBaseline<C extends Candidate, T extends SearchTr
   await singleChanges(o.plans, o.keyOf, o.measure, budget);
   // Coordinate descent seeded by the singles: add each helpful factor at its best level, best first; keep it if the combination improves.
   o.onPhase?.('combination');
-  await combine(trials.filter((t) => t.phase === 'single'), baselineScore, o.keyOf, o.measure, budget);
+  const kept = await combine(trials.filter((t) => t.phase === 'single'), baselineScore, o.keyOf, o.measure, budget);
+  // A combination kept is the best candidate measured, and it already beat each of its parts
+  // head to head (every step beat the one before, the first beat every other single): the
+  // runner-up would be one of those parts, so only the combination is re-measured.
+  if (Object.keys(kept).length >= 2) budget.top = Math.min(budget.top, 1);
   // Re-measure the candidates that beat the baseline in interleaved rounds, so the winner is not a lucky sample.
   budget.fitReMeasurement();
   const finalists = topCandidates(trials, Math.max(budget.top, 0), baselineScore);

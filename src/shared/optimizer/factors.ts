@@ -48,6 +48,12 @@ export interface Factor {
   levels(ctx: FactorContext): FactorLevels;
   /** Other knobs a level needs to mean anything (inter-op threads act only in parallel mode). */
   implies?: (level: Level) => Record<string, Level>;
+  /**
+   * The levels step one way from the baseline's, each further than the last (fewer graph
+   * optimizations), so once two in a row lose to the baseline the rest are not tried.
+   * Not thread counts: 1, half and all the cores step back towards ORT's default.
+   */
+  ordered?: true;
 }
 
 const cuda = (ctx: FactorContext): ProviderAvailability | undefined => ctx.providers.find((p) => p.name === 'cuda');
@@ -74,7 +80,7 @@ export const FACTORS: readonly Factor[] = [
       return usable.length > 0 ? { levels: usable } : { skip: `no other provider is available (${others.map((p) => `${p.name}: ${(p.reason ?? 'unavailable').replace(/\.$/, '')}`).join('; ')})` };
     },
   },
-  { id: 'optLevel', label: 'Graph optimization', baseline: 'all', levels: () => ({ levels: ['extended', 'basic', 'disabled'] }) },
+  { id: 'optLevel', label: 'Graph optimization', baseline: 'all', levels: () => ({ levels: ['extended', 'basic', 'disabled'] }), ordered: true },
   { id: 'threads', label: 'Intra-op threads', baseline: 0, levels: (ctx) => ({ levels: threadLevels(ctx.logicalCores) }) },
   { id: 'executionMode', label: 'Execution mode', baseline: 'sequential', levels: () => ({ levels: ['parallel'] }) },
   {

@@ -63,7 +63,7 @@ export function CommandGoalStep() {
         {rows('metrics', 'Metric patterns (--metric)', 'for output without {"dyno": {…}} JSON lines: the regex’s first group', 'acc=acc=([0-9.]+)')}
       </Group>
       <Group title="Each trial, and the whole search">
-        {field('runs', 'Runs', 'measured per trial')}
+        {field('runs', 'Runs', 'measured per trial; below 6 only the re-measured rounds give an interval')}
         {field('warmup', 'Warm-up runs', 'before measuring')}
         {field('minDurationS', 'Min duration (s)', 'and at least this long')}
         {field('timeoutS', 'Timeout per run (s)', 'blank: none; the whole process tree is stopped')}
