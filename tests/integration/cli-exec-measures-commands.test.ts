@@ -146,6 +146,22 @@ describe('dyno exec', () => {
     expect(id === undefined || id.length > 0).toBe(true);
   });
 
+  it.each(['SIGTERM', 'SIGHUP'] as const)('%s (kill, a closed terminal) stops the whole tree too, as Ctrl+C does, instead of leaving it running', async (signal) => {
+    const pidFile = join(t.home, `${signal}-pids`);
+    const child = spawn(node, [resolve('bin/dyno.js'), 'exec', '-r', '1', '--', node, join(FIXTURES, 'spawn-tree.mjs'), pidFile], { env: { ...process.env, DYNO_HOME: t.home } });
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const pids = await treePids(pidFile);
+    child.kill(signal);
+    try {
+      expect(await exited).toBe(130);
+      expect(await gone(pids)).toBe(true);
+    } finally {
+      // A failure must not leave the tree behind on the machine (the group leader is the first pid).
+      const leader = pids[0];
+      if (leader !== undefined && leader > 1 && pids.some(isAlive)) process.kill(-leader, 'SIGKILL');
+    }
+  });
+
   it('keeps memory bounded when a program floods its output', async () => {
     const r = await dyno('exec', '-r', '1', '--min-duration', '0', '--json', '--', node, join(FIXTURES, 'flood.mjs'), '40');
     expect(r.code).toBe(0);

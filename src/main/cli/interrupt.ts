@@ -13,7 +13,14 @@ export interface Interrupt {
   studyId?: string;
 }
 
-/** Listens for one SIGINT until `release()`; the command reads `interrupt.asked` between runs. */
+/**
+ * SIGTERM (kill, a CI job's timeout) and SIGHUP (the terminal closed) stop the command as Ctrl+C
+ * does: a command's run is in a process group of its own, which neither reaches, so with Node's
+ * default (exit at once) its whole tree was left running.
+ */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Listens for one SIGINT (or SIGTERM, SIGHUP) until `release()`; the command reads `interrupt.asked` between runs. */
 export function cancelOnInterrupt(api: DynoApi): { interrupt: Interrupt; release(): void } {
   const interrupt: Interrupt = { asked: false };
   const onSigint = (): void => {
@@ -21,6 +28,6 @@ export function cancelOnInterrupt(api: DynoApi): { interrupt: Interrupt; release
     if (interrupt.studyId) void api.call('studies.cancelSweep', { studyId: interrupt.studyId }).catch(() => undefined);
     else if (interrupt.runId) void api.call('runs.cancel', { runId: interrupt.runId }).catch(() => undefined);
   };
-  process.once('SIGINT', onSigint);
-  return { interrupt, release: () => process.off('SIGINT', onSigint) };
+  for (const signal of SIGNALS) process.once(signal, onSigint);
+  return { interrupt, release: () => SIGNALS.forEach((signal) => process.off(signal, onSigint)) };
 }

@@ -7,6 +7,9 @@ import { startServer } from '../serve/server';
 import { serveToken } from '../serve/serve-token';
 import { CliError } from './errors';
 
+/** How long a stop waits for the run in flight to end once cancelled (a model run stops within its current inference). */
+const STOP_GRACE_MS = 10_000;
+
 export async function serve(o: { host: string; port: number; allowCommands?: boolean }): Promise<number> {
   const rendererDir = join(appRoot(), 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) throw new CliError('The studio UI is not built yet: run `npm run build` first.');
@@ -24,6 +27,9 @@ export async function serve(o: { host: string; port: number; allowCommands?: boo
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  // A run in flight is cancelled (and saved as aborted) first: a command's tree would otherwise
+  // run on, holding Dyno open until it ended, its run left `running` in a closed database.
+  await Promise.race([handle.studio.queue.cancelAll(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
   await server.close();
   handle.close();
   return 0;

@@ -16,7 +16,7 @@ const SORT_COLUMN: Record<RunSortKey, string> = {
   status: 'status',
   provider: 'provider',
   threads: 'intra_threads',
-  batch: 'batch_size',
+  batch: 'COALESCE(batch_size, 1)',
   scenario: 'scenario',
   p50: 'p50_ms',
   throughput: 'throughput_per_s',
@@ -44,8 +44,9 @@ function whereOf(filter: RunFilter): { sql: string; params: Record<string, unkno
   if (filter.model !== undefined) add('model_name = @model', 'model', filter.model);
   if (filter.provider !== undefined) add('provider = @provider', 'provider', filter.provider);
   if (filter.threads !== undefined) add('intra_threads = @threads', 'threads', filter.threads);
-  // A command run has no batch: its config's default batch size must not match it.
-  if (filter.batch !== undefined) add("batch_size = @batch AND json_extract(config_json, '$.command') IS NULL", 'batch', filter.batch);
+  // A command run has no batch: its config's default batch size must not match it. A model run
+  // stored without one ran at batch 1, as its row says (run-columns.ts), so batch 1 matches it.
+  if (filter.batch !== undefined) add("COALESCE(batch_size, 1) = @batch AND json_extract(config_json, '$.command') IS NULL", 'batch', filter.batch);
   if (filter.scenario !== undefined) add('scenario = @scenario', 'scenario', filter.scenario);
   if (filter.tag !== undefined) add('EXISTS (SELECT 1 FROM json_each(runs.tags_json) WHERE value = @tag)', 'tag', filter.tag);
   if (filter.studyId !== undefined) add('study_id = @studyId', 'studyId', filter.studyId);
@@ -109,7 +110,7 @@ export class RunCatalog {
       models: column<string>(`SELECT DISTINCT model_name AS v ${live} ORDER BY v COLLATE NOCASE`),
       providers: column<string>(`SELECT DISTINCT provider AS v ${live} AND provider IS NOT NULL ORDER BY v`),
       threads: column<number>(`SELECT DISTINCT intra_threads AS v ${models} AND intra_threads IS NOT NULL ORDER BY v`),
-      batches: column<number>(`SELECT DISTINCT batch_size AS v ${models} AND batch_size IS NOT NULL ORDER BY v`),
+      batches: column<number>(`SELECT DISTINCT COALESCE(batch_size, 1) AS v ${models} ORDER BY v`),
       scenarios: column<string>(`SELECT DISTINCT scenario AS v ${models} AND scenario IS NOT NULL ORDER BY v`),
       tags: column<string>(`SELECT DISTINCT j.value AS v FROM runs, json_each(runs.tags_json) j WHERE runs.deleted_at IS NULL ORDER BY v COLLATE NOCASE`),
       machines: column<string>(`SELECT DISTINCT machine AS v ${live} AND machine IS NOT NULL ORDER BY v`),

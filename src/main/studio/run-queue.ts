@@ -118,6 +118,20 @@ export class RunQueue {
     return false;
   }
 
+  /**
+   * Cancels every queued run and the one running, resolving once that one has ended and is
+   * saved: a studio that stops must not leave a command's process tree running (its group is
+   * outside Dyno's, so no signal to Dyno reaches it) nor the run stored as `running`.
+   */
+  async cancelAll(): Promise<void> {
+    for (const r of [...this.waiting]) this.cancel(r.id);
+    const runId = this.active?.runId;
+    if (runId === undefined) return;
+    const ended = this.whenFinished(runId);
+    this.cancel(runId);
+    await ended;
+  }
+
   get activeWorkerPid(): number | undefined {
     return this.active?.execution?.pid;
   }

@@ -46,7 +46,11 @@ export interface ClosestWords {
 export function keepDefaultsSentence(defaults: string, closest: ClosestWords | null | undefined, objective: string): string {
   const head = `No change beat the defaults: keep ${defaults}.`;
   if (!closest) return head;
-  return `${head} The closest, ${closest.candidate}, gave ${times(closest.gain)} the baseline's ${objective} (${ci(closest.ciLow, closest.ciHigh)}, ${closest.evidence}).`;
+  // A gain is how many times better (baseline ÷ candidate for a latency): "gave 1.357× the
+  // baseline's median latency" read as 36 % slower of a candidate that measured faster.
+  const figure = closest.gain >= 1 || closest.gain <= 0 ? `${times(closest.gain)} better than` : `${times(1 / closest.gain)} worse than`;
+  const not = closest.gain >= 1 ? `; ${notEstablishedWords(closest) ?? 'not established'}` : '';
+  return `${head} The closest, ${closest.candidate}, was ${figure} the baseline on ${objective} (${ci(closest.ciLow, closest.ciHigh)}, ${closest.evidence}${not}).`;
 }
 export const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

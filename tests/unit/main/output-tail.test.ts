@@ -14,13 +14,22 @@ describe('a run\'s output, bounded', () => {
     expect(out.bytes).toBe(22);
   });
 
+  it('keeps a tail that opens at a line\'s start, as the live output does (the finished run\'s output opened mid-line)', () => {
+    const out = new OutputTail(() => undefined, 64, 100);
+    for (let i = 1; i <= 200; i++) out.push(`line ${i}\n`);
+    expect(out.text.length).toBeLessThanOrEqual(64);
+    expect(out.text).toMatch(/^line \d+\n/);
+    expect(out.text.endsWith('line 199\nline 200\n')).toBe(true);
+  });
+
   it('cuts a line without newlines at the limit, so a flood cannot grow memory', () => {
     const lines: string[] = [];
     const out = new OutputTail((l) => lines.push(l), 50, 20);
     for (let i = 0; i < 1000; i++) out.push('x'.repeat(1000));
     out.push('\nok\n');
     expect(lines).toEqual(['x'.repeat(20), 'ok']);
-    expect(out.text.length).toBe(50);
+    expect(out.text.length).toBeLessThanOrEqual(50);
+    expect(out.text.endsWith('ok\n')).toBe(true);
   });
 
   it('quotes the last lines of a tail', () => {

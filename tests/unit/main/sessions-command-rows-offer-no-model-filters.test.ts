@@ -64,6 +64,25 @@ describe('command rows in Sessions', () => {
     }
   });
 
+  it('a model run stored without a batch size (the studio\'s default) is offered and found as batch 1, as its row shows it', () => {
+    dir = mkdtempSync(join(tmpdir(), 'dyno-facets-'));
+    const { db } = openDatabase(join(dir, 'dyno.db'));
+    try {
+      const repo = new RunsRepository(db, 0, () => false);
+      const seeded = seededRun(3);
+      const { batchSize: _dropped, ...config } = seeded.config;
+      const model = RunSchema.parse({ ...seeded, config });
+      expect(model.config.batchSize).toBeUndefined();
+      repo.save(model);
+      repo.save(failedCommand());
+      const catalog = new RunCatalog(db);
+      expect(catalog.facets().batches).toEqual([1]);
+      expect(catalog.ids({ batch: 1 }, { by: 'createdAt', dir: 'desc' })).toEqual([model.id]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('a failed command row says "not measured", not a bare "runs"', () => {
     expect(scenarioText(failedCommand())).toBe('not measured');
   });

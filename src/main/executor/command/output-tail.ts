@@ -4,6 +4,8 @@
  * `maxLineChars` is cut (its start is read, the rest dropped) so a flood without newlines
  * cannot grow memory either.
  */
+import { keepTail } from '../../../shared/command/live';
+
 export const TAIL_CHARS = 16 * 1024;
 export const MAX_LINE_CHARS = 64 * 1024;
 
@@ -21,7 +23,8 @@ export class OutputTail {
 
   push(text: string): void {
     this.bytes += Buffer.byteLength(text);
-    this.tail = (this.tail + text).slice(-this.tailChars);
+    // From a line's start, as the live tail (keepTail): the finished run's output opened mid-line.
+    this.tail = keepTail(this.tail + text, this.tailChars).text;
     let from = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
       this.append(text.slice(from, nl));

@@ -128,6 +128,9 @@ export function runOnce(o: OnceOptions): OnceHandle {
     onExit: (e) => {
       exited = e;
       clearInterval(sampler);
+      // The run ended on its own: a timeout that fires while a process outside the group (one
+      // that called setsid) still holds the output pipes open must not call it timed out.
+      clearTimeout(timeout);
       killGroup(child.pid);
     },
     // After the pipes are drained, so the tail and the metrics hold the last line.
