@@ -149,14 +149,15 @@ test('Sessions filters and sort survive a reload', async ({ page }) => {
   const errors = collectPageErrors(page);
   await page.goto(serve.url);
   await page.getByTestId('nav-sessions').click();
-  const all = (await page.getByTestId('runs-count').textContent()) ?? '';
+  // Lists are fetched from the host, so a count read at once may be the list before it loaded or
+  // before the filter applied: wait for the rows to show what each filter keeps instead.
+  const rowTexts = (): Promise<string[]> => page.locator('[data-testid^="run-row-"]').allTextContents();
   await page.getByTestId('runs-search').fill('conv2d');
-  await expect(page.getByTestId('runs-count')).not.toHaveText(all);
+  await expect.poll(async () => (await rowTexts()).length > 0 && (await rowTexts()).every((text) => text.includes('conv2d'))).toBe(true);
   const searched = (await page.getByTestId('runs-count').textContent()) ?? '';
   await page.getByTestId('filter-status').selectOption('completed');
-  // The filtered list is fetched from the host: wait until every listed run is a completed one
-  // before reading the count (whether the status filter narrows it depends on which of this
-  // spec's conv2d runs failed, so the count itself is no signal).
+  // Whether the status filter narrows the count depends on which of this spec's conv2d runs
+  // failed, so the count itself is no signal: wait until every listed run is a completed one.
   await expect.poll(() => page.locator('[data-testid^="run-row-"] .badge[class*="status-"]').evaluateAll((els) => els.filter((e) => !e.classList.contains('status-completed')).length)).toBe(0);
   expect(searched).toMatch(/^\d+ runs?$/);
   const kept = (await page.getByTestId('runs-count').textContent()) ?? '';
