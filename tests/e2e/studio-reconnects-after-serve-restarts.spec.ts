@@ -35,9 +35,11 @@ test('the studio says it is offline while dyno serve is down and reconnects when
   serve = await startServe(t.home, {}, [], Number(port));
   expect(serve.token).toBe(token);
   await expect(page.getByTestId('connection-lost')).toHaveCount(0, { timeout: 20_000 });
-  // Calls work again: open the Models view, which asks the host for the sample library.
+  // Calls work again: open the Models view, which asks the host for the sample library. The
+  // view is a lazy chunk fetched from the restarted host, which on a loaded CI machine took
+  // longer than expect's default 5 s to show (seen once in CI).
   await page.getByRole('button', { name: 'Models' }).click();
-  await expect(page.getByText('SqueezeNet 1.0').first()).toBeVisible();
+  await expect(page.getByText('SqueezeNet 1.0').first()).toBeVisible({ timeout: 20_000 });
   await screenshot(page, 'studio-reconnected.png');
 });
 
