@@ -17,6 +17,7 @@ import { metricLineReader } from '../../src/shared/command/metric-lines';
 import { runEnv, runOnce, type OnceResult } from '../../src/main/executor/command/run-once';
 import { reapChild } from '../../src/main/executor/command/posix-spawn';
 import { lookPath } from '../../src/main/executor/command/look-path';
+import { checkCommand } from '../../src/main/studio/check-command';
 
 async function once(input: CommandWorkloadInput): Promise<OnceResult> {
   const w = CommandWorkloadSchema.parse(input);
@@ -133,6 +134,26 @@ describe.runIf(linux)('a PATH with relative entries', () => {
       process.env.PATH = saved;
     }
     expect((await once({ argv: ['dyno-no-such-program'], cwd: dir, env: { PATH: 'bin' } })).spawnError).toBe(`Command not found: dyno-no-such-program (or the working folder ${dir} does not exist).`);
+  });
+});
+
+describe.runIf(linux)('the check before a command run is queued (dyno exec, the studio)', () => {
+  const check = (input: CommandWorkloadInput): string | undefined => {
+    try {
+      checkCommand(CommandWorkloadSchema.parse(input));
+      return undefined;
+    } catch (err) {
+      return (err as Error).message;
+    }
+  };
+
+  it('looks the program up as the run does: relative entries from the working folder, "not executable" with the path', () => {
+    expect(check({ argv: ['dyno-tool'], cwd: dir, env: { PATH: 'other:bin' } })).toBeUndefined();
+    expect(check({ argv: ['here-tool'], cwd: dir, env: { PATH: '/nonexistent-dyno-dir:' } })).toBeUndefined();
+    expect(check({ argv: ['dyno-plain'], cwd: dir, env: { PATH: 'bin' } })).toBe(`${join(dir, 'bin', 'dyno-plain')} is not executable (permission denied).`);
+    expect(check({ argv: ['bin/dyno-plain'], cwd: dir })).toBe(`${join(dir, 'bin', 'dyno-plain')} is not executable (permission denied).`);
+    expect(check({ argv: ['bin/nothing'], cwd: dir })).toBe(`Command not found: bin/nothing (no file there, from ${dir}).`);
+    expect(check({ argv: ['dyno-no-such-program'], cwd: dir, env: { PATH: 'bin' } })).toBe('Command not found: dyno-no-such-program (not on the PATH).');
   });
 });
 
