@@ -18,6 +18,7 @@ import { appRoot } from './studio/paths';
 import { electronSqliteBinding } from './studio/electron-native';
 import { batchLiveEvents } from './studio/live-event-batcher';
 import { trySetPriority, WATCHER_PRIORITY } from './executor/process-priority';
+import { studioStopper } from './studio/stop-studio';
 
 const root = appRoot();
 const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by `electron-vite dev`
@@ -123,7 +124,17 @@ app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
-  app.on('will-quit', () => handle.close());
+  // As `dyno serve` stops: the run in flight is cancelled and saved as aborted (a command's tree
+  // is in a group of its own and would outlive the app), then the studio closes; then the quit goes on.
+  const stopper = studioStopper(handle);
+  app.on('will-quit', (e) => {
+    if (stopper.stopped) return;
+    e.preventDefault();
+    void stopper
+      .stop()
+      .catch((err: unknown) => process.stderr.write(`dyno: stopping the studio: ${err instanceof Error ? err.message : String(err)}\n`))
+      .finally(() => app.quit());
+  });
 });
 
 // Every web contents, not only the main window's: no webviews, no navigation, no new windows.

@@ -4,7 +4,7 @@
  */
 import type { LatencyStats } from './stats';
 import { PERCENTILES } from './stats';
-import type { CommandResults } from './command/results';
+import { OUTPUT_GRACE_MS, type CommandResults } from './command/results';
 import { disturbingProcesses, type BusyProcess, type MeasurementConditions } from './conditions';
 import type { TelemetrySummary } from './telemetry';
 
@@ -17,6 +17,7 @@ export type MeasurementWarning =
   | { code: 'threads-oversubscribed'; message: string; intraOpThreads: number; workerCores: number }
   | { code: 'busy-processes'; message: string; processes: BusyProcess[] }
   | { code: 'metric-never-matched'; message: string; metric: string }
+  | { code: 'output-held-open'; message: string; runs: number }
   | { code: 'gpu-shared'; message: string; processes: GpuTenant[] };
 
 type GpuTenant = NonNullable<TelemetrySummary['gpu']['otherProcesses']>[number];
@@ -112,13 +113,29 @@ export function conditionWarnings(c: MeasurementConditions): MeasurementWarning[
   return out;
 }
 
-/** A command workload's metric that no line of its output gave a value for (a pattern that never matched). */
-export function commandWarnings(command: Pick<CommandResults, 'neverMatched'>): MeasurementWarning[] {
-  return command.neverMatched.map((metric) => ({
-    code: 'metric-never-matched',
-    metric,
-    message: `Metric ${metric}: no line of the output matched it in any run (check the pattern, or that the program prints {"dyno": {"${metric}": …}}).`,
-  }));
+/**
+ * A command workload's metric that no line of its output gave a value for (a pattern that never
+ * matched), and runs whose output a process the command started (a daemon, a `setsid` child) kept
+ * open after the command exited: Dyno stopped reading it shortly after the exit.
+ */
+export function commandWarnings(command: Pick<CommandResults, 'neverMatched' | 'runs'>): MeasurementWarning[] {
+  const held = command.runs.filter((r) => r.outputHeldOpen === true).length;
+  return [
+    ...command.neverMatched.map((metric): MeasurementWarning => ({
+      code: 'metric-never-matched',
+      metric,
+      message: `Metric ${metric}: no line of the output matched it in any run (check the pattern, or that the program prints {"dyno": {"${metric}": …}}).`,
+    })),
+    ...(held > 0
+      ? [
+          {
+            code: 'output-held-open' as const,
+            runs: held,
+            message: `A process the command started kept its output open after it exited (${held} of ${command.runs.length} runs): Dyno stopped reading ${OUTPUT_GRACE_MS / 1000} s after each exit, so output after that was not kept; each run's time is the command's own.`,
+          },
+        ]
+      : []),
+  ];
 }
 
 /** Other processes on the GPUs the run measured on (NVML lists them): they share its SMs and memory bandwidth. */

@@ -260,7 +260,7 @@ export function hostileCases(dir: string): HostileCase[] {
     home('database from a newer Dyno', f('home-newer'), /newer Dyno/),
 
     { ...exec('command not found', [], ['no-such-command-dyno'], /Command not found: no-such-command-dyno/), command: { argv: ['no-such-command-dyno'] } },
-    { ...exec('a file that is not executable', [], [f('not-executable.sh')], /no executable file there/), command: { argv: [f('not-executable.sh')] } },
+    { ...exec('a file that is not executable', [], [f('not-executable.sh')], /not-executable\.sh is not executable \(permission denied\)/), command: { argv: [f('not-executable.sh')] } },
     { ...exec('a working folder that does not exist', ['--cwd', f('cwd-nowhere')], ['true'], /Working folder not found/), command: { argv: ['true'], cwd: f('cwd-nowhere') } },
     exec('a hang past --timeout', ['--timeout', '1'], ['sleep', '60'], /timed out after 1\.0 s .*--timeout/),
     // 20 MB on stdout: measured like any run, only the output's tail kept, the host unharmed.

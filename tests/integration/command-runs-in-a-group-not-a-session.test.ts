@@ -91,7 +91,7 @@ describe.runIf(linux)('a command run is started in a group of its own, not a ses
     }
   });
 
-  it('reapChild returns null while the child runs and its status once it exits', async () => {
+  it('reapChild returns null while the child runs, its status once it exits, and ECHILD after', async () => {
     const c = spawnInGroup(['sleep', '0.2'], { env: process.env });
     closeSync(c.stdoutFd);
     closeSync(c.stderrFd);
@@ -102,7 +102,7 @@ describe.runIf(linux)('a command run is started in a group of its own, not a ses
       r = reapChild(c.pid);
     }
     expect(r).toMatchObject({ code: 0, signal: null });
-    expect(reapChild(c.pid)).toBeNull(); // reaped once
+    expect(() => reapChild(c.pid)).toThrow(/ECHILD/); // reaped once: no status is left to wait for
   });
 
   it('keeps Node alive until the child is reaped, with nothing else pending (a bare loop of short runs)', async () => {

@@ -27,6 +27,7 @@ import { OBJECTIVES } from '../../shared/optimizer/goal';
 import { z } from 'zod';
 import { cliParser } from './options';
 import { numberParser } from '../../shared/knobs/builders';
+import { optionDescription } from './help-defaults';
 
 /** Commander's "error: …" message as the CLI's one line. */
 export function usageErrorLine(text: string): string {
@@ -43,6 +44,8 @@ export function buildProgram(): Command {
     .version(appVersion())
     // A usage error is one line like every other error: "dyno: <what> (run with --help for usage)".
     .configureOutput({ outputError: (text, write) => write(`${usageErrorLine(text)}\n`) })
+    // Inherited by every command: no "(default: {})" after a repeatable option (help-defaults.ts).
+    .configureHelp({ optionDescription })
     .addHelpText('after', '\nExit codes: 0 ok, 1 error, 3 regression / failed target / failed check / server budget missed / no optimizer candidate meets the constraints, 130 cancelled.');
 
   addOutputOptions(

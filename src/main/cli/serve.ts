@@ -5,10 +5,8 @@ import { createStudio } from '../studio/create-studio';
 import { appRoot } from '../studio/paths';
 import { startServer } from '../serve/server';
 import { serveToken } from '../serve/serve-token';
+import { cancelRunsInFlight } from '../studio/stop-studio';
 import { CliError } from './errors';
-
-/** How long a stop waits for the run in flight to end once cancelled (a model run stops within its current inference). */
-const STOP_GRACE_MS = 10_000;
 
 export async function serve(o: { host: string; port: number; allowCommands?: boolean }): Promise<number> {
   const rendererDir = join(appRoot(), 'out', 'renderer');
@@ -29,7 +27,7 @@ export async function serve(o: { host: string; port: number; allowCommands?: boo
   });
   // A run in flight is cancelled (and saved as aborted) first: a command's tree would otherwise
   // run on, holding Dyno open until it ended, its run left `running` in a closed database.
-  await Promise.race([handle.studio.queue.cancelAll(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+  await cancelRunsInFlight(handle);
   await server.close();
   handle.close();
   return 0;

@@ -32,6 +32,7 @@ function where(phase: 'warmup' | 'measure', i: number): string {
 /** Why a run that did not exit 0 fails the whole run, with the exit code and the stderr tail. */
 function failureOf(r: OnceResult, w: CommandWorkload, at: string): string | undefined {
   if (r.end === 'spawn-error') return r.spawnError;
+  if (r.end === 'status-lost') return `Dyno lost the exit status of \`${commandLine(w)}\` on ${at} (${r.statusLost ?? 'wait4 failed'}), so the run cannot be judged; nothing else in Dyno should reap its children: please report this.`;
   // A clean exit is the common case: it needs none of the tail reading below.
   if (r.end === 'exited' && !r.signal && r.exitCode === 0) return undefined;
   const output = r.stderr.text.trim() ? r.stderr.text : r.stdout.text;
@@ -59,6 +60,7 @@ function record(r: OnceResult, phase: 'warmup' | 'measure', i: number): CommandR
     metrics: r.metrics,
     targetS: r.targetS,
     series: r.series,
+    ...(r.outputHeldOpen ? { outputHeldOpen: true } : {}),
   };
 }
 
@@ -139,13 +141,16 @@ function startCommandRun(job: ExecutorJob, queueHandlers: ExecutorHandlers, samp
     const handlersBeforeMs = clock.spentMs;
     let end = start;
     let measuredWallMs = 0;
+    // Time spent reading output a process outside the group held open after an exit is not the command's either.
+    let afterExitMs = 0;
     for (let i = 0; !cancelled && !stopRuleSatisfied(stop, i, end - start); i++) {
       const problem = await step('measure', i);
       if (problem === 'stopped') break;
       if (problem) return samples.flushed({ kind: 'error', message: problem });
       end = performance.now();
+      afterExitMs += last?.afterExitMs ?? 0; // `last` is this run's result
       // The queue's bookkeeping between runs is Dyno's, not the command's (handler-clock.ts).
-      measuredWallMs = end - start - (clock.spentMs - handlersBeforeMs);
+      measuredWallMs = end - start - (clock.spentMs - handlersBeforeMs) - afterExitMs;
     }
     samples.flush();
     const peaks = runs.flatMap((r) => (r.peakRssBytes !== null ? [r.peakRssBytes] : []));

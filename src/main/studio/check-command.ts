@@ -5,9 +5,10 @@
  * clear refusal instead of a failed run.
  */
 import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { ApiCallError } from '../../shared/contract';
 import type { CommandWorkload } from '../../shared/command/workload';
+import { lookPath, type PathLookup } from '../executor/command/look-path';
 
 export const COMMANDS_REFUSED =
   'This studio does not run commands: it was started without --allow-commands (a browser that reaches it must not be a remote shell). Restart it with `dyno serve --allow-commands`, or run the command with `dyno exec`.';
@@ -16,27 +17,24 @@ export function checkCommandAllowed(allowed: boolean): void {
   if (!allowed) throw new ApiCallError(COMMANDS_REFUSED, 'commands-not-allowed');
 }
 
-function isExecutableFile(path: string): boolean {
+function fileAt(path: string): PathLookup {
   try {
-    if (!statSync(path).isFile()) return false;
-    accessSync(path, constants.X_OK);
-    return true;
+    if (!statSync(path).isFile()) return { missing: true };
   } catch {
-    return false;
+    return { missing: true };
+  }
+  try {
+    accessSync(path, constants.X_OK);
+    return { found: path };
+  } catch {
+    return { notExecutable: path };
   }
 }
 
-/** The program's path as a spawn would find it (PATH for a bare name), or undefined. */
-export function findProgram(program: string, cwd: string, pathEnv: string | undefined): string | undefined {
-  if (program.includes('/')) {
-    const path = isAbsolute(program) ? program : resolve(cwd, program);
-    return isExecutableFile(path) ? path : undefined;
-  }
-  return (pathEnv ?? '')
-    .split(delimiter)
-    .filter((dir) => dir !== '')
-    .map((dir) => join(resolve(cwd, dir), program))
-    .find(isExecutableFile);
+/** The program as a spawn would find it: a path from the working folder, or a bare name on the PATH (look-path.ts, as the run itself looks). */
+export function findProgram(program: string, cwd: string, pathEnv: string | undefined): PathLookup {
+  if (program.includes('/')) return fileAt(isAbsolute(program) ? program : resolve(cwd, program));
+  return lookPath(program, pathEnv, cwd);
 }
 
 export function checkCommand(w: CommandWorkload): void {
@@ -49,10 +47,10 @@ export function checkCommand(w: CommandWorkload): void {
   // A shell line is the shell's to resolve: its "not found" arrives as exit code 127 with the shell's message.
   if (w.shell) return;
   const program = w.argv[0] ?? '';
-  if (!findProgram(program, cwd, w.env.PATH ?? process.env.PATH)) {
-    throw new ApiCallError(
-      program.includes('/') ? `Command not found: ${program} (no executable file there, from ${cwd}).` : `Command not found: ${program} (not on the PATH).`,
-      'command-not-found',
-    );
+  const found = findProgram(program, cwd, w.env.PATH ?? process.env.PATH);
+  // Said as the run would say it (run-once.ts): a file that is there is not "not found".
+  if ('notExecutable' in found) throw new ApiCallError(`${found.notExecutable} is not executable (permission denied).`, 'command-not-executable');
+  if ('missing' in found) {
+    throw new ApiCallError(program.includes('/') ? `Command not found: ${program} (no file there, from ${cwd}).` : `Command not found: ${program} (not on the PATH).`, 'command-not-found');
   }
 }

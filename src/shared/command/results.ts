@@ -16,6 +16,13 @@ export const MetricPointSchema = z.object({
 });
 export type MetricPoint = z.infer<typeof MetricPointSchema>;
 
+/**
+ * How long after a command exits its output is still read. The pipes' end usually comes with the
+ * exit; one held open past this is held by a process that left the run's process group (setsid,
+ * a daemon), which may run for hours: the run ends with the command's own status and time.
+ */
+export const OUTPUT_GRACE_MS = 500;
+
 export const CommandRunRecordSchema = z.object({
   phase: z.enum(['warmup', 'measure']),
   /** Index within its phase, from 0 (as the latency samples). */
@@ -35,6 +42,8 @@ export const CommandRunRecordSchema = z.object({
   targetS: z.record(z.string(), z.number().nullable()),
   /** The metric series (decimated when long), for charts. */
   series: z.array(MetricPointSchema),
+  /** Present (true) when a process the command started kept its output open past its exit, and Dyno stopped reading OUTPUT_GRACE_MS after it. */
+  outputHeldOpen: z.boolean().optional(),
 });
 export type CommandRunRecord = z.infer<typeof CommandRunRecordSchema>;
 

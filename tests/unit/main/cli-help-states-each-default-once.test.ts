@@ -2,7 +2,9 @@
  * `dyno <command> --help` as commander writes it from buildProgram(): each option states its
  * default once (commander appends "(default: …)" itself, so a description that says it too
  * shows two, which disagreed for `convert --dim`), and `convert --dim` states the one its random
- * inputs really use (transforms/validate.ts: 1 for every symbolic dimension not given).
+ * inputs really use (transforms/validate.ts: 1 for every symbolic dimension not given), and none
+ * states an empty record or list ("(default: {})" after exec --env, inspect and optimize --dim)
+ * as a default.
  */
 import { describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
@@ -24,6 +26,22 @@ describe('dyno --help', () => {
     const program = buildProgram();
     const twice = program.commands.flatMap((cmd) => optionEntries(cmd).filter((e) => (e.match(/\bdefault\b/g) ?? []).length > 1).map((e) => `${cmd.name()}: ${e}`));
     expect(twice).toEqual([]);
+  });
+
+  it('states no empty record or list as a default (a repeatable option has none to state)', () => {
+    const program = buildProgram();
+    const empty = program.commands.flatMap((cmd) => optionEntries(cmd).filter((e) => /\(default: (\{\}|\[\])\)/.test(e) || /default: [^)]*(\{\}|\[\])/.test(e)).map((e) => `${cmd.name()}: ${e}`));
+    expect(empty).toEqual([]);
+  });
+
+  it('exec --env, inspect --dim and --shape, optimize --dim: no default; bench --dim still says none, convert --dim its 1', () => {
+    const entry = (command: string, flag: string): string | undefined => optionEntries(buildProgram().commands.find((c) => c.name() === command)!).find((e) => e.startsWith(flag));
+    for (const [command, flag] of [['exec', '--env'], ['inspect', '--dim'], ['inspect', '--shape'], ['optimize', '--dim'], ['exec', '--metric'], ['compare', '--target']] as const) {
+      expect(entry(command, flag), `${command} ${flag}`).toBeDefined();
+      expect(entry(command, flag), `${command} ${flag}`).not.toMatch(/default/);
+    }
+    expect(entry('bench', '--dim')).toMatch(/\(default: none\)$/);
+    expect(entry('exec', '-r, --runs')).toMatch(/\(default: 10\)$/);
   });
 
   it('convert --dim: one default, the one the random inputs use', () => {

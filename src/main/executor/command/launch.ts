@@ -25,6 +25,8 @@ export interface Exit {
   code: number | null;
   signal: string | null;
   cpu: ChildCpu | null;
+  /** Set when the exit status could not be had (wait4 said ECHILD: the child was reaped elsewhere); code and signal are then null. */
+  statusLost?: string;
 }
 
 export interface LaunchHandlers {
@@ -73,12 +75,20 @@ function launchPosix(o: LaunchOptions, h: LaunchHandlers): Launched {
   };
   const tryReap = (): void => {
     if (exited) return;
-    const r = reapChild(pid);
-    if (!r) return;
+    let exit: Exit;
+    try {
+      const r = reapChild(pid);
+      if (!r) return;
+      exit = { atMs: performance.now(), code: r.code, signal: r.signal, cpu: { userMs: r.userMs, sysMs: r.sysMs } };
+    } catch (err) {
+      // Asking again would never succeed (it looped here, once a second, for ever): the child is gone.
+      const code = (err as NodeJS.ErrnoException).code ?? 'an error';
+      exit = { atMs: performance.now(), code: null, signal: null, cpu: null, statusLost: `wait4 said ${code}: something else in Dyno's process reaped it first` };
+    }
     exited = true;
     clearInterval(keepAlive);
     unreaped.delete(pid);
-    h.onExit({ atMs: performance.now(), code: r.code, signal: r.signal, cpu: { userMs: r.userMs, sysMs: r.sysMs } });
+    h.onExit(exit);
     closeIfDone();
   };
   unreaped.set(pid, tryReap);

@@ -1,7 +1,8 @@
 /**
  * The C library, loaded once through koffi for the few calls the command executor makes that
- * Node does not expose (getrusage of children, waitid without reaping). Only on 64-bit Linux
- * and macOS, whose struct layouts the callers assume; null elsewhere or where koffi is missing.
+ * Node does not expose (getrusage of children, waitid without reaping), and the errno they
+ * leave. Only on 64-bit Linux and macOS, whose struct layouts the callers assume; null elsewhere
+ * or where koffi is missing.
  */
 import koffi, { type LibraryHandle } from 'koffi';
 
@@ -18,4 +19,9 @@ export function loadLibc(): LibraryHandle | null {
     }
   }
   return libc;
+}
+
+/** errno as the last libc call through koffi left it (koffi saves it after each call). */
+export function lastErrno(): number {
+  return koffi.errno();
 }

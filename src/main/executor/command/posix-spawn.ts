@@ -14,16 +14,18 @@
  * (CPU time of the child and the descendants it waited for), which no other child of Dyno can
  * leak into. 64-bit Linux with glibc only (struct sizes and flag values are glibc's).
  */
-import { accessSync, constants as fsConstants } from 'node:fs';
 import { constants } from 'node:os';
-import { loadLibc } from './libc';
+import { lastErrno, loadLibc } from './libc';
+import { lookPath } from './look-path';
 
 const O_CLOEXEC = 0o2000000;
 const POSIX_SPAWN_SETPGROUP = 0x02;
 const POSIX_SPAWN_SETSIGDEF = 0x04;
 const POSIX_SPAWN_SETSIGMASK = 0x08;
 const WNOHANG = 1;
+const EINTR = 4;
 const ENOEXEC = 8;
+const EACCES = 13;
 const SH = '/bin/sh';
 /** Larger than glibc's posix_spawn_file_actions_t (80 bytes), posix_spawnattr_t (336) and sigset_t (128). */
 const OPAQUE_BYTES = 512;
@@ -124,11 +126,13 @@ export function spawnInGroup(argv: string[], o: { cwd?: string | undefined; env:
   const [file = ''] = argv;
   const out = [-1, -1];
   const err = [-1, -1];
-  if (c.pipe2(out, O_CLOEXEC) !== 0) throw errnoError(24, 'pipe2', file); // EMFILE, the one way it fails
+  // errno is read before close() can change it: EMFILE or ENFILE (out of descriptors) as a rule.
+  if (c.pipe2(out, O_CLOEXEC) !== 0) throw errnoError(lastErrno(), 'pipe2', file);
   if (c.pipe2(err, O_CLOEXEC) !== 0) {
+    const errno = lastErrno();
     c.close(out[0] as number);
     c.close(out[1] as number);
-    throw errnoError(24, 'pipe2', file);
+    throw errnoError(errno, 'pipe2', file);
   }
   const fa = Buffer.alloc(OPAQUE_BYTES);
   const attr = Buffer.alloc(OPAQUE_BYTES);
@@ -150,8 +154,9 @@ export function spawnInGroup(argv: string[], o: { cwd?: string | undefined; env:
     c.sigfillset(defaults);
     c.attrSigdefault(attr, defaults);
     const args = [...argv, null];
-    // posix_spawnp searches Dyno's own PATH; a workload that sets its own PATH is searched in that.
-    rc = file.includes('/') || o.env.PATH === process.env.PATH ? c.spawnp(pid, file, fa, attr, args, envArray(o.env)) : c.spawn(pid, onPath(file, o.env.PATH), fa, attr, args, envArray(o.env));
+    // posix_spawnp searches Dyno's own PATH (after the chdir, so relative entries are the run's
+    // folder's); a workload that sets its own PATH is searched in that, the same way (look-path.ts).
+    rc = file.includes('/') || o.env.PATH === process.env.PATH ? c.spawnp(pid, file, fa, attr, args, envArray(o.env)) : c.spawn(pid, onPath(file, o), fa, attr, args, envArray(o.env));
   } finally {
     c.faDestroy(fa);
     c.attrDestroy(attr);
@@ -162,24 +167,22 @@ export function spawnInGroup(argv: string[], o: { cwd?: string | undefined; env:
     c.close(out[0] as number);
     c.close(err[0] as number);
     // An executable file with no #! line: execvp (and so Node's spawn) runs it with /bin/sh; posix_spawn does not.
-    if (rc === ENOEXEC && argv[0] !== SH) return spawnInGroup([SH, file.includes('/') ? file : onPath(file, o.env.PATH), ...argv.slice(1)], o);
-    throw errnoError(rc, 'posix_spawn', file);
+    if (rc === ENOEXEC && argv[0] !== SH) return spawnInGroup([SH, file.includes('/') ? file : onPath(file, o), ...argv.slice(1)], o);
+    // A file that is there but may not be executed is named by its path (the search found it, not the user).
+    const named = rc === EACCES && !file.includes('/') ? onPath(file, o) : file;
+    throw errnoError(rc, 'posix_spawn', named);
   }
   return { pid: pid[0] as number, stdoutFd: out[0] as number, stderrFd: err[0] as number };
 }
 
-/** The first executable `file` on a PATH, or `file` itself (which then fails as not found). */
-function onPath(file: string, path: string | undefined): string {
-  for (const dir of (path ?? '').split(':')) {
-    const candidate = `${dir || '.'}/${file}`;
-    try {
-      accessSync(candidate, fsConstants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return file;
+/**
+ * The path posix_spawn is given for `file`: the first executable on the program's PATH; else the
+ * first file of that name that may not be executed (so it fails with EACCES, "not executable");
+ * else `file` itself, which fails as not found.
+ */
+function onPath(file: string, o: { cwd?: string | undefined; env: NodeJS.ProcessEnv }): string {
+  const hit = lookPath(file, o.env.PATH, o.cwd);
+  return 'found' in hit ? hit.found : 'notExecutable' in hit ? hit.notExecutable : file;
 }
 
 export interface Reaped {
@@ -190,13 +193,23 @@ export interface Reaped {
   sysMs: number;
 }
 
-/** Reaps `pid` if it has exited (never blocks); null while it runs. */
+/**
+ * Reaps `pid` if it has exited (never blocks); null while it runs. Throws (code ECHILD) when the
+ * child is not there to reap: something else in this process reaped it (a waitpid(-1), SIGCHLD
+ * set to SIG_IGN), so its exit status and CPU time are lost and no later call can bring them.
+ */
 export function reapChild(pid: number): Reaped | null {
   const c = bind();
   if (!c) return null;
   const status = [0];
   const ru = Buffer.alloc(RUSAGE_BYTES);
-  if (c.wait4(pid, status, WNOHANG, ru) !== pid) return null;
+  const got = c.wait4(pid, status, WNOHANG, ru);
+  if (got === -1) {
+    const errno = lastErrno();
+    if (errno === EINTR) return null; // asked again on the next SIGCHLD or second
+    throw errnoError(errno, 'wait4', String(pid));
+  }
+  if (got !== pid) return null;
   const s = status[0] as number;
   const ms = (at: number): number => Number(ru.readBigInt64LE(at)) * 1000 + Number(ru.readBigInt64LE(at + 8)) / 1000;
   const termSig = s & 0x7f;

@@ -4,11 +4,13 @@
  * the result's bookkeeping are set up outside that window), its tree's memory sampled from /proc,
  * its CPU time taken from the kernel's accounting of waited-for children, its output kept bounded and
  * read for metrics line by line. Whatever the program leaves behind in its group when it exits
- * (a stray background child) is killed, so no run leaks into the next.
+ * (a stray background child) is killed, so no run leaks into the next. A process that left the
+ * group (setsid, a daemon) and holds the output pipes open does not hold the run: reading stops
+ * OUTPUT_GRACE_MS after the exit.
  */
 import type { CommandWorkload, MetricTarget } from '../../../shared/command/workload';
 import { meetsTarget, targetText } from '../../../shared/command/workload';
-import type { MetricPoint } from '../../../shared/command/results';
+import { OUTPUT_GRACE_MS, type MetricPoint } from '../../../shared/command/results';
 import type { LineReader } from '../../../shared/command/metric-lines';
 import { launch, type Exit } from './launch';
 import { killGroup } from './group-kill';
@@ -35,8 +37,8 @@ export function runEnv(w: CommandWorkload): NodeJS.ProcessEnv {
 }
 
 export interface OnceResult {
-  /** exited: on its own; timeout / stopped: Dyno stopped the tree; spawn-error: it never ran. */
-  end: 'exited' | 'timeout' | 'stopped' | 'spawn-error';
+  /** exited: on its own; timeout / stopped: Dyno stopped the tree; spawn-error: it never ran; status-lost: it ran, but its exit status could not be had (statusLost says why). */
+  end: 'exited' | 'timeout' | 'stopped' | 'spawn-error' | 'status-lost';
   /** Start on the shared time base (ms since the epoch, sub-ms). */
   tMs: number;
   wallMs: number;
@@ -46,6 +48,11 @@ export interface OnceResult {
   exitCode: number | null;
   signal: string | null;
   spawnError?: string;
+  statusLost?: string;
+  /** True when a process the command started kept the output open OUTPUT_GRACE_MS past the exit, and Dyno stopped reading it then. */
+  outputHeldOpen: boolean;
+  /** How long Dyno waited after the exit for that output (0 when it closed with the exit): not the command's time. */
+  afterExitMs: number;
   stdout: OutputTail;
   stderr: OutputTail;
   metrics: Record<string, number>;
@@ -63,7 +70,9 @@ export interface OnceHandle {
 function spawnMessage(err: NodeJS.ErrnoException, w: CommandWorkload): string {
   const program = w.shell ? '/bin/sh' : (w.argv[0] ?? '');
   if (err.code === 'ENOENT') return `Command not found: ${program}${w.cwd ? ` (or the working folder ${w.cwd} does not exist)` : ''}.`;
-  if (err.code === 'EACCES') return `${program} is not executable (permission denied).`;
+  // The path, where a PATH search found the file: which of several `prog`s is meant.
+  if (err.code === 'EACCES') return `${err.path ?? program} is not executable (permission denied).`;
+  if (err.code === 'EMFILE' || err.code === 'ENFILE') return `Could not start ${program}: too many open files (${err.syscall ?? 'spawn'} said ${err.code}).`;
   return `Could not start ${program}: ${err.message}`;
 }
 
@@ -98,13 +107,17 @@ export function runOnce(o: OnceOptions): OnceHandle {
   const result = new Promise<OnceResult>((resolve) => (resolveResult = resolve));
   let sampler: ReturnType<typeof setInterval> | undefined;
   let timeout: ReturnType<typeof setTimeout> | undefined;
+  let grace: ReturnType<typeof setTimeout> | undefined;
+  let outputHeldOpen = false;
   const finish = (spawnError?: string): void => {
     clearInterval(sampler);
     clearTimeout(timeout);
+    clearTimeout(grace);
+    const closedMs = performance.now();
     stdout.end();
     stderr.end();
     resolveResult({
-      end: spawnError !== undefined ? 'spawn-error' : end,
+      end: spawnError !== undefined ? 'spawn-error' : exited?.statusLost !== undefined ? 'status-lost' : end,
       tMs,
       wallMs: (exited?.atMs ?? performance.now()) - t0,
       userMs: exited?.cpu?.userMs ?? null,
@@ -113,6 +126,9 @@ export function runOnce(o: OnceOptions): OnceHandle {
       exitCode: exited?.code ?? null,
       signal: exited?.signal ?? null,
       ...(spawnError !== undefined ? { spawnError } : {}),
+      ...(exited?.statusLost !== undefined ? { statusLost: exited.statusLost } : {}),
+      outputHeldOpen,
+      afterExitMs: outputHeldOpen && exited ? closedMs - exited.atMs : 0,
       stdout,
       stderr,
       metrics,
@@ -132,6 +148,13 @@ export function runOnce(o: OnceOptions): OnceHandle {
       // that called setsid) still holds the output pipes open must not call it timed out.
       clearTimeout(timeout);
       killGroup(child.pid);
+      // Still open after the grace: held by a process outside the group. Destroying the streams
+      // closes Dyno's ends; the close that follows ends the run (that process gets SIGPIPE if it writes again).
+      grace = setTimeout(() => {
+        outputHeldOpen = true;
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+      }, OUTPUT_GRACE_MS);
     },
     // After the pipes are drained, so the tail and the metrics hold the last line.
     onClose: () => finish(),

@@ -1,0 +1,115 @@
+/**
+ * A command that exits but leaves a process outside its group (detached: setsid, as a daemon
+ * does) holding its stdout and stderr open: the run ends OUTPUT_GRACE_MS after the command's exit,
+ * with the command's own exit status and wall time, not when that process lets go (it held the
+ * run for the whole `sleep 20` before), and the stored run says so in a warning. Real processes,
+ * a real studio and SQLite file.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CommandWorkloadSchema } from '../../src/shared/command/workload';
+import { metricLineReader } from '../../src/shared/command/metric-lines';
+import { OUTPUT_GRACE_MS } from '../../src/shared/command/results';
+import { runEnv, runOnce } from '../../src/main/executor/command/run-once';
+import { createStudio, type StudioHandle } from '../../src/main/studio/create-studio';
+import { createInProcessApi } from '../../src/main/studio/in-process-api';
+import { parseCommandForm, DEFAULT_COMMAND_FIELDS } from '../../src/shared/command/form';
+import type { DynoApi } from '../../src/shared/contract';
+import { tempHome } from '../helpers/temp-home';
+
+let t: ReturnType<typeof tempHome>;
+let script: string;
+/** Process groups of the escaped grandchildren (each leads its own), killed after the tests. */
+const escaped: number[] = [];
+
+beforeAll(() => {
+  t = tempHome();
+  script = join(t.home, 'leave-a-daemon.cjs');
+  // The grandchild leaves the group (setsid) but inherits the pipes; it writes a line 2 s on,
+  // well after the grace, then would sleep 20 s.
+  writeFileSync(
+    script,
+    [
+      "const { spawn } = require('node:child_process');",
+      "const c = spawn('sh', ['-c', 'sleep 2; echo late; exec sleep 20'], { detached: true, stdio: ['ignore', 'inherit', 'inherit'] });",
+      "console.log('grandchild ' + c.pid);",
+      'c.unref();',
+      'process.exitCode = Number(process.argv[2] ?? 0);',
+      '',
+    ].join('\n'),
+  );
+});
+
+afterAll(() => {
+  for (const pgid of escaped) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // gone already (it died of SIGPIPE writing its late line)
+    }
+  }
+  t.cleanup();
+});
+
+function noteGrandchild(text: string): void {
+  for (const m of text.matchAll(/grandchild (\d+)/g)) escaped.push(Number(m[1]));
+}
+
+describe.runIf(process.platform === 'linux')('output held open by a process the command started', () => {
+  it('ends the run soon after the exit, with the command’s own exit status and wall time, and keeps no output from after the cut', async () => {
+    const w = CommandWorkloadSchema.parse({ argv: [process.execPath, script, '3'] });
+    const t0 = performance.now();
+    const r = await runOnce({ workload: w, readLine: metricLineReader(w.metrics), onOutput: () => undefined, onMetric: () => undefined, sampleIntervalMs: 20, env: runEnv(w) }).result;
+    const elapsedMs = performance.now() - t0;
+    noteGrandchild(r.stdout.text);
+    expect(escaped.length).toBe(1);
+    expect(elapsedMs).toBeLessThan(8_000); // not the 20 s of the escaped sleep
+    expect(r.end).toBe('exited');
+    expect(r.exitCode).toBe(3);
+    expect(r.outputHeldOpen).toBe(true);
+    // Dyno waited the grace after the exit, and that wait is not in the run's wall time.
+    expect(r.afterExitMs).toBeGreaterThanOrEqual(OUTPUT_GRACE_MS - 20);
+    expect(r.afterExitMs).toBeLessThan(3_000);
+    expect(r.wallMs).toBeLessThanOrEqual(elapsedMs - r.afterExitMs + 5);
+    expect(r.wallMs).toBeLessThan(3_000);
+    expect(r.stdout.text).toMatch(/^grandchild \d+\n$/);
+    expect(r.stdout.text).not.toContain('late');
+  }, 20_000);
+
+  it('leaves a command whose output closes with its exit alone', async () => {
+    const w = CommandWorkloadSchema.parse({ argv: ['sh', '-c', 'echo hi'] });
+    const r = await runOnce({ workload: w, readLine: metricLineReader(w.metrics), onOutput: () => undefined, onMetric: () => undefined, sampleIntervalMs: 20, env: runEnv(w) }).result;
+    expect(r.outputHeldOpen).toBe(false);
+    expect(r.afterExitMs).toBe(0);
+    expect(r.stdout.text).toBe('hi\n');
+  });
+
+  describe('through the studio', () => {
+    let studio: StudioHandle;
+    let api: DynoApi;
+    beforeAll(() => {
+      studio = createStudio({ home: t.home, allowCommands: true });
+      api = createInProcessApi(studio.studio);
+    });
+    afterAll(() => studio.close());
+
+    it('stores the run as completed with the command’s own times and a warning that names what happened', async () => {
+      const { config, errors } = parseCommandForm({ ...DEFAULT_COMMAND_FIELDS, line: `${process.execPath} ${script}`, runs: '2', minDurationS: '0' });
+      if (!config) throw new Error(JSON.stringify(errors));
+      const t0 = performance.now();
+      const { runId } = await api.call('runs.start', { config });
+      const { run, warnings } = await api.call('runs.wait', { runId });
+      const elapsedMs = performance.now() - t0;
+      noteGrandchild(run.status === 'completed' ? run.results.command?.stdoutTail ?? '' : '');
+      expect(run.status).toBe('completed');
+      if (run.status !== 'completed') return;
+      expect(elapsedMs).toBeLessThan(15_000);
+      const records = run.results.command?.runs ?? [];
+      expect(records).toHaveLength(2);
+      expect(records.every((r) => r.exitCode === 0 && r.outputHeldOpen === true && r.wallMs < 3_000)).toBe(true);
+      const held = warnings.find((w) => w.code === 'output-held-open');
+      expect(held?.message).toMatch(/^A process the command started kept its output open after it exited \(2 of 2 runs\): Dyno stopped reading 0\.5 s after each exit, so output after that was not kept/);
+    }, 30_000);
+  });
+});
