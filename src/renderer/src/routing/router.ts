@@ -15,6 +15,9 @@ import { useLiveRun } from '../stores/live-run-store';
 import { DEFAULT_FORM, useRunConfig } from '../stores/config-store';
 import { useModel } from '../stores/model-store';
 import { formFromConfig } from '../../../shared/knobs/form';
+import { useCommand } from '../stores/command-store';
+import { commandFieldsFrom, DEFAULT_COMMAND_FIELDS } from '../../../shared/command/form';
+import type { RunConfig } from '../../../shared/run';
 
 function currentRoute(): Route {
   const view = useUi.getState().view;
@@ -47,16 +50,26 @@ function currentRoute(): Route {
 
 /**
  * The run an address names, in the Run view. A tab whose form holds nothing typed or remembered
- * (a link opened afresh) also gets the form and model the run ran with; a form of its own is
- * never replaced (a reload keeps the form as typed).
+ * (a link opened afresh) also gets the form and model the run ran with (for a command run, the
+ * Command form with its settings); a form of its own is never replaced (a reload keeps the form
+ * as typed, and the source it was typed in).
  */
 async function openRunFromAddress(runId: string): Promise<void> {
   const config = (await useLiveRun.getState().reopen(runId))?.run.config;
+  if (config?.command) return void formOfCommandRun(config);
   const { fields } = useRunConfig.getState();
   // resetDims keeps text and on as they are: the same objects means untouched.
-  if (!config || config.command || fields.text !== DEFAULT_FORM.text || fields.on !== DEFAULT_FORM.on) return;
+  if (!config || fields.text !== DEFAULT_FORM.text || fields.on !== DEFAULT_FORM.on) return;
   useRunConfig.setState({ fields: formFromConfig(config) });
+  useCommand.getState().setSource('model');
   if (useModel.getState().model?.path !== config.modelPath) void useModel.getState().openPath(config.modelPath);
+}
+
+/** A command run's settings in the Command form, when the tab's command form is untouched (the defaults themselves). */
+function formOfCommandRun(config: RunConfig): void {
+  const fields = commandFieldsFrom(config);
+  if (!fields || useCommand.getState().fields !== DEFAULT_COMMAND_FIELDS) return;
+  useCommand.setState({ source: 'command', fields });
 }
 
 function openRoute(r: Route): void {
