@@ -18,6 +18,8 @@ import { formFromConfig } from '../../../shared/knobs/form';
 import { useCommand } from '../stores/command-store';
 import { commandFieldsFrom, DEFAULT_COMMAND_FIELDS } from '../../../shared/command/form';
 import type { RunConfig } from '../../../shared/run';
+import { addressNotice, addressProblem, viewOfAddress } from '../../../shared/routing/address-problem';
+import { useAddress } from '../stores/address-store';
 
 function currentRoute(): Route {
   const view = useUi.getState().view;
@@ -104,17 +106,34 @@ function openRoute(r: Route): void {
   ui.go(r.view);
 }
 
+/**
+ * What an address opens, and the notice when it was not read whole: what was not understood,
+ * and the view shown instead (the one its first part names, else the one already showing).
+ */
+function readAddress(hash: string): { route?: Route; notice?: string } {
+  const read = parseRoute(hash);
+  const problem = addressProblem(hash) ?? (read || !/[^#/]/.test(hash) ? undefined : 'it names nothing the studio has');
+  if (!problem) return read ? { route: read } : {};
+  const route = read ?? parseRoute(`#/${viewOfAddress(hash) ?? ''}`);
+  const view = route?.view ?? useUi.getState().view;
+  return { ...(route ? { route } : {}), notice: addressNotice(hash, problem, `${view.charAt(0).toUpperCase()}${view.slice(1)}`) };
+}
+
 export function startRouter(): () => void {
   let applying = false;
-  const apply = (): void => {
-    const r = parseRoute(location.hash);
-    if (!r || formatRoute(r) === formatRoute(currentRoute())) return;
+  /** True when the address was not read whole: the bar then shows what the studio shows instead. */
+  const apply = (): boolean => {
+    const { route: r, notice } = readAddress(location.hash);
+    useAddress.getState().say(notice);
+    const unread = notice !== undefined;
+    if (!r || formatRoute(r) === formatRoute(currentRoute())) return unread;
     applying = true;
     try {
       openRoute(r);
     } finally {
       applying = false;
     }
+    return unread;
   };
   let lastView = useUi.getState().view;
   const follow = (): void => {
@@ -126,7 +145,8 @@ export function startRouter(): () => void {
     else history.replaceState(null, '', next);
     lastView = view;
   };
-  apply();
+  // An address not read whole is replaced by what shows instead, not kept as a step of history.
+  if (apply()) lastView = useUi.getState().view;
   follow();
   const offs = [useUi.subscribe(follow), useSessionsList.subscribe(follow), useCompare.subscribe(follow), useOptimizer.subscribe(follow), useCommandOptimizer.subscribe(follow), useGraph.subscribe(follow),
     // Only a new watched run changes the address: the live store changes with every batch of samples.
@@ -135,8 +155,9 @@ export function startRouter(): () => void {
     }),
   ];
   const onHash = (): void => {
-    apply();
+    const unread = apply();
     lastView = useUi.getState().view;
+    if (unread) follow();
   };
   window.addEventListener('hashchange', onHash);
   return () => {
