@@ -65,7 +65,7 @@ export function LiveRunPanel() {
         </div>
         {run?.status === 'running' && (
           <div className="progress-line">
-            <span>
+            <span data-testid="progress-words">
               {progress?.phase === 'measure' ? `measuring · ${soFar.measuredDone} ${samples}` : progress?.phase === 'warmup' ? `warm-up · ${soFar.warmupDone}` : 'starting worker…'}
             </span>
             <span className="median-so-far" data-testid="median-so-far">
