@@ -46,6 +46,8 @@ for (const theme of ['dark', 'light'] as const) {
     await expect(runNotice).toContainText(`Run ${plainRunId} was not profiled (run it with profiling on to see time per node)`, { timeout: 60_000 });
     await expect(runNotice).toBeInViewport();
     await expect(page.getByTestId('graph-profile-failure-retry')).toHaveCount(0);
+    // The plain graph is drawn beneath the notice (the model's graph does not need the profile).
+    await expect(page.getByTestId('graph-status')).toContainText(' edges · ', { timeout: 60_000 });
     await screenshot(page, `graph-link-unprofiled-run-${theme}.png`);
 
     // The stored run, with a node no graph of this model has.
