@@ -2,8 +2,9 @@
  * Issue 14's graph deep links (`#/models/graph?run=<id>&node=<name>`), mistyped or stale, at
  * 1280×720 in both themes: a run that is not stored, and a node the model's graph does not have
  * (nor a kernel of the run's profile), each say so in a visible notice instead of silently
- * showing the plain graph; a good link beside them still opens its node, and Dismiss clears the
- * notice and the address's node.
+ * showing the plain graph; a run never profiled says to run with profiling on, with no Retry (it
+ * cannot help); a good link beside them still opens its node, and Dismiss clears the notice and
+ * the address's node.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -14,10 +15,15 @@ import { collectPageErrors, servedStudio } from './served-studio';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 let profiledRunId = '';
+let plainRunId = '';
 const studio = servedStudio('dyno-e2e-graph-links-', (home) => {
-  // A stored profiled run of the sample SqueezeNet, made as a user would from the CLI.
-  const out = execFileSync(process.execPath, [resolve('bin/dyno.js'), 'bench', SQUEEZENET, '-n', '10', '-w', '2', '--profile', '--json'], { env: { ...process.env, DYNO_HOME: home }, stdio: 'pipe' });
-  profiledRunId = (JSON.parse(out.toString()) as { run: { id: string } }).run.id;
+  // Stored runs of the sample SqueezeNet, made as a user would from the CLI: one profiled, one not.
+  const bench = (...args: string[]): string => {
+    const out = execFileSync(process.execPath, [resolve('bin/dyno.js'), 'bench', SQUEEZENET, '-n', '10', '-w', '2', ...args, '--json'], { env: { ...process.env, DYNO_HOME: home }, stdio: 'pipe' });
+    return (JSON.parse(out.toString()) as { run: { id: string } }).run.id;
+  };
+  profiledRunId = bench('--profile');
+  plainRunId = bench();
 });
 
 for (const theme of ['dark', 'light'] as const) {
@@ -34,6 +40,15 @@ for (const theme of ['dark', 'light'] as const) {
     await expect(runNotice).toContainText(`No run with id ${missing}`, { timeout: 60_000 });
     await expect(runNotice).toBeInViewport();
     await screenshot(page, `graph-link-unknown-run-${theme}.png`);
+
+    // A stored run that was never profiled: the notice says what would help, and offers no Retry (asking again cannot).
+    await page.goto(`${studio.serve.url}#/models/graph?run=${plainRunId}`);
+    await expect(runNotice).toContainText(`Run ${plainRunId} was not profiled (run it with profiling on to see time per node)`, { timeout: 60_000 });
+    await expect(runNotice).toBeInViewport();
+    await expect(page.getByTestId('graph-profile-failure-retry')).toHaveCount(0);
+    // The plain graph is drawn beneath the notice (the model's graph does not need the profile).
+    await expect(page.getByTestId('graph-status')).toContainText(' edges · ', { timeout: 60_000 });
+    await screenshot(page, `graph-link-unprofiled-run-${theme}.png`);
 
     // The stored run, with a node no graph of this model has.
     await page.goto(`${studio.serve.url}#/models/graph?run=${profiledRunId}&node=conv_typo`);

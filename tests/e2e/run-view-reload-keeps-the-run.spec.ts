@@ -2,14 +2,16 @@
  * Issue 14's leftover: a reload of the Run view after a run shows that run again (its results,
  * its chart, and the form as the tab left it), because the Run view's address carries the run it
  * watches (#/run?run=<id>); the address opened in a fresh tab shows it too, with the form and
- * model it ran with; an unknown run says so.
+ * model it ran with; an unknown run says so. A command run is restored the same way: its results,
+ * and the Command form (as the tab left it, or in a fresh tab with the command's settings).
  * Screenshots at 1280×720.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { resolve } from 'node:path';
 import { collectPageErrors, servedStudio } from './served-studio';
 import { screenshot } from './screenshot';
 
-const studio = servedStudio('dyno-e2e-run-reload-');
+const studio = servedStudio('dyno-e2e-run-reload-', undefined, ['--allow-commands']);
 test.use({ viewport: { width: 1280, height: 720 } });
 
 /** The finished run's results, as the Run view shows them: the headline, the count and a drawn chart. */
@@ -73,6 +75,73 @@ test('a reload of the Run view after a run shows the finished run and the form i
   await expect(other.getByTestId('live-chart')).toHaveCount(0);
   await expect(other).toHaveURL(/#\/run$/);
   await screenshot(other, 'run-view-unknown-run-address.png');
+  await fresh.close();
+  expect(otherErrors).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+/** A finished command run's results: its headline in runs, its final metrics over its runs, the last run's output, a marker per run. */
+async function expectFinishedCommandRun(page: Page, runId: string, runs: number, warmup: number): Promise<void> {
+  await expect(page.getByTestId('run-id')).toHaveText(runId, { timeout: 30_000 });
+  await expect(page.getByTestId('run-headline')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('stat-count')).toHaveText(String(runs));
+  await expect(page.locator('.stat-card', { has: page.getByTestId('stat-count') }).locator('.stat-label')).toHaveText('runs');
+  await expect(page.getByTestId('metric-finals').locator('tr', { hasText: 'accuracy' }).locator('td').nth(4)).toHaveText(String(runs), { timeout: 30_000 });
+  await expect(page.getByTestId('command-output')).toContainText('done: acc=0.');
+  await expect(page.getByTestId('live-chart').locator('.scatterlayer .point')).toHaveCount(runs + warmup, { timeout: 30_000 });
+}
+
+test('a command run is restored as a model run is: a reload keeps its results and the Command form; its address opens both afresh', async ({ page, browser }) => {
+  const errors = collectPageErrors(page);
+  const line = `node ${resolve('examples/train-logistic.mjs')} --epochs 20 --samples 1000`;
+  await page.goto(`${studio.serve.url}#/run`);
+  await page.getByTestId('source-command').check();
+  await page.getByTestId('command-line').fill(line);
+  await page.getByTestId('command-runs').fill('3');
+  await page.getByTestId('command-warmup').fill('1');
+  await page.getByTestId('command-minDurationS').fill('0');
+  await page.getByTestId('command-env').fill('DYNO_EXAMPLE=1');
+  const cli = `dyno exec -r 3 -w 1 --min-duration 0 --env DYNO_EXAMPLE=1 -- '${line}'`;
+  await expect(page.getByTestId('command-cli')).toHaveText(cli);
+  await page.getByTestId('start-run').click();
+  await expect(page.getByTestId('metric-finals')).toBeVisible({ timeout: 60_000 });
+  const runId = (await page.getByTestId('run-id').textContent())!.trim();
+  await expect(page).toHaveURL(new RegExp(`#/run\\?run=${runId}$`));
+
+  await page.reload();
+  await expectFinishedCommandRun(page, runId, 3, 1);
+  await expect(page.getByTestId('source-command')).toBeChecked();
+  await expect(page.getByTestId('command-line')).toHaveValue(line);
+  await expect(page.getByTestId('command-cli')).toHaveText(cli);
+  await screenshot(page, 'command-run-after-a-reload.png');
+
+  // The Command form is the tab's own: typed after the run, it survives a reload beside that run.
+  await page.getByTestId('command-runs').fill('7');
+  await page.reload();
+  await expectFinishedCommandRun(page, runId, 3, 1);
+  await expect(page.getByTestId('command-runs')).toHaveValue('7');
+
+  // Another view and Back: the command run and its form again.
+  await page.getByTestId('nav-sessions').click();
+  await expect(page).toHaveURL(/#\/sessions$/);
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`#/run\\?run=${runId}$`));
+  await expect(page.getByTestId('source-command')).toBeChecked();
+  await expect(page.getByTestId('metric-finals')).toBeVisible();
+
+  // The address in a fresh context (nothing remembered): the results, and the Command form with the run's settings.
+  const fresh = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const other = await fresh.newPage();
+  const otherErrors = collectPageErrors(other);
+  await other.goto(`${studio.serve.url}#/run?run=${runId}`);
+  await expectFinishedCommandRun(other, runId, 3, 1);
+  await expect(other.getByTestId('source-command')).toBeChecked();
+  await expect(other.getByTestId('command-line')).toHaveValue(line);
+  await expect(other.getByTestId('command-runs')).toHaveValue('3');
+  await expect(other.getByTestId('command-warmup')).toHaveValue('1');
+  await expect(other.getByTestId('command-env')).toHaveValue('DYNO_EXAMPLE=1');
+  await expect(other.getByTestId('command-cli')).toHaveText(cli);
+  await screenshot(other, 'command-run-link-in-a-fresh-tab.png');
   await fresh.close();
   expect(otherErrors).toEqual([]);
   expect(errors).toEqual([]);

@@ -48,11 +48,16 @@ export class RunProgress {
     return first;
   }
 
-  /** Progress after the last batch (or before the first, in `phase`). */
+  /**
+   * Progress after the last batch (or in `phase`, e.g. 'starting'). Once every warm-up iteration
+   * is in (at once when there are none), the measured ones are under way: the phase says
+   * 'measure' before their first batch lands, so a command's first measured run, seconds long,
+   * does not read as a warm-up.
+   */
   now(phase?: Progress['phase']): Progress {
     const { startMs } = this.measured;
     const measuredDone = this.latencies.length;
-    const at = phase ?? (measuredDone > 0 ? 'measure' : 'warmup');
+    const at = phase ?? (measuredDone > 0 || this.warmupDone >= this.stop.warmupIterations ? 'measure' : 'warmup');
     const elapsedMs = startMs !== undefined && this.lastEndMs !== undefined ? this.lastEndMs - startMs : 0;
     const byIterations = Math.min(measuredDone / this.stop.minIterations, 1);
     const byDuration = this.stop.minDurationMs > 0 ? Math.min(elapsedMs / this.stop.minDurationMs, 1) : 1;

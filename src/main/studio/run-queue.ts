@@ -221,7 +221,8 @@ export class RunQueue {
       active.execution = this.deps.executor.start({ runId: run.id, config: run.config, artifactsDir: this.deps.artifactsDir }, {
         onReady: (ready) => {
           tracker.ready(ready);
-          progress('warmup');
+          // Warm-up begins, or, with none, measurement (the tracker tells which).
+          progress();
         },
         onSamples: (batch) => {
           this.deps.repo.appendBatch(run.id, batch);

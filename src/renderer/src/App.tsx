@@ -14,6 +14,7 @@ import { useGlobalKeys } from './keyboard/use-global-keys';
 import { formatBytes } from '../../shared/format';
 import { useImports } from './stores/import-store';
 import { prefetchPlotly } from './charts/plotly';
+import { AddressNotice } from './components/AddressNotice';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'run', label: 'Run' },
@@ -148,6 +149,7 @@ function Studio() {
             {n}
           </div>
         ))}
+        <AddressNotice />
         {failure && (
           <div className="notice-row">
             <FailureNotice failure={failure} testId="app-failure" box />

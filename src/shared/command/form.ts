@@ -84,3 +84,25 @@ export function execCommandFor(config: RunConfig): string {
   parts.push('--', c.shell ? shellQuote(c.argv.join(' ')) : c.argv.map(shellQuote).join(' '));
   return parts.join(' ');
 }
+
+/**
+ * The form that describes a stored command run (a link to it opened in a fresh tab): the inverse
+ * of `parseCommandForm` for a run the form made. What the form has no field for (a `dyno exec`
+ * run's --metric patterns or targets) is not shown; the command line reads as `commandLine` prints it.
+ */
+export function commandFieldsFrom(config: RunConfig): CommandFields | undefined {
+  const c = config.command;
+  if (!c) return undefined;
+  const s = config.stop;
+  return {
+    line: commandLine(c),
+    cwd: c.cwd ?? '',
+    env: Object.entries(c.env)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n'),
+    runs: String(s.minIterations),
+    warmup: String(s.warmupIterations),
+    minDurationS: String(s.minDurationMs / 1000),
+    timeoutS: c.timeoutMs !== undefined ? String(c.timeoutMs / 1000) : '',
+  };
+}

@@ -16,6 +16,7 @@ import { StatusBadge } from './StatusBadge';
 import { FailureNotice } from './FailureNotice';
 import { ConditionsLine } from './ConditionsLine';
 import { CommandLivePanel } from './CommandLivePanel';
+import { QueuedNote } from './QueuedNote';
 import { useLiveRun } from '../stores/live-run-store';
 import { useUi } from '../stores/ui-store';
 import { formatMs } from '../../../shared/format';
@@ -65,7 +66,7 @@ export function LiveRunPanel() {
         </div>
         {run?.status === 'running' && (
           <div className="progress-line">
-            <span>
+            <span data-testid="progress-words">
               {progress?.phase === 'measure' ? `measuring · ${soFar.measuredDone} ${samples}` : progress?.phase === 'warmup' ? `warm-up · ${soFar.warmupDone}` : 'starting worker…'}
             </span>
             <span className="median-so-far" data-testid="median-so-far">
@@ -92,7 +93,9 @@ export function LiveRunPanel() {
       )}
       {/* A command's own metrics and output come first: they are what its user watches. */}
       {run?.config.command && <CommandLivePanel />}
-      {!quiet && (
+      {/* A queued run has nothing to chart yet: what it waits for instead of an empty frame. */}
+      {run?.status === 'queued' && <QueuedNote />}
+      {!quiet && run?.status !== 'queued' && (
         <section className="chart-card">
           <h3 title={running ? 'Redrawn rarely so the studio does not compete with the benchmark; the full interactive chart draws when the run ends.' : undefined}>
             {run?.config.command ? 'Wall time per run' : 'Latency per iteration'}{running && ` · live, every ${LIVE_REDRAW_EVERY * (LIVE_EVENT_INTERVAL_MS / 1000)} s`}

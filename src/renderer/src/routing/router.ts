@@ -15,6 +15,11 @@ import { useLiveRun } from '../stores/live-run-store';
 import { DEFAULT_FORM, useRunConfig } from '../stores/config-store';
 import { useModel } from '../stores/model-store';
 import { formFromConfig } from '../../../shared/knobs/form';
+import { useCommand } from '../stores/command-store';
+import { commandFieldsFrom, DEFAULT_COMMAND_FIELDS } from '../../../shared/command/form';
+import type { RunConfig } from '../../../shared/run';
+import { addressNotice, addressProblem, viewOfAddress } from '../../../shared/routing/address-problem';
+import { useAddress } from '../stores/address-store';
 
 function currentRoute(): Route {
   const view = useUi.getState().view;
@@ -47,16 +52,26 @@ function currentRoute(): Route {
 
 /**
  * The run an address names, in the Run view. A tab whose form holds nothing typed or remembered
- * (a link opened afresh) also gets the form and model the run ran with; a form of its own is
- * never replaced (a reload keeps the form as typed).
+ * (a link opened afresh) also gets the form and model the run ran with (for a command run, the
+ * Command form with its settings); a form of its own is never replaced (a reload keeps the form
+ * as typed, and the source it was typed in).
  */
 async function openRunFromAddress(runId: string): Promise<void> {
   const config = (await useLiveRun.getState().reopen(runId))?.run.config;
+  if (config?.command) return void formOfCommandRun(config);
   const { fields } = useRunConfig.getState();
   // resetDims keeps text and on as they are: the same objects means untouched.
-  if (!config || config.command || fields.text !== DEFAULT_FORM.text || fields.on !== DEFAULT_FORM.on) return;
+  if (!config || fields.text !== DEFAULT_FORM.text || fields.on !== DEFAULT_FORM.on) return;
   useRunConfig.setState({ fields: formFromConfig(config) });
+  useCommand.getState().setSource('model');
   if (useModel.getState().model?.path !== config.modelPath) void useModel.getState().openPath(config.modelPath);
+}
+
+/** A command run's settings in the Command form, when the tab's command form is untouched (the defaults themselves). */
+function formOfCommandRun(config: RunConfig): void {
+  const fields = commandFieldsFrom(config);
+  if (!fields || useCommand.getState().fields !== DEFAULT_COMMAND_FIELDS) return;
+  useCommand.setState({ source: 'command', fields });
 }
 
 function openRoute(r: Route): void {
@@ -91,17 +106,34 @@ function openRoute(r: Route): void {
   ui.go(r.view);
 }
 
+/**
+ * What an address opens, and the notice when it was not read whole: what was not understood,
+ * and the view shown instead (the one its first part names, else the one already showing).
+ */
+function readAddress(hash: string): { route?: Route; notice?: string } {
+  const read = parseRoute(hash);
+  const problem = addressProblem(hash) ?? (read || !/[^#/]/.test(hash) ? undefined : 'it names nothing the studio has');
+  if (!problem) return read ? { route: read } : {};
+  const route = read ?? parseRoute(`#/${viewOfAddress(hash) ?? ''}`);
+  const view = route?.view ?? useUi.getState().view;
+  return { ...(route ? { route } : {}), notice: addressNotice(hash, problem, `${view.charAt(0).toUpperCase()}${view.slice(1)}`) };
+}
+
 export function startRouter(): () => void {
   let applying = false;
-  const apply = (): void => {
-    const r = parseRoute(location.hash);
-    if (!r || formatRoute(r) === formatRoute(currentRoute())) return;
+  /** True when the address was not read whole: the bar then shows what the studio shows instead. */
+  const apply = (): boolean => {
+    const { route: r, notice } = readAddress(location.hash);
+    useAddress.getState().say(notice);
+    const unread = notice !== undefined;
+    if (!r || formatRoute(r) === formatRoute(currentRoute())) return unread;
     applying = true;
     try {
       openRoute(r);
     } finally {
       applying = false;
     }
+    return unread;
   };
   let lastView = useUi.getState().view;
   const follow = (): void => {
@@ -113,7 +145,8 @@ export function startRouter(): () => void {
     else history.replaceState(null, '', next);
     lastView = view;
   };
-  apply();
+  // An address not read whole is replaced by what shows instead, not kept as a step of history.
+  if (apply()) lastView = useUi.getState().view;
   follow();
   const offs = [useUi.subscribe(follow), useSessionsList.subscribe(follow), useCompare.subscribe(follow), useOptimizer.subscribe(follow), useCommandOptimizer.subscribe(follow), useGraph.subscribe(follow),
     // Only a new watched run changes the address: the live store changes with every batch of samples.
@@ -122,8 +155,9 @@ export function startRouter(): () => void {
     }),
   ];
   const onHash = (): void => {
-    apply();
+    const unread = apply();
     lastView = useUi.getState().view;
+    if (unread) follow();
   };
   window.addEventListener('hashchange', onHash);
   return () => {

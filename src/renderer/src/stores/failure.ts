@@ -10,10 +10,14 @@ export interface Failure {
   retry?: () => Promise<void>;
 }
 
-/** Whether the host said the thing asked for does not exist: asking again cannot help, so no retry is offered. */
-const notFound = (err: unknown): boolean => err instanceof ApiCallError && err.code === 'not-found';
+/**
+ * Host answers that asking again cannot change, so no retry is offered: the thing asked for does
+ * not exist, or a run has no per-node profile (its message says to run with profiling on).
+ */
+const FINAL_CODES: ReadonlySet<string> = new Set(['not-found', 'not-profiled']);
+const isFinal = (err: unknown): boolean => err instanceof ApiCallError && FINAL_CODES.has(err.code);
 
 export function failure(what: string, err: unknown, retry?: () => Promise<void>): Failure {
   const message = err instanceof Error ? err.message : String(err);
-  return retry && !notFound(err) ? { what, message, retry } : { what, message };
+  return retry && !isFinal(err) ? { what, message, retry } : { what, message };
 }

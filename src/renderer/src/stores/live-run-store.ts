@@ -40,6 +40,8 @@ interface LiveRunState {
   startFailure?: Failure;
   /** Cancelling the watched run, or fetching its detail, failed. */
   failure?: Failure;
+  /** While the watched run is queued: the run in progress it waits behind, once known. */
+  ahead?: Run;
   /** `display`: what the Run view will draw while it measures (the run records it). */
   start(config: RunConfig, display: Display): Promise<void>;
   cancel(): Promise<void>;
@@ -59,6 +61,20 @@ interface LiveRunState {
 }
 
 const ended = (run: Run | undefined): run is Run => run !== undefined && !isRunActive(run);
+
+/**
+ * The run the queued, watched one waits behind: the host's run in progress (the queue runs one
+ * at a time). Unknown, the Run view says only that the run is queued.
+ */
+async function findAhead(runId: string): Promise<void> {
+  try {
+    const [running] = await api.call('runs.list', { filter: { status: ['running'] }, limit: 1 });
+    const now = useLiveRun.getState();
+    if (running && now.runId === runId && now.run?.status === 'queued') useLiveRun.setState({ ahead: running });
+  } catch {
+    // The note says "queued" without naming what it waits for.
+  }
+}
 
 /**
  * The watched run's stored samples and telemetry (thinned beyond REFILL_MAX_POINTS), merged with
@@ -112,8 +128,9 @@ export const useLiveRun = create<LiveRunState>((set, get) => ({
   },
   watch: (runId) => {
     const run = get().known.get(runId);
-    set({ runId, run, detail: undefined, failure: undefined, progress: undefined, points: emptyPoints(), telemetry: [], version: 0, telemetryVersion: 0 });
+    set({ runId, run, detail: undefined, failure: undefined, ahead: undefined, progress: undefined, points: emptyPoints(), telemetry: [], version: 0, telemetryVersion: 0 });
     if (ended(run)) void get().loadDetail();
+    if (run?.status === 'queued') void findAhead(runId);
   },
   reopen: async (runId) => {
     get().watch(runId);
@@ -145,8 +162,14 @@ export const useLiveRun = create<LiveRunState>((set, get) => ({
   },
   onRun: (run) => {
     get().known.set(run.id, run);
-    if (run.id !== get().runId) return;
-    set({ run });
+    const watched = get().run;
+    if (run.id !== get().runId) {
+      // Another run started while the watched one is queued: that is the one it now waits for.
+      if (watched?.status === 'queued' && run.status === 'running') set({ ahead: run });
+      return;
+    }
+    set({ run, ...(run.status === 'queued' ? {} : { ahead: undefined }) });
+    if (run.status === 'queued' && watched?.status !== 'queued' && !get().ahead) void findAhead(run.id);
     if (ended(run) && get().detail?.run.id !== run.id) void get().loadDetail();
   },
   onProgress: (runId, progress) => {

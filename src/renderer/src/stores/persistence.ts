@@ -1,7 +1,7 @@
 /**
  * What a reload keeps (issue 14): the theme, the live-chart switch, the last view, the run form
- * as typed, the zoo's choice and the open model (opened again by path, so what is shown is
- * what the file holds now). Restored once before the first render, then written on change.
+ * as typed (the model's and the command's, and which of the two shows), the zoo's choice and the
+ * open model (opened again by path, so what is shown is what the file holds now). Restored once before the first render, then written on change.
  */
 import { z } from 'zod';
 import { ZOO_FAMILIES, ZOO_SIZES } from '../../../shared/zoo-names';
@@ -10,11 +10,17 @@ import { useUi } from './ui-store';
 import { DEFAULT_FORM, useRunConfig } from './config-store';
 import { useZoo } from './zoo-store';
 import { useModel } from './model-store';
+import { useCommand } from './command-store';
+import type { CommandFields } from '../../../shared/command/form';
 
 const UiSchema = z.object({ theme: z.enum(['dark', 'light']), liveCharts: z.boolean(), view: z.enum(['run', 'sessions', 'compare', 'models']) }).partial();
 const FormSchema = z.object({ text: z.record(z.string(), z.string()), on: z.record(z.string(), z.boolean()), dims: z.record(z.string(), z.string()) });
 const ZooSchema = z.object({ family: z.enum(ZOO_FAMILIES), size: z.enum(ZOO_SIZES), seed: z.string() });
 const ModelPathSchema = z.string().min(1);
+const CommandSchema = z.object({
+  source: z.enum(['model', 'command']),
+  fields: z.object({ line: z.string(), cwd: z.string(), env: z.string(), runs: z.string(), warmup: z.string(), minDurationS: z.string(), timeoutS: z.string() }) satisfies z.ZodType<CommandFields>,
+});
 
 export function keepAcrossReloads(): void {
   const ui = recall('ui', UiSchema);
@@ -25,6 +31,9 @@ export function keepAcrossReloads(): void {
   if (form) useRunConfig.setState({ fields: { text: { ...DEFAULT_FORM.text, ...form.text }, on: { ...DEFAULT_FORM.on, ...form.on }, dims: form.dims } });
   const zoo = recall('zoo', ZooSchema);
   if (zoo) useZoo.setState({ choice: zoo });
+  // Only once typed in: untouched command fields stay the defaults themselves (a link to a command run fills them).
+  const command = recall('command', CommandSchema);
+  if (command) useCommand.setState(command);
   const modelPath = recall(REMEMBERED_MODEL, ModelPathSchema);
   // Marks the model as asked for, so the default sample does not replace it.
   if (modelPath) void useModel.getState().openPath(modelPath);
@@ -34,6 +43,9 @@ export function keepAcrossReloads(): void {
   });
   useRunConfig.subscribe((s, prev) => {
     if (s.fields !== prev.fields) remember('form', s.fields);
+  });
+  useCommand.subscribe((s, prev) => {
+    if (s.source !== prev.source || s.fields !== prev.fields) remember('command', { source: s.source, fields: s.fields });
   });
   useZoo.subscribe((s, prev) => {
     if (s.choice !== prev.choice) remember('zoo', s.choice);

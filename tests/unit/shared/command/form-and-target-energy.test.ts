@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_COMMAND_FIELDS, execCommandFor, parseCommandForm } from '../../../../src/shared/command/form';
+import { commandFieldsFrom, DEFAULT_COMMAND_FIELDS, execCommandFor, parseCommandForm } from '../../../../src/shared/command/form';
 import { withTargetJoules, type CommandResults, type CommandRunRecord } from '../../../../src/shared/command/results';
 import { windowEnergyJ } from '../../../../src/main/telemetry/summarize';
 import { TelemetrySampleSchema } from '../../../../src/shared/telemetry';
@@ -19,6 +19,25 @@ describe('the studio\'s Command source', () => {
     const { config, errors } = parseCommandForm({ ...DEFAULT_COMMAND_FIELDS, line: ' ', runs: '0', warmup: '-1', minDurationS: 'x', timeoutS: '0', env: 'not a pair' });
     expect(config).toBeUndefined();
     expect(Object.keys(errors).sort()).toEqual(['env', 'line', 'minDurationS', 'runs', 'timeoutS', 'warmup']);
+  });
+
+  it('reads a stored command run back into the form that describes it (a link opened in a fresh tab)', () => {
+    const typed = { ...DEFAULT_COMMAND_FIELDS, line: "node train.mjs --epochs 3 'a b'", cwd: '/work', env: 'SEED=1\nDYNO_EXAMPLE=x=y', runs: '4', warmup: '2', minDurationS: '0.5', timeoutS: '12.5' };
+    const { config } = parseCommandForm(typed);
+    if (!config) throw new Error('no config');
+    expect(commandFieldsFrom(config)).toEqual(typed);
+    // Defaults read back as the form shows them: no folder, no variables, no timeout.
+    const plain = parseCommandForm({ ...DEFAULT_COMMAND_FIELDS, line: 'true' }).config;
+    if (!plain?.command) throw new Error('no config');
+    expect(commandFieldsFrom(plain)).toEqual({ ...DEFAULT_COMMAND_FIELDS, line: 'true' });
+    // A `dyno exec` run of an argv (no shell): the line quotes what needs it, and runs as the same command.
+    const argvRun = { ...plain, modelPath: 'x', command: { ...plain.command, argv: ['python3', '-c', 'print(1)'], shell: false } };
+    const fields = commandFieldsFrom(argvRun);
+    if (!fields) throw new Error('no fields');
+    expect(fields.line).toBe("python3 -c 'print(1)'");
+    expect(parseCommandForm(fields).config?.modelPath).toBe("python3 -c 'print(1)'");
+    // A model run has no command form.
+    expect(commandFieldsFrom({ ...plain, command: undefined })).toBeUndefined();
   });
 });
 
