@@ -125,7 +125,16 @@ describe('dyno optimize', () => {
     for (const id of measuredBefore) expect(reused).toContain(id);
     const keys = r.trials.filter((x) => x.phase === 'single').map((x) => x.candidate);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(keys).toEqual(expect.arrayContaining(['optLevel=extended', 'optLevel=basic', 'optLevel=disabled', 'threads=1']));
+    // The optimization levels stop after two losses in a row (untilTwoLose): whether disabled was
+    // tried follows from what extended and basic measured, which on a loaded machine is chance.
+    const baselineMs = r.baseline.figures?.value ?? 0;
+    const lost = (key: string): boolean => {
+      const x = r.trials.find((y) => y.phase === 'single' && y.candidate === key);
+      return !(x && x.status === 'completed' && x.rejected === null && typeof x.figures?.value === 'number' && x.figures.value < baselineMs);
+    };
+    const twoLost = lost('optLevel=extended') && lost('optLevel=basic');
+    expect(keys).toEqual(expect.arrayContaining(['optLevel=extended', 'optLevel=basic', 'threads=1', ...(twoLost ? [] : ['optLevel=disabled'])]));
+    if (twoLost) expect(keys).not.toContain('optLevel=disabled');
     // The resumed search measured the rest into the same study.
     const after = studyRuns(studyId).runs;
     expect(after.filter((x) => x.status === 'completed').length).toBeGreaterThan(measuredBefore.length);
