@@ -4,7 +4,8 @@
  * trials streaming in → the result (recommendation, exports) → a Pareto slider re-ranks the
  * stored candidates with no re-run → a reload reopens the study by its address → Compare opens
  * the baseline against a trial. Screenshots at 1280×720, dark and light. Also the goal form's
- * inputs on a zoo model with symbolic dims: the dims prefilled, an inputs folder, a min accuracy.
+ * inputs on a zoo model with symbolic dims: the dims prefilled, an inputs folder, a min accuracy
+ * (refused on a feature map's folder, with the output's shape).
  */
 import { expect, test } from '@playwright/test';
 import { resolve } from 'node:path';
@@ -15,6 +16,7 @@ import { FACTOR_IDS } from '../../src/shared/optimizer/factors';
 
 const CONV2D = resolve('resources/models/conv2d.onnx');
 const TEST_DATA_SET = resolve('../shared/onnx-corpus/pytorch-converted/test_Softmax/test_data_set_0');
+const FEATURE_MAP_SET = resolve('../shared/onnx-corpus/pytorch-converted/test_Conv2d/test_data_set_0');
 
 let t: ReturnType<typeof tempHome>;
 let serve: ServeProcess;
@@ -163,5 +165,16 @@ test('the goal takes the symbolic dims, an inputs folder and a min accuracy, che
   await page.getByTestId('opt-min-accuracy').fill('2');
   await expect(page.getByTestId('optimizer-goal')).toContainText("The min accuracy takes a share from 0 to 1, e.g. 0.99 (got '2')");
   await expect(page.getByTestId('opt-start')).toBeDisabled();
+
+  // A feature map's labels (test_Conv2d's outputs, [2, 4, 5, 4]) have no classes: Start is
+  // refused on the goal step, naming the output and its shape and the gate that does fit.
+  await page.getByTestId('opt-min-accuracy').fill('0.99');
+  await page.getByTestId('opt-inputs-dir').fill(FEATURE_MAP_SET);
+  await page.getByTestId('opt-start').click();
+  const refused = page.getByTestId('opt-start-failure');
+  await expect(refused).toContainText("top-1 agreement is an accuracy only for a classifier's scores");
+  await expect(refused).toContainText('has shape [2, 4, 5, 4]; for such outputs use the Max output error (maxError) instead');
+  await expect(page.getByTestId('optimizer-goal')).toBeVisible();
+  await screenshot(page, 'optimizer-goal-min-accuracy-refused-dark.png');
   expect(errors).toEqual([]);
 });

@@ -84,7 +84,7 @@ describe('optimizer.start with an inputs folder, dims and a min accuracy', () =>
     // A feature map ([2, 4, 5, 4], the corpus's Conv2d) has no classes: a min accuracy on it is refused with its shape.
     const conv = corpusPath('pytorch-converted/test_Conv2d');
     await expect(api.call('optimizer.start', { model: join(conv, 'model.onnx'), objective: 'latency', timeBudgetMs: 300_000, inputsDir: join(conv, 'test_data_set_0'), minAccuracy: 0.9 })).rejects.toThrow(
-      /^Min accuracy: it cannot apply to .*test_Conv2d\/test_data_set_0: top-1 agreement is an accuracy only for a classifier's scores, shaped \[N, C\] or \[N, C, 1, 1\]; the output '.+' has shape \[2, 4, 5, 4\]\.$/,
+      /^Min accuracy: it cannot apply to .*test_Conv2d\/test_data_set_0: top-1 agreement is an accuracy only for a classifier's scores, shaped \[N, C\] or \[N, C, 1, 1\]; the output '.+' has shape \[2, 4, 5, 4\]; for such outputs use the Max output error \(maxError\) instead, which gates the largest difference from the FP32 baseline's and the expected outputs\.$/,
     );
     expect((await api.call('studies.list', {})).length).toBe(before);
   });

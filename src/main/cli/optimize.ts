@@ -90,7 +90,7 @@ export async function optimizeCommand(model: string | undefined, o: OptimizeFlag
   } else {
     if (o.minAccuracy !== undefined && !o.inputs) throw new CliError('--min-accuracy needs --inputs DIR: a test_data_set folder whose expected outputs are the labels accuracy is counted against.');
     spec = newSpec(model as string, { ...o, timeBudgetMs: timeBudgetMs(o.timeBudget ?? DEFAULT_TIME_BUDGET) });
-    const accuracy = minAccuracyProblem(spec);
+    const accuracy = minAccuracyProblem(spec, '--max-error');
     if (accuracy) throw new CliError(`--min-accuracy: ${accuracy}.`);
   }
 

@@ -1,7 +1,7 @@
 /** The optimizer's outcome as the JSON document of shared/optimizer/result.ts. */
 import { benchCommandFor } from '../../shared/cli-command';
 import { OBJECTIVE_UNIT, type OptimizeJson, type TrialFiguresJson, type TrialJson, type VerdictJson } from '../../shared/optimizer/result';
-import type { OptimizeOutcome } from './run-optimizer';
+import { closestFigures, type OptimizeOutcome } from './run-optimizer';
 import type { Attribution } from './search-phases';
 import type { Trial } from './trials';
 import type { Verdict } from './verdicts';
@@ -79,7 +79,7 @@ export function outcomeJson(o: OptimizeOutcome, batchDim?: string): OptimizeJson
           exports: { ...exportsFor(rec.trial.config, batchDim), benchCommand: benchCommandFor({ ...rec.trial.config, label: undefined }) },
         }
       : null,
-    closest: o.closest ? { candidate: o.closest.trial.key, gain: o.closest.gain.gain, ciLow: o.closest.gain.ciLow, ciHigh: o.closest.gain.ciHigh, evidence: o.closest.gain.evidence } : null,
+    closest: o.closest ? { candidate: o.closest.trial.key, ...closestFigures(o.closest) } : null,
     attribution: o.attribution.map(attributionJson),
     stopped: o.stopped,
     noCandidate: o.binding ?? null,

@@ -63,8 +63,8 @@ export interface OptimizeOutcome {
   skipped: { factor: FactorId; reason: string }[];
   batchCurve: BatchPoint[];
   recommended: { trial: Trial; gain: Gain & { evidence: string; sentence?: string }; remeasuredRunIds: string[] } | null;
-  /** When the baseline stands: the candidate that came closest to beating it, with its gain as it last held. */
-  closest: { trial: Trial; gain: Verdict } | null;
+  /** When the baseline stands: the candidate that came closest to beating it, with its gain as it last held and the paired rounds it rests on (1: one run). */
+  closest: { trial: Trial; gain: Verdict; rounds: number } | null;
   attribution: AttributionEntry[];
   /** Why the search ended: all phases done, or the time budget (with what was left out). */
   stopped: { reason: 'completed' | 'time-budget' | 'cancelled'; message: string };
@@ -74,6 +74,11 @@ export interface OptimizeOutcome {
 }
 
 export class OptimizerError extends Error {}
+
+/** The closest's gain as the outputs say it, with what it rests on: its paired rounds, or one run's measured iterations. */
+export function closestFigures(c: NonNullable<OptimizeOutcome['closest']>): { gain: number; ciLow: number | null; ciHigh: number | null; evidence: string; rounds: number; iterations: number | null } {
+  return { gain: c.gain.gain, ciLow: c.gain.ciLow, ciHigh: c.gain.ciHigh, evidence: c.gain.evidence, rounds: c.rounds, iterations: c.rounds >= 2 ? null : (c.trial.run?.stats.count ?? null) };
+}
 
 /** A little over one trial: session creation, warm-up and the gate's extra inference. */
 const OVERHEAD_MS = 1_500;
@@ -193,7 +198,7 @@ export async function optimize(deps: OptimizerDeps, asked: OptimizeSpec, resumeS
   let closest: OptimizeOutcome['closest'] = null;
   if (!recommended && isEligible(baseline)) {
     closest = closestToBaseline(judged, trials, singleOf);
-    recommended = { trial: baseline, gain: { gain: 1, ciLow: null, ciHigh: null, evidence: 'baseline', sentence: keepDefaultsSentence("ONNX Runtime's defaults", closest && { candidate: closest.trial.key, ...closest.gain }, OBJECTIVE_WORDS[goal.objective]) }, remeasuredRunIds: [] };
+    recommended = { trial: baseline, gain: { gain: 1, ciLow: null, ciHigh: null, evidence: 'baseline', sentence: keepDefaultsSentence("ONNX Runtime's defaults", closest && { candidate: closest.trial.key, ...closestFigures(closest) }, OBJECTIVE_WORDS[goal.objective]) }, remeasuredRunIds: [] };
   }
   const eligible = trials.filter(isEligible);
   let binding: string | undefined;

@@ -9,6 +9,8 @@
 import { helpfulSingles, interacts, isEligible, topCandidates, type Gain } from '../../shared/optimizer/search';
 import type { TrialFigures } from '../../shared/optimizer/search';
 import { established } from '../../shared/optimizer/report-words';
+import { MIN_ROUNDS_FOR_AN_INTERVAL, MIN_ROUNDS_TO_DECIDE } from '../../shared/compare/t-tests';
+import { plural } from '../../shared/format';
 
 export type SearchTrial<C> = Pick<TrialFigures, 'status' | 'score' | 'rejected' | 'runId' | 'key'> & { phase: string; candidate: C };
 type Candidate = Partial<Record<string, unknown>>;
@@ -30,16 +32,21 @@ export interface Attribution<F extends string, L> {
  * The time budget of a search: each trial's cost is estimated from the longest so far; a trial
  * runs only while the budget still holds it and what is kept back for the re-measurement.
  * Exploring comes first: while the search tries levels, only the least re-measurement that can
- * judge a winner is kept back (two rounds of the best candidate beside the baseline), and only
- * once some candidate beat the baseline (`ahead`); at the end the re-measurement takes as many
- * finalists (up to `top`) and rounds (up to `rounds`) as the time left holds. So a short budget
- * is spent trying levels, not keeping rounds for candidates that may never exist.
+ * judge a winner is kept back (MIN_ROUNDS_TO_DECIDE rounds of the best candidate beside the
+ * baseline, or the rounds asked for where fewer), and only once some candidate beat the baseline
+ * (`ahead`); at the end the re-measurement takes as many finalists (up to `top`) and rounds (up
+ * to `rounds`) as the time left holds. So a short budget is spent trying levels, not keeping
+ * rounds for candidates that may never exist. Where the time left cannot hold that least
+ * re-measurement (the first winner came late, or a trial outlasted the estimate), the rounds
+ * that fit are run and `stopped` says they are too few for an interval that can decide.
  */
 export class TrialBudget {
   estimateMs = 0;
   outOfTime = false;
   cancelled = false;
   readonly notRun: string[] = [];
+  /** Set by fitReMeasurement when the time left held fewer rounds than an interval needs: the rounds it left. */
+  shortRounds: number | undefined;
   /** How many candidates beat the baseline so far; until the search says, `top`. */
   ahead: () => number = () => this.top;
   constructor(
@@ -55,23 +62,42 @@ export class TrialBudget {
     this.estimateMs = Math.max(this.estimateMs, ms);
   }
 
+  /** The least rounds worth keeping: enough for an interval that can decide, or the rounds asked for where fewer. */
+  private leastRounds(): number {
+    return Math.min(this.rounds, MIN_ROUNDS_TO_DECIDE);
+  }
+
   /** The re-measurement as planned now: `rounds` × (the finalists + the baseline). */
   remeasureMs(): number {
     const finalists = Math.min(this.top, this.ahead());
-    return finalists > 0 && this.rounds >= 2 ? this.rounds * (finalists + 1) * this.estimateMs : 0;
+    return finalists > 0 && this.rounds >= MIN_ROUNDS_FOR_AN_INTERVAL ? this.rounds * (finalists + 1) * this.estimateMs : 0;
   }
 
-  /** What exploring keeps back: two rounds of one finalist and the baseline, once there is a finalist. */
+  /** What exploring keeps back: the least rounds worth keeping of one finalist and the baseline, once there is a finalist. */
   reserve(): number {
-    return Math.min(this.top, this.ahead()) > 0 && this.rounds >= 2 ? 2 * 2 * this.estimateMs : 0;
+    return Math.min(this.top, this.ahead()) > 0 && this.rounds >= MIN_ROUNDS_FOR_AN_INTERVAL ? this.leastRounds() * 2 * this.estimateMs : 0;
   }
 
-  /** Fewer finalists, then fewer rounds, until the re-measurement fits in the time left. */
+  /**
+   * Fewer finalists, then fewer rounds, until the re-measurement fits in the time left. Below
+   * the least rounds worth keeping, the rounds that still fit are kept (none below the two an
+   * interval needs at all) and noted in `shortRounds`, so the result says the interval is weak.
+   */
   fitReMeasurement(): void {
-    while (this.top > 0 && this.rounds >= 2 && this.remeasureMs() > 0 && this.elapsed() + this.remeasureMs() > this.budgetMs) {
+    const least = this.leastRounds();
+    while (this.top > 0 && this.rounds >= MIN_ROUNDS_FOR_AN_INTERVAL && this.remeasureMs() > 0 && this.elapsed() + this.remeasureMs() > this.budgetMs) {
       if (this.top > 1) this.top--;
-      else this.rounds = this.rounds > 2 ? this.rounds - 1 : 0;
+      else this.rounds = this.rounds > MIN_ROUNDS_FOR_AN_INTERVAL ? this.rounds - 1 : 0;
     }
+    if (this.ahead() > 0 && this.top > 0 && this.rounds < least) this.shortRounds = this.rounds;
+  }
+
+  /** The re-measurement cut below an interval that can decide, in one sentence; undefined when it was not. */
+  shortRoundsSentence(): string | undefined {
+    if (this.shortRounds === undefined) return undefined;
+    const left = this.shortRounds === 0 ? 'no rounds' : plural(this.shortRounds, 'round');
+    const rests = this.shortRounds === 0 ? 'rests on one run of each candidate' : 'has an interval too wide to rely on';
+    return `The time budget left ${left} for re-measuring; not enough for an interval (${MIN_ROUNDS_TO_DECIDE} rounds needed), so the result ${rests}: give the search more time.`;
   }
 
   canRun(what: string): boolean {
@@ -81,13 +107,16 @@ export class TrialBudget {
     return !this.outOfTime && !this.cancelled;
   }
 
-  /** Why the search ended, in one sentence. */
+  /** Why the search ended, in a sentence (two where the re-measurement was cut short). */
   stopped(studyId: string, resumeCommand: string): { reason: 'completed' | 'time-budget' | 'cancelled'; message: string } {
     if (this.cancelled) return { reason: 'cancelled', message: `Cancelled: the trials measured so far are kept in study ${studyId} (resume with ${resumeCommand} --resume ${studyId}).` };
+    const short = this.shortRoundsSentence();
+    const withShort = (m: string): string => (short ? `${m} ${short}` : m);
     if (this.outOfTime) {
       const n = this.notRun;
-      return { reason: 'time-budget', message: `The time budget ended after ${(this.elapsed() / 1000).toFixed(0)} s: ${n.length} planned trial(s) not run (${n.slice(0, 5).join(', ')}${n.length > 5 ? ', …' : ''}).` };
+      return { reason: 'time-budget', message: withShort(`The time budget ended after ${(this.elapsed() / 1000).toFixed(0)} s: ${n.length} planned trial(s) not run (${n.slice(0, 5).join(', ')}${n.length > 5 ? ', …' : ''}).`) };
     }
+    if (short) return { reason: 'time-budget', message: withShort('Every planned trial was measured.') };
     return { reason: 'completed', message: 'Every planned trial was measured.' };
   }
 }
@@ -159,7 +188,7 @@ export async function searchFromBaseline<C extends Candidate, T extends SearchTr
   // Re-measure the candidates that beat the baseline in interleaved rounds, so the winner is not a lucky sample.
   budget.fitReMeasurement();
   const finalists = topCandidates(trials, Math.max(budget.top, 0), baselineScore);
-  if (finalists.length > 0 && budget.rounds >= 2 && !budget.cancelled) o.onPhase?.('re-measure');
+  if (finalists.length > 0 && budget.rounds >= MIN_ROUNDS_FOR_AN_INTERVAL && !budget.cancelled) o.onPhase?.('re-measure');
   const remeasured = await remeasure(finalists, o.measure, budget, o.shouldStop);
   return { finalists, remeasured };
 }
@@ -207,7 +236,7 @@ export async function remeasure<C extends Candidate, T extends SearchTrial<C>>(
   shouldStop: () => boolean,
 ): Promise<Map<string, string[]>> {
   const runs = new Map<string, string[]>([['baseline', []]]);
-  if (finalists.length === 0 || budget.rounds < 2 || budget.cancelled) return runs;
+  if (finalists.length === 0 || budget.rounds < MIN_ROUNDS_FOR_AN_INTERVAL || budget.cancelled) return runs;
   const sides = [{ key: 'baseline', candidate: {} as C }, ...finalists.map((f) => ({ key: f.key, candidate: f.candidate }))];
   for (let round = 1; round <= budget.rounds; round++) {
     for (const side of sides) {
@@ -222,6 +251,14 @@ export async function remeasure<C extends Candidate, T extends SearchTrial<C>>(
   return runs;
 }
 
+/** A finalist's gain as judged, with how many paired rounds it rests on (1: its single run's verdict). */
+export interface Judged<T, G> {
+  trial: T;
+  gain: G;
+  remeasuredRunIds: string[];
+  rounds: number;
+}
+
 /**
  * Each finalist's gain as it held when re-measured: the paired verdict over the rounds where
  * there are two or more, else its single verdict; a finalist without a verdict is left out.
@@ -231,14 +268,14 @@ export async function judgeFinalists<T extends SearchTrial<unknown>, G extends G
   remeasured: Map<string, string[]>,
   paired: (baselineRuns: string[], candidateRuns: string[]) => Promise<G | null>,
   single: (t: T) => G | null,
-): Promise<{ trial: T; gain: G; remeasuredRunIds: string[] }[]> {
+): Promise<Judged<T, G>[]> {
   const baseRounds = remeasured.get('baseline') ?? [];
-  const judged: { trial: T; gain: G; remeasuredRunIds: string[] }[] = [];
+  const judged: Judged<T, G>[] = [];
   for (const f of finalists) {
     const rounds = remeasured.get(f.key) ?? [];
-    const p = rounds.length >= 2 && rounds.length === baseRounds.length ? await paired(baseRounds, rounds) : null;
+    const p = rounds.length >= MIN_ROUNDS_FOR_AN_INTERVAL && rounds.length === baseRounds.length ? await paired(baseRounds, rounds) : null;
     const gain = p ?? single(f);
-    if (gain) judged.push({ trial: f, gain, remeasuredRunIds: rounds });
+    if (gain) judged.push({ trial: f, gain, remeasuredRunIds: rounds, rounds: p ? rounds.length : 1 });
   }
   return judged;
 }
@@ -271,22 +308,30 @@ export async function pickRecommended<T extends SearchTrial<unknown>, G extends 
   return pickFrom(await judgeFinalists(finalists, remeasured, paired, single));
 }
 
+/** The entry with the largest gain, or null. */
+function largestGain<E extends { gain: Gain }>(entries: readonly E[]): E | null {
+  let best: E | null = null;
+  for (const e of entries) if (!best || e.gain.gain > best.gain.gain) best = e;
+  return best;
+}
+
 /**
- * When the baseline stands: the candidate that came closest to beating it, by its gain as it
- * last held (re-measured where it was, else its single verdict), so the outputs can name it.
+ * When the baseline stands: the candidate that came closest to beating it, so the outputs can
+ * name it. A gain that was re-measured (paired over its rounds) outranks every single run's,
+ * however large: a single run that measured near the baseline is as likely luck as a finalist
+ * that did and then lost when measured again. Only where nothing was re-measured is the best
+ * single run named, with `rounds: 1`, so the outputs say it is one un-repeated measurement.
  */
-export function closestToBaseline<T extends SearchTrial<unknown>, G extends Gain>(judged: readonly { trial: T; gain: G }[], trials: readonly T[], single: (t: T) => G | null): { trial: T; gain: G } | null {
-  const byKey = new Map<string, { trial: T; gain: G }>();
+export function closestToBaseline<T extends SearchTrial<unknown>, G extends Gain>(judged: readonly Judged<T, G>[], trials: readonly T[], single: (t: T) => G | null): { trial: T; gain: G; rounds: number } | null {
+  const remeasured = largestGain(judged.filter((j) => j.rounds >= MIN_ROUNDS_FOR_AN_INTERVAL));
+  if (remeasured) return { trial: remeasured.trial, gain: remeasured.gain, rounds: remeasured.rounds };
+  const singles: { trial: T; gain: G; rounds: number }[] = [];
   for (const t of trials) {
     if (t.key === 'baseline' || t.phase.startsWith('re-measure') || !isEligible(t)) continue;
     const g = single(t);
-    const prev = byKey.get(t.key);
-    if (g && (!prev || g.gain > prev.gain.gain)) byKey.set(t.key, { trial: t, gain: g });
+    if (g) singles.push({ trial: t, gain: g, rounds: 1 });
   }
-  for (const j of judged) byKey.set(j.trial.key, j);
-  let best: { trial: T; gain: G } | null = null;
-  for (const e of byKey.values()) if (!best || e.gain.gain > best.gain.gain) best = e;
-  return best;
+  return largestGain(singles);
 }
 
 /**

@@ -66,13 +66,17 @@ export function newSpec(model: string, o: SpecInput): OptimizeSpec {
 /**
  * Why a min accuracy cannot apply to the study's expected outputs, or undefined: top-1
  * agreement is read as accuracy only on a classifier's scores, so a feature map or an
- * embedding would otherwise score 100 %. Said before any study exists (CLI and studio alike).
+ * embedding would otherwise score 100 %. Said before any study exists (CLI and studio alike),
+ * pointing to the gate that does fit such outputs, by the name `maxError` it has where it is read.
  */
-export function minAccuracyProblem(spec: OptimizeSpec): string | undefined {
+export function minAccuracyProblem(spec: OptimizeSpec, maxError: string): string | undefined {
   if (spec.goal.minAccuracy === undefined || spec.expectedDir === undefined) return undefined;
   try {
-    const problem = accuracyShapeProblem(expectedOutputShapes(spec.expectedDir));
-    return problem && `it cannot apply to ${spec.expectedDir}: ${problem}`;
+    const shapes = expectedOutputShapes(spec.expectedDir);
+    const problem = accuracyShapeProblem(shapes);
+    if (!problem) return undefined;
+    const instead = shapes.length > 0 ? `; for such outputs use ${maxError} instead, which gates the largest difference from the FP32 baseline's and the expected outputs` : '';
+    return `it cannot apply to ${spec.expectedDir}: ${problem}${instead}`;
   } catch (err) {
     return `the expected outputs in ${spec.expectedDir} cannot be read (${err instanceof Error ? err.message.replace(/\.$/, '') : String(err)})`;
   }

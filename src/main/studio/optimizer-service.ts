@@ -98,7 +98,7 @@ export class OptimizerService {
       top: p.top,
       factors: p.factors,
     });
-    const accuracy = minAccuracyProblem(spec);
+    const accuracy = minAccuracyProblem(spec, 'the Max output error (maxError)');
     if (accuracy) throw new ApiCallError(`Min accuracy: ${accuracy}.`, 'invalid-params');
     return this.launch(spec, undefined);
   }

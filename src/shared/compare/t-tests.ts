@@ -38,10 +38,22 @@ export interface PairedRatio {
   rounds: number;
 }
 
-/** null below two rounds (no spread to estimate). */
+/** Fewest interleaved rounds that give a paired interval at all: one ratio has no spread. */
+export const MIN_ROUNDS_FOR_AN_INTERVAL = 2;
+
+/**
+ * Fewest rounds whose paired interval can decide anything. With 2 rounds the 95 % quantile of
+ * Student's t with 1 degree of freedom is 12.7, so the interval spans ±9 standard deviations of
+ * the per-round log ratio (t/√k): it excludes "no gain" only where the two rounds agree almost
+ * exactly. With 3 it is ±2.5 (t = 4.30), with 5 ±1.2. A re-measurement planned by a time budget
+ * (the optimizer's) keeps at least this many rounds, or says it could not.
+ */
+export const MIN_ROUNDS_TO_DECIDE = 3;
+
+/** null below MIN_ROUNDS_FOR_AN_INTERVAL rounds (no spread to estimate). */
 export function pairedRatioInterval(ratios: readonly number[], confidence = 0.95): PairedRatio | null {
   const k = ratios.length;
-  if (k < 2 || ratios.some((r) => !(r > 0))) return null;
+  if (k < MIN_ROUNDS_FOR_AN_INTERVAL || ratios.some((r) => !(r > 0))) return null;
   const logs = ratios.map(Math.log);
   const mean = meanOf(logs);
   const sd = stdOf(logs, mean);

@@ -3,6 +3,7 @@
  * gains as ×, their intervals, table cells, and the recommendation's opening — whether one
  * was found and the gain it brings with its interval.
  */
+import { plural } from '../format';
 
 export const times = (g: number | null): string => (g === null || !Number.isFinite(g) ? '—' : `${g.toFixed(3)}×`);
 export const ci = (low: number | null, high: number | null): string => (low === null || high === null ? 'no interval' : `95 % CI ${low.toFixed(3)}–${high.toFixed(3)}`);
@@ -40,6 +41,18 @@ export interface ClosestWords {
   ciLow: number | null;
   ciHigh: number | null;
   evidence: string;
+  /** Paired rounds the gain rests on; 1: one un-repeated run. Absent in studies saved before it was kept. */
+  rounds?: number | undefined;
+  /** With one run: its measured iterations. */
+  iterations?: number | null | undefined;
+}
+
+/** How the closest's figure was measured: re-measured over its rounds, or one run said to be one. */
+function measuredHow(c: ClosestWords): string {
+  if (c.rounds === undefined) return '';
+  if (c.rounds >= 2) return `; re-measured over ${c.rounds} rounds`;
+  const n = typeof c.iterations === 'number' ? ` of ${plural(c.iterations, 'iteration')}` : '';
+  return `; a single un-repeated run${n}, not re-measured`;
 }
 
 /** "No change beat the defaults", with the best loser's figure when there is one. */
@@ -50,7 +63,7 @@ export function keepDefaultsSentence(defaults: string, closest: ClosestWords | n
   // baseline's median latency" read as 36 % slower of a candidate that measured faster.
   const figure = closest.gain >= 1 || closest.gain <= 0 ? `${times(closest.gain)} better than` : `${times(1 / closest.gain)} worse than`;
   const not = closest.gain >= 1 ? `; ${notEstablishedWords(closest) ?? 'not established'}` : '';
-  return `${head} The closest, ${closest.candidate}, was ${figure} the baseline on ${objective} (${ci(closest.ciLow, closest.ciHigh)}, ${closest.evidence}${not}).`;
+  return `${head} The closest, ${closest.candidate}, was ${figure} the baseline on ${objective} (${ci(closest.ciLow, closest.ciHigh)}, ${closest.evidence}${measuredHow(closest)}${not}).`;
 }
 export const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

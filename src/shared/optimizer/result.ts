@@ -71,8 +71,12 @@ export interface OptimizeJson {
     runIds: string[];
     exports: { sessionOptions: Record<string, unknown>; python: string; node: string; cpp: string; perfTest: string; benchCommand: string };
   } | null;
-  /** When the baseline is recommended: the candidate that came closest to beating it (its gain < 1, or not measurably > 1). */
-  closest: { candidate: string; gain: number; ciLow: number | null; ciHigh: number | null; evidence: string } | null;
+  /**
+   * When the baseline is recommended: the candidate that came closest to beating it (its gain < 1,
+   * or not measurably > 1): a re-measured one where any was, its paired `rounds`; else one run
+   * (`rounds` 1) of `iterations` measured iterations.
+   */
+  closest: { candidate: string; gain: number; ciLow: number | null; ciHigh: number | null; evidence: string; rounds: number; iterations: number | null } | null;
   attribution: AttributionJson[];
   stopped: { reason: string; message: string };
   noCandidate: string | null;

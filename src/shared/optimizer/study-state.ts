@@ -55,7 +55,7 @@ export const OptimizeJsonSchema = z
       })
       .nullable(),
     // Optional: a study saved before this field existed still reads.
-    closest: z.object({ candidate: z.string(), gain: z.number(), ciLow: num, ciHigh: num, evidence: z.string() }).nullable().optional(),
+    closest: z.object({ candidate: z.string(), gain: z.number(), ciLow: num, ciHigh: num, evidence: z.string(), rounds: z.number().int().optional(), iterations: num.optional() }).nullable().optional(),
     attribution: z.array(
       z.object({ factor: z.string(), level: LevelSchema.nullable(), gain: num, ciLow: num, ciHigh: num, runId: z.string().nullable(), predicted: z.number().optional(), interaction: z.boolean().optional() }),
     ),

@@ -21,6 +21,16 @@ describe('keepDefaultsSentence', () => {
     expect(s).toContain('The closest, threads=1, was 1.250× worse than the baseline on throughput (95 % CI 0.700–0.900, interleaved).');
   });
 
+  it('says whether the figure was re-measured, or is one un-repeated run and how many iterations it had', () => {
+    const remeasured = keepDefaultsSentence(defaults, { candidate: 'threads=1', gain: 0.97, ciLow: 0.95, ciHigh: 0.99, evidence: 'interleaved', rounds: 3, iterations: null }, 'median latency');
+    expect(remeasured).toContain('The closest, threads=1, was 1.031× worse than the baseline on median latency (95 % CI 0.950–0.990, interleaved; re-measured over 3 rounds).');
+    const once = keepDefaultsSentence(defaults, { candidate: 'optLevel=basic', gain: 0.995, ciLow: 0.7, ciHigh: 1.4, evidence: 'single-runs', rounds: 1, iterations: 200 }, 'median latency');
+    expect(once).toContain('The closest, optLevel=basic, was 1.005× worse than the baseline on median latency (95 % CI 0.700–1.400, single-runs; a single un-repeated run of 200 iterations, not re-measured).');
+    // One run above 1 that did not count says both.
+    const above = keepDefaultsSentence(defaults, { candidate: 'optLevel=basic', gain: 1.02, ciLow: 0.7, ciHigh: 1.4, evidence: 'single-runs', rounds: 1, iterations: 1 }, 'median latency');
+    expect(above).toContain('(95 % CI 0.700–1.400, single-runs; a single un-repeated run of 1 iteration, not re-measured; not established: the interval includes no gain).');
+  });
+
   it('says only the head when nothing came close', () => {
     expect(keepDefaultsSentence(defaults, null, 'median latency')).toBe("No change beat the defaults: keep ONNX Runtime's defaults.");
   });
