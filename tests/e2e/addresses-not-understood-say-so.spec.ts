@@ -1,7 +1,7 @@
 /**
  * Issue 14's leftover: an address the router cannot read (an unknown view, a path its view does
- * not take, a run id that is not one) is not ignored silently. A notice says what was not
- * understood and which view shows instead, the address bar shows that view's address, Dismiss
+ * not take, a run id that is not one, a study not stored here) is not ignored silently. A
+ * notice says what was not understood and which view shows instead, the address bar shows that view's address, Dismiss
  * clears the notice, and an address read whole clears it too. 1280×720, dark and light.
  */
 import { expect, test } from '@playwright/test';
@@ -34,6 +34,15 @@ test('an address the studio cannot read says what it did not understand and wher
   await expect(page).toHaveURL(/#\/sessions$/);
   await page.getByRole('button', { name: 'Light' }).click();
   await screenshot(page, 'address-sessions-path-light.png');
+
+  // Well formed, but naming a study not stored here (a stale or foreign link): said so too.
+  await page.evaluate((hash) => (location.hash = hash), `#/studies/${RUN_LIKE}`);
+  await expect(notice).toContainText(`The address #/studies/${RUN_LIKE} names nothing stored here: No study with id ${RUN_LIKE}. Showing the Sessions view instead.`);
+  await screenshot(page, 'address-unknown-study-light.png');
+  // A run not stored here is said once, by the run detail under the list, not twice.
+  await page.evaluate((hash) => (location.hash = hash), `#/runs/${RUN_LIKE}`);
+  await expect(page.getByText(`Could not load run ${RUN_LIKE}: No run with id ${RUN_LIKE}.`)).toBeVisible();
+  await expect(notice).toHaveCount(0);
 
   // An address read whole clears the notice.
   await page.evaluate(() => (location.hash = '#/models'));

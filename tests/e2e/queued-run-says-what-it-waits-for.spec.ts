@@ -1,7 +1,7 @@
 /**
  * A run queued behind another (two tabs on one `dyno serve`: the queue runs one at a time) shows
  * what it waits for, named and linked, with its own Cancel, instead of an empty latency chart;
- * when the run ahead ends it runs and charts as any run does. 1280×720.
+ * when the run ahead ends it runs and charts as any run does. 1280×720, dark and light.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { screenshot } from './screenshot';
@@ -44,7 +44,9 @@ test('a queued run says which run it waits for instead of drawing an empty chart
   await expect(second.getByTestId('live-chart')).toHaveCount(0);
   await expect(second.getByTestId('live-canvas')).toHaveCount(0);
   await expect(note).toBeInViewport();
-  await screenshot(second, 'run-queued-behind-another.png');
+  await screenshot(second, 'run-queued-behind-another-dark.png');
+  await second.getByRole('button', { name: 'Light' }).click();
+  await screenshot(second, 'run-queued-behind-another-light.png');
 
   // The run ahead ends: the queued one runs, and its results chart as any run's do.
   await page.getByTestId('cancel-run').click();

@@ -87,8 +87,14 @@ export function addressProblem(hash: string): string | undefined {
   }
 }
 
+const cut = (hash: string): string => (hash.length > 80 ? `${hash.slice(0, 80)}…` : hash);
+
 /** The notice's sentence: the address as given (cut), what was not understood, and the view shown instead. */
 export function addressNotice(hash: string, problem: string, shownView: string): string {
-  const address = hash.length > 80 ? `${hash.slice(0, 80)}…` : hash;
-  return `The address ${address} was not understood: ${problem}. Showing the ${shownView} view instead.`;
+  return `The address ${cut(hash)} was not understood: ${problem}. Showing the ${shownView} view instead.`;
+}
+
+/** The notice for a well-formed address whose study (or other stored thing) the host does not have (`hostMessage`: its one sentence). */
+export function storedNothingNotice(hash: string, hostMessage: string, shownView: string): string {
+  return `The address ${cut(hash)} names nothing stored here: ${hostMessage} Showing the ${shownView} view instead.`;
 }

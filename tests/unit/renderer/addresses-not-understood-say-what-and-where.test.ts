@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addressNotice, addressProblem } from '../../../src/shared/routing/address-problem';
+import { addressNotice, addressProblem, storedNothingNotice, viewOfAddress } from '../../../src/shared/routing/address-problem';
 import { formatRoute, parseRoute, type Route } from '../../../src/renderer/src/routing/route';
 
 const RUN = '20261201171905-ju2eyq';
@@ -38,6 +38,20 @@ describe('what an address the studio cannot read says', () => {
     expect(addressProblem(`#/${blob}`)).toBe(`"${'x'.repeat(40)}…" is not a view of the studio (its views: run, sessions, compare, models, optimize)`);
     const notice = addressNotice(`#/${blob}`, 'why', 'Run');
     expect(notice).toBe(`The address #/${'x'.repeat(78)}… was not understood: why. Showing the Run view instead.`);
+  });
+
+  it('says where a garbled address lands: the view its first part names', () => {
+    expect(viewOfAddress(`#/sessions/${RUN}`)).toBe('sessions');
+    expect(viewOfAddress('#/runs')).toBe('sessions');
+    expect(viewOfAddress('#/studies/a b')).toBe('sessions');
+    expect(viewOfAddress(`#/compare/${RUN}`)).toBe('compare');
+    expect(viewOfAddress('#/models/table')).toBe('models');
+    expect(viewOfAddress('#/nosuchview')).toBeUndefined();
+    expect(viewOfAddress('')).toBeUndefined();
+  });
+
+  it('says when a well-formed address names a study the host has not stored, in the host\'s words', () => {
+    expect(storedNothingNotice(`#/studies/${STUDY}`, `No study with id ${STUDY}.`, 'Sessions')).toBe(`The address #/studies/${STUDY} names nothing stored here: No study with id ${STUDY}. Showing the Sessions view instead.`);
   });
 
   it('says nothing of the studio start, or of any address the studio writes', () => {

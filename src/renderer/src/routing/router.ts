@@ -89,6 +89,9 @@ function openRoute(r: Route): void {
     case 'sessions':
       if (r.studyId) void useSessionsList.getState().selectStudy(r.studyId);
       else if (r.runId) useSessionsList.getState().selectIds([r.runId]);
+      // A study not stored here would select nothing, silently: the notice says so. (An unknown
+      // run needs no check: the run detail below the list says it could not load it.)
+      if (r.studyId) void useAddress.getState().checkStored(formatRoute(r), { studyId: r.studyId }, 'Sessions');
       break;
     case 'compare': {
       const compare = useCompare.getState();
