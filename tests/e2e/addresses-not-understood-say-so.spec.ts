@@ -34,6 +34,10 @@ test('an address the studio cannot read says what it did not understand and wher
   await expect(page).toHaveURL(/#\/sessions$/);
   await page.getByRole('button', { name: 'Light' }).click();
   await screenshot(page, 'address-sessions-path-light.png');
+  // Going to another view leaves the notice behind: it spoke of the view the address landed on.
+  await page.getByTestId('nav-models').click();
+  await expect(page.getByTestId('nav-models')).toHaveClass(/active/);
+  await expect(notice).toHaveCount(0);
 
   // Well formed, but naming a study not stored here (a stale or foreign link): said so too.
   await page.evaluate((hash) => (location.hash = hash), `#/studies/${RUN_LIKE}`);

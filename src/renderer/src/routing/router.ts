@@ -144,8 +144,12 @@ export function startRouter(): () => void {
     const next = formatRoute(currentRoute());
     if (next === location.hash) return;
     const view = useUi.getState().view;
-    if (view !== lastView) history.pushState(null, '', next);
-    else history.replaceState(null, '', next);
+    if (view !== lastView) {
+      history.pushState(null, '', next);
+      // The notice speaks of the view the address landed on ("Showing the Run view instead"):
+      // once the user goes to another view it describes nothing on screen.
+      useAddress.getState().say(undefined);
+    } else history.replaceState(null, '', next);
     lastView = view;
   };
   // An address not read whole is replaced by what shows instead, not kept as a step of history.

@@ -1,7 +1,7 @@
 /**
  * The notice about the last address the router could not wholly read (routing/router.ts): what
  * was not understood and which view is shown instead; or, for a well-formed address of a study,
- * that the host has no such study stored. A later address clears it.
+ * that the host has no such study stored. A later address, or going to another view, clears it.
  */
 import { create } from 'zustand';
 import { ApiCallError } from '../../../shared/contract';
