@@ -1,7 +1,8 @@
 /**
  * A run queued behind another (two tabs on one `dyno serve`: the queue runs one at a time) shows
  * what it waits for, named and linked, with its own Cancel, instead of an empty latency chart;
- * when the run ahead ends it runs and charts as any run does. 1280×720, dark and light.
+ * cancelled while queued it leaves no empty chart; when the run ahead ends it runs and charts as
+ * any run does. 1280×720, dark and light.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { screenshot } from './screenshot';
@@ -38,7 +39,7 @@ test('a queued run says which run it waits for instead of drawing an empty chart
   const queuedId = await startRun(second, { button: 'Conv2d (PyTorch export)', file: 'conv2d.onnx' }, 30, 0);
   expect(queuedId).not.toBe(aheadId);
   const note = second.getByTestId('queued-note');
-  await expect(note).toContainText(`Queued — waiting for run ${aheadId} (squeezenet.onnx) to finish; it starts on its own then.`, { timeout: 30_000 });
+  await expect(note).toContainText(`Queued behind run ${aheadId} (squeezenet.onnx), which is running; it starts on its own when the queue reaches it.`, { timeout: 30_000 });
   await expect(note.getByTestId('cancel-queued')).toBeVisible();
   await expect(note.getByRole('link', { name: aheadId })).toHaveAttribute('href', `#/runs/${aheadId}`);
   await expect(second.getByTestId('live-chart')).toHaveCount(0);
@@ -47,6 +48,17 @@ test('a queued run says which run it waits for instead of drawing an empty chart
   await screenshot(second, 'run-queued-behind-another-dark.png');
   await second.getByRole('button', { name: 'Light' }).click();
   await screenshot(second, 'run-queued-behind-another-light.png');
+
+  // Cancelled while still queued: it ends aborted, with no empty chart frame for samples it never had.
+  await note.getByTestId('cancel-queued').click();
+  await expect(second.locator('.run-title ~ .badge')).toHaveText('aborted', { timeout: 30_000 });
+  await expect(note).toHaveCount(0);
+  await expect(second.getByTestId('live-chart')).toHaveCount(0);
+  await expect(second.getByTestId('live-canvas')).toHaveCount(0);
+  await screenshot(second, 'run-cancelled-while-queued-light.png');
+  // Queued again, to run once the run ahead ends.
+  expect(await startRun(second, { button: 'Conv2d (PyTorch export)', file: 'conv2d.onnx' }, 30, 0)).not.toBe(queuedId);
+  await expect(note).toContainText(`Queued behind run ${aheadId}`, { timeout: 30_000 });
 
   // The run ahead ends: the queued one runs, and its results chart as any run's do.
   await page.getByTestId('cancel-run').click();

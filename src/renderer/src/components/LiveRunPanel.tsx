@@ -92,10 +92,11 @@ export function LiveRunPanel() {
         </div>
       )}
       {/* A command's own metrics and output come first: they are what its user watches. */}
-      {run?.config.command && <CommandLivePanel />}
+      {run?.config.command && run.status !== 'queued' && <CommandLivePanel />}
       {/* A queued run has nothing to chart yet: what it waits for instead of an empty frame. */}
       {run?.status === 'queued' && <QueuedNote />}
-      {!quiet && run?.status !== 'queued' && (
+      {/* Not for a run that ended before its first sample (cancelled while queued, failed to load): an empty frame says nothing. */}
+      {!quiet && run?.status !== 'queued' && (running || points.tMs.length > 0) && (
         <section className="chart-card">
           <h3 title={running ? 'Redrawn rarely so the studio does not compete with the benchmark; the full interactive chart draws when the run ends.' : undefined}>
             {run?.config.command ? 'Wall time per run' : 'Latency per iteration'}{running && ` · live, every ${LIVE_REDRAW_EVERY * (LIVE_EVENT_INTERVAL_MS / 1000)} s`}

@@ -10,19 +10,20 @@ export function QueuedNote() {
   return (
     <section className="chart-card queued-note" role="status" data-testid="queued-note">
       <p>
-        Queued — waiting for{' '}
+        Queued behind{' '}
         {ahead ? (
           <>
             run{' '}
             <a className="mono" href={`#/runs/${ahead.id}`} title="Open that run in Sessions">
               {ahead.id}
             </a>{' '}
-            ({ahead.modelName})
+            ({ahead.modelName}), which is running
           </>
         ) : (
           'the run in progress'
-        )}{' '}
-        to finish; it starts on its own then.
+        )}
+        {/* Other queued runs may be ahead of this one too: "when it ends" would not always be true. */}
+        ; it starts on its own when the queue reaches it.
       </p>
       <button onClick={() => void cancel()} data-testid="cancel-queued">
         Cancel
