@@ -7,6 +7,7 @@
  * Screenshots at 1280×720.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { collectPageErrors, servedStudio } from './served-studio';
 import { screenshot } from './screenshot';
@@ -142,7 +143,28 @@ test('a command run is restored as a model run is: a reload keeps its results an
   await expect(other.getByTestId('command-env')).toHaveValue('DYNO_EXAMPLE=1');
   await expect(other.getByTestId('command-cli')).toHaveText(cli);
   await screenshot(other, 'command-run-link-in-a-fresh-tab.png');
+  // The form holds all of this run's settings: nothing to say about the link.
+  await expect(other.getByTestId('address-notice')).toHaveCount(0);
   await fresh.close();
   expect(otherErrors).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('a CLI command run opened by its address says which of its settings the Command form cannot hold', async ({ browser }) => {
+  // Made by `dyno exec` into the studio's own store, with a --metric and a --target the form has no field for.
+  const out = execFileSync(process.execPath, [resolve('bin/dyno.js'), 'exec', '-r', '1', '-w', '0', '--min-duration', '0', '--metric', 'x=x=([0-9]+)', '--target', 'x>=1', '--json', '--', 'sh', '-c', 'echo x=1'], {
+    env: { ...process.env, DYNO_HOME: studio.home },
+    encoding: 'utf8',
+  });
+  const runId = (JSON.parse(out) as { run: { id: string } }).run.id;
+  const fresh = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await fresh.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`${studio.serve.url}#/run?run=${runId}`);
+  await expect(page.getByTestId('run-id')).toHaveText(runId, { timeout: 30_000 });
+  await expect(page.getByTestId('source-command')).toBeChecked();
+  await expect(page.getByTestId('address-notice')).toContainText('This run was made with --metric x and --target x>=1, which the Command form has no fields for: a run started from this form measures without them (dyno exec takes them).', { timeout: 30_000 });
+  await screenshot(page, 'cli-command-run-link-says-what-the-form-lacks.png');
+  await fresh.close();
   expect(errors).toEqual([]);
 });

@@ -86,6 +86,22 @@ export function execCommandFor(config: RunConfig): string {
 }
 
 /**
+ * What a stored command run has that the Command form has no field for (a `dyno exec` run's
+ * --metric patterns and --target), in one sentence for the user who opened its link; undefined
+ * when the form holds all of it. A run started from the form would measure without them.
+ */
+export function commandSettingsNotInTheForm(config: RunConfig): string | undefined {
+  const c = config.command;
+  if (!c) return undefined;
+  const left = [
+    ...(c.metrics.length > 0 ? [`--metric ${c.metrics.map((m) => m.name).join(', ')}`] : []),
+    ...(c.targets.length > 0 ? [`--target ${c.targets.map((t) => `${t.metric}${t.op}${t.value}`).join(', ')}`] : []),
+  ];
+  if (left.length === 0) return undefined;
+  return `This run was made with ${left.join(' and ')}, which the Command form has no fields for: a run started from this form measures without them (dyno exec takes them).`;
+}
+
+/**
  * The form that describes a stored command run (a link to it opened in a fresh tab): the inverse
  * of `parseCommandForm` for a run the form made. What the form has no field for (a `dyno exec`
  * run's --metric patterns or targets) is not shown; the command line reads as `commandLine` prints it.

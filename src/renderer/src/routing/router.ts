@@ -16,7 +16,7 @@ import { DEFAULT_FORM, useRunConfig } from '../stores/config-store';
 import { useModel } from '../stores/model-store';
 import { formFromConfig } from '../../../shared/knobs/form';
 import { useCommand } from '../stores/command-store';
-import { commandFieldsFrom, DEFAULT_COMMAND_FIELDS } from '../../../shared/command/form';
+import { commandFieldsFrom, commandSettingsNotInTheForm, DEFAULT_COMMAND_FIELDS } from '../../../shared/command/form';
 import type { RunConfig } from '../../../shared/run';
 import { addressNotice, addressProblem, viewOfAddress } from '../../../shared/routing/address-problem';
 import { useAddress } from '../stores/address-store';
@@ -72,6 +72,9 @@ function formOfCommandRun(config: RunConfig): void {
   const fields = commandFieldsFrom(config);
   if (!fields || useCommand.getState().fields !== DEFAULT_COMMAND_FIELDS) return;
   useCommand.setState({ source: 'command', fields });
+  // Said, not dropped silently: Run would otherwise measure another configuration than the link's.
+  const left = commandSettingsNotInTheForm(config);
+  if (left) useAddress.getState().say(left);
 }
 
 function openRoute(r: Route): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandFieldsFrom, DEFAULT_COMMAND_FIELDS, execCommandFor, parseCommandForm } from '../../../../src/shared/command/form';
+import { commandFieldsFrom, commandSettingsNotInTheForm, DEFAULT_COMMAND_FIELDS, execCommandFor, parseCommandForm } from '../../../../src/shared/command/form';
 import { withTargetJoules, type CommandResults, type CommandRunRecord } from '../../../../src/shared/command/results';
 import { windowEnergyJ } from '../../../../src/main/telemetry/summarize';
 import { TelemetrySampleSchema } from '../../../../src/shared/telemetry';
@@ -38,6 +38,16 @@ describe('the studio\'s Command source', () => {
     expect(parseCommandForm(fields).config?.modelPath).toBe("python3 -c 'print(1)'");
     // A model run has no command form.
     expect(commandFieldsFrom({ ...plain, command: undefined })).toBeUndefined();
+  });
+
+  it('says which of a CLI run\'s settings the form cannot hold, and nothing when it holds them all', () => {
+    const plain = parseCommandForm({ ...DEFAULT_COMMAND_FIELDS, line: 'true' }).config;
+    if (!plain?.command) throw new Error('no config');
+    expect(commandSettingsNotInTheForm(plain)).toBeUndefined();
+    expect(commandSettingsNotInTheForm({ ...plain, command: undefined })).toBeUndefined();
+    const cli = { ...plain, command: { ...plain.command, metrics: [{ name: 'loss', pattern: 'loss=([0-9.]+)' }, { name: 'acc', pattern: 'acc=([0-9.]+)' }], targets: [{ metric: 'acc', op: '>=' as const, value: 0.9 }] } };
+    expect(commandSettingsNotInTheForm(cli)).toBe('This run was made with --metric loss, acc and --target acc>=0.9, which the Command form has no fields for: a run started from this form measures without them (dyno exec takes them).');
+    expect(commandSettingsNotInTheForm({ ...plain, command: { ...plain.command, targets: cli.command.targets } })).toBe('This run was made with --target acc>=0.9, which the Command form has no fields for: a run started from this form measures without them (dyno exec takes them).');
   });
 });
 
