@@ -122,8 +122,8 @@ export async function optimize(deps: OptimizerDeps, asked: OptimizeSpec, resumeS
   const measure = async (phase: string, candidate: Candidate): Promise<Trial> => {
     const t0 = deps.now();
     const trial = await runTrial(deps, ctx, phase, candidate, hooks.onRunStarted);
-    if (!trial.reused) budget.measured(deps.now() - t0);
-    else if (trial.run) budget.measured(wallMs(trial.run) + OVERHEAD_MS);
+    if (!trial.reused) budget.measured(deps.now() - t0, phase === 'baseline');
+    else if (trial.run) budget.measured(wallMs(trial.run) + OVERHEAD_MS, phase === 'baseline');
     trials.push(trial);
     hooks.onTrial?.(trial);
     return trial;

@@ -75,8 +75,8 @@ export async function optimizeCommand(deps: CommandOptimizerDeps, spec: CommandO
   const measure = async (phase: string, candidate: CommandCandidate): Promise<CommandTrial> => {
     const t0 = deps.now();
     const trial = await runCommandTrial(api, ctx, phase, candidate, hooks.onRunStarted);
-    if (!trial.reused) budget.measured(deps.now() - t0);
-    else if (trial.run) budget.measured(wallMs(trial.run));
+    if (!trial.reused) budget.measured(deps.now() - t0, phase === 'baseline');
+    else if (trial.run) budget.measured(wallMs(trial.run), phase === 'baseline');
     if (trial.run) runs.set(trial.run.id, trial.run);
     trials.push(trial);
     hooks.onTrial?.(trial);
