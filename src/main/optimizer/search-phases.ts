@@ -28,6 +28,13 @@ export interface Attribution<F extends string, L> {
   interaction?: boolean;
 }
 
+/** Why a search ended; `roundsLeft` where the time budget cut the re-measurement below MIN_ROUNDS_TO_DECIDE rounds. */
+export interface Stopped {
+  reason: 'completed' | 'time-budget' | 'cancelled';
+  message: string;
+  roundsLeft?: number;
+}
+
 /**
  * The time budget of a search: each trial's cost is estimated from the longest so far after the
  * baseline (see `measured`); a trial
@@ -122,16 +129,16 @@ export class TrialBudget {
     return !this.outOfTime && !this.cancelled;
   }
 
-  /** Why the search ended, in a sentence (two where the re-measurement was cut short). */
-  stopped(studyId: string, resumeCommand: string): { reason: 'completed' | 'time-budget' | 'cancelled'; message: string } {
+  /** Why the search ended, in a sentence (two where the re-measurement was cut short, with the rounds it left). */
+  stopped(studyId: string, resumeCommand: string): Stopped {
     if (this.cancelled) return { reason: 'cancelled', message: `Cancelled: the trials measured so far are kept in study ${studyId} (resume with ${resumeCommand} --resume ${studyId}).` };
     const short = this.shortRoundsSentence();
-    const withShort = (m: string): string => (short ? `${m} ${short}` : m);
+    const withShort = (m: string): Stopped => ({ reason: 'time-budget', message: short ? `${m} ${short}` : m, ...(this.shortRounds !== undefined ? { roundsLeft: this.shortRounds } : {}) });
     if (this.outOfTime) {
       const n = this.notRun;
-      return { reason: 'time-budget', message: withShort(`The time budget ended after ${(this.elapsed() / 1000).toFixed(0)} s: ${n.length} planned trial(s) not run (${n.slice(0, 5).join(', ')}${n.length > 5 ? ', …' : ''}).`) };
+      return withShort(`The time budget ended after ${(this.elapsed() / 1000).toFixed(0)} s: ${n.length} planned trial(s) not run (${n.slice(0, 5).join(', ')}${n.length > 5 ? ', …' : ''}).`);
     }
-    if (short) return { reason: 'time-budget', message: withShort('Every planned trial was measured.') };
+    if (short) return withShort('Every planned trial was measured.');
     return { reason: 'completed', message: 'Every planned trial was measured.' };
   }
 }

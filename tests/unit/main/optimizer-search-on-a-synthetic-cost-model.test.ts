@@ -154,12 +154,14 @@ describe('the search on a synthetic cost model', () => {
         budgetS: 11,
         rounds: 2,
         reason: 'time-budget',
+        roundsLeft: 2,
         message: 'Every planned trial was measured. The time budget left 2 rounds for re-measuring; not enough for an interval (3 rounds needed), so the result has an interval too wide to rely on: give the search more time.',
       },
       {
         budgetS: 10,
         rounds: 0,
         reason: 'time-budget',
+        roundsLeft: 0,
         message: 'Every planned trial was measured. The time budget left no rounds for re-measuring; not enough for an interval (3 rounds needed), so the result rests on one run of each candidate: give the search more time.',
       },
     ] as const;
@@ -171,7 +173,8 @@ describe('the search on a synthetic cost model', () => {
         expect(sim.elapsed()).toBeLessThanOrEqual(c.budgetS * TRIAL_MS);
         expect(remeasured.get('memPattern=false') ?? []).toHaveLength(c.rounds);
         expect(pick?.trial.key).toBe('memPattern=false');
-        expect(budget.stopped('s', 'dyno optimize')).toEqual({ reason: c.reason, message: c.message });
+        // The rounds left travel in the JSON too, so the recommendation can say why its gain is not established.
+        expect(budget.stopped('s', 'dyno optimize')).toEqual({ reason: c.reason, message: c.message, ...('roundsLeft' in c ? { roundsLeft: c.roundsLeft } : {}) });
       }
     }
   });

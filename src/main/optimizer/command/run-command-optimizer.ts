@@ -15,7 +15,7 @@ import type { CommandStudySpec } from '../../../shared/optimizer/command/start';
 import { commandCandidateKey, factorLevels, type CommandCandidate } from '../../../shared/optimizer/command/factors';
 import { COMMAND_OBJECTIVE_WORDS } from '../../../shared/optimizer/command/goal';
 import { isEligible, type Gain } from '../../../shared/optimizer/search';
-import { attributionOf, pickRecommended, searchFromBaseline, TrialBudget, type Attribution } from '../search-phases';
+import { attributionOf, pickRecommended, searchFromBaseline, TrialBudget, type Attribution, type Stopped } from '../search-phases';
 import { OptimizerError, type OptimizerHooks } from '../run-optimizer';
 import type { Completed } from '../trials';
 import type { Verdict } from '../verdicts';
@@ -35,7 +35,7 @@ export interface CommandOptimizeOutcome {
   verdicts: Map<string, Verdict | null>;
   recommended: { trial: CommandTrial; gain: Gain & { evidence: string; sentence?: string }; remeasuredRunIds: string[] } | null;
   attribution: CommandAttribution[];
-  stopped: { reason: 'completed' | 'time-budget' | 'cancelled'; message: string };
+  stopped: Stopped;
   /** When no candidate keeps the gates: which one came closest, and why it was rejected. */
   binding?: string | undefined;
   elapsedMs: number;
