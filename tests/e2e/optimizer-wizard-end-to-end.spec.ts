@@ -74,6 +74,8 @@ test('goal → live trials → result → Pareto slider re-ranks → reload → 
   await expect(page.getByTestId('optimizer-result')).toBeVisible({ timeout: 360_000 });
   await expect(page.getByTestId('opt-cancel')).toHaveCount(0);
   await expect(page.getByTestId('opt-recommendation')).toHaveText(/better than the baseline|keep them/);
+  await page.getByTestId('opt-recommendation').scrollIntoViewIfNeeded();
+  await screenshot(page, 'optimizer-recommendation-dark.png');
   const trials = await page.getByTestId('opt-trial').count();
   expect(trials).toBeGreaterThanOrEqual(4);
   // Single trials carry the study's verdicts once it has them.

@@ -60,7 +60,7 @@ export function addExecOptions(cmd: Command): Command {
     .option('--cwd <dir>', 'working folder of the command')
     .option('--env <NAME=value>', 'an environment variable for the command, repeatable', collectEnv, {})
     .option('--metric <name=regex>', "a metric read from output lines by the regex's first capture group, repeatable, e.g. accuracy='acc=([0-9.]+)'", collect(parseMetricPattern), [])
-    .option('--target <metric>=value>', 'time (and energy) until a metric first reaches a value, repeatable, e.g. accuracy>=0.98', collect(parseMetricTarget), [])
+    .option('--target <spec>', 'time (and energy) until a metric first reaches a value, written name>=value or name<=value, repeatable, e.g. accuracy>=0.98', collect(parseMetricTarget), [])
     .option('--param <name=a,b,c>', 'substitute each value for {name} in the command; every combination is one run of a study, repeatable', collect(parseParam), [])
     .option('--shell', 'run the command line through /bin/sh (the default for one argument with spaces)')
     .option('--no-telemetry', 'no CPU/GPU/energy sampling')

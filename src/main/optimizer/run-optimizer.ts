@@ -15,7 +15,7 @@ import type { RunConfig } from '../../shared/run';
 import { FACTORS, candidateKey, type Candidate, type FactorContext, type FactorId, type Level } from '../../shared/optimizer/factors';
 import { OBJECTIVE_WORDS, type OptimizerGoal } from '../../shared/optimizer/goal';
 import { bindingConstraint, describeViolation, isEligible, violations, type Gain } from '../../shared/optimizer/search';
-import { attributionOf, closestToBaseline, judgeFinalists, pickFrom, searchFromBaseline, TrialBudget, untilTwoLose, type Attribution, type SinglePlan } from './search-phases';
+import { attributionOf, closestToBaseline, judgeFinalists, pickFrom, searchFromBaseline, TrialBudget, untilTwoLose, type Attribution, type SinglePlan, type Stopped } from './search-phases';
 import { keepDefaultsSentence } from '../../shared/optimizer/report-words';
 import { batchPlan, type BatchPoint } from './batch-plan';
 import { runTrial, type Completed, type Trial, type TrialContext, type TrialDeps } from './trials';
@@ -67,7 +67,7 @@ export interface OptimizeOutcome {
   closest: { trial: Trial; gain: Verdict; rounds: number } | null;
   attribution: AttributionEntry[];
   /** Why the search ended: all phases done, or the time budget (with what was left out). */
-  stopped: { reason: 'completed' | 'time-budget' | 'cancelled'; message: string };
+  stopped: Stopped;
   /** When no candidate keeps the constraints: which constraint binds, and by how much. */
   binding?: string | undefined;
   elapsedMs: number;
@@ -122,8 +122,8 @@ export async function optimize(deps: OptimizerDeps, asked: OptimizeSpec, resumeS
   const measure = async (phase: string, candidate: Candidate): Promise<Trial> => {
     const t0 = deps.now();
     const trial = await runTrial(deps, ctx, phase, candidate, hooks.onRunStarted);
-    if (!trial.reused) budget.measured(deps.now() - t0);
-    else if (trial.run) budget.measured(wallMs(trial.run) + OVERHEAD_MS);
+    if (!trial.reused) budget.measured(deps.now() - t0, phase === 'baseline');
+    else if (trial.run) budget.measured(wallMs(trial.run) + OVERHEAD_MS, phase === 'baseline');
     trials.push(trial);
     hooks.onTrial?.(trial);
     return trial;

@@ -28,8 +28,16 @@ export interface Attribution<F extends string, L> {
   interaction?: boolean;
 }
 
+/** Why a search ended; `roundsLeft` where the time budget cut the re-measurement below MIN_ROUNDS_TO_DECIDE rounds. */
+export interface Stopped {
+  reason: 'completed' | 'time-budget' | 'cancelled';
+  message: string;
+  roundsLeft?: number;
+}
+
 /**
- * The time budget of a search: each trial's cost is estimated from the longest so far; a trial
+ * The time budget of a search: each trial's cost is estimated from the longest so far after the
+ * baseline (see `measured`); a trial
  * runs only while the budget still holds it and what is kept back for the re-measurement.
  * Exploring comes first: while the search tries levels, only the least re-measurement that can
  * judge a winner is kept back (MIN_ROUNDS_TO_DECIDE rounds of the best candidate beside the
@@ -41,7 +49,10 @@ export interface Attribution<F extends string, L> {
  * that fit are run and `stopped` says they are too few for an interval that can decide.
  */
 export class TrialBudget {
-  estimateMs = 0;
+  /** The longest trial after the baseline; 0 until there is one. */
+  private longestTrialMs = 0;
+  /** The baseline's own time, which carries one-off costs (the first session, the reference outputs written). */
+  private baselineMs = 0;
   outOfTime = false;
   cancelled = false;
   readonly notRun: string[] = [];
@@ -57,9 +68,20 @@ export class TrialBudget {
     private readonly shouldStop: () => boolean = () => false,
   ) {}
 
-  /** A trial took this long (or, reused, would have). */
-  measured(ms: number): void {
-    this.estimateMs = Math.max(this.estimateMs, ms);
+  /**
+   * A trial took this long (or, reused, would have); `baseline` for the search's first run. The
+   * baseline also writes the reference outputs and pays for the first session, costs no later
+   * trial has, so it stands for a trial only until one has been measured: estimating from it
+   * kept back too much and left levels untried under a short budget.
+   */
+  measured(ms: number, baseline = false): void {
+    if (baseline) this.baselineMs = Math.max(this.baselineMs, ms);
+    else this.longestTrialMs = Math.max(this.longestTrialMs, ms);
+  }
+
+  /** One trial's estimated cost: the longest trial after the baseline, or the baseline's own while none has run. */
+  get estimateMs(): number {
+    return this.longestTrialMs > 0 ? this.longestTrialMs : this.baselineMs;
   }
 
   /** The least rounds worth keeping: enough for an interval that can decide, or the rounds asked for where fewer. */
@@ -107,16 +129,16 @@ export class TrialBudget {
     return !this.outOfTime && !this.cancelled;
   }
 
-  /** Why the search ended, in a sentence (two where the re-measurement was cut short). */
-  stopped(studyId: string, resumeCommand: string): { reason: 'completed' | 'time-budget' | 'cancelled'; message: string } {
+  /** Why the search ended, in a sentence (two where the re-measurement was cut short, with the rounds it left). */
+  stopped(studyId: string, resumeCommand: string): Stopped {
     if (this.cancelled) return { reason: 'cancelled', message: `Cancelled: the trials measured so far are kept in study ${studyId} (resume with ${resumeCommand} --resume ${studyId}).` };
     const short = this.shortRoundsSentence();
-    const withShort = (m: string): string => (short ? `${m} ${short}` : m);
+    const withShort = (m: string): Stopped => ({ reason: 'time-budget', message: short ? `${m} ${short}` : m, ...(this.shortRounds !== undefined ? { roundsLeft: this.shortRounds } : {}) });
     if (this.outOfTime) {
       const n = this.notRun;
-      return { reason: 'time-budget', message: withShort(`The time budget ended after ${(this.elapsed() / 1000).toFixed(0)} s: ${n.length} planned trial(s) not run (${n.slice(0, 5).join(', ')}${n.length > 5 ? ', …' : ''}).`) };
+      return withShort(`The time budget ended after ${(this.elapsed() / 1000).toFixed(0)} s: ${n.length} planned trial(s) not run (${n.slice(0, 5).join(', ')}${n.length > 5 ? ', …' : ''}).`);
     }
-    if (short) return { reason: 'time-budget', message: withShort('Every planned trial was measured.') };
+    if (short) return withShort('Every planned trial was measured.');
     return { reason: 'completed', message: 'Every planned trial was measured.' };
   }
 }

@@ -7,7 +7,7 @@ import { bootstrapQuantileRatio, type RatioInterval } from './bootstrap';
 import type { ComparableRun } from './comparable-run';
 import { mannWhitneyU, smallestExactPValue } from './mann-whitney';
 import type { EvidenceLevel, MetricComparison, MetricKey, RunToRun } from './schema';
-import { pairedRatioInterval } from './t-tests';
+import { MIN_ROUNDS_FOR_AN_INTERVAL, MIN_ROUNDS_TO_DECIDE, pairedRatioInterval } from './t-tests';
 import { bandSource } from './run-to-run';
 import { judgeInterval, ratioSentence } from './verdict';
 
@@ -34,6 +34,9 @@ export const METRICS: readonly MetricDef[] = [
   { key: 'p99', label: 'p99 latency', unit: 'ms', lowerIsBetter: true, q: 0.99, value: (r) => (r.p99?.supported ? r.p99.valueMs : null), ci: (r) => r.p99?.ci ?? null },
   { key: 'energyPerInference', label: 'energy per inference', unit: 'mJ', lowerIsBetter: true, q: null, value: (r) => (r.energyPerInferenceMj !== null && r.energyPerInferenceMj > 0 ? r.energyPerInferenceMj : null) },
 ];
+
+/** Why one interleaved round is not judged, in the rule's own numbers so the advice cannot drift from it. */
+const NO_INTERVAL_REASON = `one round gives no interval: measure at least ${MIN_ROUNDS_FOR_AN_INTERVAL} rounds (${MIN_ROUNDS_TO_DECIDE} or more for one narrow enough to decide)`;
 
 const medianOf = (values: readonly number[]): number => quantileSorted(sortedCopy(values), 0.5);
 export const pct = (f: number): string => `${(f * 100).toFixed(f < 0.1 ? 1 : 0)} %`;
@@ -103,7 +106,7 @@ export function compareMetric(def: MetricDef, base: readonly ComparableRun[], si
 
   if (ctx.level === 'interleaved') {
     const paired = pairedRatioInterval(sv.map((v, i) => v / (bv[i] as number)), CONFIDENCE);
-    if (!paired) return entry(def, ctx, values, { ciLow: null, ciHigh: null, pValue: null, test: 'none', verdict: 'not enough samples', reason: 'one round gives no interval: measure at least 2 rounds (5 or more for a tight one)' });
+    if (!paired) return entry(def, ctx, values, { ciLow: null, ciHigh: null, pValue: null, test: 'none', verdict: 'not enough samples', reason: NO_INTERVAL_REASON });
     const verdict = judgeInterval(paired.low, paired.high, t, def.lowerIsBetter);
     const reason = verdict === 'inconclusive' ? `the interval over ${paired.rounds} rounds straddles the ±${pct(t)} threshold: add rounds` : undefined;
     return entry(def, ctx, { ...values, ratio: paired.ratio }, { ciLow: paired.low, ciHigh: paired.high, pValue: paired.pValue, test: 'paired-t-log-ratio', verdict, ...(reason ? { reason } : {}) });

@@ -4,6 +4,7 @@
  * was found and the gain it brings with its interval.
  */
 import { plural } from '../format';
+import { MIN_ROUNDS_TO_DECIDE } from '../compare/t-tests';
 
 export const times = (g: number | null): string => (g === null || !Number.isFinite(g) ? '—' : `${g.toFixed(3)}×`);
 export const ci = (low: number | null, high: number | null): string => (low === null || high === null ? 'no interval' : `95 % CI ${low.toFixed(3)}–${high.toFixed(3)}`);
@@ -22,17 +23,48 @@ export const gainSuffix = (g: { ciLow: number | null; ciHigh: number | null; evi
   const not = notEstablishedWords(g);
   return `(${ci(g.ciLow, g.ciHigh)}, ${g.evidence}${not ? `; ${not}` : ''})`;
 };
+/** The re-measurement a recommended gain rests on, as far as it explains why the gain is not established. */
+export interface RoundsWords {
+  /** Re-measure rounds of the recommended candidate; 0: its one run, never measured again. */
+  rounds: number;
+  /** Where the time budget cut the re-measurement below MIN_ROUNDS_TO_DECIDE rounds: the rounds it left. */
+  budgetLeft?: number | undefined;
+}
+
+/** A study document's rounds for the words: the recommended runs after its first, and the time budget's cut. */
+export function roundsOf(r: { recommended: { runIds?: readonly string[] | undefined } | null; stopped?: { roundsLeft?: number | undefined } | undefined }): RoundsWords | undefined {
+  const ids = r.recommended?.runIds;
+  return ids && ids.length > 0 ? { rounds: ids.length - 1, budgetLeft: r.stopped?.roundsLeft } : undefined;
+}
+
+/**
+ * What to do about a gain that is not established, from its cause: the time budget left too
+ * few rounds, or too few were asked for, where that is why (more rounds on a quieter machine
+ * would not have helped); noise only where the rounds were enough to decide.
+ */
+function notEstablishedAdvice(g: { ciLow: number | null; ciHigh: number | null }, r: RoundsWords | undefined): string {
+  const needed = `${MIN_ROUNDS_TO_DECIDE} are needed to decide`;
+  if (r?.budgetLeft !== undefined) return `the time budget left ${r.budgetLeft === 0 ? 'no rounds' : plural(r.budgetLeft, 'round')} for re-measuring (${needed}): give the search more time`;
+  if (r && r.rounds < MIN_ROUNDS_TO_DECIDE) return `${r.rounds === 0 ? 'it was not re-measured' : `it was re-measured over only ${plural(r.rounds, 'round')}`} (${needed}): ask for more rounds`;
+  return g.ciLow === null || g.ciHigh === null ? 'measure more rounds' : 're-measure on a quieter machine';
+}
+
 /**
  * The recommended change as one sentence, for both optimizers' result pages and reports:
- * the gain, its interval and evidence, and, when it is not established, why and what to do.
- * `strong` marks the candidate (bold in Markdown).
+ * the gain, its interval and evidence, and, when it is not established, why and what to do
+ * (from `rounds`, where the study says them; see roundsOf). `strong` marks the candidate (bold in Markdown).
  */
-export function recommendedChangeSentence(candidate: string, objective: string, g: { value: number; ciLow: number | null; ciHigh: number | null; evidence: string }, strong: (s: string) => string = (s) => s): string {
+export function recommendedChangeSentence(
+  candidate: string,
+  objective: string,
+  g: { value: number; ciLow: number | null; ciHigh: number | null; evidence: string },
+  strong: (s: string) => string = (s) => s,
+  rounds?: RoundsWords,
+): string {
   const head = `Change ${strong(candidate.split(' ').join(', '))}: ${objective} ${times(g.value)} better than the baseline (${ci(g.ciLow, g.ciHigh)}, ${g.evidence}).`;
   const not = notEstablishedWords(g);
   if (!not) return head;
-  const advice = g.ciLow === null || g.ciHigh === null ? 'measure more rounds' : 're-measure on a quieter machine';
-  return `${head} The improvement is ${not}; ${advice}.`;
+  return `${head} The improvement is ${not}; ${notEstablishedAdvice(g, rounds)}.`;
 }
 /** The candidate that came closest to beating the baseline, and its gain as it last held (< 1 or not established). */
 export interface ClosestWords {
@@ -70,8 +102,9 @@ export const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g
 /** The part of a study's JSON document the recommendation's opening reads (both kinds have it). */
 export interface RecommendationWords {
   noCandidate: string | null;
-  recommended: { candidate: string; gainVsBaseline: { value: number; ciLow: number | null; ciHigh: number | null; evidence: string } } | null;
+  recommended: { candidate: string; gainVsBaseline: { value: number; ciLow: number | null; ciHigh: number | null; evidence: string }; runIds?: string[] | undefined } | null;
   closest?: ClosestWords | null | undefined;
+  stopped?: { roundsLeft?: number | undefined } | undefined;
 }
 
 /**
@@ -85,7 +118,7 @@ export function recommendationOpening(out: string[], r: RecommendationWords, obj
   if (!rec) out.push('No configuration can be recommended.', '');
   else if (rec.candidate === 'baseline') out.push(keepBaseline, '');
   else {
-    out.push(recommendedChangeSentence(rec.candidate, objective, rec.gainVsBaseline, (c) => `**${cell(c)}**`), '');
+    out.push(recommendedChangeSentence(rec.candidate, objective, rec.gainVsBaseline, (c) => `**${cell(c)}**`, roundsOf(r)), '');
     return true;
   }
   return false;

@@ -78,7 +78,8 @@ export interface OptimizeJson {
    */
   closest: { candidate: string; gain: number; ciLow: number | null; ciHigh: number | null; evidence: string; rounds: number; iterations: number | null } | null;
   attribution: AttributionJson[];
-  stopped: { reason: string; message: string };
+  /** `roundsLeft`: where the time budget cut the re-measurement below MIN_ROUNDS_TO_DECIDE rounds, the rounds it left. */
+  stopped: { reason: string; message: string; roundsLeft?: number };
   noCandidate: string | null;
   elapsedMs: number;
 }

@@ -4,7 +4,8 @@
  * shows two, which disagreed for `convert --dim`), and `convert --dim` states the one its random
  * inputs really use (transforms/validate.ts: 1 for every symbolic dimension not given), and none
  * states an empty record or list ("(default: {})" after exec --env, inspect and optimize --dim)
- * as a default.
+ * as a default. Every option's argument name is one balanced <required> or [optional] placeholder
+ * (exec --target read `<metric>=value>`, a stray `>` from the `>=` it takes).
  */
 import { describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
@@ -42,6 +43,21 @@ describe('dyno --help', () => {
     }
     expect(entry('bench', '--dim')).toMatch(/\(default: none\)$/);
     expect(entry('exec', '-r, --runs')).toMatch(/\(default: 10\)$/);
+  });
+
+  it("names every option's argument in balanced brackets, in every command (exec --target: <spec>)", () => {
+    const program = buildProgram();
+    const commands = [program, ...program.commands];
+    const unbalanced = commands.flatMap((cmd) =>
+      cmd.options
+        // What follows the option's names: nothing (a switch) or one <required> / [optional] placeholder.
+        .filter((o) => !/^(?:-\w, )?--?[\w-]+(?: (?:<[^<>[\]\s]+>|\[[^<>[\]\s]+\]))?$/.test(o.flags))
+        .map((o) => `${cmd.name()}: ${o.flags}`),
+    );
+    expect(unbalanced).toEqual([]);
+    expect(commands.reduce((n, cmd) => n + cmd.options.length, 0)).toBeGreaterThan(50);
+    const exec = program.commands.find((c) => c.name() === 'exec');
+    expect(exec?.options.find((o) => o.long === '--target')?.flags).toBe('--target <spec>');
   });
 
   it('convert --dim: one default, the one the random inputs use', () => {

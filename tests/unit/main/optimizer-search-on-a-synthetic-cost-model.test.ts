@@ -38,15 +38,17 @@ const LATE_WIN: CostModel = { ...NOTHING_HELPS, memPattern: { false: 0.85 } };
 
 const TRIAL_MS = 1000;
 
-function simulate(model: CostModel, seed: number, budgetMs: number, noise = 0.01) {
+/** `baselineMs`: what the search's first run costs (the baseline's one-off costs on top of a trial's). */
+function simulate(model: CostModel, seed: number, budgetMs: number, noise = 0.01, baselineMs = TRIAL_MS) {
   const rand = mulberry32(seed);
   let now = 0;
   const trials: T[] = [];
   const scoreOf = new Map<string, number>();
   const truth = (c: Candidate): number => Object.entries(c).reduce((p, [f, l]) => p * (model[f]?.[String(l)] ?? 1), 10);
   const measure = async (phase: string, candidate: Candidate): Promise<T> => {
-    now += TRIAL_MS;
-    budget.measured(TRIAL_MS);
+    const ms = phase === 'baseline' ? baselineMs : TRIAL_MS;
+    now += ms;
+    budget.measured(ms, phase === 'baseline');
     const runId = `run-${trials.length}`;
     const score = truth(candidate) * Math.exp(noise * standardNormal(rand));
     scoreOf.set(runId, score);
@@ -119,6 +121,31 @@ describe('the search on a synthetic cost model', () => {
     expect(remeasured.get('baseline')).toHaveLength(MIN_ROUNDS_TO_DECIDE);
   });
 
+  it("estimates a trial's cost from the trials after the baseline, not from the baseline's one-off costs, so a short budget tries more of the grid and still keeps its rounds", async () => {
+    // The baseline costs 4 trials (the first session, the reference outputs written). Estimating
+    // every trial at 4 s kept back 3 rounds × 2 runs × 4 s = 24 s once optLevel=basic won, so a
+    // 16 s search stopped after two levels and re-measured nothing.
+    for (let seed = 1; seed <= 20; seed++) {
+      const sim = simulate(REALISTIC, seed, 16 * TRIAL_MS, 0.01, 4 * TRIAL_MS);
+      const { pick, remeasured, budget } = await sim.run();
+      expect(budget.estimateMs).toBe(TRIAL_MS);
+      expect(singlesOf(sim.trials)).toEqual(['optLevel=extended', 'optLevel=basic', 'optLevel=disabled', 'threads=1', 'threads=2', 'memPattern=false']);
+      expect(remeasured.get('baseline')).toHaveLength(MIN_ROUNDS_TO_DECIDE);
+      expect(remeasured.get('threads=1')).toHaveLength(MIN_ROUNDS_TO_DECIDE);
+      expect(pick?.trial.key).toBe('threads=1');
+      expect(sim.elapsed()).toBeLessThanOrEqual(16 * TRIAL_MS);
+      expect(budget.stopped('s', 'dyno optimize')).toEqual({ reason: 'time-budget', message: 'The time budget ended after 16 s: 1 planned trial(s) not run (optLevel=basic threads=1).' });
+    }
+    // Until a trial after the baseline has run, the baseline's time is all there is to go by.
+    const budget = new TrialBudget(10_000, () => 0, 3, 2);
+    budget.measured(4000, true);
+    expect(budget.estimateMs).toBe(4000);
+    budget.measured(1000);
+    expect(budget.estimateMs).toBe(1000);
+    budget.measured(4000, true);
+    expect(budget.estimateMs).toBe(1000);
+  });
+
   it('when the first winner comes too late for rounds enough, runs the rounds that fit and says they cannot give an interval', async () => {
     // 1 baseline + 6 singles = 7 s before memPattern=false wins; each round is 2 runs.
     const cases = [
@@ -127,12 +154,14 @@ describe('the search on a synthetic cost model', () => {
         budgetS: 11,
         rounds: 2,
         reason: 'time-budget',
+        roundsLeft: 2,
         message: 'Every planned trial was measured. The time budget left 2 rounds for re-measuring; not enough for an interval (3 rounds needed), so the result has an interval too wide to rely on: give the search more time.',
       },
       {
         budgetS: 10,
         rounds: 0,
         reason: 'time-budget',
+        roundsLeft: 0,
         message: 'Every planned trial was measured. The time budget left no rounds for re-measuring; not enough for an interval (3 rounds needed), so the result rests on one run of each candidate: give the search more time.',
       },
     ] as const;
@@ -144,7 +173,8 @@ describe('the search on a synthetic cost model', () => {
         expect(sim.elapsed()).toBeLessThanOrEqual(c.budgetS * TRIAL_MS);
         expect(remeasured.get('memPattern=false') ?? []).toHaveLength(c.rounds);
         expect(pick?.trial.key).toBe('memPattern=false');
-        expect(budget.stopped('s', 'dyno optimize')).toEqual({ reason: c.reason, message: c.message });
+        // The rounds left travel in the JSON too, so the recommendation can say why its gain is not established.
+        expect(budget.stopped('s', 'dyno optimize')).toEqual({ reason: c.reason, message: c.message, ...('roundsLeft' in c ? { roundsLeft: c.roundsLeft } : {}) });
       }
     }
   });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compareSides } from '../../../src/shared/compare/compare-sides';
-import { pairedRatioInterval } from '../../../src/shared/compare/t-tests';
+import { MIN_ROUNDS_FOR_AN_INTERVAL, MIN_ROUNDS_TO_DECIDE, pairedRatioInterval } from '../../../src/shared/compare/t-tests';
 import { syntheticRun } from '../../helpers/synthetic-runs';
 
 // The reviewer's study: three rounds whose baseline/candidate ratios were 1.178, 0.997, 1.209.
@@ -37,7 +37,15 @@ describe('interleaved rounds of 2-sample runs', () => {
     expect(m?.ciLow).toBeNull();
     expect(m?.ciHigh).toBeNull();
     expect(m?.verdict).toBe('not enough samples');
-    expect(m?.reason).toMatch(/one round gives no interval/);
+    expect(m?.reason).toBe(`one round gives no interval: measure at least ${MIN_ROUNDS_FOR_AN_INTERVAL} rounds (${MIN_ROUNDS_TO_DECIDE} or more for one narrow enough to decide)`);
+  });
+
+  it('the rounds the reason asks for are the rounds the rule judges: the least it names gives an interval', () => {
+    const gains = ROUND_GAINS.slice(0, MIN_ROUNDS_FOR_AN_INTERVAL);
+    const m = median(compareSides([rounds('a', gains, false), rounds('bb', gains, true)], { paired: true }));
+    expect(m?.test).toBe('paired-t-log-ratio');
+    expect(m?.ciLow).not.toBeNull();
+    expect(m?.ciHigh).not.toBeNull();
   });
 
   it('unpaired runs of 2 samples still have no median interval', () => {

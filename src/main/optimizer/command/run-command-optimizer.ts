@@ -15,7 +15,7 @@ import type { CommandStudySpec } from '../../../shared/optimizer/command/start';
 import { commandCandidateKey, factorLevels, type CommandCandidate } from '../../../shared/optimizer/command/factors';
 import { COMMAND_OBJECTIVE_WORDS } from '../../../shared/optimizer/command/goal';
 import { isEligible, type Gain } from '../../../shared/optimizer/search';
-import { attributionOf, pickRecommended, searchFromBaseline, TrialBudget, type Attribution } from '../search-phases';
+import { attributionOf, pickRecommended, searchFromBaseline, TrialBudget, type Attribution, type Stopped } from '../search-phases';
 import { OptimizerError, type OptimizerHooks } from '../run-optimizer';
 import type { Completed } from '../trials';
 import type { Verdict } from '../verdicts';
@@ -35,7 +35,7 @@ export interface CommandOptimizeOutcome {
   verdicts: Map<string, Verdict | null>;
   recommended: { trial: CommandTrial; gain: Gain & { evidence: string; sentence?: string }; remeasuredRunIds: string[] } | null;
   attribution: CommandAttribution[];
-  stopped: { reason: 'completed' | 'time-budget' | 'cancelled'; message: string };
+  stopped: Stopped;
   /** When no candidate keeps the gates: which one came closest, and why it was rejected. */
   binding?: string | undefined;
   elapsedMs: number;
@@ -75,8 +75,8 @@ export async function optimizeCommand(deps: CommandOptimizerDeps, spec: CommandO
   const measure = async (phase: string, candidate: CommandCandidate): Promise<CommandTrial> => {
     const t0 = deps.now();
     const trial = await runCommandTrial(api, ctx, phase, candidate, hooks.onRunStarted);
-    if (!trial.reused) budget.measured(deps.now() - t0);
-    else if (trial.run) budget.measured(wallMs(trial.run));
+    if (!trial.reused) budget.measured(deps.now() - t0, phase === 'baseline');
+    else if (trial.run) budget.measured(wallMs(trial.run), phase === 'baseline');
     if (trial.run) runs.set(trial.run.id, trial.run);
     trials.push(trial);
     hooks.onTrial?.(trial);

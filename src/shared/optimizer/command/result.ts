@@ -60,7 +60,8 @@ export interface CommandOptimizeJson {
     };
   } | null;
   attribution: { factor: string; level: string | null; gain: number | null; ciLow: number | null; ciHigh: number | null; runId: string | null; predicted?: number; interaction?: boolean }[];
-  stopped: { reason: string; message: string };
+  /** `roundsLeft`: where the time budget cut the re-measurement below MIN_ROUNDS_TO_DECIDE rounds, the rounds it left. */
+  stopped: { reason: string; message: string; roundsLeft?: number };
   noCandidate: string | null;
   elapsedMs: number;
 }

@@ -50,7 +50,7 @@ export const CommandOptimizeJsonSchema = z.object({
     })
     .nullable(),
   attribution: z.array(z.object({ factor: z.string(), level: z.string().nullable(), gain: num, ciLow: num, ciHigh: num, runId: z.string().nullable(), predicted: z.number().optional(), interaction: z.boolean().optional() })),
-  stopped: z.object({ reason: z.string(), message: z.string() }),
+  stopped: z.object({ reason: z.string(), message: z.string(), roundsLeft: z.number().int().nonnegative().optional() }),
   noCandidate: z.string().nullable(),
   elapsedMs: z.number(),
 });

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { WaterfallChart } from '../../charts/WaterfallChart';
 import { waterfallBars } from '../../../../shared/optimizer/waterfall';
 import { optimizerMarkdown } from '../../../../shared/optimizer/report-markdown';
-import { keepDefaultsSentence, recommendedChangeSentence } from '../../../../shared/optimizer/report-words';
+import { keepDefaultsSentence, recommendedChangeSentence, roundsOf } from '../../../../shared/optimizer/report-words';
 import { OBJECTIVE_WORDS } from '../../../../shared/optimizer/goal';
 import type { OptimizeResult } from '../../../../shared/optimizer/study-state';
 import type { OptimizeJson } from '../../../../shared/optimizer/result';
@@ -66,7 +66,7 @@ export function ResultStep({ result, exportsDir }: { result: OptimizeResult; exp
           ? 'No configuration can be recommended.'
           : rec.candidate === 'baseline'
             ? keepDefaultsSentence("ONNX Runtime's defaults", result.closest, objective)
-            : g && recommendedChangeSentence(rec.candidate, objective, g)}
+            : g && recommendedChangeSentence(rec.candidate, objective, g, undefined, roundsOf(result))}
       </p>
       {rec?.fidelity && (
         <p className="hint">

@@ -9,7 +9,7 @@ import { WaterfallChart } from '../../../charts/WaterfallChart';
 import { waterfallBars } from '../../../../../shared/optimizer/waterfall';
 import { commandOptimizerMarkdown } from '../../../../../shared/optimizer/command/report-markdown';
 import { COMMAND_OBJECTIVE_WORDS } from '../../../../../shared/optimizer/command/goal';
-import { recommendedChangeSentence } from '../../../../../shared/optimizer/report-words';
+import { recommendedChangeSentence, roundsOf } from '../../../../../shared/optimizer/report-words';
 import type { CommandOptimizeResult } from '../../../../../shared/optimizer/command/study-state';
 import type { CommandOptimizeJson } from '../../../../../shared/optimizer/command/result';
 import { useToast } from '../../../stores/toast-store';
@@ -67,7 +67,7 @@ export function CommandResultStep({ result, exportsDir }: { result: CommandOptim
           ? 'No change can be recommended.'
           : rec.candidate === 'baseline'
             ? 'No change measurably beat the command as typed: keep it.'
-            : g && recommendedChangeSentence(rec.candidate, objective, g)}
+            : g && recommendedChangeSentence(rec.candidate, objective, g, undefined, roundsOf(result))}
       </p>
       {rec && rec.gates.length > 0 && (
         <ul className="hint optimizer-gates" data-testid="opt-gates-kept">
