@@ -201,8 +201,8 @@ export async function searchFromBaseline<C extends Candidate, T extends SearchTr
   o.onPhase?.('one change at a time');
   await singleChanges(o.plans, o.keyOf, o.measure, budget);
   // Coordinate descent seeded by the singles: add each helpful factor at its best level, best first; keep it if the combination improves.
-  o.onPhase?.('combination');
-  const kept = await combine(trials.filter((t) => t.phase === 'single'), baselineScore, o.keyOf, o.measure, budget);
+  // Announced before its first trial only: with fewer than two helpful factors nothing is combined.
+  const kept = await combine(trials.filter((t) => t.phase === 'single'), baselineScore, o.keyOf, o.measure, budget, () => o.onPhase?.('combination'));
   // A combination kept is the best candidate measured, and it already beat each of its parts
   // head to head (every step beat the one before, the first beat every other single): the
   // runner-up would be one of those parts, so only the combination is re-measured.
@@ -225,10 +225,13 @@ export async function combine<C extends Candidate, T extends SearchTrial<C>>(
   keyOf: (c: C) => string,
   measure: (phase: string, c: C) => Promise<T>,
   budget: TrialBudget,
+  /** Called once, before the first combination is measured. */
+  onFirstTrial?: () => void,
 ): Promise<C> {
   const seeds = helpfulSingles<string, unknown>(singles, baselineScore);
   let current = {} as C;
   let currentScore = baselineScore;
+  let announced = false;
   for (const seed of seeds) {
     const next = { ...current, [seed.factor]: seed.level } as C;
     if (Object.keys(current).length === 0) {
@@ -237,6 +240,8 @@ export async function combine<C extends Candidate, T extends SearchTrial<C>>(
       continue;
     }
     if (!budget.canRun(keyOf(next))) break;
+    if (!announced) onFirstTrial?.();
+    announced = true;
     const t = await measure('combine', next);
     if (t.status === 'completed' && t.rejected === undefined && t.score !== undefined && t.score < currentScore) {
       current = next;
