@@ -42,6 +42,16 @@ const SHARES_THE_MACHINE = [
   'zoo-builds-real-models',
 ].map((name) => `tests/integration/${name}.test.ts`);
 
+// Unit files that time a real process (its wakeups, the CPU its spin got, a busy neighbour
+// named, a probe's deadline): alone, after the rest. Two at a time, a neighbour file starved a
+// 10 ms ticker to 28 wakeups a second where the test wants over 30.
+const UNIT_ALONE = [
+  'telemetry/busy-processes-from-proc',
+  'telemetry/cpu-load-meter',
+  'telemetry/gpu-presence-and-worker-stats',
+  'telemetry/process-cost-cpu-and-wakeups',
+].map((name) => `tests/unit/${name}.test.ts`);
+
 // vitest's default is one worker fewer than the cores: on CI's 2 cores, one file at a time.
 const workers = Math.max(2, availableParallelism() - 1);
 
@@ -50,7 +60,8 @@ export default defineConfig({
     projects: [
       // Groups run one after another: unit files, then the integration files that can share the
       // machine, two at a time, then the timing-sensitive ones alone, with nothing beside them.
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', maxWorkers: workers, sequence: { groupOrder: 0 } } },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: UNIT_ALONE, environment: 'node', maxWorkers: workers, sequence: { groupOrder: 0 } } },
+      { test: { name: 'unit-alone', include: UNIT_ALONE, environment: 'node', fileParallelism: false, sequence: { groupOrder: 2 } } },
       {
         // Real ONNX Runtime sessions, worker processes and SQLite files: give them time.
         test: { name: 'integration', include: SHARES_THE_MACHINE, environment: 'node', testTimeout: 60_000, maxWorkers: 2, sequence: { groupOrder: 1 } },
