@@ -61,7 +61,9 @@ export default defineConfig({
       // Groups run one after another: unit files, then the integration files that can share the
       // machine, two at a time, then the timing-sensitive ones alone, with nothing beside them.
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: UNIT_ALONE, environment: 'node', maxWorkers: workers, sequence: { groupOrder: 0 } } },
-      { test: { name: 'unit-alone', include: UNIT_ALONE, environment: 'node', fileParallelism: false, sequence: { groupOrder: 2 } } },
+      // Its own group, last: projects of one groupOrder run at the same time, so beside
+      // integration-alone these timing files would have a neighbour again.
+      { test: { name: 'unit-alone', include: UNIT_ALONE, environment: 'node', fileParallelism: false, sequence: { groupOrder: 3 } } },
       {
         // Real ONNX Runtime sessions, worker processes and SQLite files: give them time.
         test: { name: 'integration', include: SHARES_THE_MACHINE, environment: 'node', testTimeout: 60_000, maxWorkers: 2, sequence: { groupOrder: 1 } },

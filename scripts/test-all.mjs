@@ -59,7 +59,11 @@ function runHeld(label, command, args) {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
     child.stdout.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => out.push(d));
+    let ended = false;
+    // A step that cannot start emits 'error' and then 'close': it is reported once.
     const end = (ok, why = '') => {
+      if (ended) return;
+      ended = true;
       durations.push(`${duration(Date.now() - t0).padStart(11)}  ${label}`);
       process.stdout.write(`\n── ${label} ──\n${Buffer.concat(out).toString()}${why}`);
       done(ok);
@@ -73,7 +77,8 @@ function runHeld(label, command, args) {
  * Steps that only read the tree and write their own output (type checks, lint, the build), run
  * `width` at a time: single-threaded each, they took 2 min one after another on 2 cores. Each
  * step's output is printed whole when it ends, so two steps' lines never interleave; the steps
- * are counted, and listed in the closing lines, in the order given. Answers each label's pass.
+ * are counted, and listed in the closing lines, in the order given (their times in the order they
+ * finished). Answers each label's pass.
  */
 async function checks(steps, width) {
   const oks = new Array(steps.length);
