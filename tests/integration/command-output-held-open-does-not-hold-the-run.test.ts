@@ -57,13 +57,26 @@ function noteGrandchild(text: string): void {
 }
 
 describe.runIf(process.platform === 'linux')('output held open by a process the command started', () => {
+  // First in the file, so the first child this test process starts: that one's exit was heard only
+  // by the once-a-second poll (no end-of-file comes while the pipes are held), +1 s of wall time.
+  it('times the first such run in a process to its exit, not to a poll a second later', async () => {
+    const w = CommandWorkloadSchema.parse({ argv: ['sh', '-c', "setsid sh -c 'echo grandchild $$; exec sleep 3' & echo started"] });
+    const r = await runOnce({ workload: w, readLine: metricLineReader(w.metrics), onOutput: () => undefined, onMetric: () => undefined, sampleIntervalMs: 20, env: runEnv(w) }).result;
+    noteGrandchild(r.stdout.text);
+    expect(r.end).toBe('exited');
+    expect(r.exitCode).toBe(0);
+    expect(r.outputHeldOpen).toBe(true);
+    // The command takes a few ms; the poll would have made it ~1000.
+    expect(r.wallMs).toBeLessThan(300);
+  }, 20_000);
+
   it('ends the run soon after the exit, with the command’s own exit status and wall time, and keeps no output from after the cut', async () => {
     const w = CommandWorkloadSchema.parse({ argv: [process.execPath, script, '3'] });
     const t0 = performance.now();
     const r = await runOnce({ workload: w, readLine: metricLineReader(w.metrics), onOutput: () => undefined, onMetric: () => undefined, sampleIntervalMs: 20, env: runEnv(w) }).result;
     const elapsedMs = performance.now() - t0;
     noteGrandchild(r.stdout.text);
-    expect(escaped.length).toBe(1);
+    expect(escaped.length).toBe(2);
     expect(elapsedMs).toBeLessThan(8_000); // not the 20 s of the escaped sleep
     expect(r.end).toBe('exited');
     expect(r.exitCode).toBe(3);

@@ -161,6 +161,9 @@ export function runOnce(o: OnceOptions): OnceHandle {
   });
   const sample = (): void => {
     if (child.pid === undefined) return;
+    // First: an exit heard here ends the sampling (onExit), so a dead tree is not read.
+    child.checkExit();
+    if (exited) return;
     const rss = treeRssBytes(child.pid);
     if (rss !== undefined && (peak === null || rss > peak)) peak = rss;
   };
