@@ -17,6 +17,9 @@ import { createInProcessApi } from '../../src/main/studio/in-process-api';
 import { parseCommandForm, DEFAULT_COMMAND_FIELDS } from '../../src/shared/command/form';
 import type { DynoApi } from '../../src/shared/contract';
 import { tempHome } from '../helpers/temp-home';
+import { commandExecutor } from '../../src/main/executor/command-executor';
+import { execConfig, EXEC_DEFAULTS } from '../../src/main/cli/exec-options';
+import type { ExecutorHandlers } from '../../src/main/executor/executor';
 
 let t: ReturnType<typeof tempHome>;
 let script: string;
@@ -72,11 +75,12 @@ describe.runIf(process.platform === 'linux')('output held open by a process the 
 
   it('ends the run soon after the exit, with the command’s own exit status and wall time, and keeps no output from after the cut', async () => {
     const w = CommandWorkloadSchema.parse({ argv: [process.execPath, script, '3'] });
+    const escapedBefore = escaped.length;
     const t0 = performance.now();
     const r = await runOnce({ workload: w, readLine: metricLineReader(w.metrics), onOutput: () => undefined, onMetric: () => undefined, sampleIntervalMs: 20, env: runEnv(w) }).result;
     const elapsedMs = performance.now() - t0;
     noteGrandchild(r.stdout.text);
-    expect(escaped.length).toBe(2);
+    expect(escaped.length).toBe(escapedBefore + 1);
     expect(elapsedMs).toBeLessThan(8_000); // not the 20 s of the escaped sleep
     expect(r.end).toBe('exited');
     expect(r.exitCode).toBe(3);
@@ -97,6 +101,22 @@ describe.runIf(process.platform === 'linux')('output held open by a process the 
     expect(r.afterExitMs).toBe(0);
     expect(r.stdout.text).toBe('hi\n');
   });
+
+  it('counts the grace toward --min-duration no more than toward the measured wall', async () => {
+    // Each run takes ~0.25 s, then 0.5 s of grace: counted, two runs (1.5 s) would meet 1 s; the
+    // command's own time needs four.
+    const line = "setsid sh -c 'echo grandchild $$; exec sleep 3' & sleep 0.25";
+    const config = execConfig(['sh', '-c', line], { ...EXEC_DEFAULTS, warmup: 0, runs: 1, maxRuns: 10, minDuration: 1, maxDuration: EXEC_DEFAULTS.maxDurationS, env: {}, metric: [], target: [], param: [], telemetry: false });
+    const handlers: ExecutorHandlers = { onReady: () => undefined, onSamples: () => undefined, onOutput: (o) => noteGrandchild(o.text) };
+    const outcome = await commandExecutor().start({ runId: 'r', config, artifactsDir: '' }, handlers).outcome;
+    expect(outcome.kind).toBe('done');
+    if (outcome.kind !== 'done') return;
+    const measured = (outcome.command?.runs ?? []).filter((r) => r.phase === 'measure');
+    expect(measured.every((r) => r.outputHeldOpen === true)).toBe(true);
+    expect(measured.length).toBeGreaterThanOrEqual(4);
+    expect(measured.length).toBeLessThan(10);
+    expect(measured.reduce((sum, r) => sum + r.wallMs, 0)).toBeGreaterThanOrEqual(900);
+  }, 30_000);
 
   describe('through the studio', () => {
     let studio: StudioHandle;

@@ -143,7 +143,8 @@ function startCommandRun(job: ExecutorJob, queueHandlers: ExecutorHandlers, samp
     let measuredWallMs = 0;
     // Time spent reading output a process outside the group held open after an exit is not the command's either.
     let afterExitMs = 0;
-    for (let i = 0; !cancelled && !stopRuleSatisfied(stop, i, end - start); i++) {
+    // The grace counts toward --min-duration no more than toward the measured wall: 0.5 s waits alone must not meet it.
+    for (let i = 0; !cancelled && !stopRuleSatisfied(stop, i, end - start - afterExitMs); i++) {
       const problem = await step('measure', i);
       if (problem === 'stopped') break;
       if (problem) return samples.flushed({ kind: 'error', message: problem });
