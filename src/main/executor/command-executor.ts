@@ -123,9 +123,10 @@ function startCommandRun(job: ExecutorJob, queueHandlers: ExecutorHandlers, samp
     let firstRunMs = Number.NaN;
     const step = async (phase: 'warmup' | 'measure', i: number): Promise<string | 'stopped' | undefined> => {
       const r = await once(phase, i);
-      if (cancelled || r.end === 'stopped') return 'stopped';
+      if (r.end === 'stopped') return 'stopped';
+      // A run that finished before the cancel (it came during the output grace) is kept; a failed one is not judged.
       const failure = failureOf(r, w, where(phase, i));
-      if (failure) return failure;
+      if (failure) return cancelled ? 'stopped' : failure;
       last = r;
       if (Number.isNaN(firstRunMs)) firstRunMs = r.wallMs;
       runs.push(record(r, phase, i));

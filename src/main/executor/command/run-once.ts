@@ -62,7 +62,7 @@ export interface OnceResult {
 
 export interface OnceHandle {
   pid: number | undefined;
-  /** Stops the whole tree now (cancel); the result still arrives. */
+  /** Stops the whole tree now (cancel); the result still arrives, 'stopped' unless the command had exited already. */
   stop(): void;
   result: Promise<OnceResult>;
 }
@@ -182,7 +182,8 @@ export function runOnce(o: OnceOptions): OnceHandle {
   return {
     pid: child.pid,
     stop() {
-      if (end === 'exited') end = 'stopped';
+      // A stop during the grace comes after the command exited on its own: that run stands.
+      if (end === 'exited' && !exited) end = 'stopped';
       killGroup(child.pid);
     },
     result,
