@@ -119,7 +119,9 @@ export function conditionWarnings(c: MeasurementConditions): MeasurementWarning[
  * open after the command exited: Dyno stopped reading it shortly after the exit.
  */
 export function commandWarnings(command: Pick<CommandResults, 'neverMatched' | 'runs'>): MeasurementWarning[] {
-  const held = command.runs.filter((r) => r.outputHeldOpen === true).length;
+  // Counted as the summary counts runs: the measured ones, not the warm-ups.
+  const measured = command.runs.filter((r) => r.phase === 'measure');
+  const held = measured.filter((r) => r.outputHeldOpen === true).length;
   return [
     ...command.neverMatched.map((metric): MeasurementWarning => ({
       code: 'metric-never-matched',
@@ -131,7 +133,7 @@ export function commandWarnings(command: Pick<CommandResults, 'neverMatched' | '
           {
             code: 'output-held-open' as const,
             runs: held,
-            message: `A process the command started kept its output open after it exited (${held} of ${command.runs.length} runs): Dyno stopped reading ${OUTPUT_GRACE_MS / 1000} s after each exit, so output after that was not kept; each run's time is the command's own.`,
+            message: `A process the command started kept its output open after it exited (${held} of ${measured.length} runs): Dyno stopped reading ${OUTPUT_GRACE_MS / 1000} s after each exit, so output after that was not kept; each run's time is the command's own.`,
           },
         ]
       : []),

@@ -123,9 +123,10 @@ function startCommandRun(job: ExecutorJob, queueHandlers: ExecutorHandlers, samp
     let firstRunMs = Number.NaN;
     const step = async (phase: 'warmup' | 'measure', i: number): Promise<string | 'stopped' | undefined> => {
       const r = await once(phase, i);
-      if (cancelled || r.end === 'stopped') return 'stopped';
+      if (r.end === 'stopped') return 'stopped';
+      // A run that finished before the cancel (it came during the output grace) is kept; a failed one is not judged.
       const failure = failureOf(r, w, where(phase, i));
-      if (failure) return failure;
+      if (failure) return cancelled ? 'stopped' : failure;
       last = r;
       if (Number.isNaN(firstRunMs)) firstRunMs = r.wallMs;
       runs.push(record(r, phase, i));
@@ -143,7 +144,8 @@ function startCommandRun(job: ExecutorJob, queueHandlers: ExecutorHandlers, samp
     let measuredWallMs = 0;
     // Time spent reading output a process outside the group held open after an exit is not the command's either.
     let afterExitMs = 0;
-    for (let i = 0; !cancelled && !stopRuleSatisfied(stop, i, end - start); i++) {
+    // The grace counts toward --min-duration no more than toward the measured wall: 0.5 s waits alone must not meet it.
+    for (let i = 0; !cancelled && !stopRuleSatisfied(stop, i, end - start - afterExitMs); i++) {
       const problem = await step('measure', i);
       if (problem === 'stopped') break;
       if (problem) return samples.flushed({ kind: 'error', message: problem });

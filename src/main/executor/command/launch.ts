@@ -41,6 +41,8 @@ export interface Launched {
   pid: number | undefined;
   stdout: Readable | null;
   stderr: Readable | null;
+  /** Asks now whether the child has exited (the caller's sampler tick): a held-open pipe gives no end-of-file, and a lost SIGCHLD must not wait for the 1 s poll. */
+  checkExit(): void;
 }
 
 export function launch(o: LaunchOptions, h: LaunchHandlers): Launched {
@@ -49,7 +51,14 @@ export function launch(o: LaunchOptions, h: LaunchHandlers): Launched {
 
 /** Children started by posix_spawn and not reaped yet: Node does not know them, so Dyno listens for SIGCHLD itself. */
 const unreaped = new Map<number, () => void>();
-let listening = false;
+// Installed when the module loads, before the first spawn, and left: it costs nothing until a
+// child exits. Installed at the first spawn instead, that child's SIGCHLD never reached it (in
+// the CLI and the studio alike), and with the pipes held open nothing else told Dyno of the exit.
+if (process.platform !== 'win32') {
+  process.on('SIGCHLD', () => {
+    for (const reap of [...unreaped.values()]) reap();
+  });
+}
 
 function launchPosix(o: LaunchOptions, h: LaunchHandlers): Launched {
   let pid: number;
@@ -62,7 +71,7 @@ function launchPosix(o: LaunchOptions, h: LaunchHandlers): Launched {
     stderr = new Socket({ fd: child.stderrFd, readable: true, writable: false });
   } catch (err) {
     process.nextTick(() => h.onSpawnError(err as NodeJS.ErrnoException));
-    return { pid: undefined, stdout: null, stderr: null };
+    return { pid: undefined, stdout: null, stderr: null, checkExit: () => undefined };
   }
   let exited = false;
   let open = 2;
@@ -92,13 +101,6 @@ function launchPosix(o: LaunchOptions, h: LaunchHandlers): Launched {
     closeIfDone();
   };
   unreaped.set(pid, tryReap);
-  if (!listening) {
-    listening = true;
-    // Installed once and left: it costs nothing until a child exits.
-    process.on('SIGCHLD', () => {
-      for (const reap of [...unreaped.values()]) reap();
-    });
-  }
   for (const s of [stdout, stderr]) {
     // End-of-file comes in the same loop turn as the exit, before the signal is handled: the usual first sign.
     s.once('end', tryReap);
@@ -108,7 +110,7 @@ function launchPosix(o: LaunchOptions, h: LaunchHandlers): Launched {
       closeIfDone();
     });
   }
-  return { pid, stdout, stderr };
+  return { pid, stdout, stderr, checkExit: tryReap };
 }
 
 function launchNode(o: LaunchOptions, h: LaunchHandlers): Launched {
@@ -135,5 +137,6 @@ function launchNode(o: LaunchOptions, h: LaunchHandlers): Launched {
   child.once('close', () => {
     if (child.pid !== undefined) h.onClose();
   });
-  return { pid: child.pid, stdout: child.stdout, stderr: child.stderr };
+  // Node reaps its own children and says so by 'exit'.
+  return { pid: child.pid, stdout: child.stdout, stderr: child.stderr, checkExit: () => undefined };
 }

@@ -62,7 +62,7 @@ export interface OnceResult {
 
 export interface OnceHandle {
   pid: number | undefined;
-  /** Stops the whole tree now (cancel); the result still arrives. */
+  /** Stops the whole tree now (cancel); the result still arrives, 'stopped' unless the command had exited already. */
   stop(): void;
   result: Promise<OnceResult>;
 }
@@ -161,6 +161,9 @@ export function runOnce(o: OnceOptions): OnceHandle {
   });
   const sample = (): void => {
     if (child.pid === undefined) return;
+    // First: an exit heard here ends the sampling (onExit), so a dead tree is not read.
+    child.checkExit();
+    if (exited) return;
     const rss = treeRssBytes(child.pid);
     if (rss !== undefined && (peak === null || rss > peak)) peak = rss;
   };
@@ -179,7 +182,8 @@ export function runOnce(o: OnceOptions): OnceHandle {
   return {
     pid: child.pid,
     stop() {
-      if (end === 'exited') end = 'stopped';
+      // A stop during the grace comes after the command exited on its own: that run stands.
+      if (end === 'exited' && !exited) end = 'stopped';
       killGroup(child.pid);
     },
     result,
