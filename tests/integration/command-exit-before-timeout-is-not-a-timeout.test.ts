@@ -13,7 +13,10 @@ describe.runIf(process.platform === 'linux')('a run that exits before its timeou
   it('is reported as exited, with its exit code, though an escaped child kept its output open past the timeout', async () => {
     // Node's detached spawn is setsid(): the grandchild leaves the run's group but inherits its stdout.
     const escape = `require('child_process').spawn('sleep', ['1.5'], { detached: true, stdio: ['ignore', 'inherit', 'inherit'] }).unref(); console.log('started')`;
-    const w = CommandWorkloadSchema.parse({ argv: [process.execPath, '-e', escape], timeoutMs: 300 });
+    // The timeout must pass after the exit and inside the 0.5 s output grace that follows it: Node
+    // starts and exits in 0.1–0.4 s (quiet to loaded machine), so 600 ms lands in that window either
+    // way; 300 ms passed before a loaded machine's Node had even exited.
+    const w = CommandWorkloadSchema.parse({ argv: [process.execPath, '-e', escape], timeoutMs: 600 });
     const r = await runOnce({ workload: w, readLine: metricLineReader(w.metrics), onOutput: () => undefined, onMetric: () => undefined, sampleIntervalMs: 20, env: runEnv(w) }).result;
     expect(r.end).toBe('exited');
     expect(r.exitCode).toBe(0);
