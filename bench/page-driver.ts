@@ -137,7 +137,13 @@ export async function cdpDriver(url: string): Promise<PageDriver> {
       socket.close();
       child.kill('SIGTERM');
       await new Promise((done) => child.once('exit', done));
-      rmSync(profile, { recursive: true, force: true });
+      // Chromium's helper processes outlive the browser by a moment and still write the profile
+      // (ENOTEMPTY): retry, and never let a leftover temp folder end a bench that has its figures.
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      } catch (err) {
+        console.warn(`bench: could not remove Chromium's temporary profile ${profile}: ${err instanceof Error ? err.message : String(err)}`);
+      }
     },
   };
 }
