@@ -23,6 +23,10 @@
  *   --playwright  drive the page through Playwright instead of a bare DevTools socket: Playwright's
  *             own domains (Network, Page, Runtime events) wake the renderer about 3 × as often as
  *             the page does by itself (page-driver.ts), a cost a user's browser does not have.
+ *   --control the bench's own noise floor (an A/A test): the studio's side is a second `dyno bench` of the
+ *             same configuration, so the printed ratios are CLI ÷ CLI. Their spread is what runs of the
+ *             same thing differ by on this machine; a studio interval no wider than it says the studio
+ *             adds nothing the bench can see beside that noise.
  *   --quick   4 rounds with a shorter stop rule (50 iterations, 1 s), for development.
  *   --rounds N, --models resnet50,squeezenet, --threads 1,all
  *   --duration S  each run's minimum duration (default: the form's): shorter rounds, more of them.
@@ -45,6 +49,7 @@ import { startServe } from '../tests/helpers/serve-process';
 import { benchArgsFor } from '../src/shared/cli-command';
 import { DEFAULT_FORM, parseForm } from '../src/shared/knobs/form';
 import type { Run } from '../src/shared/run';
+import type { RunConfig } from '../src/shared/run-config';
 import { BusyProcessWatch } from '../src/main/telemetry/busy-processes';
 import { connectWsApi } from './ws-api';
 import { cdpDriver, fill, playwrightDriver, text, until } from './page-driver';
@@ -58,6 +63,7 @@ const { values: opts } = parseArgs({
     quick: { type: 'boolean', default: false },
     watch: { type: 'boolean', default: false },
     playwright: { type: 'boolean', default: false },
+    control: { type: 'boolean', default: false },
     rounds: { type: 'string' },
     duration: { type: 'string' },
     models: { type: 'string', default: 'resnet50,squeezenet' },
@@ -193,7 +199,7 @@ const resultsOfNextRun = (previous: string): string => `new Promise((done, fail)
 
 interface Side {
   /** Runs one studio-side measurement; answers its reading and the stored run's config as CLI args. */
-  run(): Promise<{ reading: Reading; cliArgs: string[]; run: Run }>;
+  run(): Promise<{ reading: Reading; cliArgs: string[] }>;
   close(): Promise<void>;
 }
 
@@ -216,7 +222,7 @@ async function browserSide(url: string, model: string, threads: number): Promise
       const api = await connectWsApi(url);
       try {
         const { run } = await api.call('runs.get', { runId: previous });
-        return { reading: readingOf(run), cliArgs: benchArgsFor(run.config), run };
+        return { reading: readingOf(run), cliArgs: benchArgsFor(run.config) };
       } finally {
         api.close();
       }
@@ -225,11 +231,23 @@ async function browserSide(url: string, model: string, threads: number): Promise
   };
 }
 
-/** The remote-watcher case: a WebSocket client that hears every live event and draws nothing. */
-async function watcherSide(url: string, model: string, threads: number): Promise<Side> {
+/** The default form's config for a case, as the watcher starts it and the control's CLI runs it. */
+function defaultConfig(model: string, threads: number): RunConfig {
   const fields = { ...DEFAULT_FORM, text: { ...DEFAULT_FORM.text, threads: String(threads), ...STOP_FIELDS } };
   const { config, errors } = parseForm(model, fields);
   if (!config) throw new Error(`the default form does not parse: ${JSON.stringify(errors)}`);
+  return config;
+}
+
+/** --control: the "studio" side is the CLI again, in a home of its own (an A/A test of the bench). */
+function controlSide(model: string, threads: number, home: string): Side {
+  const cliArgs = benchArgsFor(defaultConfig(model, threads));
+  return { run: () => Promise.resolve({ reading: cliReading(cliArgs, home), cliArgs }), close: () => Promise.resolve() };
+}
+
+/** The remote-watcher case: a WebSocket client that hears every live event and draws nothing. */
+async function watcherSide(url: string, model: string, threads: number): Promise<Side> {
+  const config = defaultConfig(model, threads);
   const api = await connectWsApi(url);
   let heard = 0;
   api.onEvent((e) => {
@@ -240,7 +258,7 @@ async function watcherSide(url: string, model: string, threads: number): Promise
       const { runId } = await api.call('runs.start', { config });
       const { run } = await api.call('runs.wait', { runId });
       if (heard === 0) throw new Error('the watcher heard no live events');
-      return { reading: readingOf(run), cliArgs: benchArgsFor(run.config), run };
+      return { reading: readingOf(run), cliArgs: benchArgsFor(run.config) };
     },
     async close() {
       const { messages, bytes } = api.received();
@@ -289,6 +307,7 @@ class CaseLog {
 async function main(): Promise<void> {
   const home = mkdtempSync(join(tmpdir(), 'dyno-bench-studio-'));
   const cliHome = mkdtempSync(join(tmpdir(), 'dyno-bench-studio-cli-'));
+  const controlHome = mkdtempSync(join(tmpdir(), 'dyno-bench-studio-control-'));
   const serve = await startServe(home);
   const hostPid = serve.child.pid;
   const threadCounts = opts.threads.split(',').map((t) => (t === 'all' ? CORES : Number(t)));
@@ -297,14 +316,14 @@ async function main(): Promise<void> {
   let worst = 0;
   try {
     const stop = opts.quick ? ' (quick: 50 iterations, 1 s)' : opts.duration !== undefined ? ` (runs of at least ${opts.duration} s)` : ', default settings';
-    console.log(`bench:studio — ${opts.watch ? 'dyno serve watched by a WebSocket client (no drawing)' : `the studio in Chromium (${opts.playwright ? 'driven by Playwright' : 'a bare DevTools socket'}) against dyno serve`} vs dyno bench, ${ROUNDS} interleaved rounds${stop}`);
+    console.log(`bench:studio — ${opts.control ? 'CONTROL (A/A): dyno bench against itself' : opts.watch ? 'dyno serve watched by a WebSocket client (no drawing)' : `the studio in Chromium (${opts.playwright ? 'driven by Playwright' : 'a bare DevTools socket'}) against dyno serve`} vs dyno bench, ${ROUNDS} interleaved rounds${stop}`);
     console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${CORES} cores available, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; Node ${process.version}\n`);
     for (const name of opts.models.split(',')) {
       const model = MODELS[name];
       if (!model) throw new Error(`unknown model ${name} (resnet50, squeezenet)`);
       for (const threads of threadCounts) {
         const label = `${name} threads=${threads}${threads === CORES ? ' (all)' : ''}`;
-        const side = opts.watch ? await watcherSide(serve.url, model, threads) : await browserSide(serve.url, model, threads);
+        const side = opts.control ? controlSide(model, threads, controlHome) : opts.watch ? await watcherSide(serve.url, model, threads) : await browserSide(serve.url, model, threads);
         let log = new CaseLog();
         let cliArgs: string[] = [];
         const studioRun = async (): Promise<Reading> => {
@@ -348,6 +367,8 @@ async function main(): Promise<void> {
           await side.close();
         }
         const c = log.summary(label);
+        // Printed as each case ends too: a later case's failure must not take this one's figures with it.
+        console.log(c.line);
         summary.push(c.line);
         figures.push(...c.figures);
         worst = Math.max(worst, c.worst);
@@ -357,6 +378,7 @@ async function main(): Promise<void> {
     await serve.stop();
     rmSync(home, { recursive: true, force: true });
     rmSync(cliHome, { recursive: true, force: true });
+    rmSync(controlHome, { recursive: true, force: true });
   }
   console.log(`\n${summary.join('\n')}`);
   const decided = overallVerdict(figures, TARGET);
