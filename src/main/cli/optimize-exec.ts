@@ -12,10 +12,8 @@ import { paramProblem } from '../../shared/command/params';
 import { targetText } from '../../shared/command/workload';
 import { commandFactors, type CommandFactor } from '../../shared/optimizer/command/factors';
 import { COMMAND_OBJECTIVE_UNIT, COMMAND_OBJECTIVE_WORDS, CommandGoalSchema, gateText, type CommandObjective, type MetricGate } from '../../shared/optimizer/command/goal';
-import { attributionLines } from '../../shared/optimizer/command/report-markdown';
 import { CommandStudySpecSchema } from '../../shared/optimizer/command/start';
 import { writeCommandOutputs } from '../optimizer/command/write-outputs';
-import type { CommandOptimizeJson } from '../../shared/optimizer/command/result';
 import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { optimizeCommand, type CommandOptimizeSpec } from '../optimizer/command/run-command-optimizer';
@@ -25,7 +23,7 @@ import { execConfig, type ExecFlags } from './exec-options';
 import { cancelOnInterrupt } from './interrupt';
 import { CliError } from './errors';
 import { asCliError, DEFAULT_TIME_BUDGET, emitOutcome, timeBudgetMs } from './optimizer-outcome';
-import { gainSuffix } from '../../shared/optimizer/report-words';
+import { commandStudySummary } from './optimizer-summary';
 import { formatNumber } from '../../shared/format';
 
 export interface OptimizeExecFlags extends ExecFlags {
@@ -72,20 +70,6 @@ function trialLine(t: CommandTrial, unit: string): string {
   return `  ${t.phase.padEnd(13)} ${t.key.padEnd(30)} ${what}${metrics ? ` (${metrics})` : ''}${t.reused ? ' (reused)' : ''}${rejected}`;
 }
 
-function textSummary(r: CommandOptimizeJson): string {
-  const lines = [`study ${r.study}`, r.stopped.message];
-  if (r.noCandidate) lines.push(r.noCandidate);
-  const rec = r.recommended;
-  if (rec && rec.candidate !== 'baseline') {
-    const g = rec.gainVsBaseline;
-    lines.push(`recommended: ${rec.candidate}: ${COMMAND_OBJECTIVE_WORDS[r.objective]} ${g.value.toFixed(3)}× better ${gainSuffix(g)}`);
-    for (const c of rec.gates) lines.push(`  gate ${c.gate}: ${c.metric} ${formatNumber(c.value)} (limit ${formatNumber(c.limit)}) kept`);
-    for (const l of attributionLines(r)) lines.push(`  ${l}`);
-    lines.push(`  ${rec.exports.commandLine}`);
-  } else if (rec) lines.push('recommended: keep the command as it is (no change beat it)');
-  return lines.join('\n') + '\n';
-}
-
 async function resumedSpec(api: ReturnType<typeof createInProcessApi>, studyId: string, o: OptimizeExecFlags): Promise<CommandOptimizeSpec> {
   const found = await api.call('studies.get', { studyId }).catch(() => undefined);
   if (!found) throw new CliError(`No study with id ${studyId}.`);
@@ -117,7 +101,7 @@ export async function optimizeExecCommand(argv: string[], o: OptimizeExecFlags):
       shouldStop: () => interrupt.asked,
     });
     const json = commandOutcomeJson(outcome);
-    return emitOutcome(json, o, writeCommandOutputs, textSummary);
+    return emitOutcome(json, o, writeCommandOutputs, commandStudySummary);
   } catch (err) {
     throw asCliError(err);
   } finally {

@@ -9,7 +9,6 @@
 import { join } from 'node:path';
 import { MultiBar, Presets } from 'cli-progress';
 import { OBJECTIVE_WORDS, type Objective } from '../../shared/optimizer/goal';
-import type { OptimizeJson } from '../../shared/optimizer/result';
 import type { FactorId } from '../../shared/optimizer/factors';
 import { formatMs, formatNumber } from '../../shared/format';
 import { defaultWorkerSpec } from '../studio/create-studio';
@@ -24,7 +23,7 @@ import { TRANSFORM } from '../optimizer/precision';
 import type { Trial } from '../optimizer/trials';
 import { CliError } from './errors';
 import { asCliError, DEFAULT_TIME_BUDGET, emitOutcome, timeBudgetMs } from './optimizer-outcome';
-import { gainSuffix, keepDefaultsSentence } from '../../shared/optimizer/report-words';
+import { modelStudySummary } from './optimizer-summary';
 
 export interface OptimizeFlags {
   objective: Objective;
@@ -57,22 +56,6 @@ function trialLine(t: Trial, unit: string): string {
   const what = t.status === 'completed' ? figure : t.status;
   return `  ${t.phase.padEnd(13)} ${t.key.padEnd(36)} ${what}${t.reused ? ' (reused)' : ''}${t.rejected ? `: rejected, ${t.rejected}` : ''}`;
 }
-
-function textSummary(r: OptimizeJson): string {
-  const lines = [`study ${r.study}`, r.stopped.message];
-  for (const s of r.skipped) lines.push(`skipped ${s.factor}: ${s.reason}`);
-  if (r.noCandidate) lines.push(r.noCandidate);
-  const rec = r.recommended;
-  if (rec && rec.candidate !== 'baseline') {
-    const g = rec.gainVsBaseline;
-    lines.push(`recommended: ${rec.candidate}: ${OBJECTIVE_WORDS[r.objective]} ${g.value.toFixed(3)}× better ${gainSuffix(g)}`);
-    if (rec.fidelity) lines.push(`  outputs vs FP32 baseline: max abs error ${rec.fidelity.maxAbsError.toExponential(2)}, cosine ${rec.fidelity.cosine.toFixed(6)}`);
-    for (const a of r.attribution) lines.push(`  ${a.factor === 'combined' ? `combined${a.interaction ? ' (factors interact)' : ''}` : `${a.factor}=${String(a.level)} alone`}: ${a.gain?.toFixed(3) ?? '—'}× (CI ${a.ciLow?.toFixed(3) ?? '—'}–${a.ciHigh?.toFixed(3) ?? '—'})`);
-    lines.push(`  ${rec.exports.benchCommand}`);
-  } else if (rec) lines.push(`recommended: ${keepDefaultsSentence("ONNX Runtime's defaults", r.closest, OBJECTIVE_WORDS[r.objective])}`);
-  return lines.join('\n') + '\n';
-}
-
 
 export async function optimizeCommand(model: string | undefined, o: OptimizeFlags): Promise<number> {
   if (!model && !o.resume) throw new CliError('Give a model to optimize, or --resume <study>.');
@@ -138,7 +121,7 @@ export async function optimizeCommand(model: string | undefined, o: OptimizeFlag
     const model = await api.call('models.inspect', { path: spec.base.modelPath });
     const batchDim = model.inputs.map((i) => i.shape[0]).find((d): d is string => typeof d === 'string');
     const json = outcomeJson(outcome, batchDim);
-    return emitOutcome(json, o, writeOutputs, textSummary);
+    return emitOutcome(json, o, writeOutputs, modelStudySummary);
   } catch (err) {
     throw asCliError(err);
   } finally {

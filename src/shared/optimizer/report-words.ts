@@ -1,7 +1,8 @@
 /**
- * What the two optimizers' Markdown reports (a model study's, a command study's) say alike:
- * gains as ×, their intervals, table cells, and the recommendation's opening — whether one
- * was found and the gain it brings with its interval.
+ * What the two optimizers' Markdown reports (a model study's, a command study's), their result
+ * pages and the CLI's summary say alike: gains as ×, their intervals, table cells, and the
+ * recommendation's opening — whether one was found, the gain it brings with its interval and,
+ * where that gain is not established, why and what to do.
  */
 import { plural } from '../format';
 import { MIN_ROUNDS_TO_DECIDE } from '../compare/t-tests';
@@ -18,31 +19,77 @@ export function notEstablishedWords(g: { ciLow: number | null; ciHigh: number | 
   if (established(g.ciLow)) return null;
   return g.ciLow === null || g.ciHigh === null ? 'not established: no interval (too few rounds or samples)' : 'not established: the interval includes no gain';
 }
-/** The CLI's recommended line after the figure: its interval, its evidence, and whether it was established. */
-export const gainSuffix = (g: { ciLow: number | null; ciHigh: number | null; evidence: string }): string => {
-  const not = notEstablishedWords(g);
-  return `(${ci(g.ciLow, g.ciHigh)}, ${g.evidence}${not ? `; ${not}` : ''})`;
-};
 /** The re-measurement a recommended gain rests on, as far as it explains why the gain is not established. */
 export interface RoundsWords {
   /** Re-measure rounds of the recommended candidate; 0: its one run, never measured again. */
   rounds: number;
   /** Where the time budget cut the re-measurement below MIN_ROUNDS_TO_DECIDE rounds: the rounds it left. */
   budgetLeft?: number | undefined;
+  /** Re-measure runs of the recommended candidate or the baseline that failed: how many, and the first one. */
+  failed?: { count: number; round: number | undefined; side: string; error: string | undefined } | undefined;
 }
 
-/** A study document's rounds for the words: the recommended runs after its first, and the time budget's cut. */
-export function roundsOf(r: { recommended: { runIds?: readonly string[] | undefined } | null; stopped?: { roundsLeft?: number | undefined } | undefined }): RoundsWords | undefined {
-  const ids = r.recommended?.runIds;
-  return ids && ids.length > 0 ? { rounds: ids.length - 1, budgetLeft: r.stopped?.roundsLeft } : undefined;
+/** A trial as both kinds of study document keep it, as far as the words read it. */
+export interface TrialWords {
+  phase: string;
+  candidate: string;
+  status: string;
+  rejected: string | null;
+}
+
+/** The longest error the advice quotes: a failure's first line, cut here (the trials table has it whole). */
+const ERROR_CHARS = 160;
+
+function brief(rejected: string | null): string | undefined {
+  // The sentence goes on after it: a closing full stop would end it early.
+  const line = rejected?.replace(/^failed:\s*/, '').split('\n')[0]?.trim().replace(/\.$/, '');
+  if (!line) return undefined;
+  return line.length > ERROR_CHARS ? `${line.slice(0, ERROR_CHARS - 1).trimEnd()}…` : line;
 }
 
 /**
- * What to do about a gain that is not established, from its cause: the time budget left too
- * few rounds, or too few were asked for, where that is why (more rounds on a quieter machine
- * would not have helped); noise only where the rounds were enough to decide.
+ * The re-measure runs of the recommended candidate or of the baseline that failed (an error, a
+ * crashed worker, a command that exited non-zero). Such a run is kept as a trial of phase
+ * "re-measure r<round>" with status "failed" and `rejected` "failed: <error>", and is missing
+ * from `recommended.runIds`, so the rounds look merely too few. Aborted runs are a cancel, which
+ * `stopped` already says.
+ */
+function failedRemeasure(candidate: string, trials: readonly TrialWords[]): RoundsWords['failed'] {
+  const failed = trials.filter((t) => t.phase.startsWith('re-measure') && t.status === 'failed' && (t.candidate === candidate || t.candidate === 'baseline'));
+  const first = failed[0];
+  if (!first) return undefined;
+  const round = /\br(\d+)$/.exec(first.phase)?.[1];
+  return { count: failed.length, round: round === undefined ? undefined : Number(round), side: first.candidate === 'baseline' ? 'the baseline' : candidate.split(' ').join(', '), error: brief(first.rejected) };
+}
+
+/** A study document's rounds for the words: the recommended runs after its first, the time budget's cut, and the re-measure runs that failed. */
+export function roundsOf(r: {
+  recommended: { candidate: string; runIds?: readonly string[] | undefined } | null;
+  stopped?: { roundsLeft?: number | undefined } | undefined;
+  trials?: readonly TrialWords[] | undefined;
+}): RoundsWords | undefined {
+  const rec = r.recommended;
+  const ids = rec?.runIds;
+  if (!rec || !ids || ids.length === 0) return undefined;
+  const failed = failedRemeasure(rec.candidate, r.trials ?? []);
+  return { rounds: ids.length - 1, budgetLeft: r.stopped?.roundsLeft, ...(failed ? { failed } : {}) };
+}
+
+/** A failed re-measure run in words: which round, which side, and its error, briefly. */
+function failedWords(f: NonNullable<RoundsWords['failed']>): string {
+  const what = f.count === 1 ? 'a re-measure run failed' : `${f.count} re-measure runs failed`;
+  const where = [f.round === undefined ? undefined : `round ${f.round}`, f.side].filter((x) => x !== undefined).join(', ');
+  return `${what} (${f.count === 1 ? '' : 'the first: '}${where}${f.error ? `: ${f.error}` : ''})`;
+}
+
+/**
+ * What to do about a gain that is not established, from its cause: a re-measure run that failed
+ * (its round is missing, which more rounds would not mend), the time budget left too few rounds,
+ * or too few were asked for, where that is why (more rounds on a quieter machine would not have
+ * helped); noise only where the rounds were enough to decide.
  */
 function notEstablishedAdvice(g: { ciLow: number | null; ciHigh: number | null }, r: RoundsWords | undefined): string {
+  if (r?.failed) return `${failedWords(r.failed)}: fix the failure and run the study again`;
   const needed = `${MIN_ROUNDS_TO_DECIDE} are needed to decide`;
   if (r?.budgetLeft !== undefined) return `the time budget left ${r.budgetLeft === 0 ? 'no rounds' : plural(r.budgetLeft, 'round')} for re-measuring (${needed}): give the search more time`;
   if (r && r.rounds < MIN_ROUNDS_TO_DECIDE) return `${r.rounds === 0 ? 'it was not re-measured' : `it was re-measured over only ${plural(r.rounds, 'round')}`} (${needed}): ask for more rounds`;
@@ -105,6 +152,7 @@ export interface RecommendationWords {
   recommended: { candidate: string; gainVsBaseline: { value: number; ciLow: number | null; ciHigh: number | null; evidence: string }; runIds?: string[] | undefined } | null;
   closest?: ClosestWords | null | undefined;
   stopped?: { roundsLeft?: number | undefined } | undefined;
+  trials?: readonly TrialWords[] | undefined;
 }
 
 /**
