@@ -48,6 +48,7 @@ import type { Run } from '../src/shared/run';
 import { BusyProcessWatch } from '../src/main/telemetry/busy-processes';
 import { connectWsApi } from './ws-api';
 import { cdpDriver, fill, playwrightDriver, text, until } from './page-driver';
+import { requireChromium } from '../tests/helpers/chromium';
 import { balancedRounds, formatRatio, overallVerdict, ratioFigure, verdict, type RatioFigure } from './paired-ratio';
 import { quantileSorted, sortedCopy } from '../src/shared/stats';
 import type { DynoProcessCost } from '../src/shared/conditions';
@@ -287,6 +288,8 @@ class CaseLog {
 }
 
 async function main(): Promise<void> {
+  // Before anything starts: a missing Chromium is one line, not a half-run bench.
+  if (!opts.watch) requireChromium();
   const home = mkdtempSync(join(tmpdir(), 'dyno-bench-studio-'));
   const cliHome = mkdtempSync(join(tmpdir(), 'dyno-bench-studio-cli-'));
   const serve = await startServe(home);
