@@ -140,7 +140,14 @@ export async function cdpDriver(url: string): Promise<PageDriver> {
       socket.close();
       child.kill('SIGTERM');
       await new Promise((done) => child.once('exit', done));
-      rmSync(profile, { recursive: true, force: true });
+      // Chromium's helper processes can still be writing the profile after the browser has
+      // exited (ENOTEMPTY): retry, and a temporary folder left behind must not end the bench
+      // (bench:studio lost its summary to it after 16 rounds).
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      } catch (err) {
+        console.error(`warning: could not remove the Chromium profile ${profile}: ${err instanceof Error ? err.message : String(err)}`);
+      }
     },
   };
 }
