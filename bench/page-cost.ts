@@ -38,6 +38,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { startServe } from '../tests/helpers/serve-process';
 import { cdpDriver, descendants, fill, playwrightDriver, text, until, type ProcInfo } from './page-driver';
+import { requireChromium } from '../tests/helpers/chromium';
 
 const { values: opts } = parseArgs({
   options: {
@@ -228,6 +229,8 @@ function printUsage(title: string, windows: readonly Usage[][]): void {
 async function main(): Promise<void> {
   const model = MODELS[opts.model];
   if (!model) throw new Error(`unknown model ${opts.model} (resnet50, squeezenet)`);
+  // Before anything starts: a missing Chromium is one line, not a half-run bench.
+  requireChromium();
   const phases = opts.phases.split(',');
   if (opts.screenshots) mkdirSync(opts.screenshots, { recursive: true });
   const home = mkdtempSync(join(tmpdir(), 'dyno-page-cost-'));

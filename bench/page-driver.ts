@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_FLAGS, requireChromium } from '../tests/helpers/chromium';
 
-export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface ProcInfo {
   pid: number;
@@ -70,8 +70,9 @@ export interface PageDriver {
 
 /** Chromium started here and driven over a bare CDP socket: only the calls below, no domains enabled. */
 export async function cdpDriver(url: string): Promise<PageDriver> {
+  const executable = requireChromium();
   const profile = mkdtempSync(join(tmpdir(), 'dyno-page-cost-chromium-'));
-  const child: ChildProcess = spawn(process.env.DYNO_CHROMIUM ?? '/usr/bin/chromium', ['--headless=new', ...CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, '--window-size=1280,720', url], {
+  const child: ChildProcess = spawn(executable, ['--headless=new', ...CHROMIUM_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, '--window-size=1280,720', url], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const port = await new Promise<string>((done, fail) => {
@@ -82,6 +83,8 @@ export async function cdpDriver(url: string): Promise<PageDriver> {
       if (m?.[1]) done(m[1]);
     });
     child.once('exit', (code) => fail(new Error(`chromium exited with ${code}: ${err.slice(-500)}`)));
+    // A start that fails anyway (a binary that cannot run here) is an 'error' event: unheard, it would crash the bench.
+    child.once('error', (e) => fail(new Error(`Chromium did not start: ${e.message}`)));
   });
   const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { type: string; webSocketDebuggerUrl: string }[];
   const target = targets.find((t) => t.type === 'page');
@@ -137,12 +140,13 @@ export async function cdpDriver(url: string): Promise<PageDriver> {
       socket.close();
       child.kill('SIGTERM');
       await new Promise((done) => child.once('exit', done));
-      // Chromium's helper processes outlive the browser by a moment and still write the profile
-      // (ENOTEMPTY): retry, and never let a leftover temp folder end a bench that has its figures.
+      // Chromium's helper processes can still be writing the profile after the browser has
+      // exited (ENOTEMPTY): retry, and a temporary folder left behind must not end the bench
+      // (bench:studio lost its summary to it after 16 rounds).
       try {
         rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
       } catch (err) {
-        console.warn(`bench: could not remove Chromium's temporary profile ${profile}: ${err instanceof Error ? err.message : String(err)}`);
+        console.error(`warning: could not remove the Chromium profile ${profile}: ${err instanceof Error ? err.message : String(err)}`);
       }
     },
   };
@@ -151,7 +155,7 @@ export async function cdpDriver(url: string): Promise<PageDriver> {
 /** The page driven as bench:studio drives it (Playwright's own Chromium connection). */
 export async function playwrightDriver(url: string): Promise<PageDriver> {
   const before = new Set(descendants(process.pid).map((p) => p.pid));
-  const browser: Browser = await chromium.launch({ executablePath: process.env.DYNO_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser: Browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_FLAGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(url);
   const root = descendants(process.pid).find((p) => !before.has(p.pid) && /chrom/i.test(p.comm) && !/--type=/.test(p.cmdline));

@@ -53,6 +53,7 @@ import type { RunConfig } from '../src/shared/run-config';
 import { BusyProcessWatch } from '../src/main/telemetry/busy-processes';
 import { connectWsApi } from './ws-api';
 import { cdpDriver, fill, playwrightDriver, text, until } from './page-driver';
+import { requireChromium } from '../tests/helpers/chromium';
 import { balancedRounds, formatRatio, overallVerdict, ratioFigure, verdict, type RatioFigure } from './paired-ratio';
 import { quantileSorted, sortedCopy } from '../src/shared/stats';
 import type { DynoProcessCost } from '../src/shared/conditions';
@@ -305,6 +306,8 @@ class CaseLog {
 }
 
 async function main(): Promise<void> {
+  // Before anything starts: a missing Chromium is one line, not a half-run bench.
+  if (!opts.watch) requireChromium();
   const home = mkdtempSync(join(tmpdir(), 'dyno-bench-studio-'));
   const cliHome = mkdtempSync(join(tmpdir(), 'dyno-bench-studio-cli-'));
   const controlHome = mkdtempSync(join(tmpdir(), 'dyno-bench-studio-control-'));

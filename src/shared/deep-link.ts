@@ -8,6 +8,7 @@
  * Each maps onto the studio's own address (the renderer's hash route, routing/route.ts), so a
  * link opens exactly what pasting that address would.
  */
+import { namedTwiceReason, runNamedTwice } from './compare/named-twice';
 
 /** Run and study ids are generated (dates, letters, digits, '-', '_'): anything else is not an id. */
 export const ROUTE_ID = /^[A-Za-z0-9_-]{1,100}$/;
@@ -61,7 +62,8 @@ export function parseDeepLink(raw: string): DeepLink {
       if (runIds.length < 2) refuse('a comparison needs at least two runs');
       if (runIds.length > MAX_COMPARED) refuse(`a comparison of over ${MAX_COMPARED} runs`);
       runIds.forEach((r) => id(r, 'run'));
-      if (new Set(runIds).size !== runIds.length) refuse('a run is named twice');
+      const twice = runNamedTwice(runIds);
+      if (twice !== undefined) refuse(namedTwiceReason(twice));
       if (params.length === 0) return { kind: 'compare', runIds };
       const [param, ...others] = params;
       if (others.length > 0 || !param?.startsWith('baseline=')) refuse('the only query a comparison takes is ?baseline=<id>');

@@ -7,6 +7,7 @@ import { PERCENTILES } from './stats';
 import { OUTPUT_GRACE_MS, type CommandResults } from './command/results';
 import { disturbingProcesses, type BusyProcess, type MeasurementConditions } from './conditions';
 import type { TelemetrySummary } from './telemetry';
+import { plural } from './format';
 
 export type MeasurementWarning =
   | { code: 'percentile-unsupported'; message: string; percentiles: string[]; have: number; need: number }
@@ -29,14 +30,19 @@ const SLOW_FIRST_RUN_FACTOR = 5;
 
 /** What one sample is called: a model run's samples are inferences (iterations), a command's are its runs. */
 export type WorkloadKind = 'model' | 'command';
-const WORDS: Record<WorkloadKind, { samples: string; one: string; first: string; spread: string; coldStart: string }> = {
-  model: { samples: 'iterations', one: 'inference', first: 'The first inference', spread: 'Latency', coldStart: 'cold start is reported separately; keep warm-up on' },
-  command: { samples: 'runs', one: 'run', first: 'The first run', spread: 'Wall time', coldStart: 'caches or a JIT were cold; add --warmup runs' },
+const WORDS: Record<WorkloadKind, { sample: string; samples: string; one: string; first: string; spread: string; coldStart: string }> = {
+  model: { sample: 'iteration', samples: 'iterations', one: 'inference', first: 'The first inference', spread: 'Latency', coldStart: 'cold start is reported separately; keep warm-up on' },
+  command: { sample: 'run', samples: 'runs', one: 'run', first: 'The first run', spread: 'Wall time', coldStart: 'caches or a JIT were cold; add --warmup runs' },
 };
 
 /** The workload's words for its samples (`samples`: iterations / runs; `one`: inference / run), for every view that names them. */
 export function workloadWords(workload: WorkloadKind): { samples: string; one: string } {
   return WORDS[workload];
+}
+
+/** A count of the workload's samples: "1 iteration", "40 runs". */
+export function sampleCount(n: number, workload: WorkloadKind): string {
+  return plural(n, WORDS[workload].sample);
 }
 
 export function measurementWarnings(stats: LatencyStats, firstRunMs?: number, workload: WorkloadKind = 'model'): MeasurementWarning[] {

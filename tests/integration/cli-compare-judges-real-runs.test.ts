@@ -82,12 +82,11 @@ describe('A/A on real runs', () => {
   it('with repeats stored, the band is that machine’s own; two against two is not enough samples', async () => {
     // Under 30 iterations a run has no measurement windows, so no drift of its own: the band is the stored runs'.
     const few = ['--iterations', '20'];
-    await bench(mlp, ...few);
-    await bench(mlp, ...few);
+    const first = [await bench(mlp, ...few), await bench(mlp, ...few)];
     const more = [await bench(mlp, ...few), await bench(mlp, ...few)];
     const stored = await compare(more[0]?.id ?? '', more[1]?.id ?? '');
     expect(stored.runs[0]?.evidence.runToRun).toMatchObject({ source: 'stored-runs', runs: 4 });
-    const runs = (await dyno('compare', `${more[0]?.id},${more[1]?.id}`, `${more[1]?.id},${more[0]?.id}`, '--json')).stdout;
+    const runs = (await dyno('compare', `${first[0]?.id},${first[1]?.id}`, `${more[0]?.id},${more[1]?.id}`, '--json')).stdout;
     const c = ComparisonSchema.parse(JSON.parse(runs));
     expect(c.runs[0]?.evidence.level).toBe('repeated-runs');
     expect(c.runs[0]?.verdict).toBe('not enough samples');
@@ -108,14 +107,18 @@ describe('dyno compare, as a user meets it', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim()).toBe('dyno: no-such-run is neither a file nor a stored run id.');
     expect((await dyno('compare', a.id)).stderr.trim()).toBe('dyno: Give at least two runs to compare (or one and --baseline).');
+    const itself = await dyno('compare', a.id, a.id);
+    expect(itself.code).toBe(1);
+    expect(itself.stderr.trim()).toBe(`dyno: Run ${a.id} is named twice, and a run cannot be compared with itself.`);
     expect((await dyno('compare', a.id, b.id, '--rounds', '3')).stderr.trim()).toBe('dyno: --rounds needs --rerun.');
   });
 
   it('--fail-if-slower exits 3 only when the interval’s lower bound is beyond it', async () => {
     const a = await bench(mlp);
     const fast = join(t.home, 'impossibly-fast.json');
-    const doc = JSON.parse(a.json) as { stats: Record<string, unknown> };
-    writeFileSync(fast, JSON.stringify({ ...doc, stats: { ...doc.stats, p50_ms: 1e-6, mean_ms: 1e-6, std_ms: 0 } }));
+    const doc = JSON.parse(a.json) as { run: Record<string, unknown>; stats: Record<string, unknown> };
+    // Another run (a run is never compared with itself): its own id, and impossibly fast.
+    writeFileSync(fast, JSON.stringify({ ...doc, run: { ...doc.run, id: `${a.id}-fast` }, stats: { ...doc.stats, p50_ms: 1e-6, mean_ms: 1e-6, std_ms: 0 } }));
     const worse = await dyno('compare', fast, a.id, '--fail-if-slower', '5');
     expect(worse.code).toBe(3);
     expect(worse.stderr).toMatch(/regression: median [\d.]+% slower than the baseline \(limit 5%\): at least [\d.]+% by the 95 % interval/);

@@ -1,7 +1,8 @@
 /**
  * `runs.compare` through the studio's contract on real runs in a real SQLite file: the answer
  * parses with the contract's schema, samples come from the store, and bad requests (a missing
- * run, a baseline not among the runs, a run that did not complete, one side) get one clear line.
+ * run, a baseline not among the runs, a run that did not complete, one side, a run compared with
+ * itself) get one clear line.
  */
 import { describe, expect, it } from 'vitest';
 import { ApiCallError } from '../../src/shared/contract';
@@ -56,7 +57,10 @@ describe('runs.compare', () => {
     const notDone = await refusal(s.api.call('runs.compare', { runIds: [a, queued] }));
     expect(notDone.code).toBe('not-comparable');
     expect(notDone.message).toMatch(new RegExp(`^Run ${queued} is (aborted|failed): only completed runs can be compared\\.$`));
-    const paired = await refusal(s.api.call('runs.compare', { runIds: [[a, a], [a]], paired: true }));
+    expect(await refusal(s.api.call('runs.compare', { runIds: [a, a] }))).toEqual({ code: 'not-comparable', message: `Run ${a} is named twice, and a run cannot be compared with itself.` });
+    const b = await run(2);
+    const c = await run(1);
+    const paired = await refusal(s.api.call('runs.compare', { runIds: [[a, b], [c]], paired: true }));
     expect(paired.message).toBe('Interleaved sides need one run per round each: the baseline has 2, another side 1.');
   });
 });

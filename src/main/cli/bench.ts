@@ -3,8 +3,6 @@
  * It drives the studio through the API contract (in-process), like any front end, and prints
  * the run through the exporter `--format` chose.
  */
-import { SingleBar, Presets } from 'cli-progress';
-import type { DynoApi } from '../../shared/contract';
 import { runToJson } from '../../shared/run-json-from-run';
 import type { RunJson } from '../../shared/run-json';
 import { EXPORTERS } from '../../shared/export';
@@ -12,44 +10,13 @@ import type { RunComparison } from '../../shared/compare/schema';
 import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { progressEventsOf } from './progress-events';
+import { progressBar } from './progress-bar';
 import { appVersion } from '../studio/paths';
 import { benchConfig, type BenchFlags } from './bench-options';
 import { outputFormat, type OutputFlags } from './output-options';
 import { compareWithBaseline, loadBaseline, type Baseline } from './baseline';
 import { CliError } from './errors';
 import { exitCodeFor } from './exit-codes';
-
-/**
- * The bar redraws at most once a second (cli-progress's timer; its default is 10 a second), from
- * progress events that come once a second: every redraw is a write the terminal then renders,
- * on the cores the run measures.
- */
-const BAR_FPS = 1;
-
-/** Answers how to stop the bar: `completed` fills it (its last progress can be up to a second old). */
-function progressBar(api: DynoApi, runId: () => string | undefined): (completed?: boolean) => void {
-  const bar = new SingleBar(
-    { format: ' {phase} |{bar}| {percentage}% | {measured} iterations | {elapsed}s', stream: process.stderr, hideCursor: true, fps: BAR_FPS },
-    Presets.shades_classic,
-  );
-  let started = false;
-  const off = api.onEvent((e) => {
-    if (e.type !== 'run.progress' || e.runId !== runId()) return;
-    const payload = { phase: e.progress.phase.padEnd(7), measured: e.progress.measuredDone, elapsed: (e.progress.elapsedMs / 1000).toFixed(1) };
-    if (!started) {
-      bar.start(1000, 0, payload);
-      started = true;
-    }
-    bar.update(Math.round(e.progress.fraction * 1000), payload);
-  });
-  return (completed = false) => {
-    off();
-    if (!started) return;
-    if (completed) bar.update(1000);
-    bar.stop();
-    started = false;
-  };
-}
 
 /** The run's JSON with the baseline comparison in it, and the comparison's sentence and warnings on stderr. */
 function compared(json: RunJson, baseline: Baseline, c: RunComparison): RunJson {

@@ -11,7 +11,7 @@ import { EXPORTERS } from '../../shared/export';
 import { combinations, numericParams, paramProblem, substitute, type CommandParam } from '../../shared/command/params';
 import { commandSummaryLines } from '../../shared/command/summary-text';
 import { fitPowerLaw, type PowerLawFit } from '../../shared/power-law';
-import { formatMs } from '../../shared/format';
+import { formatMs, plural } from '../../shared/format';
 import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 import { appVersion } from '../studio/paths';
@@ -64,7 +64,7 @@ async function scan(api: DynoApi, interrupt: Interrupt, argv: string[], o: ExecF
   const combos = combinations(o.param);
   const name = o.label ?? `scan ${argv.join(' ')}`.slice(0, 200);
   const study = await api.call('studies.create', { kind: 'parameter-scan', name, spec: { command: argv, params: Object.fromEntries(o.param.map((p) => [p.name, p.values])) } });
-  if (!json) process.stderr.write(`study ${study.id}: ${combos.length} combinations\n`);
+  if (!json) process.stderr.write(`study ${study.id}: ${plural(combos.length, 'combination')}\n`);
   const points: ScanPoint[] = [];
   for (const params of combos) {
     if (interrupt.asked) break;

@@ -13,6 +13,7 @@ import type { Interrupt } from './interrupt';
 import { EXIT_CANCELLED } from './exit-codes';
 import { isFileRef, type Side } from './compare-refs';
 import { InterleaveError, runInterleavedRounds } from '../../shared/compare/interleave';
+import { plural } from '../../shared/format';
 
 
 async function configOf(api: DynoApi, ref: string): Promise<RunConfig> {
@@ -42,7 +43,7 @@ export async function interleavedRounds(
   try {
     return await runInterleavedRounds(api, configs, rounds, sides.map((s) => [...s]), {
       shouldStop: () => interrupt.asked,
-      onStudy: (studyId) => progress(`study ${studyId}: ${rounds} rounds of ${configs.length} configurations`),
+      onStudy: (studyId) => progress(`study ${studyId}: ${plural(rounds, 'round')} of ${plural(configs.length, 'configuration')}`),
       onRunStarted: (runId) => (interrupt.runId = runId),
       onMeasured: (round, i, run) =>
         progress(`  round ${round}/${rounds}, ${String.fromCharCode(65 + i)}: run ${run.id}, median ${(run.stats.percentiles.p50?.valueMs ?? run.stats.meanMs).toPrecision(4)} ms`),

@@ -5,7 +5,7 @@
  * the CLI and the Run view's Sweep panel make the same study.
  */
 import { fitAlong, fitSentence, sweepGridError, sweepPointOf, type SweepPoint, type SweepProgress } from '../../shared/sweep';
-import { formatMs, formatRate } from '../../shared/format';
+import { formatMs, formatRate, plural } from '../../shared/format';
 import type { DynoApi } from '../../shared/contract';
 import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
@@ -61,7 +61,7 @@ async function runGrid(api: DynoApi, interrupt: Interrupt, model: string, o: Swe
     const { studyId, points: total, notes } = await api.call('studies.sweep', { config, batches, threadCounts, name: label });
     interrupt.studyId = studyId;
     if (interrupt.asked) void api.call('studies.cancelSweep', { studyId }).catch(() => undefined);
-    if (!o.json) process.stderr.write(`study ${studyId}: ${total} points\n`);
+    if (!o.json) process.stderr.write(`study ${studyId}: ${plural(total, 'point')}\n`);
     for (const note of notes ?? []) process.stderr.write(`dyno: ${note}\n`);
     const points: Point[] = [];
     const ended = async (runId: string): Promise<void> => {

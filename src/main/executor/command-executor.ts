@@ -140,16 +140,16 @@ function startCommandRun(job: ExecutorJob, queueHandlers: ExecutorHandlers, samp
     }
     const start = performance.now();
     const handlersBeforeMs = clock.spentMs;
-    let end = start;
     let measuredWallMs = 0;
     // Time spent reading output a process outside the group held open after an exit is not the command's either.
     let afterExitMs = 0;
-    // The grace counts toward --min-duration no more than toward the measured wall: 0.5 s waits alone must not meet it.
-    for (let i = 0; !cancelled && !stopRuleSatisfied(stop, i, end - start - afterExitMs); i++) {
+    // The stop rule judges the same measured time that is reported: neither the output grace (0.5 s
+    // waits alone must not meet --min-duration) nor the queue's bookkeeping counts toward it.
+    for (let i = 0; !cancelled && !stopRuleSatisfied(stop, i, measuredWallMs); i++) {
       const problem = await step('measure', i);
       if (problem === 'stopped') break;
       if (problem) return samples.flushed({ kind: 'error', message: problem });
-      end = performance.now();
+      const end = performance.now();
       afterExitMs += last?.afterExitMs ?? 0; // `last` is this run's result
       // The queue's bookkeeping between runs is Dyno's, not the command's (handler-clock.ts).
       measuredWallMs = end - start - (clock.spentMs - handlersBeforeMs) - afterExitMs;

@@ -21,6 +21,7 @@ import { meanOf } from '../stats';
 import type { ComparableRun } from './comparable-run';
 import { NotComparableError } from './comparable-run';
 import { configDifferences } from './config-diff';
+import { namedTwiceReason, runNamedTwice } from './named-twice';
 import { mannWhitneyU } from './mann-whitney';
 import { CONFIDENCE, compareMetric, METRICS, type Context } from './metric-verdict';
 import { DEFAULT_RUN_TO_RUN, combinedRunToRun, setupKey, withRunDrift } from './run-to-run';
@@ -107,9 +108,13 @@ function compareSide(base: readonly ComparableRun[], side: readonly ComparableRu
   };
 }
 
+const capitalised = (clause: string): string => `${clause.charAt(0).toUpperCase()}${clause.slice(1)}`;
+
 /** Compares every side with the baseline side (the first unless `baselineIndex` says otherwise). */
 export function compareSides(sides: readonly (readonly ComparableRun[])[], options: CompareSidesOptions = {}): Comparison {
   if (sides.length < 2) throw new NotComparableError('A comparison needs at least two sides.');
+  const twice = runNamedTwice(sides.flatMap((s) => s.map((r) => r.id)));
+  if (twice !== undefined) throw new NotComparableError(`${capitalised(namedTwiceReason(twice))}.`);
   const baselineIndex = options.baselineIndex ?? 0;
   const base = sides[baselineIndex];
   const [b0] = base ?? [];

@@ -6,6 +6,7 @@
  * holds the two to agreeing on which addresses are whole).
  */
 import { ROUTE_ID } from '../deep-link';
+import { namedTwiceReason, runNamedTwice } from '../compare/named-twice';
 
 /** The views a user can name, as the rail lists them. */
 const VIEWS = ['run', 'sessions', 'compare', 'models', 'optimize'] as const;
@@ -68,6 +69,8 @@ export function addressProblem(hash: string): string | undefined {
       const bad = runIds.find((id) => !ROUTE_ID.test(id));
       if (bad !== undefined) return notAnId(bad, 'run');
       if (runIds.length < 2) return `a comparison needs at least two runs (${expected})`;
+      const twice = runNamedTwice(runIds);
+      if (twice !== undefined) return namedTwiceReason(twice);
       const baseline = param.get('baseline');
       return baseline !== null && !runIds.includes(baseline) ? `the baseline ${quoted(baseline)} is not one of the compared runs` : undefined;
     }

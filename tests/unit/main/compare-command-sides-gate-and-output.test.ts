@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { regressionLine, regressions, sidesOf } from '../../../src/main/cli/compare';
 import { compareSides } from '../../../src/shared/compare/compare-sides';
+import { NotComparableError } from '../../../src/shared/compare/comparable-run';
 import { comparisonMarkdown, comparisonText } from '../../../src/shared/compare/render';
 import { syntheticRun } from '../../helpers/synthetic-runs';
 
@@ -25,6 +26,14 @@ const base = syntheticRun({ id: 'base', medianMs: 10, seed: 1 });
 const slow = syntheticRun({ id: 'slow | "x"', medianMs: 20, seed: 2, config: { label: 'a|b' } });
 const same = syntheticRun({ id: 'same', medianMs: 10.5, seed: 3 });
 const c = compareSides([[base], [slow], [same]]);
+
+describe('a run compared with itself', () => {
+  it('is refused, on two sides or twice on one (what the studio says of #/compare/a,a)', () => {
+    expect(() => compareSides([[base], [base]])).toThrow(new NotComparableError('Run base is named twice, and a run cannot be compared with itself.'));
+    expect(() => compareSides([[base, same], [slow, same]])).toThrow('Run same is named twice');
+    expect(() => compareSides([[base, base], [slow]])).toThrow('Run base is named twice');
+  });
+});
 
 describe('the --fail-if-slower gate', () => {
   it('fails only a run whose interval’s lower bound is beyond the limit', () => {

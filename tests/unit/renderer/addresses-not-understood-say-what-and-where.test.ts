@@ -27,10 +27,23 @@ describe('what an address the studio cannot read says', () => {
     expect(addressProblem(`#/compare/${RUN}`)).toBe('a comparison needs at least two runs (expected #/compare/<id>,<id>… (?baseline=<id>))');
     expect(addressProblem(`#/compare/${RUN},<script>`)).toBe('"<script>" is not a run id');
     expect(addressProblem(`#/compare/${RUN},${OTHER}?baseline=elsewhere`)).toBe('the baseline "elsewhere" is not one of the compared runs');
+    // What `dyno compare` says of the same (compare-sides.ts): a run is not compared with itself.
+    expect(addressProblem(`#/compare/${RUN},${RUN}`)).toBe(`run ${RUN} is named twice, and a run cannot be compared with itself`);
+    expect(addressProblem(`#/compare/${RUN},${OTHER},${RUN}?baseline=${OTHER}`)).toBe(`run ${RUN} is named twice, and a run cannot be compared with itself`);
     expect(addressProblem('#/models/graph')).toBe('a graph address names the run to lay over it (expected #/models or #/models/graph?run=<id>)');
     expect(addressProblem(`#/models/table?run=${RUN}`)).toBe('"table" is not a part of the Models view (expected #/models or #/models/graph?run=<id>)');
     expect(addressProblem('#/optimize?workload=other')).toBe('"other" is not a workload (the one to name is command)');
     expect(addressProblem('#/optimize/a b')).toBe('"a b" is not a study id');
+  });
+
+  it('refuses a comparison of a run with itself, where the studio shows what it showed', () => {
+    expect(parseRoute(`#/compare/${RUN},${RUN}`)).toBeUndefined();
+    expect(parseRoute(`#/compare/${RUN},${OTHER},${RUN}`)).toBeUndefined();
+    // The router then lands on the view the address names, with what Compare held before (#/compare opens no comparison).
+    expect(viewOfAddress(`#/compare/${RUN},${RUN}`)).toBe('compare');
+    expect(parseRoute('#/compare')).toEqual({ view: 'compare', runIds: [] });
+    const notice = addressNotice(`#/compare/${RUN},${RUN}`, addressProblem(`#/compare/${RUN},${RUN}`) ?? '', 'Compare');
+    expect(notice).toBe(`The address #/compare/${RUN},${RUN} was not understood: run ${RUN} is named twice, and a run cannot be compared with itself. Showing the Compare view instead.`);
   });
 
   it('quotes at most 40 characters of what it did not understand, and the notice at most 80 of the address', () => {
@@ -72,7 +85,7 @@ describe('what an address the studio cannot read says', () => {
   });
 
   it('has a reason for every address the parser refuses', () => {
-    const piece = fc.constantFrom('run', 'runs', 'sessions', 'studies', 'compare', 'models', 'optimize', 'graph', 'nosuch', RUN, `${RUN},${OTHER}`, RUN.slice(0, 5), 'a b', '', '..');
+    const piece = fc.constantFrom('run', 'runs', 'sessions', 'studies', 'compare', 'models', 'optimize', 'graph', 'nosuch', RUN, `${RUN},${OTHER}`, `${RUN},${RUN}`, RUN.slice(0, 5), 'a b', '', '..');
     const query = fc.constantFrom('', `run=${RUN}`, 'run=', 'run=x y', 'workload=command', 'workload=x', `baseline=${RUN}`, `baseline=${OTHER}`, 'baseline=z', 'op=Conv');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 3 }), query, (parts, q) => {

@@ -47,7 +47,7 @@ describe('dyno:// links', () => {
       [`dyno://runs/${RUN}#x`, 'it has a fragment'],
       [`dyno://compare/${RUN}`, 'a comparison needs at least two runs'],
       [`dyno://compare/${RUN},`, 'run "" is not an id'],
-      [`dyno://compare/${RUN},${RUN}`, 'a run is named twice'],
+      [`dyno://compare/${RUN},${RUN}`, `run ${RUN} is named twice, and a run cannot be compared with itself`],
       [`dyno://compare/${RUN},${OTHER}?baseline=zzz`, 'the baseline is not one of the compared runs'],
       [`dyno://compare/${RUN},${OTHER}?baseline=${RUN}&x=1`, 'the only query a comparison takes is ?baseline=<id>'],
       [`dyno://compare/${RUN},${OTHER}?base=${RUN}`, 'the only query a comparison takes is ?baseline=<id>'],

@@ -20,8 +20,7 @@ import { QueuedNote } from './QueuedNote';
 import { useLiveRun } from '../stores/live-run-store';
 import { useUi } from '../stores/ui-store';
 import { formatMs } from '../../../shared/format';
-import { workloadWords } from '../../../shared/warnings';
-import { liveSummary } from '../stores/live-points';
+import { liveSummary, progressWords } from '../stores/live-points';
 import { LIVE_EVENT_INTERVAL_MS } from '../../../shared/live-events';
 
 /**
@@ -41,7 +40,7 @@ export function LiveRunPanel() {
   // The count and median come from the points the chart draws, so the line and the chart agree.
   // `version` changes whenever points grew (they are appended in place).
   const soFar = useMemo(() => liveSummary(points), [points, version]);
-  const samples = workloadWords(run?.config.command ? 'command' : 'model').samples;
+  const workload = run?.config.command ? 'command' : 'model';
 
   if (!runId) {
     return (
@@ -67,7 +66,7 @@ export function LiveRunPanel() {
         {run?.status === 'running' && (
           <div className="progress-line">
             <span data-testid="progress-words">
-              {progress?.phase === 'measure' ? `measuring · ${soFar.measuredDone} ${samples}` : progress?.phase === 'warmup' ? `warm-up · ${soFar.warmupDone}` : 'starting worker…'}
+              {progressWords(progress?.phase, soFar, workload)}
             </span>
             <span className="median-so-far" data-testid="median-so-far">
               {soFar.medianMs !== undefined && progress?.phase === 'measure' ? `median so far ${formatMs(soFar.medianMs)}` : ''}

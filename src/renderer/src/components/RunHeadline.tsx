@@ -12,6 +12,7 @@ import { TargetVerdicts } from './TargetVerdicts';
 import { StatsCards } from './StatsCards';
 import { EnergyCards } from './EnergyCards';
 import { StatCard } from './StatCard';
+import { sampleCount } from '../../../shared/warnings';
 
 /** A completed run's results, or what an aborted run got as far as reporting. */
 export function resultsOf(run: Run): RunResults | undefined {
@@ -29,7 +30,7 @@ function Ending({ run }: { run: Run }) {
     return (
       <div className="verdict aborted" data-testid="aborted-verdict">
         Aborted: cancelled before the stop rule was met.{' '}
-        {run.stats ? `The figures below cover the ${run.stats.count} iterations measured until then.` : 'Nothing was measured before it stopped.'}
+        {run.stats ? `The figures below cover the ${sampleCount(run.stats.count, run.config.command ? 'command' : 'model')} measured until then.` : 'Nothing was measured before it stopped.'}
       </div>
     );
   if (run.status === 'interrupted')

@@ -4,13 +4,14 @@
  *   #/run                  the Run view          #/runs/<id>             one stored run (Sessions)
  *   #/run?run=<id>         the Run view watching a run (the one it started), so a reload shows it again
  *   #/sessions             the Sessions list     #/studies/<id>          a study's runs (Sessions)
- *   #/compare/<id>,<id>…   a comparison (?baseline=<id>; #/compare alone: none yet)   #/models
+ *   #/compare/<id>,<id>…   a comparison of distinct runs (?baseline=<id>; #/compare alone: none yet)   #/models
  *   #/optimize             the optimizer wizard's goal   #/optimize/<study>      one optimizer study
  *   ?workload=command on either: the wizard's Command workload (a command's goal, a command study)
  *   #/models/graph?run=<id>[&op=<type>|&node=<name>]   a profiled run laid over its model's graph
  * Pure: parsing and formatting only; routing/router.ts applies them to the stores.
  */
 import { ROUTE_ID as ID } from '../../../shared/deep-link';
+import { runNamedTwice } from '../../../shared/compare/named-twice';
 
 /** What "Show on graph" centres: every node of an op type, or one node (by its name or an ORT kernel's). */
 export type GraphFocus = { op: string } | { node: string };
@@ -55,7 +56,7 @@ export function parseRoute(hash: string): Route | undefined {
     case 'compare': {
       if (arg === undefined) return { view: 'compare', runIds: [] };
       const runIds = arg.split(',').filter(Boolean);
-      if (runIds.length < 2 || !runIds.every((id) => ID.test(id))) return undefined;
+      if (runIds.length < 2 || !runIds.every((id) => ID.test(id)) || runNamedTwice(runIds) !== undefined) return undefined;
       const baselineId = param.get('baseline') ?? undefined;
       return { view: 'compare', runIds, ...(baselineId && runIds.includes(baselineId) ? { baselineId } : {}) };
     }

@@ -5,9 +5,10 @@
  * what was missed; samples heard twice (an event the host held while the series was read) are
  * told apart by their place on the run's x-axis, which only grows.
  */
-import type { SeriesPoint } from '../../../shared/contract';
+import type { Progress, SeriesPoint } from '../../../shared/contract';
 import type { Sample } from '../../../shared/run';
 import { mergeSorted, quantileSorted, sortedCopy } from '../../../shared/stats';
+import { sampleCount, type WorkloadKind } from '../../../shared/warnings';
 
 export interface LivePoints {
   x: number[];
@@ -68,6 +69,13 @@ export function liveSummary(p: LivePoints): LiveSummary {
   const measuredDone = lastX === undefined ? 0 : Math.max(0, lastX + 1 - p.warmupCount);
   const measured = sortedMeasured(p);
   return { warmupDone: p.warmupCount, measuredDone, ...(measured.length > 0 ? { medianMs: quantileSorted(measured, 0.5) } : {}) };
+}
+
+/** The progress line's words for the run's phase: "measuring · 1 iteration", "warm-up · 5". */
+export function progressWords(phase: Progress['phase'] | undefined, s: LiveSummary, workload: WorkloadKind): string {
+  if (phase === 'measure') return `measuring · ${sampleCount(s.measuredDone, workload)}`;
+  if (phase === 'warmup') return `warm-up · ${s.warmupDone}`;
+  return 'starting worker…';
 }
 
 /**
