@@ -9,6 +9,7 @@
 import { tensorFromProto } from '../../engine/tensor-files';
 import { constantInitializers, quantizableNodes, weightOf } from './quantizable';
 import { quantizeSymmetricInt8, transpose2d } from './quantize-weights';
+import { localInt8WeightRange } from './int8-weight-range';
 import type { SkippedNode, TransformOutcome } from './skipped';
 import { defaultOpset, DT, dimsOf, intAttr, makeNode, makeTensor, namesRead, nameSource, nodeLabel, num, type Attribute, type Model, type Node, type Tensor } from './onnx-model';
 
@@ -43,10 +44,11 @@ export function quantizeDynamicInt8(model: Model, types: ReadonlyMap<string, num
   const out: Node[] = [];
   let converted = 0;
 
+  const range = localInt8WeightRange();
   const quantizeWeight = (key: string, w: Float32Array, dims: number[]) => {
     let q = quantized.get(key);
     if (!q) {
-      const r = quantizeSymmetricInt8(w);
+      const r = quantizeSymmetricInt8(w, range.qmax);
       q = { q: fresh(`${key}_quantized`), scale: fresh(`${key}_scale`), zero: fresh(`${key}_zero_point`) };
       added.push(makeTensor(q.q, DT.INT8, dims, r.data), makeTensor(q.scale, DT.FLOAT, [], Float32Array.of(r.scale)), makeTensor(q.zero, DT.INT8, [], Int8Array.of(0)));
       quantized.set(key, q);
@@ -164,5 +166,5 @@ export function quantizeDynamicInt8(model: Model, types: ReadonlyMap<string, num
   const before = (graph.initializer ?? []).length;
   graph.initializer = [...(graph.initializer ?? []).filter((t) => read.has(t.name ?? '') || graphInputs.has(t.name ?? '')), ...added];
   const dropped = before - (graph.initializer.length - added.length);
-  return { converted, skipped, notes: converted > 0 ? [`${quantized.size} weight tensor(s) quantized to int8 (per tensor, symmetric); ${dropped} float32 tensor(s) no longer read were dropped`] : [] };
+  return { converted, skipped, notes: converted > 0 ? [`${quantized.size} weight tensor(s) quantized to int8 (per tensor, symmetric); ${dropped} float32 tensor(s) no longer read were dropped`, range.why] : [] };
 }

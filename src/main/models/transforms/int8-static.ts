@@ -10,6 +10,7 @@ import * as ort from 'onnxruntime-node';
 import { tensorFromProto } from '../../engine/tensor-files';
 import { constantInitializers, quantizableNodes, weightOf } from './quantizable';
 import { quantizeSymmetricInt8, roundHalfEven } from './quantize-weights';
+import { localInt8WeightRange } from './int8-weight-range';
 import type { SkippedNode, TransformOutcome } from './skipped';
 import { cloneModel, defaultOpset, DT, dimsOf, encodeModel, makeNode, makeTensor, namesRead, nameSource, nodeLabel, num, onnx, type Model, type Node, type Tensor } from './onnx-model';
 
@@ -124,6 +125,7 @@ export function quantizeStaticQdq(model: Model, types: ReadonlyMap<string, numbe
     return dq;
   };
 
+  const range = localInt8WeightRange();
   for (const n of graph.node ?? []) {
     // Readers of a quantized node's output read its dequantized value (added right after it).
     n.input = (n.input ?? []).map((i) => qdq.get(i)?.dq ?? i);
@@ -134,7 +136,7 @@ export function quantizeStaticQdq(model: Model, types: ReadonlyMap<string, numbe
     }
     const xa = activation(p.x);
     const wTensor = initializers.get(p.w) as Tensor;
-    const wq = quantizeSymmetricInt8(weightOf(n, p.w, initializers) as Float32Array);
+    const wq = quantizeSymmetricInt8(weightOf(n, p.w, initializers) as Float32Array, range.qmax);
     const inputs = [xa.dq, constantDq(p.w, DT.INT8, dimsOf(wTensor), wq.data, wq.scale)];
     if (p.bias) {
       // int32 bias at scale x_scale · w_scale, as the fused kernels take it.
@@ -157,5 +159,5 @@ export function quantizeStaticQdq(model: Model, types: ReadonlyMap<string, numbe
   const read = namesRead(graph);
   const graphInputs = new Set((graph.input ?? []).map((i) => i.name ?? ''));
   graph.initializer = [...(graph.initializer ?? []).filter((t) => read.has(t.name ?? '') || graphInputs.has(t.name ?? '')), ...added];
-  return { converted: nodes.length, skipped, notes: nodes.length > 0 ? [`${nodes.length} node(s) quantized in QDQ form with ranges calibrated on the given inputs`] : [] };
+  return { converted: nodes.length, skipped, notes: nodes.length > 0 ? [`${nodes.length} node(s) quantized in QDQ form with ranges calibrated on the given inputs`, range.why] : [] };
 }

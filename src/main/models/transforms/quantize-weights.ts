@@ -1,7 +1,8 @@
 /**
  * Weight quantization as onnxruntime.quantization does it by default (QInt8, per tensor,
  * symmetric): scale = max|w| / 127, zero point 0, q = round-half-to-even(w / scale) in [-127, 127],
- * in float32 arithmetic as numpy does it there.
+ * in float32 arithmetic as numpy does it there. With `qmax` 64 it is that library's
+ * `reduce_range` (7-bit weights in [-64, 64]; int8-weight-range.ts says when).
  */
 
 export interface QuantizedWeight {
@@ -15,13 +16,13 @@ export function roundHalfEven(x: number): number {
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
-export function quantizeSymmetricInt8(w: Float32Array): QuantizedWeight {
+export function quantizeSymmetricInt8(w: Float32Array, qmax = 127): QuantizedWeight {
   let absMax = 0;
   for (const v of w) if (Math.abs(v) > absMax) absMax = Math.abs(v);
   // An all-zero weight quantizes exactly with any scale; 1 keeps the arithmetic finite.
-  const scale = absMax === 0 ? 1 : Math.fround(absMax / 127);
+  const scale = absMax === 0 ? 1 : Math.fround(absMax / qmax);
   const data = new Int8Array(w.length);
-  for (let i = 0; i < w.length; i++) data[i] = Math.max(-127, Math.min(127, roundHalfEven(Math.fround((w[i] as number) / scale))));
+  for (let i = 0; i < w.length; i++) data[i] = Math.max(-qmax, Math.min(qmax, roundHalfEven(Math.fround((w[i] as number) / scale))));
   return { data, scale };
 }
 
