@@ -21,11 +21,12 @@ import { meanOf } from '../stats';
 import type { ComparableRun } from './comparable-run';
 import { NotComparableError } from './comparable-run';
 import { configDifferences } from './config-diff';
+import { twoClusters, twoClustersMessage } from './bimodal-runs';
 import { namedTwiceReason, runNamedTwice } from './named-twice';
 import { mannWhitneyU } from './mann-whitney';
 import { CONFIDENCE, compareMetric, METRICS, type Context } from './metric-verdict';
 import { DEFAULT_RUN_TO_RUN, combinedRunToRun, setupKey, withRunDrift } from './run-to-run';
-import { DEFAULT_THRESHOLD, type Comparison, type EvidenceLevel, type RunComparison, type RunToRun } from './schema';
+import { DEFAULT_THRESHOLD, type BimodalRuns, type Comparison, type EvidenceLevel, type RunComparison, type RunToRun } from './schema';
 import { welchT } from './t-tests';
 
 export { ALPHA, CONFIDENCE, MIN_SAMPLES_FOR_MEDIAN } from './metric-verdict';
@@ -54,6 +55,12 @@ function sideWarnings(side: readonly ComparableRun[], name: string): string[] {
   return keys.size > 1 ? [`${name} holds runs of different configurations: its runs are treated as repeats all the same.`] : [];
 }
 
+/** The side's runs split into two clusters of per-run medians, as the structured warning; undefined when they do not. */
+function bimodalSide(side: readonly ComparableRun[], name: string): BimodalRuns | undefined {
+  const split = twoClusters(side.map((r) => r.median.valueMs));
+  return split ? { code: 'bimodal-runs', message: twoClustersMessage(name, split), side: name, runIds: side.map((r) => r.id), ...split } : undefined;
+}
+
 function compareSide(base: readonly ComparableRun[], side: readonly ComparableRun[], opts: Required<Pick<CompareSidesOptions, 'threshold' | 'paired'>> & CompareSidesOptions): RunComparison {
   const [b0] = base;
   const [s0] = side;
@@ -74,12 +81,14 @@ function compareSide(base: readonly ComparableRun[], side: readonly ComparableRu
 
   const fingerprintDifferences = b0.environment && s0.environment ? environmentDifferences(b0.environment, s0.environment) : [];
   const conditions = conditionDifferences(b0.conditions, s0.conditions).map((d) => d.message);
+  const bimodal = bimodalSide(side, s0.label);
   const warnings = [
     ...(s0.modelName !== b0.modelName ? [`${s0.label} ran another model (${s0.modelName}) than the baseline (${b0.modelName}): the ratio compares models, not a change to one.`] : []),
     ...(fingerprintDifferences.length > 0 ? [`${s0.label} ran in a different environment than the baseline (${fingerprintDifferences.join('; ')}): the comparison may not be fair.`] : []),
     ...(!b0.environment || !s0.environment ? [`No environment was recorded for ${!b0.environment ? b0.label : s0.label}: a change of machine could not be checked.`] : []),
     ...(conditions.length > 0 ? [`${s0.label} was measured under other conditions than the baseline (${conditions.join('; ')}): the difference may be the conditions, not the change.`] : []),
     ...sideWarnings(side, s0.label),
+    ...(bimodal ? [bimodal.message] : []),
   ];
   const { metric: _m, label: _l, unit: _u, lowerIsBetter: _b, baselineValue: _bv, value: _v, test: _t, ...headline } = median;
   return {
@@ -105,6 +114,7 @@ function compareSide(base: readonly ComparableRun[], side: readonly ComparableRu
     fingerprintDifferences,
     conditionDifferences: conditions,
     warnings,
+    ...(bimodal ? { bimodal } : {}),
   };
 }
 
@@ -123,6 +133,7 @@ export function compareSides(sides: readonly (readonly ComparableRun[])[], optio
   const others = sides.filter((_, i) => i !== baselineIndex);
   const runs = others.map((side) => compareSide(base, side, opts));
   const models = new Set(sides.flatMap((s) => s.map((r) => r.modelName)));
+  const baselineBimodal = bimodalSide(base, b0.label);
   return {
     baseline: b0.id,
     baselineRunIds: base.map((r) => r.id),
@@ -131,7 +142,8 @@ export function compareSides(sides: readonly (readonly ComparableRun[])[], optio
     threshold: opts.threshold,
     confidence: CONFIDENCE,
     runs,
-    warnings: [...(models.size > 1 ? [`These runs are of ${models.size} different models (${[...models].join(', ')}): compared as asked, with each difference a difference between models.`] : []), ...sideWarnings(base, b0.label)],
+    warnings: [...(models.size > 1 ? [`These runs are of ${models.size} different models (${[...models].join(', ')}): compared as asked, with each difference a difference between models.`] : []), ...sideWarnings(base, b0.label), ...(baselineBimodal ? [baselineBimodal.message] : [])],
+    ...(baselineBimodal ? { baselineBimodal } : {}),
     ...(options.studyId ? { studyId: options.studyId } : {}),
   };
 }

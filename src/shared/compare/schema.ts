@@ -110,6 +110,27 @@ export const ConfigDifferenceSchema = z.object({
 });
 export type ConfigDifference = z.infer<typeof ConfigDifferenceSchema>;
 
+const RunClusterSchema = z.object({ runs: z.number().int().positive(), lowMs: z.number(), highMs: z.number() });
+
+/**
+ * A side whose repeated runs split into two clusters of per-run medians (bimodal-runs.ts): the
+ * structured form of one of `warnings`, whose sentence is `message`. Present only when it split.
+ */
+export const BimodalRunsSchema = z.object({
+  code: z.literal('bimodal-runs'),
+  message: z.string(),
+  /** The side's label, as sentences name it. */
+  side: z.string(),
+  runIds: z.array(z.string()).min(1),
+  fast: RunClusterSchema,
+  slow: RunClusterSchema,
+  /** Between the fast cluster's slowest and the slow cluster's fastest run median. */
+  gapMs: z.number(),
+  /** The gap as a fraction of the side's median. */
+  gapShare: z.number(),
+});
+export type BimodalRuns = z.infer<typeof BimodalRunsSchema>;
+
 export const RunComparisonSchema = z.object({
   /** The side's first run (the one a single-run side is). */
   runId: z.string(),
@@ -138,6 +159,8 @@ export const RunComparisonSchema = z.object({
   /** Measurement conditions that differ from the baseline's (live drawing, cores, priority, threads, busy neighbours; shared/conditions.ts), in words. */
   conditionDifferences: z.array(z.string()).default([]),
   warnings: z.array(z.string()),
+  /** This side's runs split into two clusters (its sentence is also in `warnings`). */
+  bimodal: BimodalRunsSchema.optional(),
 });
 export type RunComparison = z.infer<typeof RunComparisonSchema>;
 
@@ -153,6 +176,8 @@ export const ComparisonSchema = z.object({
   runs: z.array(RunComparisonSchema),
   /** Warnings about the comparison as a whole (e.g. runs of different models). */
   warnings: z.array(z.string()),
+  /** The baseline side's runs split into two clusters (its sentence is also in `warnings`). */
+  baselineBimodal: BimodalRunsSchema.optional(),
   /** The study an interleaved comparison stored its rounds in. */
   studyId: z.string().optional(),
   /** `dyno compare --target`: each side's runs judged against the targets (baseline included). */

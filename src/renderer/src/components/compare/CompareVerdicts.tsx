@@ -48,6 +48,12 @@ export function CompareVerdicts({ named }: { named: { id: string; index: number;
                         <span className={`verdict-chip v-${r.verdict.replace(/ /g, '-')}`}>{r.verdict}</span>
                         <div className="hint">{r.sentence}</div>
                         {r.reason && !r.sentence.includes(r.reason) && <div className="hint">{r.reason}</div>}
+                        {/* What the CLI and the report print under this side (another model, other conditions, runs in two clusters…). */}
+                        {r.warnings.map((w) => (
+                          <div key={w} className="warn-line" data-testid="verdict-warning">
+                            {w}
+                          </div>
+                        ))}
                       </td>
                       <td className="num">{ratioText(r)}</td>
                       <td className="num">{throughput ? ratioText(throughput) : '—'}</td>
