@@ -6,6 +6,7 @@
  * what lies beyond) so one outlier does not squash the plot.
  */
 import { quantileSorted, sortedCopy } from './stats';
+import { agree, plural } from './format';
 
 /** Above this max/min ratio the histogram goes logarithmic. */
 const LOG_SCALE_RATIO = 20;
@@ -49,4 +50,10 @@ export function distributionOf(latenciesMs: ArrayLike<number>, maxBins = 80, cdf
     else counts[Math.min(bins - 1, Math.floor((v - lo) / width))]!++;
   }
   return { scale: 'linear', binEdgesMs: Array.from({ length: bins + 1 }, (_, i) => lo + i * width), counts, clippedAbove, ...cdf };
+}
+
+/** The note under a histogram whose far tail was clipped, or none when nothing was: "1 iteration above p99.9 is counted but beyond the axis." */
+export function clippedNote(d: Pick<Distribution, 'clippedAbove'>): string | undefined {
+  const n = d.clippedAbove;
+  return n > 0 ? `${plural(n, 'iteration')} above p99.9 ${agree(n, 'is', 'are')} counted but beyond the axis.` : undefined;
 }

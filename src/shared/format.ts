@@ -62,7 +62,15 @@ export function formatFixed(v: number | null, digits: number, unit: string): str
   return v === null ? '—' : `${v.toFixed(digits)} ${unit}`;
 }
 
-/** "1 node", "2 nodes": a count with its noun in the number it needs (regular English plurals only). */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/**
+ * "1 node", "2 nodes": a count with its noun in the number it needs; `many` for a noun whose
+ * plural is not the singular plus "s" ("1 study", "2 studies").
+ */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${agree(n, word, many)}`;
+}
+
+/** Of two words, the one that agrees with a count: the verb after plural() ("1 run was", "2 runs were"). */
+export function agree(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
 }

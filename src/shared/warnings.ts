@@ -67,7 +67,7 @@ export function measurementWarnings(stats: LatencyStats, firstRunMs?: number, wo
       code: 'outliers',
       count: stats.outlierCount,
       maxAbsZ: stats.maxAbsModifiedZ,
-      message: `${stats.outlierCount} statistical outlier(s), the worst ${stats.maxAbsModifiedZ.toFixed(0)} scaled MADs from the median: other programs or power management may have interfered.`,
+      message: `${plural(stats.outlierCount, 'statistical outlier')}, the worst ${stats.maxAbsModifiedZ.toFixed(0)} scaled MADs from the median: other programs or power management may have interfered.`,
     });
   }
   if (stats.cvPct > NOISY_CV_PCT) {

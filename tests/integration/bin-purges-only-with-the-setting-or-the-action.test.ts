@@ -68,7 +68,7 @@ describe('the bin', () => {
     const api = await seeded();
     expect(await api.call('bin.setPurge', { purgeAfterDays: 30 })).toMatchObject({ runs: 2, purgeAfterDays: 30 });
     const reopened = open();
-    expect(handle?.notices).toContain('1 run(s) deleted more than 30 day(s) ago were purged from the bin (its setting, in Sessions).');
+    expect(handle?.notices).toContain('1 run deleted more than 30 days ago was purged from the bin (its setting, in Sessions).');
     expect(stored('runs', 'id')).toEqual(['live', 'recent']);
     expect(stored('sample_batches', 'run_id')).toEqual(['live', 'recent']);
     expect(await reopened.call('bin.get', {})).toMatchObject({ runs: 1, purgeAfterDays: 30 });

@@ -34,7 +34,7 @@ describe('dyno convert', () => {
     const r = await dyno('convert', mlp, '--to', 'fp16', '--dim', 'batch=4');
     expect(r.code).toBe(0);
     const [head, fidelity] = r.stdout.trim().split('\n');
-    expect(head).toMatch(/^mlp\.onnx → .*mlp\.fp16\.onnx \(fp16\): 9 node\(s\) converted, 0 skipped; 1\.\d MiB → \d+(\.\d)? KiB$/);
+    expect(head).toMatch(/^mlp\.onnx → .*mlp\.fp16\.onnx \(fp16\): 9 nodes converted, 0 skipped; 1\.\d MiB → \d+(\.\d)? KiB$/);
     expect(fidelity).toMatch(/^ {2}fidelity vs the original \(seeded random inputs, seed 1\): max abs error \S+, max rel error \S+, cosine 0\.9999\d+, top-1 agreement 100\.0 %$/);
     expect(existsSync(join(t.home, 'mlp.fp16.onnx'))).toBe(true);
   });
@@ -57,7 +57,7 @@ describe('dyno convert', () => {
     writeFileSync(join(set, 'input_0.pb'), onnx.TensorProto.encode(onnx.TensorProto.create({ name: 'input', dims: [2, 256], dataType: 1, rawData: new Uint8Array(data.buffer) })).finish());
     const r = await dyno('convert', mlp, '--to', 'int8', '--calibrate', join(t.home, 'cal'), '-o', join(t.home, 'qdq.onnx'));
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/\(int8-static\): 3 node\(s\) converted, 0 skipped/);
+    expect(r.stdout).toMatch(/\(int8-static\): 3 nodes converted, 0 skipped/);
     expect(r.stdout).toMatch(/fidelity vs the original \(the first calibration set in .*cal\): /);
     const wrong = await dyno('convert', mlp, '--to', 'fp16', '--calibrate', join(t.home, 'cal'));
     expect([wrong.code, wrong.stderr.trim()]).toEqual([1, 'dyno: --calibrate is for --to int8 (static quantization), not --to fp16.']);

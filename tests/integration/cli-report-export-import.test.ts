@@ -46,7 +46,7 @@ describe('dyno import, report and export', () => {
     const r = await dyno(a.home, 'import', junk, bundle, 'tests/fixtures/hyperfine/sleep-0.01-vs-0.02.json');
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('dyno: junk.json is not complete JSON (Unexpected end of JSON input): was it cut short? Nothing was imported.\n');
-    expect(r.stdout).toBe(`${bundle}: 2 run(s) added (dyno-bundle)\ntests/fixtures/hyperfine/sleep-0.01-vs-0.02.json: 2 run(s) added (hyperfine)\n`);
+    expect(r.stdout).toBe(`${bundle}: 2 runs added (dyno-bundle)\ntests/fixtures/hyperfine/sleep-0.01-vs-0.02.json: 2 runs added (hyperfine)\n`);
   });
 
   it('writes Markdown to stdout and an HTML report to a file, which another database imports', async () => {
@@ -59,13 +59,13 @@ describe('dyno import, report and export', () => {
     expect(html).toMatchObject({ code: 0, stdout: '' });
     expect(html.stderr).toMatch(/^dyno: wrote .*report\.html \(1\.\d\d MB\)\n$/);
     expect(readFileSync(file, 'utf8')).toMatch(/^<!DOCTYPE html>/);
-    expect((await dyno(b.home, 'import', file)).stdout).toBe(`${file}: 2 run(s) added (dyno-report)\n`);
+    expect((await dyno(b.home, 'import', file)).stdout).toBe(`${file}: 2 runs added (dyno-report)\n`);
   });
 
   it('exports a bundle, and importing it where the runs already are adds nothing', async () => {
     const out = join(a.home, 'out.dyno');
     expect((await dyno(a.home, 'export', 'cli-a', 'cli-b', '-o', out)).code).toBe(0);
-    expect((await dyno(b.home, 'import', out)).stdout).toBe(`${out}: 0 run(s) added (dyno-bundle), 2 already here\n`);
+    expect((await dyno(b.home, 'import', out)).stdout).toBe(`${out}: 0 runs added (dyno-bundle), 2 already here\n`);
   });
 
   it('names an id that is neither a run nor a study, and writes no file', async () => {

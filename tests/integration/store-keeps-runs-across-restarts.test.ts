@@ -41,7 +41,7 @@ describe('runs in SQLite', () => {
     db.close();
 
     const reopened = createStudio({ home: t.home });
-    expect(reopened.notices.join(' ')).toMatch(/1 run\(s\) were still in progress/);
+    expect(reopened.notices.join(' ')).toMatch(/1 run was still in progress/);
     return reopened.studio.call('runs.get', { runId: 'r1' }).then((d) => {
       expect((d as { run: Run }).run.status).toBe('interrupted');
       reopened.close();

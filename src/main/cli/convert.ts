@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { formatBytes } from '../../shared/format';
+import { agree, formatBytes, plural } from '../../shared/format';
 import type { Fidelity } from '../../shared/fidelity';
 import { transformModel, type TransformKind, type TransformResult } from '../models/transforms';
 import { CliError } from './errors';
@@ -40,13 +40,13 @@ export function cosineText(c: number | null): string {
 export function fidelityLine(f: Fidelity, source: string): string {
   if (f.problem) return `  fidelity: not comparable: ${f.problem}`;
   const top1 = f.top1Agreement === null ? '' : `, top-1 agreement ${(f.top1Agreement * 100).toFixed(1)} %`;
-  const nonFinite = f.nonFinite > 0 ? `, ${f.nonFinite} non-finite value(s) differ` : '';
+  const nonFinite = f.nonFinite > 0 ? `, ${plural(f.nonFinite, 'non-finite value')} ${agree(f.nonFinite, 'differs', 'differ')}` : '';
   return `  fidelity vs the original (${source}): max abs error ${g(f.maxAbsError)}, max rel error ${g(f.maxRelError)}, cosine ${cosineText(f.cosine)}${top1}${nonFinite}`;
 }
 
 function human(model: string, kind: TransformKind, r: TransformResult, before: number, after: number, source: string): string {
   const lines = [
-    `${basename(model)} → ${r.outPath} (${kind}): ${r.converted} node(s) converted, ${r.skipped.length} skipped; ${formatBytes(before)} → ${formatBytes(after)}`,
+    `${basename(model)} → ${r.outPath} (${kind}): ${plural(r.converted, 'node')} converted, ${r.skipped.length} skipped; ${formatBytes(before)} → ${formatBytes(after)}`,
     ...(r.converted === 0 ? ['  nothing was converted: the written model computes what the original does'] : []),
     ...r.skipped.map((s) => `  skipped ${s.op} '${s.node}': ${s.reason}`),
     ...r.notes.map((n) => `  note: ${n}`),

@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ApiCallError } from '../../shared/contract';
 import { MAX_IMPORT_CHARS, type ImportResult } from '../../shared/report';
+import { plural } from '../../shared/format';
 import { createCliStudio } from './cli-studio';
 import { createInProcessApi } from '../studio/in-process-api';
 
@@ -22,8 +23,9 @@ function readText(path: string): { text: string; modifiedAt: Date } {
   return { text: readFileSync(path, 'utf8'), modifiedAt: stat.mtime };
 }
 
-const summary = (path: string, r: ImportResult): string =>
-  `${path}: ${r.added.length} run(s) added (${r.format})${r.skipped.length ? `, ${r.skipped.length} already here` : ''}${r.studiesAdded ? `, ${r.studiesAdded} study(ies) added` : ''}`;
+/** The line `dyno import` prints for one file (without --json): "a.dyno: 1 run added (dyno-bundle), 2 studies added". */
+export const importSummary = (path: string, r: ImportResult): string =>
+  `${path}: ${plural(r.added.length, 'run')} added (${r.format})${r.skipped.length ? `, ${r.skipped.length} already here` : ''}${r.studiesAdded ? `, ${plural(r.studiesAdded, 'study', 'studies')} added` : ''}`;
 
 export async function importFiles(paths: string[], o: { json: boolean }): Promise<number> {
   const handle = createCliStudio();
@@ -36,7 +38,7 @@ export async function importFiles(paths: string[], o: { json: boolean }): Promis
         const { text, modifiedAt } = readText(path);
         const r = await api.call('runs.import', { fileName: basename(path), content: text, modifiedAt: modifiedAt.toISOString() });
         results.push({ file: path, ...r });
-        if (!o.json) process.stdout.write(summary(path, r) + '\n');
+        if (!o.json) process.stdout.write(importSummary(path, r) + '\n');
       } catch (err) {
         if (!(err instanceof ApiCallError) && !(err instanceof Error)) throw err;
         failed++;

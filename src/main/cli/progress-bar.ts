@@ -1,10 +1,11 @@
 /**
  * `dyno bench`'s progress bar on a terminal: the phase, how far the stop rule is, the iterations
- * measured and the seconds measured, from the run's progress events (progress-events.ts).
+ * done in that phase and the seconds measured, from the run's progress events (progress-events.ts),
+ * in the studio's live line's words (shared/progress-words.ts).
  */
 import { SingleBar, Presets } from 'cli-progress';
 import type { DynoApi, Progress } from '../../shared/contract';
-import { sampleCount } from '../../shared/warnings';
+import { PHASE_WORDS, phaseCount } from '../../shared/progress-words';
 
 /**
  * The bar redraws at most once a second (cli-progress's timer; its default is 10 a second), from
@@ -14,11 +15,14 @@ import { sampleCount } from '../../shared/warnings';
 const BAR_FPS = 1;
 
 /** The bar's line, with {bar} and {percentage} filled by cli-progress. */
-export const BAR_FORMAT = ' {phase} |{bar}| {percentage}% | {measured} | {elapsed}s';
+export const BAR_FORMAT = ' {phase} |{bar}| {percentage}% | {count} | {elapsed}s';
 
-/** The fields BAR_FORMAT names, for one progress event: "measure", "1 iteration", "2.5". */
-export function barFields(p: Progress): { phase: string; measured: string; elapsed: string } {
-  return { phase: p.phase.padEnd(7), measured: sampleCount(p.measuredDone, 'model'), elapsed: (p.elapsedMs / 1000).toFixed(1) };
+/** Longest phase word, so the bar does not move when the phase changes. */
+const PHASE_WIDTH = Math.max(...Object.values(PHASE_WORDS).map((w) => w.length));
+
+/** The fields BAR_FORMAT names, for one progress event: "measuring", "1 iteration", "2.5" (padded to one width). */
+export function barFields(p: Progress): { phase: string; count: string; elapsed: string } {
+  return { phase: PHASE_WORDS[p.phase].padEnd(PHASE_WIDTH), count: phaseCount(p, 'model'), elapsed: (p.elapsedMs / 1000).toFixed(1) };
 }
 
 /** Answers how to stop the bar: `completed` fills it (its last progress can be up to a second old). */

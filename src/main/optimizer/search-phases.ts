@@ -136,7 +136,7 @@ export class TrialBudget {
     const withShort = (m: string): Stopped => ({ reason: 'time-budget', message: short ? `${m} ${short}` : m, ...(this.shortRounds !== undefined ? { roundsLeft: this.shortRounds } : {}) });
     if (this.outOfTime) {
       const n = this.notRun;
-      return withShort(`The time budget ended after ${(this.elapsed() / 1000).toFixed(0)} s: ${n.length} planned trial(s) not run (${n.slice(0, 5).join(', ')}${n.length > 5 ? ', …' : ''}).`);
+      return withShort(`The time budget ended after ${(this.elapsed() / 1000).toFixed(0)} s: ${plural(n.length, 'planned trial')} not run (${n.slice(0, 5).join(', ')}${n.length > 5 ? ', …' : ''}).`);
     }
     if (short) return withShort('Every planned trial was measured.');
     return { reason: 'completed', message: 'Every planned trial was measured.' };

@@ -22,6 +22,7 @@ import { workloadExecutor } from '../executor/route-workload';
 import { appRoot, appVersion, defaultHome } from './paths';
 import { Studio } from './studio';
 import { ensureHome } from './ensure-home';
+import { orphansNotice, purgedNotice } from './startup-notices';
 import { ProviderCache } from './provider-cache';
 import { WarmInspector } from '../child/warm-inspector';
 import { InspectionsOnDisk } from './inspections-on-disk';
@@ -89,11 +90,11 @@ export function createStudio(options: CreateStudioOptions = {}): StudioHandle {
   const repo = new RunsRepository(opened.db, process.pid, isProcessAlive);
   const notices = opened.notice ? [opened.notice] : [];
   const orphans = repo.markOrphansInterrupted();
-  if (orphans > 0) notices.push(`${orphans} run(s) were still in progress when Dyno last stopped; they are marked interrupted, with their samples kept.`);
+  if (orphans > 0) notices.push(orphansNotice(orphans));
   // Only with the user's setting: without one, deleted runs wait in the bin until emptied.
   const bin = new RunBin(opened.db);
   const expired = bin.purgeExpired(new Date());
-  if (expired.purged > 0) notices.push(`${expired.purged} run(s) deleted more than ${expired.days} day(s) ago were purged from the bin (its setting, in Sessions).`);
+  if (expired.purged > 0 && expired.days !== null) notices.push(purgedNotice(expired.purged, expired.days));
   const version = appVersion(root);
   const worker = options.worker ?? defaultWorkerSpec(root);
   const providers = new ProviderCache(worker, join(root, 'resources', 'models', 'conv2d.onnx'));

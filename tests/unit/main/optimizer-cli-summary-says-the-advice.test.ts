@@ -39,7 +39,7 @@ describe("the CLI's summary says the recommendation's advice", () => {
       ...study,
       trials: study.trials.filter((t) => t.status === 'completed' && t.phase !== 're-measure r3'),
       recommended: study.recommended && { ...study.recommended, runIds: ['run-1', 'run-3', 'run-5'] },
-      stopped: { reason: 'time-budget', message: 'The time budget ended after 60 s: 1 planned trial(s) not run (batch=2).', roundsLeft: 2 },
+      stopped: { reason: 'time-budget', message: 'The time budget ended after 60 s: 1 planned trial not run (batch=2).', roundsLeft: 2 },
     };
     expect(recommendedLine(modelStudySummary(cut))).toMatch(/; the time budget left 2 rounds for re-measuring \(3 are needed to decide\): give the search more time\.$/);
     const command = commandStudyWithAFailedRound();

@@ -112,7 +112,7 @@ describe('the search on a synthetic cost model', () => {
       expect(remeasured.get('threads=1')).toHaveLength(MIN_ROUNDS_TO_DECIDE);
       expect(pick?.trial.key).toBe('threads=1');
       expect(sim.elapsed()).toBeLessThanOrEqual(11 * TRIAL_MS);
-      expect(budget.stopped('s', 'dyno optimize')).toEqual({ reason: 'time-budget', message: 'The time budget ended after 11 s: 3 planned trial(s) not run (threads=2, memPattern=false, optLevel=basic threads=1).' });
+      expect(budget.stopped('s', 'dyno optimize')).toEqual({ reason: 'time-budget', message: 'The time budget ended after 11 s: 3 planned trials not run (threads=2, memPattern=false, optLevel=basic threads=1).' });
     }
     // Two trials more hold every single level and the same three rounds.
     const sim = simulate(REALISTIC, 1, 13 * TRIAL_MS);
@@ -134,7 +134,7 @@ describe('the search on a synthetic cost model', () => {
       expect(remeasured.get('threads=1')).toHaveLength(MIN_ROUNDS_TO_DECIDE);
       expect(pick?.trial.key).toBe('threads=1');
       expect(sim.elapsed()).toBeLessThanOrEqual(16 * TRIAL_MS);
-      expect(budget.stopped('s', 'dyno optimize')).toEqual({ reason: 'time-budget', message: 'The time budget ended after 16 s: 1 planned trial(s) not run (optLevel=basic threads=1).' });
+      expect(budget.stopped('s', 'dyno optimize')).toEqual({ reason: 'time-budget', message: 'The time budget ended after 16 s: 1 planned trial not run (optLevel=basic threads=1).' });
     }
     // Until a trial after the baseline has run, the baseline's time is all there is to go by.
     const budget = new TrialBudget(10_000, () => 0, 3, 2);

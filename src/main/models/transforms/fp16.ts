@@ -5,6 +5,7 @@
  * Cast on each side. Constants are clamped into float16's range first.
  */
 import { clampToFloat16Range, toFloat16Bits } from '../../../shared/float16';
+import { agree, plural } from '../../../shared/format';
 import { tensorFromProto } from '../../engine/tensor-files';
 import type { SkippedNode, TransformOutcome } from './skipped';
 import { DT, dimsOf, num, intAttr, makeNode, makeTensor, nameSource, nodeLabel, nodeWithSubgraph, onnx, TransformError, type Model, type Node, type Tensor } from './onnx-model';
@@ -182,7 +183,7 @@ export function convertToFloat16(model: Model, types: ReadonlyMap<string, number
     const tt = v.type?.tensorType;
     if (tt && tt.elemType === DT.FLOAT && home.get(v.name ?? '') === 'fp16') tt.elemType = DT.FLOAT16;
   }
-  if (clampedValues > 0) notes.push(`${clampedValues} constant value(s) outside float16's range were clamped (to ±65504, or ±2^-24 for tiny non-zero values)`);
+  if (clampedValues > 0) notes.push(`${plural(clampedValues, 'constant value')} outside float16's range ${agree(clampedValues, 'was', 'were')} clamped (to ±65504, or ±2^-24 for tiny non-zero values)`);
   const skipped: SkippedNode[] = nodes.filter((n) => reasons.has(n)).map((n) => ({ node: nodeLabel(n), op: n.opType ?? '', reason: reasons.get(n) as string }));
   return { converted, skipped, notes };
 }

@@ -7,6 +7,7 @@
  * their weight is a stored float initializer; anything else is skipped with the reason.
  */
 import { tensorFromProto } from '../../engine/tensor-files';
+import { agree, plural } from '../../../shared/format';
 import { constantInitializers, quantizableNodes, weightOf } from './quantizable';
 import { quantizeSymmetricInt8, transpose2d } from './quantize-weights';
 import { localInt8WeightRange } from './int8-weight-range';
@@ -166,5 +167,5 @@ export function quantizeDynamicInt8(model: Model, types: ReadonlyMap<string, num
   const before = (graph.initializer ?? []).length;
   graph.initializer = [...(graph.initializer ?? []).filter((t) => read.has(t.name ?? '') || graphInputs.has(t.name ?? '')), ...added];
   const dropped = before - (graph.initializer.length - added.length);
-  return { converted, skipped, notes: converted > 0 ? [`${quantized.size} weight tensor(s) quantized to int8 (per tensor, symmetric); ${dropped} float32 tensor(s) no longer read were dropped`, range.why] : [] };
+  return { converted, skipped, notes: converted > 0 ? [`${plural(quantized.size, 'weight tensor')} quantized to int8 (per tensor, symmetric); ${plural(dropped, 'float32 tensor')} no longer read ${agree(dropped, 'was', 'were')} dropped`, range.why] : [] };
 }

@@ -8,6 +8,7 @@
  */
 import * as ort from 'onnxruntime-node';
 import { tensorFromProto } from '../../engine/tensor-files';
+import { plural } from '../../../shared/format';
 import { constantInitializers, quantizableNodes, weightOf } from './quantizable';
 import { quantizeSymmetricInt8, roundHalfEven } from './quantize-weights';
 import { localInt8WeightRange } from './int8-weight-range';
@@ -159,5 +160,5 @@ export function quantizeStaticQdq(model: Model, types: ReadonlyMap<string, numbe
   const read = namesRead(graph);
   const graphInputs = new Set((graph.input ?? []).map((i) => i.name ?? ''));
   graph.initializer = [...(graph.initializer ?? []).filter((t) => read.has(t.name ?? '') || graphInputs.has(t.name ?? '')), ...added];
-  return { converted: nodes.length, skipped, notes: nodes.length > 0 ? [`${nodes.length} node(s) quantized in QDQ form with ranges calibrated on the given inputs`, range.why] : [] };
+  return { converted: nodes.length, skipped, notes: nodes.length > 0 ? [`${plural(nodes.length, 'node')} quantized in QDQ form with ranges calibrated on the given inputs`, range.why] : [] };
 }

@@ -14,10 +14,13 @@ const ratio = (v: number): string => v.toPrecision(4);
 const interval = (lo: number | null, hi: number | null): string => (lo === null || hi === null ? '—' : `${ratio(lo)} – ${ratio(hi)}`);
 const p = (v: number | null): string => (v === null ? '—' : v < 0.001 ? v.toExponential(1) : v.toFixed(3));
 
+/** "1 vs 1 run", "3 vs 1 runs": the noun is singular only when both sides count one. */
+const versus = (n: number, baseline: number, word: string): string => `${n} vs ${baseline} ${n === 1 && baseline === 1 ? word : `${word}s`}`;
+
 function evidence(r: RunComparison): string {
   const e = r.evidence;
   const band = e.runToRun ? `; run-to-run band ±${(e.runToRun.band * 100).toFixed(0)} % (${e.runToRun.source === 'default' ? 'the documented default' : `from ${e.runToRun.runs} stored runs`})` : '';
-  return `${e.level} (${e.runs} vs ${e.baselineRuns} run(s), ${e.samples} vs ${e.baselineSamples} iterations${band})`;
+  return `${e.level} (${versus(e.runs, e.baselineRuns, 'run')}, ${versus(e.samples, e.baselineSamples, 'iteration')}${band})`;
 }
 
 function runBlock(r: RunComparison): string {

@@ -11,6 +11,7 @@ import type { ChartData } from '../../../shared/report-charts';
 import { embeddedBundleElement, jsonForScript } from '../embedded-bundle';
 import { CHARTS_ELEMENT_ID, DRAW_SCRIPT } from './draw-script';
 import { html } from './escape';
+import { plural } from '../../../shared/format';
 import { comparisonSection, type ReportComparison } from './comparison';
 import { adviceSection, environmentWarnings, keyValueSection, operatorsSection, runsSection, statisticsSection, targetsSection, telemetrySection, warningsSection } from './sections';
 import { REPORT_STYLE } from './style';
@@ -62,7 +63,7 @@ export function htmlReport(input: HtmlReportInput): string {
   const section = (id: string, title: string, body: string): string => `<section id="${id}"><h2>${html(title)}</h2>${body}</section>`;
   const charts = CHARTS.map(([id, title]) => `<figure><figcaption>${html(title)}</figcaption><div class="chart" id="${id}"></div></figure>`).join('');
   const body = [
-    `<header><h1>${html(input.title)}</h1><p class="muted">${html(`${input.runs.length} run(s) · generated ${input.generatedAt} by ${input.generatedBy}`)}</p><p class="muted" id="embedded-data">${html(embeddedDataLine(input.embedsSamples))}</p></header>`,
+    `<header><h1>${html(input.title)}</h1><p class="muted">${html(`${plural(input.runs.length, 'run')} · generated ${input.generatedAt} by ${input.generatedBy}`)}</p><p class="muted" id="embedded-data">${html(embeddedDataLine(input.embedsSamples))}</p></header>`,
     section('runs', 'Runs', runsSection(input.runs)),
     section('comparison', 'Comparison', comparisonSection(input.comparison)),
     section('statistics', 'Statistics', statisticsSection(input.runs)),

@@ -2,7 +2,7 @@
 import { drawPlot } from './plotly';
 import { chartColors } from './theme';
 import { usePlot } from './use-plot';
-import type { Distribution } from '../../../shared/distribution';
+import { clippedNote, type Distribution } from '../../../shared/distribution';
 
 export type DistributionData = Distribution;
 
@@ -57,10 +57,11 @@ export function DistributionChart({ data, testId }: { data: DistributionData; te
       },
     );
   }, [data]);
+  const note = clippedNote(data);
   return (
     <>
       <div className="chart" ref={el} data-testid={testId} />
-      {data.clippedAbove > 0 && <div className="hint">{data.clippedAbove} iteration(s) above p99.9 are counted but beyond the axis.</div>}
+      {note !== undefined && <div className="hint">{note}</div>}
     </>
   );
 }

@@ -8,7 +8,8 @@
 import type { Progress, SeriesPoint } from '../../../shared/contract';
 import type { Sample } from '../../../shared/run';
 import { mergeSorted, quantileSorted, sortedCopy } from '../../../shared/stats';
-import { sampleCount, type WorkloadKind } from '../../../shared/warnings';
+import type { WorkloadKind } from '../../../shared/warnings';
+import { PHASE_WORDS, phaseCount } from '../../../shared/progress-words';
 
 export interface LivePoints {
   x: number[];
@@ -71,11 +72,10 @@ export function liveSummary(p: LivePoints): LiveSummary {
   return { warmupDone: p.warmupCount, measuredDone, ...(measured.length > 0 ? { medianMs: quantileSorted(measured, 0.5) } : {}) };
 }
 
-/** The progress line's words for the run's phase: "measuring · 1 iteration", "warm-up · 5". */
+/** The progress line's words for the run's phase: "measuring · 1 iteration", "warm-up · 5 iterations". */
 export function progressWords(phase: Progress['phase'] | undefined, s: LiveSummary, workload: WorkloadKind): string {
-  if (phase === 'measure') return `measuring · ${sampleCount(s.measuredDone, workload)}`;
-  if (phase === 'warmup') return `warm-up · ${s.warmupDone}`;
-  return 'starting worker…';
+  if (phase === undefined || phase === 'starting') return 'starting worker…';
+  return `${PHASE_WORDS[phase]} · ${phaseCount({ phase, ...s }, workload)}`;
 }
 
 /**

@@ -9,7 +9,7 @@ import { FailureNotice } from '../FailureNotice';
 import { OBJECTIVE_WORDS, higherIsBetter } from '../../../../shared/optimizer/goal';
 import type { LiveTrial, OptimizerState } from '../../../../shared/optimizer/study-state';
 import { openCompare } from './open-compare';
-import { formatNumber } from '../../../../shared/format';
+import { formatNumber, plural } from '../../../../shared/format';
 import { SearchHeading } from './SearchHeading';
 
 const fig = (x: number | null | undefined, unit: string): string => (x === null || x === undefined ? '—' : `${formatNumber(x)} ${unit}`);
@@ -102,7 +102,7 @@ export function ProgressStep({ state }: { state: OptimizerState }) {
       </div>
       {state.skipped.length > 0 && (
         <details className="optimizer-skipped" data-testid="opt-skipped">
-          <summary>{state.skipped.length} factor(s) not tried</summary>
+          <summary>{plural(state.skipped.length, 'factor')} not tried</summary>
           <ul>
             {state.skipped.map((s) => (
               <li key={s.factor}>
