@@ -195,7 +195,7 @@ export async function searchFromBaseline<C extends Candidate, T extends SearchTr
   budget: TrialBudget;
   onPhase?: ((phase: string) => void) | undefined;
   shouldStop: () => boolean;
-}): Promise<{ finalists: T[]; remeasured: Map<string, string[]> }> {
+}): Promise<{ finalists: T[]; remeasured: Remeasured }> {
   const { budget, trials, baselineScore } = o;
   budget.ahead = () => topCandidates(trials, budget.top, baselineScore).length;
   o.onPhase?.('one change at a time');
@@ -252,17 +252,24 @@ export async function combine<C extends Candidate, T extends SearchTrial<C>>(
 }
 
 /**
+ * Each side's completed re-measure runs by key ('baseline' included), each by its round (1-based).
+ * By round, not in a list: a failed run leaves its round out, and the two sides of a pair must
+ * come from the same round (the drift the interleaving cancels is the round's), which positions
+ * in two lists with different rounds missing do not give.
+ */
+export type Remeasured = Map<string, Map<number, string>>;
+
+/**
  * The best candidates re-measured against the baseline in interleaved rounds (baseline, A, B,
- * baseline, A, B, …), so drift on the machine touches every side alike. Returns each side's
- * completed runs by key ('baseline' included).
+ * baseline, A, B, …), so drift on the machine touches every side alike.
  */
 export async function remeasure<C extends Candidate, T extends SearchTrial<C>>(
   finalists: readonly T[],
   measure: (phase: string, c: C) => Promise<T>,
   budget: TrialBudget,
   shouldStop: () => boolean,
-): Promise<Map<string, string[]>> {
-  const runs = new Map<string, string[]>([['baseline', []]]);
+): Promise<Remeasured> {
+  const runs: Remeasured = new Map([['baseline', new Map()]]);
   if (finalists.length === 0 || budget.rounds < MIN_ROUNDS_FOR_AN_INTERVAL || budget.cancelled) return runs;
   const sides = [{ key: 'baseline', candidate: {} as C }, ...finalists.map((f) => ({ key: f.key, candidate: f.candidate }))];
   for (let round = 1; round <= budget.rounds; round++) {
@@ -272,7 +279,7 @@ export async function remeasure<C extends Candidate, T extends SearchTrial<C>>(
         return runs;
       }
       const t = await measure(`re-measure r${round}`, side.candidate);
-      if (t.status === 'completed') runs.set(side.key, [...(runs.get(side.key) ?? []), t.runId]);
+      if (t.status === 'completed') runs.set(side.key, (runs.get(side.key) ?? new Map<number, string>()).set(round, t.runId));
     }
   }
   return runs;
@@ -282,27 +289,38 @@ export async function remeasure<C extends Candidate, T extends SearchTrial<C>>(
 export interface Judged<T, G> {
   trial: T;
   gain: G;
+  /** Its re-measure runs in the rounds where the baseline has one too, in round order. */
   remeasuredRunIds: string[];
   rounds: number;
 }
 
 /**
- * Each finalist's gain as it held when re-measured: the paired verdict over the rounds where
- * there are two or more, else its single verdict; a finalist without a verdict is left out.
+ * Each finalist's gain as it held when re-measured: the paired verdict over the rounds where both
+ * it and the baseline have a run, where there are two or more such rounds, else its single
+ * verdict; a finalist without a verdict is left out. A round where either side failed is left
+ * out of the pairs (its other run has nothing from the same round to be compared with).
  */
 export async function judgeFinalists<T extends SearchTrial<unknown>, G extends Gain>(
   finalists: readonly T[],
-  remeasured: Map<string, string[]>,
+  remeasured: Remeasured,
   paired: (baselineRuns: string[], candidateRuns: string[]) => Promise<G | null>,
   single: (t: T) => G | null,
 ): Promise<Judged<T, G>[]> {
-  const baseRounds = remeasured.get('baseline') ?? [];
+  const baseRounds = remeasured.get('baseline') ?? new Map<number, string>();
   const judged: Judged<T, G>[] = [];
   for (const f of finalists) {
-    const rounds = remeasured.get(f.key) ?? [];
-    const p = rounds.length >= MIN_ROUNDS_FOR_AN_INTERVAL && rounds.length === baseRounds.length ? await paired(baseRounds, rounds) : null;
+    const baseRuns: string[] = [];
+    const ownRuns: string[] = [];
+    // Rounds were added in order, so the pairs keep the rounds' order.
+    for (const [round, runId] of remeasured.get(f.key) ?? new Map<number, string>()) {
+      const b = baseRounds.get(round);
+      if (b === undefined) continue;
+      baseRuns.push(b);
+      ownRuns.push(runId);
+    }
+    const p = ownRuns.length >= MIN_ROUNDS_FOR_AN_INTERVAL ? await paired(baseRuns, ownRuns) : null;
     const gain = p ?? single(f);
-    if (gain) judged.push({ trial: f, gain, remeasuredRunIds: rounds, rounds: p ? rounds.length : 1 });
+    if (gain) judged.push({ trial: f, gain, remeasuredRunIds: ownRuns, rounds: p ? ownRuns.length : 1 });
   }
   return judged;
 }
@@ -328,7 +346,7 @@ export function pickFrom<T, G extends Gain>(judged: readonly { trial: T; gain: G
 /** judgeFinalists then pickFrom, for a caller that needs only the pick. */
 export async function pickRecommended<T extends SearchTrial<unknown>, G extends Gain>(
   finalists: readonly T[],
-  remeasured: Map<string, string[]>,
+  remeasured: Remeasured,
   paired: (baselineRuns: string[], candidateRuns: string[]) => Promise<G | null>,
   single: (t: T) => G | null,
 ): Promise<{ trial: T; gain: G; remeasuredRunIds: string[] } | null> {

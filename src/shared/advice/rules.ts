@@ -5,6 +5,7 @@
  */
 import { disturbingProcesses } from '../conditions';
 import { formatMs, plural } from '../format';
+import { EXACT_INT8_DOT_FLAGS, hasExactInt8Dot } from '../int8-dot';
 import type { AdviceItem, CompletedRun } from './item';
 
 type Rule = (run: CompletedRun) => AdviceItem | undefined;
@@ -20,8 +21,11 @@ export const NOISY_CV_PCT = 10;
 export const THROTTLED_SHARE = 0.1;
 /** The compute-heavy operators (MatMul, Gemm, Conv) taking at least this share of kernel time. */
 export const INT8_HEAVY_SHARE = 0.5;
-/** Instruction sets with 8-bit integer dot products, which ONNX Runtime's INT8 kernels use. */
-export const INT8_CPU_FLAGS = ['amx_int8', 'avx512_vnni', 'avx_vnni', 'avx512bw'] as const;
+/**
+ * Instruction sets with 8-bit integer dot products, which ONNX Runtime's INT8 kernels use: the
+ * VNNI class, and AVX-512BW, where the conversion quantizes the weights to 7 bits (see int8-dot).
+ */
+export const INT8_CPU_FLAGS = [...EXACT_INT8_DOT_FLAGS, 'avx512bw'] as const;
 
 const GPU_PROVIDERS: readonly string[] = ['cuda', 'tensorrt', 'webgpu'];
 const onGpu = (run: CompletedRun): boolean => GPU_PROVIDERS.includes(run.config.session.executionProvider);
@@ -171,7 +175,9 @@ const int8: Rule = (run) => {
     id: 'int8',
     title: 'Try INT8 (dynamic quantization)',
     evidence: `${heavy.map((t) => t.opType).join('/')} took ${pct(share)} of kernel time in the profile (${plural(profile.iterations, 'iteration')}), the model has no quantized operators, and the CPU has ${found.join(', ')}.`,
-    why: "ONNX Runtime's INT8 kernels use these instructions and may run those operators faster. Quantization changes the outputs: check them (dyno convert prints the error; dyno optimize --max-error gates it).",
+    why: hasExactInt8Dot(flags)
+      ? "ONNX Runtime's INT8 kernels use these instructions and may run those operators faster. Quantization changes the outputs: check them (dyno convert prints the error; dyno optimize --max-error gates it)."
+      : "ONNX Runtime's INT8 kernels use these instructions and may run those operators faster. This CPU has no VNNI, so dyno convert quantizes the weights to 7 bits here (without VNNI the kernels add pairs of 8-bit products into 16 bits, which full-range weights overflow): expect a larger output error and a smaller speed-up than on a CPU with VNNI, and measure both (dyno convert prints the error; dyno optimize --max-error gates it; compare the two runs for the speed).",
     change: { precision: 'int8-dynamic' },
   };
 };

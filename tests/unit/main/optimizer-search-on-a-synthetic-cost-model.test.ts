@@ -81,6 +81,8 @@ function simulate(model: CostModel, seed: number, budgetMs: number, noise = 0.01
   };
 }
 
+/** Re-measure runs as `remeasure` returns them, each side's listed from round 1 on. */
+const byRound = (sides: Record<string, string[]>): Map<string, Map<number, string>> => new Map(Object.entries(sides).map(([key, ids]) => [key, new Map(ids.map((id, i) => [i + 1, id]))]));
 const singlesOf = (trials: readonly T[]): string[] => trials.filter((t) => t.phase === 'single').map((t) => t.key);
 const remeasuredKeys = (trials: readonly T[]): Set<string> => new Set(trials.filter((t) => t.phase.startsWith('re-measure')).map((t) => t.key));
 
@@ -108,8 +110,8 @@ describe('the search on a synthetic cost model', () => {
       const { pick, remeasured, budget } = await sim.run();
       expect(singlesOf(sim.trials)).toEqual(['optLevel=extended', 'optLevel=basic', 'optLevel=disabled', 'threads=1']);
       expect([...remeasuredKeys(sim.trials)].sort()).toEqual(['baseline', 'threads=1']);
-      expect(remeasured.get('baseline')).toHaveLength(MIN_ROUNDS_TO_DECIDE);
-      expect(remeasured.get('threads=1')).toHaveLength(MIN_ROUNDS_TO_DECIDE);
+      expect(remeasured.get('baseline')?.size).toBe(MIN_ROUNDS_TO_DECIDE);
+      expect(remeasured.get('threads=1')?.size).toBe(MIN_ROUNDS_TO_DECIDE);
       expect(pick?.trial.key).toBe('threads=1');
       expect(sim.elapsed()).toBeLessThanOrEqual(11 * TRIAL_MS);
       expect(budget.stopped('s', 'dyno optimize')).toEqual({ reason: 'time-budget', message: 'The time budget ended after 11 s: 3 planned trials not run (threads=2, memPattern=false, optLevel=basic threads=1).' });
@@ -118,7 +120,7 @@ describe('the search on a synthetic cost model', () => {
     const sim = simulate(REALISTIC, 1, 13 * TRIAL_MS);
     const { remeasured } = await sim.run();
     expect(singlesOf(sim.trials)).toEqual(['optLevel=extended', 'optLevel=basic', 'optLevel=disabled', 'threads=1', 'threads=2', 'memPattern=false']);
-    expect(remeasured.get('baseline')).toHaveLength(MIN_ROUNDS_TO_DECIDE);
+    expect(remeasured.get('baseline')?.size).toBe(MIN_ROUNDS_TO_DECIDE);
   });
 
   it("estimates a trial's cost from the trials after the baseline, not from the baseline's one-off costs, so a short budget tries more of the grid and still keeps its rounds", async () => {
@@ -130,8 +132,8 @@ describe('the search on a synthetic cost model', () => {
       const { pick, remeasured, budget } = await sim.run();
       expect(budget.estimateMs).toBe(TRIAL_MS);
       expect(singlesOf(sim.trials)).toEqual(['optLevel=extended', 'optLevel=basic', 'optLevel=disabled', 'threads=1', 'threads=2', 'memPattern=false']);
-      expect(remeasured.get('baseline')).toHaveLength(MIN_ROUNDS_TO_DECIDE);
-      expect(remeasured.get('threads=1')).toHaveLength(MIN_ROUNDS_TO_DECIDE);
+      expect(remeasured.get('baseline')?.size).toBe(MIN_ROUNDS_TO_DECIDE);
+      expect(remeasured.get('threads=1')?.size).toBe(MIN_ROUNDS_TO_DECIDE);
       expect(pick?.trial.key).toBe('threads=1');
       expect(sim.elapsed()).toBeLessThanOrEqual(16 * TRIAL_MS);
       expect(budget.stopped('s', 'dyno optimize')).toEqual({ reason: 'time-budget', message: 'The time budget ended after 16 s: 1 planned trial not run (optLevel=basic threads=1).' });
@@ -171,7 +173,7 @@ describe('the search on a synthetic cost model', () => {
         const { pick, remeasured, budget } = await sim.run();
         expect(singlesOf(sim.trials)).toHaveLength(6);
         expect(sim.elapsed()).toBeLessThanOrEqual(c.budgetS * TRIAL_MS);
-        expect(remeasured.get('memPattern=false') ?? []).toHaveLength(c.rounds);
+        expect(remeasured.get('memPattern=false')?.size ?? 0).toBe(c.rounds);
         expect(pick?.trial.key).toBe('memPattern=false');
         // The rounds left travel in the JSON too, so the recommendation can say why its gain is not established.
         expect(budget.stopped('s', 'dyno optimize')).toEqual({ reason: c.reason, message: c.message, ...('roundsLeft' in c ? { roundsLeft: c.roundsLeft } : {}) });
@@ -187,11 +189,11 @@ describe('the search on a synthetic cost model', () => {
     const near = trial('optLevel=basic', 'single', 10.05, 'r2', { optLevel: 'basic' });
     const trials = [baseline, lucky, near];
     const single = (t: T): Gain => ({ gain: 10 / (t.score as number), ciLow: null, ciHigh: null });
-    const judged = await judgeFinalists([lucky], new Map([['baseline', ['b1', 'b2', 'b3']], ['threads=1', ['c1', 'c2', 'c3']]]), async () => ({ gain: 0.97, ciLow: 0.95, ciHigh: 0.99 }), single);
+    const judged = await judgeFinalists([lucky], byRound({ baseline: ['b1', 'b2', 'b3'], 'threads=1': ['c1', 'c2', 'c3'] }), async () => ({ gain: 0.97, ciLow: 0.95, ciHigh: 0.99 }), single);
     expect(pickFrom(judged)).toBeNull();
     expect(closestToBaseline(judged, trials, single)).toEqual({ trial: lucky, gain: { gain: 0.97, ciLow: 0.95, ciHigh: 0.99 }, rounds: 3 });
     // A finalist whose rounds did not happen is judged by its one run, and counts as one run.
-    expect(await judgeFinalists([lucky], new Map([['baseline', []]]), async () => null, single)).toMatchObject([{ trial: lucky, rounds: 1, remeasuredRunIds: [] }]);
+    expect(await judgeFinalists([lucky], byRound({ baseline: [] }), async () => null, single)).toMatchObject([{ trial: lucky, rounds: 1, remeasuredRunIds: [] }]);
     // Nothing re-measured: the best single run, said to be one run.
     expect(closestToBaseline([], [baseline, near], single)).toEqual({ trial: near, gain: single(near), rounds: 1 });
   });
@@ -222,7 +224,7 @@ describe('the search on a synthetic cost model', () => {
       const { remeasured } = await sim.run();
       expect(sim.elapsed()).toBeLessThanOrEqual(budgetS * TRIAL_MS);
       // Where a winner was found, the baseline was re-measured beside it in rounds enough for an interval.
-      expect(remeasured.get('baseline')?.length ?? 0).toBeGreaterThanOrEqual(MIN_ROUNDS_TO_DECIDE);
+      expect(remeasured.get('baseline')?.size ?? 0).toBeGreaterThanOrEqual(MIN_ROUNDS_TO_DECIDE);
     }
   });
 });

@@ -14,6 +14,9 @@ import { runToJson } from '../../../src/shared/run-json-from-run';
 import { RunJsonSchema } from '../../../src/shared/run-json';
 import { parseBenchArgs } from '../../helpers/parse-bench-args';
 import { HAND_MADE_RUNS } from '../../helpers/hand-made-runs';
+import { vectorCpuFlags } from '../../../src/shared/telemetry';
+import { int8WeightRangeFor } from '../../../src/main/models/transforms/int8-weight-range';
+import { AVX2_EPYC, SAPPHIRE_RAPIDS, SKYLAKE_SP } from '../../helpers/cpu-flags';
 
 const stored = JSON.parse(readFileSync(resolve('tests/fixtures/advice/squeezenet-cpu-1-thread.json'), 'utf8')) as { run: unknown };
 const real = RunSchema.parse(stored.run) as CompletedRun;
@@ -173,9 +176,27 @@ describe('each rule stays silent without its evidence', () => {
   it('INT8: not without the profile, the CPU flags (older runs), a VNNI/AVX-512 CPU, on a quantized model or a GPU run', () => {
     expect(ids(variant((r) => delete r.results.profile))).not.toContain('int8');
     expect(ids(variant((r) => delete r.results.environment.cpuFlags))).not.toContain('int8');
-    expect(ids(variant((r) => (r.results.environment.cpuFlags = ['avx2'])))).not.toContain('int8');
+    expect(ids(variant((r) => (r.results.environment.cpuFlags = vectorCpuFlags(AVX2_EPYC))))).not.toContain('int8');
     expect(ids(variant((r) => r.results.profile?.byOpType.push({ opType: 'ConvInteger', ms: 1, share: 0.01, nodes: 1 })))).not.toContain('int8');
     expect(ids(variant((r) => onCuda(r, 80)))).not.toContain('int8');
+  });
+  it('INT8 on AVX-512BW without VNNI: still offered, saying the weights are quantized to 7 bits there (as the conversion does), with a larger error and a smaller speed-up, to be measured; with VNNI or AMX, as before', () => {
+    const on = (flags: string[]) => item(variant((r) => (r.results.environment.cpuFlags = flags)), 'int8');
+    const skylake = on(vectorCpuFlags(SKYLAKE_SP));
+    expect(skylake.evidence).toMatch(/the CPU has avx512bw\.$/);
+    expect(skylake.why).toContain('This CPU has no VNNI, so dyno convert quantizes the weights to 7 bits here');
+    expect(skylake.why).toContain('expect a larger output error and a smaller speed-up than on a CPU with VNNI, and measure both');
+    expect(int8WeightRangeFor(SKYLAKE_SP.split(' '), 'x64').qmax).toBe(64);
+    const asBefore = "ONNX Runtime's INT8 kernels use these instructions and may run those operators faster. Quantization changes the outputs: check them (dyno convert prints the error; dyno optimize --max-error gates it).";
+    expect(item(real, 'int8').why).toBe(asBefore);
+    expect(on(vectorCpuFlags(SAPPHIRE_RAPIDS)).why).toBe(asBefore);
+    expect(int8WeightRangeFor(SAPPHIRE_RAPIDS.split(' '), 'x64').qmax).toBe(127);
+    // Each VNNI-class set alone, beside AVX-512BW: full-range weights, so the plain advice.
+    for (const vnni of ['avx512_vnni', 'avx_vnni', 'amx_int8']) {
+      const flags = [...vectorCpuFlags(SKYLAKE_SP), vnni];
+      expect(on(flags).why).toBe(asBefore);
+      expect(int8WeightRangeFor(flags, 'x64').qmax).toBe(127);
+    }
   });
   it('no advice for runs that did not complete, and none on the hand-made runs that show no pattern', () => {
     for (const key of ['queued', 'running', 'failed', 'interrupted', 'aborted with stats'] as const) expect(adviceFor(HAND_MADE_RUNS[key]!)).toEqual([]);

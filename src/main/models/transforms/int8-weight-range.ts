@@ -8,9 +8,7 @@
  * BERT block's output cosine to 0.975 and a Gemm's to 0.92; with 7 bits they stay above 0.999.
  */
 import { readFileSync } from 'node:fs';
-
-/** Instruction sets whose 8-bit dot products accumulate without int16 saturation. */
-const EXACT_INT8_DOT = ['avx512_vnni', 'avx_vnni', 'amx_int8'];
+import { hasExactInt8Dot } from '../../../shared/int8-dot';
 
 export interface Int8WeightRange {
   /** Largest |q| of a symmetric int8 weight: 127 (full range) or 64 (reduce range). */
@@ -22,7 +20,7 @@ export interface Int8WeightRange {
 /** From the CPU's flags (as /proc/cpuinfo lists them); undefined: not known (not Linux, not x86). */
 export function int8WeightRangeFor(flags: readonly string[] | undefined, arch: string = process.arch): Int8WeightRange {
   if (arch !== 'x64' && arch !== 'ia32') return { qmax: 127, why: `full-range int8 weights (${arch} integer kernels do not saturate)` };
-  if (flags?.some((f) => EXACT_INT8_DOT.includes(f))) return { qmax: 127, why: 'full-range int8 weights (this CPU has VNNI)' };
+  if (flags && hasExactInt8Dot(flags)) return { qmax: 127, why: 'full-range int8 weights (this CPU has VNNI)' };
   return {
     qmax: 64,
     why: `7-bit weights in [-64, 64] (reduce range): ${flags ? 'this CPU has no VNNI' : "this CPU's flags could not be read"}, and ONNX Runtime's uint8 × int8 kernels would saturate with full-range weights`,
