@@ -53,16 +53,17 @@ test.describe('with --allow-commands', () => {
     await page.goto(serve.url);
     await page.getByTestId('source-command').check();
     await expect(page.getByTestId('commands-refused')).toHaveCount(0);
-    await page.getByTestId('command-line').fill(`node ${TRAIN} --epochs 400 --samples 6000`);
+    await page.getByTestId('command-line').fill(`node ${TRAIN} --epochs 1600 --samples 6000`);
     await page.getByTestId('command-runs').fill('3');
     await page.getByTestId('command-minDurationS').fill('0');
     await page.getByTestId('command-env').fill('DYNO_EXAMPLE=1');
-    await expect(page.getByTestId('command-cli')).toHaveText(`dyno exec -r 3 --min-duration 0 --env DYNO_EXAMPLE=1 -- 'node ${TRAIN} --epochs 400 --samples 6000'`);
+    await expect(page.getByTestId('command-cli')).toHaveText(`dyno exec -r 3 --min-duration 0 --env DYNO_EXAMPLE=1 -- 'node ${TRAIN} --epochs 1600 --samples 6000'`);
     await page.getByTestId('start-run').click();
 
     // Live: the output tail and the metric chart fill while the runs go. The page hears a run's
-    // output with its samples, once per 2 s batch, so the three runs (400 epochs: about 2 s each
-    // here) outlast the first batches.
+    // output with its samples, once per 2 s batch, so the three runs must outlast the first
+    // batches: 1600 epochs take about 2 s each on a fast Xeon (400 took 0.6 s there and the runs
+    // ended before the page saw them live), some 7 s on the slower VMs.
     await expect(page.getByTestId('command-output')).toContainText('"dyno"', { timeout: 30_000 });
     await expect(page.getByTestId('metric-chart').locator('.scatterlayer .trace').first()).toBeVisible({ timeout: 30_000 });
     // Still running (the first of three runs): the chart and the output are live, not the stored result.
