@@ -77,7 +77,13 @@ function formOfCommandRun(config: RunConfig): void {
   if (left) useAddress.getState().say(left);
 }
 
-function openRoute(r: Route): void {
+/**
+ * Opens what a route names, in the stores; the router then writes the address (follow). Code
+ * that moves the user to a view calls this rather than setting `location.hash`: the hashchange
+ * that would apply a new hash is queued, and any store change before it (a fast run ending)
+ * made follow write the current view's address back over it, so the new view never opened.
+ */
+export function openRoute(r: Route): void {
   const ui = useUi.getState();
   switch (r.view) {
     case 'run':

@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import type { AdviceId } from '../../../shared/advice/advice';
 import type { Display } from '../../../shared/conditions';
 import { api } from '../api';
-import { formatRoute } from '../routing/route';
+import { openRoute } from '../routing/router';
 import { failure, type Failure } from './failure';
 import { useLiveRun } from './live-run-store';
 import { useUi } from './ui-store';
@@ -37,7 +37,7 @@ export const useTryAdvice = create<TryAdviceState>((set, get) => ({
       useUi.getState().go('run');
       const { run } = await api.call('runs.wait', { runId });
       if (run.status !== 'completed') throw new Error(`run ${runId} ${run.status === 'failed' ? `failed: ${run.error}` : `was ${run.status}`}; there is nothing to compare.`);
-      location.hash = formatRoute({ view: 'compare', runIds: [runId, baseRunId], baselineId: baseRunId });
+      openRoute({ view: 'compare', runIds: [runId, baseRunId], baselineId: baseRunId });
     } catch (err) {
       set({ failure: failure('Could not try the advice', err) });
     } finally {
